@@ -1,0 +1,81 @@
+// Agencies: resolving what a user types for --agency, collectives and their members, and roles in a task.
+import { UsageError } from './io.js';
+import type { Agency, Plan, Task } from './plan/model.js';
+import { nearest } from './plan/load.js';
+import { foldCompact, foldName } from './text.js';
+
+export type Role = 'lead' | 'support';
+
+export interface Involvement {
+  role: Role;
+  /** The collective through which the agency is involved; null where the task names it. */
+  via: string | null;
+}
+
+/** Every agency that `id` contains, itself included (members of members too); loops are cut. */
+export function expand(plan: Plan, id: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(id)) return seen;
+  seen.add(id);
+  for (const m of plan.agencies.get(id)?.members ?? []) expand(plan, m, seen);
+  return seen;
+}
+
+/** The collectives that `id` belongs to, directly or through another collective, nearest first. */
+export function collectivesOf(plan: Plan, id: string): string[] {
+  const out: string[] = [];
+  let frontier = [id];
+  const seen = new Set([id]);
+  while (frontier.length) {
+    const next: string[] = [];
+    for (const a of plan.agencies.values()) {
+      if (seen.has(a.id)) continue;
+      if ((a.members ?? []).some((m) => frontier.includes(m))) {
+        seen.add(a.id);
+        out.push(a.id);
+        next.push(a.id);
+      }
+    }
+    frontier = next;
+  }
+  return out;
+}
+
+/**
+ * How an agency takes part in a task: an explicit mention decides the role; otherwise the collectives the task
+ * names decide, lead before support, and `via` names the collective.
+ */
+export function involvement(plan: Plan, task: Task, agency: string): Involvement | undefined {
+  if (task.lead.includes(agency)) return { role: 'lead', via: null };
+  if (task.support.includes(agency)) return { role: 'support', via: null };
+  for (const role of ['lead', 'support'] as const) {
+    for (const named of task[role]) {
+      if (named !== agency && expand(plan, named).has(agency)) return { role, via: named };
+    }
+  }
+  return undefined;
+}
+
+/** Resolves what a user typed: exact id or alias first, then a part of a name; ambiguity is a usage error. */
+export function resolveAgency(plan: Plan, input: string): Agency {
+  const q = foldName(input);
+  const qc = foldCompact(input);
+  if (!qc) throw new UsageError('--agency is empty.', 'Give an agency id, such as vp; `tthc agencies` lists them.');
+  const all = [...plan.agencies.values()];
+  const byId = all.find((a) => a.id === input.trim().toLowerCase());
+  if (byId) return byId;
+  const exact = all.filter((a) => [a.name, ...(a.aliases ?? [])].some((n) => foldName(n) === q || foldCompact(n) === qc) || foldCompact(a.id) === qc);
+  if (exact.length === 1) return exact[0]!;
+  const partial = exact.length > 1 ? exact : all.filter((a) => [a.name, ...(a.aliases ?? [])].some((n) => foldCompact(n).includes(qc)));
+  if (partial.length === 1) return partial[0]!;
+  if (partial.length > 1) {
+    throw new UsageError(
+      `"${input}" matches ${partial.length} agencies:\n${partial.map((a) => `  ${a.id.padEnd(16)} ${a.name}`).join('\n')}`,
+      'Give the id of the one you mean, e.g. `--agency ' + partial[0]!.id + '`.',
+    );
+  }
+  const near = nearest(input.trim().toLowerCase(), all.map((a) => a.id));
+  throw new UsageError(
+    `No agency matches "${input}".`,
+    near.length ? `Did you mean ${near.map((x) => `\`${x}\``).join(', ')}? \`tthc agencies\` lists them all.` : '`tthc agencies` lists the agencies of the plan.',
+  );
+}

@@ -1,0 +1,119 @@
+// What every command shares: finding and loading the plan, today in Vietnam, colour, and option parsing.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { RefusedError, UsageError, type Io } from '../io.js';
+import { checkLoaded } from '../plan/check.js';
+import { loadBytes, type Loaded } from '../plan/load.js';
+import type { Plan } from '../plan/model.js';
+import { renderText } from '../render/diagnostics.js';
+import { colourWanted, makeStyle, type Style } from '../render/style.js';
+
+export interface Ctx {
+  io: Io;
+  style(flag?: boolean): Style;
+  /** Today in Asia/Ho_Chi_Minh (UTC+7, no daylight saving), whatever TZ says. */
+  today(): string;
+  width(): number;
+  /** The path to show for a file: relative to the working directory where that is shorter. */
+  display(path: string): string;
+  abs(path: string): string;
+}
+
+export function makeCtx(io: Io): Ctx {
+  return {
+    io,
+    style: (flag) => makeStyle(colourWanted(io, flag)),
+    today: () => vietnamDay(io.now()),
+    width: () => {
+      const c = Number(io.env.COLUMNS);
+      if (Number.isInteger(c) && c > 0) return c;
+      return io.columns && io.columns > 0 ? io.columns : 100;
+    },
+    display: (p) => {
+      const a = resolve(io.cwd, p);
+      const r = relative(io.cwd, a);
+      return r && !r.startsWith('..') && !isAbsolute(r) ? r.split('\\').join('/') : a;
+    },
+    abs: (p) => resolve(io.cwd, p),
+  };
+}
+
+/** The calendar day in Vietnam at instant `now`: UTC+7 all year. */
+export function vietnamDay(now: Date): string {
+  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** The plans under ./plans, for commands given no file. */
+export function defaultPlans(ctx: Ctx): string[] {
+  const dir = ctx.abs('plans');
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    throw new UsageError('No plan file given, and there is no plans/ folder here.', 'Name the plan file (e.g. `--plan plans/ke-hoach-2023.yaml`), or run tthc from the folder that holds plans/.');
+  }
+  const plans = names.filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith('.')).sort();
+  if (plans.length === 0) throw new UsageError('plans/ holds no .yaml plan.', 'Import one with `tthc import DOCUMENT.txt --output plans/NAME.yaml`.');
+  return plans.map((n) => join('plans', n));
+}
+
+/** Reads a file for a command; a missing file or a folder is a usage error (exit 2). */
+export function readPlanBytes(ctx: Ctx, file: string): Buffer {
+  const path = ctx.abs(file);
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    throw new UsageError(`${file}: no such file.`, 'Check the path; plans usually live in plans/.');
+  }
+  if (st.isDirectory()) throw new UsageError(`${file} is a folder, not a plan file.`, `Name a file in it, e.g. ${join(file, '…yaml')}.`);
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    throw new UsageError(`${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`, 'Check the file\'s permissions.');
+  }
+}
+
+export interface LoadedPlan {
+  loaded: Loaded;
+  plan: Plan;
+  diagnostics: Diagnostic[];
+  bytes: Buffer;
+}
+
+/** The one plan a command works on: --plan, else TTHC_PLAN, else the only plan in ./plans. */
+export function planPath(ctx: Ctx, flag: string | undefined): string {
+  if (flag) return flag;
+  if (ctx.io.env.TTHC_PLAN) return ctx.io.env.TTHC_PLAN;
+  const plans = defaultPlans(ctx);
+  if (plans.length > 1) {
+    throw new UsageError(`plans/ holds ${plans.length} plans: ${plans.join(', ')}.`, 'Choose one with `--plan FILE` (or set TTHC_PLAN).');
+  }
+  return plans[0]!;
+}
+
+/** Loads and checks a plan; a plan with errors is refused (exit 1) with its first findings. */
+export function loadPlan(ctx: Ctx, flag: string | undefined, opts: { allowErrors?: boolean } = {}): LoadedPlan {
+  const file = planPath(ctx, flag);
+  const bytes = readPlanBytes(ctx, file);
+  const loaded = loadBytes(bytes, ctx.display(file));
+  const diagnostics = sortDiagnostics(checkLoaded(loaded, ctx.today()));
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if ((errors.length && !opts.allowErrors) || !loaded.plan) {
+    const shown = errors.slice(0, 5);
+    const report = renderText([{ file: loaded.file, diagnostics: shown, lines: loaded.source?.lines }], ctx.style());
+    throw new RefusedError(
+      `${loaded.file} has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} first.\n\n${report.trimEnd()}`,
+      `Run \`tthc check ${loaded.file}\` to see every finding.`,
+    );
+  }
+  return { loaded, plan: loaded.plan, diagnostics, bytes };
+}
+
+/** Validates a --format value against the formats a command has. */
+export function pickFormat<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`Unknown format "${value}".`, `Use one of: ${allowed.join(', ')}.`);
+}

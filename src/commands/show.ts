@@ -1,0 +1,99 @@
+// `tthc show [ID…]`: tasks in full — work, agencies by role, output, timeline — as a table, JSON or Markdown.
+import type { Command } from 'commander';
+import { UsageError } from '../io.js';
+import { nearest } from '../plan/load.js';
+import type { Plan, Task } from '../plan/model.js';
+import { t, type Lang } from '../render/i18n.js';
+import { renderTable } from '../render/table.js';
+import { langOption } from './agencies.js';
+import { loadPlan, pickFormat, type Ctx } from './context.js';
+
+interface Opts {
+  plan?: string;
+  format?: string;
+  lang?: string;
+}
+
+export function findTasks(plan: Plan, ids: string[]): Task[] {
+  if (ids.length === 0) return plan.tasks;
+  return ids.map((raw) => {
+    const id = raw.trim().toUpperCase();
+    const task = plan.taskById.get(id);
+    if (!task) {
+      const near = nearest(id, plan.taskById.keys());
+      throw new UsageError(`The plan has no task ${raw}.`, near.length ? `Did you mean ${near.join(', ')}? \`tthc show\` lists every task.` : '`tthc show` lists every task.');
+    }
+    return task;
+  });
+}
+
+export function agencyRefs(plan: Plan, ids: string[]): { id: string; name: string }[] {
+  return ids.map((id) => ({ id, name: plan.agencies.get(id)?.name ?? id }));
+}
+
+export function taskJson(plan: Plan, task: Task): Record<string, unknown> {
+  return {
+    id: task.id,
+    section: task.section,
+    sectionTitle: task.sectionTitle,
+    content: task.content,
+    lead: agencyRefs(plan, task.lead),
+    support: agencyRefs(plan, task.support),
+    output: task.output,
+    when: task.when,
+    ...(task.schedule ? { schedule: task.schedule } : {}),
+    records: task.records,
+  };
+}
+
+function names(plan: Plan, ids: string[]): string {
+  return ids.map((id) => plan.agencies.get(id)?.name ?? id).join('; ');
+}
+
+export function renderShowMd(plan: Plan, tasks: Task[], lang: Lang): string {
+  const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  let out = `| ${t(lang, 'id')} | ${t(lang, 'content')} | ${t(lang, 'lead')} | ${t(lang, 'support')} | ${t(lang, 'output')} | ${t(lang, 'when')} |\n|---|---|---|---|---|---|\n`;
+  for (const task of tasks) {
+    out += `| ${task.id} | ${esc(task.content)} | ${esc(names(plan, task.lead))} | ${esc(names(plan, task.support))} | ${esc(task.output)} | ${esc(task.when)} |\n`;
+  }
+  return out;
+}
+
+export function registerShow(program: Command, ctx: Ctx, done: (code: number) => void): void {
+  program
+    .command('show')
+    .description('print tasks in full (all tasks when no id is given)')
+    .argument('[ids...]', 'task ids such as I.2 or IX.6')
+    .option('--plan <file>', 'the plan file (default: the plan in plans/, or TTHC_PLAN)')
+    .option('--format <format>', 'table, json or md', 'table')
+    .option('--lang <lang>', 'vi or en (default: TTHC_LANG, else vi)')
+    .action((ids: string[], opts: Opts) => {
+      const format = pickFormat(opts.format, ['table', 'json', 'md'] as const, 'table');
+      const lang = langOption(ctx, opts.lang);
+      const { plan } = loadPlan(ctx, opts.plan);
+      const tasks = findTasks(plan, ids);
+      if (format === 'json') ctx.io.write(JSON.stringify(tasks.map((x) => taskJson(plan, x)), null, 2) + '\n');
+      else if (format === 'md') ctx.io.write(renderShowMd(plan, tasks, lang));
+      else {
+        const style = ctx.style(program.opts().color);
+        let out = '';
+        for (const task of tasks) {
+          out += `${style.bold(task.id)}  ${task.content}\n`;
+          out += renderTable(
+            [{ head: t(lang, 'section') }, { head: `${task.section}. ${task.sectionTitle}`, flex: 1 }],
+            [
+              [t(lang, 'lead'), names(plan, task.lead)],
+              [t(lang, 'support'), names(plan, task.support) || t(lang, 'none')],
+              [t(lang, 'output'), task.output],
+              [t(lang, 'when'), task.when],
+            ],
+            ctx.width(),
+            style,
+          );
+          out += '\n';
+        }
+        ctx.io.write(out);
+      }
+      done(0);
+    });
+}

@@ -1,0 +1,54 @@
+// What a command may touch of the outside world, passed in so that tests can run commands in-process.
+
+export interface Io {
+  write(s: string): void;
+  error(s: string): void;
+  env: Record<string, string | undefined>;
+  cwd: string;
+  /** The clock; "today" is derived from it in Vietnam's time zone. */
+  now(): Date;
+  /** Whether stdout is a terminal (colour, width). */
+  isTTY: boolean;
+  /** Terminal width, where known. */
+  columns?: number;
+}
+
+/** Bad flags or values, a missing file, an unknown id: exit 2. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    public hint?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The plan has errors, or an edit was refused: exit 1. */
+export class RefusedError extends Error {
+  constructor(
+    message: string,
+    public hint?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Collects output in memory, for tests and for --output. */
+export function memoryIo(opts: Partial<Io> & { now?: () => Date } = {}): Io & { out: string; err: string } {
+  const io = {
+    out: '',
+    err: '',
+    write(s: string) {
+      io.out += s;
+    },
+    error(s: string) {
+      io.err += s;
+    },
+    env: opts.env ?? {},
+    cwd: opts.cwd ?? process.cwd(),
+    now: opts.now ?? (() => new Date()),
+    isTTY: opts.isTTY ?? false,
+    columns: opts.columns,
+  };
+  return io as Io & { out: string; err: string };
+}

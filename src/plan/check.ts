@@ -1,0 +1,305 @@
+// The meaning of a loaded plan: ids, agencies, dates, document symbols and citations, each problem located.
+import { makeDiagnostic, type Code, type Diagnostic, type Position } from '../diagnostics.js';
+import { foldName } from '../text.js';
+import { keyAt, locate, locateInside, nearest, nodeAt, position, type Loaded, type Source } from './load.js';
+import type { Path, Plan } from './model.js';
+import { findCitations, parseSymbol } from './symbols.js';
+
+export interface CheckContext {
+  plan: Plan;
+  src: Source;
+  /** Today in Vietnam, for findings that depend on the day (records dated in the future). */
+  today: string;
+  add(code: Code, path: Path | Position, message: string, hint?: string): void;
+}
+
+/** Further checks (timelines, records) registered by the modules that understand them. */
+export type Checker = (ctx: CheckContext) => void;
+
+export function isRealDay(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
+const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
+
+export function romanValue(s: string): number | undefined {
+  if (!/^[IVXLC]+$/.test(s)) return undefined;
+  let total = 0;
+  for (let i = 0; i < s.length; i++) {
+    const v = ROMAN[s[i]!]!;
+    const next = ROMAN[s[i + 1] ?? ''] ?? 0;
+    total += v < next ? -v : v;
+  }
+  return toRoman(total) === s ? total : undefined;
+}
+
+export function toRoman(n: number): string {
+  const table: [number, string][] = [[100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  let out = '';
+  for (const [v, r] of table) while (n >= v) ((out += r), (n -= v));
+  return out;
+}
+
+/** Likely typos seen in real plans, as (written, meant). Reported as info: the official wording stays. */
+const SPELLING: [RegExp, string, string][] = [
+  [/chuyên đổi số/u, 'chuyên đổi số', 'chuyển đổi số'],
+  [/UBNDTTQ/u, 'UBNDTTQ', 'UBMTTQ'],
+  [/UBND\s+tính\b/u, 'UBND tính', 'UBND tỉnh'],
+  [/Phòng Nội Vụ/u, 'Phòng Nội Vụ', 'Phòng Nội vụ'],
+  [/Đơn đốc/u, 'Đơn đốc', 'Đôn đốc'],
+  [/thủ tục hành chánh/u, 'thủ tục hành chánh', 'thủ tục hành chính'],
+];
+
+function checkHeading(ctx: CheckContext): void {
+  const { plan } = ctx;
+  const h = plan.raw.plan;
+  const blankNumber = h.number === null || h.number === undefined || h.number.trim() === '';
+  const blankDate = h.date === null || h.date === undefined;
+  if (blankNumber || blankDate) {
+    const which = blankNumber && blankDate ? 'number and date are' : blankNumber ? 'number is' : 'date is';
+    ctx.add(
+      'PLAN_NUMBER_BLANK',
+      keyAt(ctx.src.doc, ['plan'], blankNumber ? 'number' : 'date') ? ['plan', blankNumber ? 'number' : 'date'] : ['plan'],
+      `The plan's own ${which} blank ("Kế hoạch số ${blankNumber ? '…' : h.number}/${h.symbol ?? 'KH-UBND'} ngày ${blankDate ? '…' : h.date}"): the document was copied before it was issued.`,
+      'Fill in `number:` and `date:` from the issued document once it has them.',
+    );
+  }
+  if (h.date && !isRealDay(h.date)) ctx.add('DATE_INVALID', ['plan', 'date'], `The plan's date ${h.date} does not exist.`, dateHint(h.date));
+  if (h.period) {
+    const { start, end } = h.period;
+    for (const k of ['start', 'end'] as const) {
+      if (!isRealDay(h.period[k])) ctx.add('DATE_INVALID', ['plan', 'period', k], `The plan period's ${k} ${h.period[k]} does not exist.`, dateHint(h.period[k]));
+    }
+    if (isRealDay(start) && isRealDay(end) && start > end) {
+      ctx.add('PERIOD_INVALID', ['plan', 'period'], `The plan period ends (${end}) before it starts (${start}).`, 'Swap `start` and `end`.');
+    }
+  }
+}
+
+function dateHint(s: string): string {
+  return `There is no such day; check the day and month (written YYYY-MM-DD), e.g. ${s.slice(0, 8)}28.`;
+}
+
+function checkSectionsAndIds(ctx: CheckContext): void {
+  const { plan } = ctx;
+  const seenSections = new Map<string, number>();
+  const seenTasks = new Map<string, string>();
+  plan.raw.sections.forEach((s, si) => {
+    const path: Path = plan.sections[si]?.tasks[0]?.path.slice(0, 2) ?? ['sections', si];
+    const value = romanValue(s.id);
+    if (value === undefined) {
+      ctx.add('SECTION_ID', [...path, 'id'], `Section id "${s.id}" is not a Roman numeral.`, `Number sections I, II, III …; this is section ${toRoman(si + 1)}.`);
+    } else if (seenSections.has(s.id)) {
+      ctx.add('SECTION_ID', [...path, 'id'], `Section ${s.id} appears twice.`, `Renumber the sections in order: this one is ${toRoman(si + 1)}.`);
+    } else if (value !== si + 1) {
+      ctx.add('SECTION_ID', [...path, 'id'], `Section ${s.id} stands where section ${toRoman(si + 1)} should.`, 'Number sections in the order of the appendix: I, II, III …');
+    }
+    seenSections.set(s.id, si);
+  });
+  for (const section of plan.sections) {
+    section.tasks.forEach((t, row) => {
+      const at: Path = [...t.path, 'id'];
+      const m = /^([IVXLC]+)\.([1-9]\d*)$/.exec(t.id);
+      if (!m) {
+        ctx.add(
+          'TASK_ID_MALFORMED',
+          at,
+          `Task id "${t.id}" is not a section numeral, a dot and a row number.`,
+          `Write it as ${section.id}.${row + 1} (section ${section.id}, row ${row + 1}).`,
+        );
+      } else if (seenTasks.has(t.id)) {
+        ctx.add('TASK_ID_DUPLICATE', at, `Task id ${t.id} is used twice.`, `Each row has its own id; this one is probably ${section.id}.${row + 1}.`);
+      } else if (m[1] !== section.id) {
+        ctx.add('TASK_ID_SECTION', at, `Task ${t.id} stands in section ${section.id}.`, `Move it to section ${m[1]}, or renumber it ${section.id}.${row + 1}.`);
+      } else if (Number(m[2]) !== row + 1) {
+        ctx.add('TASK_ID_SECTION', at, `Task ${t.id} is row ${row + 1} of section ${section.id}.`, `Renumber it ${section.id}.${row + 1}, or put the rows in order.`);
+      }
+      if (!seenTasks.has(t.id)) seenTasks.set(t.id, section.id);
+    });
+  }
+}
+
+function checkAgencies(ctx: CheckContext): void {
+  const { plan } = ctx;
+  const ids = [...plan.agencies.keys()];
+  const used = new Set<string>();
+  const unknown = (id: string, path: Path, what: string) =>
+    ctx.add(
+      'AGENCY_UNKNOWN',
+      path,
+      `${what} names agency "${id}", which \`agencies\` does not declare.`,
+      nearest(id, ids).length ? `Did you mean ${nearest(id, ids).map((x) => `\`${x}\``).join(' or ')}? Or declare it under \`agencies\`.` : 'Declare it under `agencies` with its name as the plan writes it.',
+    );
+  for (const t of plan.tasks) {
+    const seen = new Map<string, string>();
+    for (const role of ['lead', 'support'] as const) {
+      const list = t[role];
+      list.forEach((id, i) => {
+        const path: Path = Array.isArray(plan.raw.sections[Number(t.path[1])]?.tasks[Number(t.path[3])]?.[role]) ? [...t.path, role, i] : [...t.path, role];
+        used.add(id);
+        if (!plan.agencies.has(id)) unknown(id, path, `Task ${t.id}`);
+        const before = seen.get(id);
+        if (before) {
+          ctx.add(
+            'AGENCY_REPEATED',
+            path,
+            before === role ? `Task ${t.id} names ${id} twice as ${role}.` : `Task ${t.id} names ${id} both as lead and as support.`,
+            before === role ? 'Remove the second mention.' : 'Keep it under the role the document gives it.',
+          );
+        }
+        seen.set(id, role);
+      });
+    }
+  }
+  // Members must exist and collectives must not contain themselves.
+  for (const a of plan.agencies.values()) {
+    (a.members ?? []).forEach((m, i) => {
+      used.add(m);
+      if (!plan.agencies.has(m)) unknown(m, ['agencies', a.id, 'members', i], `Collective ${a.id}`);
+    });
+  }
+  const state = new Map<string, 'visiting' | 'done'>();
+  const reported = new Set<string>();
+  const walk = (id: string, trail: string[]): void => {
+    if (state.get(id) === 'done') return;
+    if (state.get(id) === 'visiting') {
+      const loop = [...trail.slice(trail.indexOf(id)), id];
+      const key = [...loop].sort().join(',');
+      if (!reported.has(key)) {
+        reported.add(key);
+        ctx.add('AGENCY_CYCLE', ['agencies', id, 'members'], `Collective membership loops: ${loop.join(' → ')}.`, `Remove ${loop[loop.length - 2]} from the members of ${loop[loop.length - 3] ?? id}, or the other way round.`);
+      }
+      return;
+    }
+    state.set(id, 'visiting');
+    for (const m of plan.agencies.get(id)?.members ?? []) if (plan.agencies.has(m)) walk(m, [...trail, id]);
+    state.set(id, 'done');
+  };
+  for (const id of ids) walk(id, []);
+  // Names and aliases must tell agencies apart, as --agency matches them without case or diacritics.
+  const names = new Map<string, string>();
+  for (const a of plan.agencies.values()) {
+    const own = new Set<string>();
+    [a.name, ...(a.aliases ?? [])].forEach((n, i) => {
+      const f = foldName(n);
+      if (own.has(f)) return;
+      own.add(f);
+      const other = names.get(f);
+      if (other && other !== a.id) {
+        ctx.add(
+          'AGENCY_NAME_CLASH',
+          i === 0 ? ['agencies', a.id, 'name'] : ['agencies', a.id, 'aliases', i - 1],
+          `"${n}" names both ${other} and ${a.id}.`,
+          'Give each agency its own name and aliases, or merge the two if they are one agency.',
+        );
+      } else names.set(f, a.id);
+    });
+    for (const f of foldName(a.id) === a.id ? [a.id] : []) {
+      const other = names.get(f);
+      if (other && other !== a.id) {
+        ctx.add('AGENCY_NAME_CLASH', ['agencies', a.id], `The id ${a.id} is also a name or alias of ${other}.`, 'Rename the id or the alias.');
+      }
+    }
+  }
+  for (const id of ids) {
+    if (!used.has(id)) {
+      ctx.add('AGENCY_UNUSED', ['agencies', id], `Agency ${id} is declared but no task or collective names it.`, 'Remove it, or name it in the tasks it works on.');
+    }
+  }
+}
+
+function checkBases(ctx: CheckContext): void {
+  (ctx.plan.raw.bases ?? []).forEach((b, i) => {
+    const p = parseSymbol(b.ref);
+    if (!p.ok) {
+      ctx.add('SYMBOL_MALFORMED', ['bases', i, 'ref'], `The symbol "${b.ref}" is malformed: ${p.reason}.`, p.suggestion ? `Did you mean ${p.suggestion}?` : 'Write it as NUMBER/TYPE-ISSUER (45/QĐ-VPCP) or NUMBER/YEAR/TYPE-ISSUER (107/2021/NĐ-CP).');
+    }
+    if (!isRealDay(b.date)) ctx.add('DATE_INVALID', ['bases', i, 'date'], `The date ${b.date} of ${b.ref} does not exist.`, dateHint(b.date));
+  });
+}
+
+/** Every text of the plan with its path, in file order, for the checks that read prose. */
+function texts(ctx: CheckContext): { path: Path; text: string }[] {
+  const out: { path: Path; text: string }[] = [];
+  const walk = (v: unknown, path: Path): void => {
+    if (typeof v === 'string') out.push({ path, text: v });
+    else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+  };
+  const raw = ctx.plan.raw as Record<string, unknown>;
+  for (const key of ['agencies', 'bases', 'intro', 'purposes', 'content', 'content_note', 'funding', 'organisation', 'closing', 'sections']) {
+    if (key in raw) walk(raw[key], [key]);
+  }
+  return out;
+}
+
+function checkProse(ctx: CheckContext): void {
+  const cited = new Map<string, { number: string; symbol: string; path: Path; at: Position }>();
+  for (const { path, text } of texts(ctx)) {
+    const last = path[path.length - 1];
+    if (last === 'ref' || last === 'id' || path.includes('records') || path.includes('schedule') || last === 'lead' || last === 'support' || (path[0] === 'sections' && path[2] === 'tasks' && typeof last === 'number')) continue;
+    if (path[0] === 'bases' && last !== 'text') continue;
+    for (const c of findCitations(text)) {
+      const at = locateInside(ctx.src, path, c.symbol);
+      const p = parseSymbol(c.symbol);
+      if (!p.ok) {
+        ctx.add('SYMBOL_MALFORMED', at, `"${c.kind} số ${c.symbol}" has a malformed symbol: ${p.reason}.`, p.suggestion ? `Did you mean ${p.suggestion}? Keep the official wording if the document has it so.` : 'Check the symbol against the cited document.');
+        continue;
+      }
+      if (!c.date || !c.issuer) continue;
+      const key = `${foldName(c.issuer)}|${c.date}|${c.kind}|${p.symbol.code}`;
+      const before = cited.get(key);
+      if (!before) cited.set(key, { number: p.symbol.number, symbol: c.symbol, path, at });
+      else if (before.number !== p.symbol.number) {
+        ctx.add(
+          'REF_CONFLICT',
+          at,
+          `${c.kind} số ${c.symbol} ngày ${c.date.split('-').reverse().join('/')} của ${c.issuer} is cited as ${before.symbol} at line ${before.at.line}: the same issuer and date under two numbers.`,
+          `One of ${before.number} and ${p.symbol.number} is likely a typo; check the issued document. The plan keeps the official wording.`,
+        );
+      }
+    }
+    if (/<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?>/i.test(text)) {
+      const tag = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?>/i.exec(text)![0];
+      ctx.add('HTML_IN_TEXT', locateInside(ctx.src, path, tag), `The text carries an HTML fragment (${tag}) copied from the document.`, 'It is kept verbatim; outputs print it as text.');
+    }
+    for (const [re, written, meant] of SPELLING) {
+      if (re.test(text)) {
+        ctx.add('SPELLING', locateInside(ctx.src, path, written), `"${written}" is likely a typo for "${meant}".`, 'It is the official wording and stays; mention it to the issuer for the next plan.');
+      }
+    }
+  }
+}
+
+const CHECKERS: Checker[] = [checkHeading, checkSectionsAndIds, checkAgencies, checkBases, checkProse];
+
+/** Adds a checker (timelines, records) from a module that knows that part of the plan. */
+export function registerChecker(c: Checker): void {
+  if (!CHECKERS.includes(c)) CHECKERS.push(c);
+}
+
+/** Runs every check of meaning on a loaded plan and returns the loaded plan's findings with them. */
+export function checkLoaded(loaded: Loaded, today: string): Diagnostic[] {
+  const out = [...loaded.diagnostics];
+  const { plan, source: src } = loaded;
+  if (!plan || !src) return out;
+  const ctx: CheckContext = {
+    plan,
+    src,
+    today,
+    add(code, where, message, hint) {
+      const at = Array.isArray(where) ? locate(src, where) : where;
+      out.push(makeDiagnostic(code, src.file, at, message, hint));
+    },
+  };
+  for (const c of CHECKERS) c(ctx);
+  return out;
+}
+
+export { nodeAt, position };

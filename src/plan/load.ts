@@ -1,0 +1,494 @@
+// Text of a plan file → the plan model and every problem found reading it, each located at line:col.
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import type { z } from 'zod';
+import { makeDiagnostic, type Code, type Diagnostic, type Position } from '../diagnostics.js';
+import { decodePlanBytes } from './decode.js';
+import { buildModel, type Path, type Plan as PlanModel } from './model.js';
+import { Agency, AgencyId, Heading, Plan, Section, Task, type PlanFile } from './schema.js';
+
+export interface Source {
+  file: string;
+  text: string;
+  lines: string[];
+  bom: boolean;
+  crlf: boolean;
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+}
+
+export interface Loaded {
+  file: string;
+  source?: Source;
+  /** The model, built from the parts of the file that have the right shape; undefined when too little does. */
+  plan?: PlanModel;
+  /** True when the whole file has the right shape (every diagnostic so far is about meaning, not shape). */
+  valid: boolean;
+  diagnostics: Diagnostic[];
+}
+
+const YAML_CODES: Record<string, Code> = {
+  DUPLICATE_KEY: 'DUPLICATE_KEY',
+  TAB_AS_INDENT: 'YAML_TAB',
+  MULTIPLE_DOCS: 'MULTIPLE_DOCUMENTS',
+};
+
+const YAML_HINTS: Partial<Record<Code, string>> = {
+  DUPLICATE_KEY: 'Remove one of the two, or rename it; YAML keeps only one value per key.',
+  YAML_TAB: 'Indent with spaces only (set your editor to insert spaces for Tab).',
+  MULTIPLE_DOCUMENTS: 'Keep one plan per file; remove the extra `---` line.',
+  YAML_SYNTAX: 'Check the indentation and the quotes on this line and the one before; a truncated file ends mid-value.',
+};
+
+export function position(src: Pick<Source, 'lineCounter'>, offset: number): Position {
+  const p = src.lineCounter.linePos(offset);
+  return { line: p.line, col: p.col };
+}
+
+/** The deepest node on `path` that exists. */
+export function nodeAt(doc: Document.Parsed, path: Path): Node | undefined {
+  let node: unknown = doc.contents;
+  let found: Node | undefined = isNode(node) ? node : undefined;
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(key));
+      if (!pair) break;
+      node = pair.value;
+    } else if (isSeq(node) && typeof key === 'number') {
+      node = node.items[key];
+    } else break;
+    if (!isNode(node)) break;
+    found = node;
+  }
+  return found;
+}
+
+/** The key node of `key` in the mapping at `path`, if there is one. */
+export function keyAt(doc: Document.Parsed, path: Path, key: string | number): Node | undefined {
+  const map = path.length === 0 ? doc.contents : doc.getIn(path, true);
+  if (!isMap(map)) return undefined;
+  const pair = map.items.find((p) => isScalar(p.key) && String(p.key.value) === String(key));
+  return pair && isNode(pair.key) ? pair.key : undefined;
+}
+
+export function locate(src: Source, path: Path): Position {
+  const n = nodeAt(src.doc, path);
+  return position(src, n?.range?.[0] ?? 0);
+}
+
+/** Where `needle` stands inside the source of the node at `path` (for a reference inside a long text). */
+export function locateInside(src: Source, path: Path, needle: string): Position {
+  const n = nodeAt(src.doc, path);
+  const r = n?.range;
+  if (!r) return position(src, 0);
+  const at = src.text.slice(r[0], r[1]).indexOf(needle);
+  return position(src, r[0] + Math.max(0, at));
+}
+
+function describePath(raw: unknown, path: Path): string {
+  // Say "task I.2" rather than "sections[0].tasks[1]" where we can.
+  const get = (p: Path): unknown => p.reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), raw);
+  if (path[0] === 'sections' && path[2] === 'tasks' && typeof path[3] === 'number') {
+    const id = (get(path.slice(0, 4)) as { id?: unknown } | undefined)?.id;
+    const rest = path.slice(4).join('.');
+    const who = typeof id === 'string' ? `task ${id}` : `task ${path[3] + 1} of section ${String((get(path.slice(0, 2)) as { id?: unknown })?.id ?? Number(path[1]) + 1)}`;
+    return rest ? `\`${rest}\` of ${who}` : who;
+  }
+  if (path[0] === 'sections' && typeof path[1] === 'number') {
+    const id = (get(path.slice(0, 2)) as { id?: unknown } | undefined)?.id;
+    const rest = path.slice(2).join('.');
+    const who = typeof id === 'string' ? `section ${id}` : `section ${path[1] + 1}`;
+    return rest ? `\`${rest}\` of ${who}` : who;
+  }
+  if (path[0] === 'agencies' && path.length >= 2) {
+    const rest = path.slice(2).join('.');
+    return rest ? `\`${rest}\` of agency ${String(path[1])}` : `agency ${String(path[1])}`;
+  }
+  return path.length ? `\`${path.join('.')}\`` : 'the plan';
+}
+
+function typeName(v: unknown): string {
+  if (v === null) return 'nothing (null)';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  if (typeof v === 'string') return 'text';
+  if (typeof v === 'number') return 'a number';
+  if (typeof v === 'boolean') return 'true/false';
+  return typeof v;
+}
+
+const EXPECTED: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  array: 'a list',
+  object: 'a mapping (key: value lines)',
+  record: 'a mapping (key: value lines)',
+  boolean: 'true or false',
+  null: 'null',
+};
+
+/** Walks the zod schema along a data path, to learn which keys a mapping there may have. */
+function schemaAt(schema: z.ZodType, path: Path): z.ZodType | undefined {
+  let s: z.ZodType | undefined = schema;
+  const unwrap = (t: z.ZodType | undefined): z.ZodType | undefined => {
+    let cur = t;
+    for (let i = 0; cur && i < 8; i++) {
+      const def = (cur as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;
+      if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default') cur = def.innerType as z.ZodType;
+      else if (def.type === 'union') {
+        const opts = def.options as z.ZodType[];
+        cur = opts.find((o) => ['object', 'array', 'record'].includes((o as unknown as { _zod: { def: { type: string } } })._zod.def.type)) ?? opts[0];
+      } else break;
+    }
+    return cur;
+  };
+  for (const key of path) {
+    s = unwrap(s);
+    if (!s) return undefined;
+    const def = (s as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;
+    if (def.type === 'object') s = (def.shape as Record<string, z.ZodType>)[String(key)];
+    else if (def.type === 'array') s = def.element as z.ZodType;
+    else if (def.type === 'record') s = def.valueType as z.ZodType;
+    else return undefined;
+  }
+  return unwrap(s);
+}
+
+function knownKeys(path: Path): string[] {
+  const s = schemaAt(Plan, path);
+  const def = s ? (s as unknown as { _zod: { def: Record<string, unknown> } })._zod.def : undefined;
+  return def?.type === 'object' ? Object.keys(def.shape as object) : [];
+}
+
+export function editDistance(a: string, b: string): number {
+  const m = a.length;
+  const n = b.length;
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  for (let i = 1; i <= m; i++) {
+    const cur = [i];
+    for (let j = 1; j <= n; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[n]!;
+}
+
+/** The candidates closest to `word`, for "did you mean" hints. */
+export function nearest(word: string, candidates: Iterable<string>, max = 3): string[] {
+  const scored = [...candidates]
+    .map((c) => ({ c, d: editDistance(word.toLowerCase(), c.toLowerCase()) }))
+    .filter((x) => x.d <= Math.max(2, Math.floor(word.length / 2)))
+    .sort((a, b) => a.d - b.d || a.c.localeCompare(b.c));
+  return scored.slice(0, max).map((x) => x.c);
+}
+
+function quoteSource(src: Source, node: Node | undefined): string | undefined {
+  const r = node?.range;
+  if (!r) return undefined;
+  const s = src.text.slice(r[0], r[1]).trim();
+  return s.length > 60 ? s.slice(0, 57) + '…' : s;
+}
+
+function schemaDiagnostics(src: Source, raw: unknown, issues: z.core.$ZodIssue[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const file = src.file;
+  for (const issue of issues) {
+    const path = issue.path as Path;
+    const where = describePath(raw, path);
+    const node = nodeAt(src.doc, path);
+    const exact = node && path.length > 0 && nodeAt(src.doc, path.slice(0, -1)) !== node;
+    const at = position(src, node?.range?.[0] ?? 0);
+    switch (issue.code) {
+      case 'unrecognized_keys': {
+        const known = knownKeys(path);
+        for (const key of issue.keys) {
+          const k = keyAt(src.doc, path, key);
+          const near = nearest(key, known, 1);
+          out.push(
+            makeDiagnostic(
+              'UNKNOWN_KEY',
+              file,
+              position(src, k?.range?.[0] ?? node?.range?.[0] ?? 0),
+              `Unknown key \`${key}\` in ${where}.`,
+              near.length ? `Did you mean \`${near[0]}\`? The keys here are: ${known.join(', ')}.` : `The keys here are: ${known.join(', ')}.`,
+            ),
+          );
+        }
+        break;
+      }
+      case 'invalid_type': {
+        const input = (issue as { input?: unknown }).input;
+        const expected = EXPECTED[issue.expected] ?? issue.expected;
+        const isMissing = input === undefined && !exact;
+        if (isMissing) {
+          const key = String(path[path.length - 1]);
+          const parent = describePath(raw, path.slice(0, -1));
+          out.push(
+            makeDiagnostic('MISSING_KEY', file, at, `\`${key}\` is missing in ${parent}.`, `Add a line \`${key}: …\` with ${expected}.`),
+          );
+          break;
+        }
+        if (path[0] === 'format') {
+          out.push(formatVersion(src, at, input));
+          break;
+        }
+        const written = quoteSource(src, node);
+        const scalarLike = typeof input === 'number' || typeof input === 'boolean' || input === null;
+        out.push(
+          makeDiagnostic(
+            'WRONG_TYPE',
+            file,
+            at,
+            `${capital(where)} should be ${expected}, not ${typeName(input)}${written && scalarLike ? ` (written ${written})` : ''}.`,
+            issue.expected === 'string' && scalarLike && written
+              ? `YAML reads ${written} as ${typeName(input)}; put it in quotes to keep it as written: "${written.replace(/"/g, '\\"')}".`
+              : issue.expected === 'array'
+                ? 'Write the items one per line, each starting with "- ", or as [a, b].'
+                : undefined,
+          ),
+        );
+        break;
+      }
+      case 'invalid_union': {
+        const input = (issue as { input?: unknown }).input;
+        const isAgencyRef = ['lead', 'support'].includes(String(path[path.length - 1]));
+        if (input === undefined && !exact) {
+          const key = String(path[path.length - 1]);
+          out.push(makeDiagnostic('MISSING_KEY', file, at, `\`${key}\` is missing in ${describePath(raw, path.slice(0, -1))}.`, `Add a line \`${key}: …\`.`));
+          break;
+        }
+        out.push(
+          makeDiagnostic(
+            isAgencyRef && (typeof input === 'string' || Array.isArray(input)) ? 'BAD_VALUE' : 'WRONG_TYPE',
+            file,
+            at,
+            isAgencyRef
+              ? `${capital(where)} should be an agency id or a list of agency ids (lower-case ASCII such as vp or noi-vu).`
+              : `${capital(where)} has the wrong form (${typeName(input)}).`,
+            isAgencyRef ? 'Use the ids declared under `agencies`, e.g. `lead: vp` or `support: [cq-huyen, ubnd-xa]`.' : undefined,
+          ),
+        );
+        break;
+      }
+      case 'invalid_value': {
+        const input = (issue as { input?: unknown }).input;
+        if (path[0] === 'format' && path.length === 1) {
+          out.push(formatVersion(src, at, input));
+          break;
+        }
+        const values = (issue as { values?: unknown[] }).values ?? [];
+        out.push(
+          makeDiagnostic(
+            'BAD_VALUE',
+            file,
+            at,
+            `${capital(where)} is ${JSON.stringify(input)}; it must be one of: ${values.map(String).join(', ')}.`,
+            nearest(String(input), values.map(String), 1).map((v) => `Did you mean \`${v}\`?`)[0],
+          ),
+        );
+        break;
+      }
+      case 'invalid_format': {
+        const input = (issue as { input?: unknown }).input;
+        out.push(
+          makeDiagnostic(
+            'BAD_VALUE',
+            file,
+            at,
+            `${capital(where)} should be ${issue.message}; found ${JSON.stringify(input)}.`,
+            issue.message.includes('YYYY-MM-DD') ? 'Write dates as YYYY-MM-DD, e.g. 2023-03-10 for 10/3/2023.' : undefined,
+          ),
+        );
+        break;
+      }
+      case 'too_small':
+      case 'too_big': {
+        const input = (issue as { input?: unknown }).input;
+        const empty = typeof input === 'string' ? input.trim() === '' : Array.isArray(input) && input.length === 0;
+        out.push(
+          makeDiagnostic(
+            'BAD_VALUE',
+            file,
+            at,
+            empty ? `${capital(where)} is empty.` : `${capital(where)} is out of range (${issue.message}).`,
+            empty ? 'Write the text as the document has it, or remove the key if the document has none.' : undefined,
+          ),
+        );
+        break;
+      }
+      default:
+        out.push(makeDiagnostic('BAD_VALUE', file, at, `${capital(where)}: ${issue.message}.`));
+    }
+  }
+  return out;
+}
+
+function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function formatVersion(src: Source, at: Position, input: unknown): Diagnostic {
+  return makeDiagnostic(
+    'FORMAT_VERSION',
+    src.file,
+    at,
+    input === undefined ? 'The plan does not say its format version.' : `The plan is in format ${JSON.stringify(input)}; this tthc reads format 1.`,
+    input === undefined ? 'Add `format: 1` at the top of the file.' : 'Upgrade tthc, or write `format: 1`.',
+  );
+}
+
+/** Keeps the parts of a plan that have the right shape, so that one typo does not hide every other finding. */
+function salvage(raw: unknown, file: string): PlanModel | undefined {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
+  const r = raw as Record<string, unknown>;
+  const heading = Heading.safeParse(r.plan);
+  if (!heading.success) return undefined;
+  const agencies: PlanFile['agencies'] = {};
+  if (r.agencies && typeof r.agencies === 'object' && !Array.isArray(r.agencies)) {
+    for (const [id, a] of Object.entries(r.agencies as Record<string, unknown>)) {
+      const ok = Agency.safeParse(a);
+      if (AgencyId.safeParse(id).success && ok.success) agencies[id] = ok.data;
+    }
+  }
+  const origin: Path[][] = [];
+  const sections: PlanFile['sections'] = [];
+  if (Array.isArray(r.sections)) {
+    r.sections.forEach((s, si) => {
+      const head = Section.pick({ id: true, title: true }).safeParse(
+        s && typeof s === 'object' ? { id: (s as Record<string, unknown>).id, title: (s as Record<string, unknown>).title } : s,
+      );
+      if (!head.success) return;
+      const tasks: PlanFile['sections'][number]['tasks'] = [];
+      const o: Path[] = [];
+      const list = (s as Record<string, unknown>).tasks;
+      if (Array.isArray(list)) {
+        list.forEach((t, ti) => {
+          const ok = Task.safeParse(t);
+          if (ok.success) {
+            tasks.push(ok.data);
+            o.push(['sections', si, 'tasks', ti]);
+          }
+        });
+      }
+      origin.push(o);
+      sections.push({ ...head.data, tasks });
+    });
+  }
+  const partial = { format: 1, plan: heading.data, agencies, sections } as PlanFile;
+  return buildModel(partial, file, (si, ti) => origin[si]![ti]!);
+}
+
+/** Parses and shape-checks a plan's text. Meaning (ids, agencies, dates, timelines) is checked in check.ts. */
+export function loadText(text: string, file: string, meta: { bom?: boolean; crlf?: boolean } = {}): Loaded {
+  const diagnostics: Diagnostic[] = [];
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter,
+    schema: 'core',
+    resolveKnownTags: false,
+    stringKeys: true,
+    uniqueKeys: true,
+    prettyErrors: false,
+    logLevel: 'silent',
+    keepSourceTokens: false,
+  });
+  const src: Source = {
+    file,
+    text,
+    lines: text.split(/\r?\n/),
+    bom: meta.bom ?? false,
+    crlf: meta.crlf ?? text.includes('\r\n'),
+    doc,
+    lineCounter,
+  };
+  let fatal = false;
+  for (const e of doc.errors) {
+    const code = YAML_CODES[e.code] ?? 'YAML_SYNTAX';
+    if (code !== 'DUPLICATE_KEY') fatal = true;
+    const msg = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
+    diagnostics.push(
+      makeDiagnostic(
+        code,
+        file,
+        position(src, e.pos[0]),
+        code === 'DUPLICATE_KEY'
+          ? `The key ${quoteSource(src, nodeAtOffset(doc, e.pos[0])) ?? ''} appears twice in this mapping.`.replace('key  ', 'key ')
+          : `${msg}.`.replace(/\.\.$/, '.'),
+        YAML_HINTS[code],
+      ),
+    );
+  }
+  // Aliases and anchors: a plan needs none, and refusing them means an alias bomb costs nothing.
+  let aliases = false;
+  visit(doc, {
+    Node(_key, node) {
+      if (isAlias(node)) {
+        aliases = true;
+        diagnostics.push(
+          makeDiagnostic('YAML_ALIAS', file, position(src, node.range?.[0] ?? 0), `An alias (*${node.source}) refers to another part of the file.`, 'Write the value out in full; plans do not use anchors and aliases.'),
+        );
+        return visit.SKIP;
+      }
+      if (!isPair(node) && node.anchor) {
+        diagnostics.push(
+          makeDiagnostic('YAML_ALIAS', file, position(src, node.range?.[0] ?? 0), `An anchor (&${node.anchor}) names a part of the file for reuse.`, 'Remove the anchor; plans do not use anchors and aliases.'),
+        );
+      }
+      if (!isPair(node) && node.tag && !fatal) {
+        diagnostics.push(
+          makeDiagnostic('YAML_TAG', file, position(src, node.range?.[0] ?? 0), `An explicit tag (${node.tag}) changes how a value is read.`, 'Remove the tag; quote the value if it should be text.'),
+        );
+      }
+      return undefined;
+    },
+  });
+  if (fatal) return { file, source: src, valid: false, diagnostics };
+  if (aliases) {
+    // Replace every alias by null so that nothing is expanded; their own findings are already recorded.
+    visit(doc, { Alias: () => doc.createNode(null) });
+  }
+  const raw: unknown = doc.toJS({ maxAliasCount: 0 });
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    diagnostics.push(
+      makeDiagnostic(
+        raw === null || raw === undefined ? 'EMPTY_FILE' : 'NOT_A_MAPPING',
+        file,
+        position(src, doc.contents?.range?.[0] ?? 0),
+        raw === null || raw === undefined
+          ? 'The file has no content (only comments or nothing).'
+          : `The file holds ${typeName(raw)}, not a plan (a mapping with keys such as format, plan, agencies, sections).`,
+        'Start from a shipped plan (`plans/`), or import one with `tthc import`.',
+      ),
+    );
+    return { file, source: src, valid: false, diagnostics };
+  }
+  const parsed = Plan.safeParse(raw);
+  if (parsed.success && !aliases) {
+    return { file, source: src, plan: buildModel(parsed.data, file), valid: diagnostics.length === 0, diagnostics };
+  }
+  if (!parsed.success) diagnostics.push(...schemaDiagnostics(src, raw, parsed.error.issues));
+  const plan = parsed.success ? buildModel(parsed.data, file) : salvage(raw, file);
+  const out: Loaded = { file, source: src, valid: false, diagnostics };
+  if (plan) out.plan = plan;
+  return out;
+}
+
+function nodeAtOffset(doc: Document.Parsed, offset: number): Node | undefined {
+  let found: Node | undefined;
+  visit(doc, {
+    Scalar(_k, n) {
+      if (n.range && n.range[0] === offset) found = n;
+    },
+  });
+  return found;
+}
+
+/** Decodes the bytes and loads the plan; problems with the bytes stop before YAML is read. */
+export function loadBytes(bytes: Uint8Array, file: string): Loaded {
+  const dec = decodePlanBytes(bytes, file);
+  if (dec.text === undefined) return { file, valid: false, diagnostics: dec.diagnostics };
+  const loaded = loadText(dec.text, file, { bom: dec.bom, crlf: dec.crlf });
+  loaded.diagnostics.unshift(...dec.diagnostics);
+  return loaded;
+}

@@ -1,0 +1,104 @@
+// Findings as text (with the source line and a caret), JSON, or GitHub Actions workflow annotations.
+import { countBySeverity, type Diagnostic } from '../diagnostics.js';
+import type { Style } from './style.js';
+
+export type DiagnosticFormat = 'text' | 'json' | 'github';
+
+export interface FileReport {
+  file: string;
+  diagnostics: Diagnostic[];
+  /** The file's lines, for excerpts; absent when the file could not be read as text. */
+  lines?: string[];
+}
+
+const LABEL = { error: 'error', warning: 'warning', info: 'note' } as const;
+
+/** A window of the line around the column, so that long Vietnamese lines stay readable. */
+function excerpt(line: string, col: number, width: number): { text: string; caret: number } {
+  const chars = [...line.replace(/\t/g, ' ')];
+  const max = Math.max(40, width);
+  if (chars.length <= max) return { text: chars.join(''), caret: col - 1 };
+  let start = Math.max(0, col - 1 - Math.floor(max / 3));
+  start = Math.min(start, Math.max(0, chars.length - max));
+  const end = Math.min(chars.length, start + max);
+  const text = (start > 0 ? '…' : '') + chars.slice(start, end).join('') + (end < chars.length ? '…' : '');
+  return { text, caret: col - 1 - start + (start > 0 ? 1 : 0) };
+}
+
+export function renderText(reports: FileReport[], style: Style, width = 100): string {
+  let out = '';
+  const total = { error: 0, warning: 0, info: 0 };
+  for (const r of reports) {
+    for (const d of r.diagnostics) {
+      const colour = d.severity === 'error' ? style.red : d.severity === 'warning' ? style.yellow : style.cyan;
+      out += `${style.bold(`${d.file}:${d.start.line}:${d.start.col}`)}: ${colour(`${LABEL[d.severity]}[${d.code}]`)}: ${d.message}\n`;
+      const line = r.lines?.[d.start.line - 1];
+      if (line !== undefined && line.trim() !== '') {
+        const num = String(d.start.line);
+        const pad = ' '.repeat(num.length);
+        const ex = excerpt(line, d.start.col, width - num.length - 4);
+        out += `${style.dim(`${pad} |`)}\n${style.dim(`${num} |`)} ${ex.text}\n${style.dim(`${pad} |`)} ${' '.repeat(Math.max(0, ex.caret))}${colour('^')}\n`;
+        if (d.hint) out += `${pad} ${style.dim('=')} ${style.bold('hint')}: ${d.hint}\n`;
+      } else if (d.hint) {
+        out += `  ${style.dim('=')} ${style.bold('hint')}: ${d.hint}\n`;
+      }
+      out += '\n';
+    }
+    const n = countBySeverity(r.diagnostics);
+    total.error += n.error;
+    total.warning += n.warning;
+    total.info += n.info;
+  }
+  const files = reports.length === 1 ? reports[0]!.file : `${reports.length} files`;
+  const summary = `${files}: ${total.error} error${total.error === 1 ? '' : 's'}, ${total.warning} warning${total.warning === 1 ? '' : 's'}, ${total.info} note${total.info === 1 ? '' : 's'}`;
+  out += total.error ? style.red(summary) : total.warning ? style.yellow(summary) : style.green(summary);
+  return out + '\n';
+}
+
+export function renderJson(reports: FileReport[]): string {
+  const diagnostics = reports.flatMap((r) => r.diagnostics);
+  const n = countBySeverity(diagnostics);
+  return (
+    JSON.stringify(
+      {
+        files: reports.map((r) => r.file),
+        errors: n.error,
+        warnings: n.warning,
+        notes: n.info,
+        diagnostics: diagnostics.map((d) => ({
+          code: d.code,
+          severity: d.severity,
+          file: d.file,
+          line: d.start.line,
+          col: d.start.col,
+          ...(d.end ? { endLine: d.end.line, endCol: d.end.col } : {}),
+          message: d.message,
+          ...(d.hint ? { hint: d.hint } : {}),
+        })),
+      },
+      null,
+      2,
+    ) + '\n'
+  );
+}
+
+/** Workflow command escaping: data escapes %, CR, LF; properties also : and ,. */
+function escData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function escProp(s: string): string {
+  return escData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** `::error file=…` lines; GitHub shows only ten per step, so the plain report follows them. */
+export function renderGithub(reports: FileReport[], style: Style): string {
+  let out = '';
+  for (const r of reports) {
+    for (const d of r.diagnostics) {
+      const cmd = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
+      const msg = d.hint ? `${d.message}\n${d.hint}` : d.message;
+      out += `::${cmd} file=${escProp(d.file)},line=${d.start.line},col=${d.start.col},title=${escProp(d.code)}::${escData(msg)}\n`;
+    }
+  }
+  return out + renderText(reports, style);
+}
