@@ -6,13 +6,15 @@ import { registerCheck } from './commands/check.js';
 import { registerSchema } from './commands/schema.js';
 import { registerAgencies } from './commands/agencies.js';
 import { registerShow } from './commands/show.js';
+import { registerDue } from './commands/due.js';
+import { registerStatus } from './commands/status.js';
 
 export const VERSION = '0.1.0';
 
 type Register = (program: Command, ctx: Ctx, done: (code: number) => void) => void;
 
 /** One table of commands; each registers its options and action. */
-const COMMANDS: Register[] = [registerCheck, registerShow, registerAgencies, registerSchema];
+const COMMANDS: Register[] = [registerDue, registerStatus, registerCheck, registerShow, registerAgencies, registerSchema];
 
 export function addCommands(...more: Register[]): void {
   for (const r of more) if (!COMMANDS.includes(r)) COMMANDS.push(r);

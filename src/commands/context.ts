@@ -7,6 +7,7 @@ import { checkLoaded } from '../plan/check.js';
 import { loadBytes, type Loaded } from '../plan/load.js';
 import type { Plan } from '../plan/model.js';
 import { renderText } from '../render/diagnostics.js';
+import { parseDayInput, todayInVietnam } from '../schedule/index.js';
 import { colourWanted, makeStyle, type Style } from '../render/style.js';
 
 export interface Ctx {
@@ -24,7 +25,7 @@ export function makeCtx(io: Io): Ctx {
   return {
     io,
     style: (flag) => makeStyle(colourWanted(io, flag)),
-    today: () => vietnamDay(io.now()),
+    today: () => todayInVietnam(io.now()),
     width: () => {
       const c = Number(io.env.COLUMNS);
       if (Number.isInteger(c) && c > 0) return c;
@@ -37,11 +38,6 @@ export function makeCtx(io: Io): Ctx {
     },
     abs: (p) => resolve(io.cwd, p),
   };
-}
-
-/** The calendar day in Vietnam at instant `now`: UTC+7 all year. */
-export function vietnamDay(now: Date): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 }
 
 /** The plans under ./plans, for commands given no file. */
@@ -116,4 +112,22 @@ export function pickFormat<T extends string>(value: string | undefined, allowed:
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new UsageError(`Unknown format "${value}".`, `Use one of: ${allowed.join(', ')}.`);
+}
+
+/** --as-of / --today: 2023-03-10, 10/3/2023 or 10/03/2023; anything else is a usage error. */
+export function asOfOption(ctx: Ctx, value: string | undefined): string {
+  if (value === undefined) return ctx.today();
+  const day = parseDayInput(value.trim());
+  if (!day) {
+    throw new UsageError(`"${value}" is not a date tthc understands, or the day does not exist.`, 'Write it as 2023-03-10, 10/3/2023 or 10/03/2023.');
+  }
+  return day;
+}
+
+/** --within: days (14), or weeks (2w); days may be written 14d. */
+export function withinOption(value: string | undefined): number {
+  if (value === undefined) return 14;
+  const m = /^\s*(\d{1,4})\s*([dw]?)\s*$/i.exec(value);
+  if (!m) throw new UsageError(`--within "${value}" is not a number of days.`, 'Write days (--within 7) or weeks (--within 2w).');
+  return Number(m[1]) * (m[2]?.toLowerCase() === 'w' ? 7 : 1);
 }

@@ -9,6 +9,18 @@ export interface Column {
   align?: 'left' | 'right' | 'center';
   /** The narrowest a wrapped column may get. */
   min?: number;
+  /** Cut longer texts to about this many lines, with "…" (the full text is one `tthc show` away). */
+  maxLines?: number;
+}
+
+/** Cuts `s` at a word boundary so that it wraps into at most `lines` lines of `width` columns. */
+export function clip(s: string, width: number, lines: number): string {
+  const max = width * lines - 1;
+  const chars = [...s];
+  if (chars.length <= max) return s;
+  const cut = chars.slice(0, max).join('');
+  const space = cut.lastIndexOf(' ');
+  return (space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/u, '') + '…';
 }
 
 function visibleWidth(s: string): number {
@@ -44,11 +56,45 @@ export function fitWidths(columns: Column[], rows: string[][], width: number): n
     }
   }
   for (const i of pending) widths[i] = Math.max(columns[i]!.min ?? 10, Math.floor((room * columns[i]!.flex!) / Math.max(1, share)));
-  return widths;
+  return shrinkToFit(widths, width - border);
 }
 
-export function renderTable(columns: Column[], rows: string[][], width: number, style: Style): string {
-  const widths = fitWidths(columns, rows, width);
+/** Narrows the widest columns, one column at a time, until the table fits; cells then wrap. */
+function shrinkToFit(widths: number[], room: number): number[] {
+  const w = widths.slice();
+  let total = w.reduce((a, b) => a + b, 0);
+  while (total > room) {
+    let widest = 0;
+    for (let i = 1; i < w.length; i++) if (w[i]! > w[widest]!) widest = i;
+    if (w[widest]! <= 5) break;
+    w[widest]!--;
+    total--;
+  }
+  return w;
+}
+
+/** Wraps plain text (a header line) to the terminal width at spaces. */
+export function wrapText(text: string, width: number): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const out: string[] = [];
+      let cur = '';
+      for (const word of line.split(' ')) {
+        if (cur && [...cur].length + 1 + [...word].length > width) {
+          out.push(cur);
+          cur = word;
+        } else cur = cur ? `${cur} ${word}` : word;
+      }
+      out.push(cur);
+      return out.join('\n');
+    })
+    .join('\n');
+}
+
+/** `fitRows`: rows to fit the widths to (all groups of a grouped list), when more than those printed. */
+export function renderTable(columns: Column[], rows: string[][], width: number, style: Style, fitRows: string[][] = rows): string {
+  const widths = fitWidths(columns, fitRows, width);
   const table = new Table({
     head: columns.map((c) => style.bold(c.head)),
     colWidths: widths,
@@ -57,6 +103,11 @@ export function renderTable(columns: Column[], rows: string[][], width: number, 
     wrapOnWordBoundary: true,
     style: { head: [], border: style.enabled ? ['grey'] : [], compact: false },
   });
-  for (const r of rows) table.push(r);
+  for (const r of rows) {
+    table.push(r.map((cell, i) => {
+      const c = columns[i];
+      return c?.maxLines ? clip(cell, Math.max(4, widths[i]! - 3), c.maxLines) : cell;
+    }));
+  }
   return table.toString() + '\n';
 }

@@ -1,0 +1,83 @@
+// `tthc due`: what is overdue and due soon for an agency (or all), as of today in Vietnam or --as-of.
+import type { Command } from 'commander';
+import { resolveAgency, type Role } from '../agencies.js';
+import { UsageError } from '../io.js';
+import { csvSeparator } from '../render/csv.js';
+import { dueJson, renderDueCsv, renderDueMd, renderDueTable } from '../render/due.js';
+import { dueView } from '../views/due.js';
+import { evaluatePlan } from '../views/evaluate.js';
+import { langOption } from './agencies.js';
+import { asOfOption, loadPlan, pickFormat, withinOption, type Ctx } from './context.js';
+import { writeOutput } from './output.js';
+
+interface Opts {
+  plan?: string;
+  agency?: string;
+  role?: string;
+  within?: string;
+  all?: boolean;
+  asOf?: string;
+  today?: string;
+  format?: string;
+  lang?: string;
+  failOn?: string;
+  sep?: string;
+  output?: string;
+}
+
+export function roleOption(value: string | undefined): Role | 'any' {
+  const v = (value ?? 'any').toLowerCase();
+  if (v === 'lead' || v === 'support' || v === 'any') return v;
+  throw new UsageError(`--role "${value}" is not a role.`, 'Use --role lead, --role support or --role any.');
+}
+
+export function registerDue(program: Command, ctx: Ctx, done: (code: number) => void): void {
+  program
+    .command('due')
+    .description('list what is overdue and due soon, for an agency or for all')
+    .option('--agency <agency>', 'an agency id, alias or part of a name (default: all agencies)')
+    .option('--role <role>', 'lead, support or any', 'any')
+    .option('--within <days>', 'the warning window: days, or weeks as 2w', '14')
+    .option('--all', 'every occurrence and task, with its status')
+    .option('--as-of <date>', 'the day to answer for (default: today in Vietnam)')
+    .option('--today <date>', 'the same as --as-of')
+    .option('--format <format>', 'table, json, csv or md', 'table')
+    .option('--sep <sep>', 'CSV separator: , or ;', ',')
+    .option('--lang <lang>', 'vi or en (default: TTHC_LANG, else vi)')
+    .option('--fail-on <status>', 'exit 1 when anything has this status (overdue)')
+    .option('--output <file>', 'write to a file instead of the screen')
+    .option('--plan <file>', 'the plan file (default: the plan in plans/, or TTHC_PLAN)')
+    .action((opts: Opts) => {
+      const format = pickFormat(opts.format, ['table', 'json', 'csv', 'md'] as const, 'table');
+      const lang = langOption(ctx, opts.lang);
+      const role = roleOption(opts.role);
+      const within = withinOption(opts.within);
+      if (opts.asOf && opts.today && opts.asOf !== opts.today) throw new UsageError('--as-of and --today name different days.', 'Give one of them.');
+      const asOf = asOfOption(ctx, opts.asOf ?? opts.today);
+      const sep = csvSeparator(opts.sep);
+      if (!sep) throw new UsageError(`--sep "${opts.sep}" is not a separator.`, "Use --sep ',' or --sep ';'.");
+      if (opts.failOn !== undefined && opts.failOn !== 'overdue' && opts.failOn !== 'due-soon') {
+        throw new UsageError(`--fail-on "${opts.failOn}" is not a status it can fail on.`, 'Use --fail-on overdue (or due-soon).');
+      }
+      const { plan } = loadPlan(ctx, opts.plan);
+      const agency = opts.agency !== undefined ? resolveAgency(plan, opts.agency) : undefined;
+      const view = dueView(evaluatePlan(plan, asOf, within), { agency, role, all: opts.all });
+      const style = ctx.style(opts.output ? false : program.opts().color);
+      const text =
+        format === 'json'
+          ? dueJson(view)
+          : format === 'csv'
+            ? renderDueCsv(plan, view, lang, sep)
+            : format === 'md'
+              ? renderDueMd(plan, view, lang)
+              : renderDueTable(plan, view, lang, style, ctx.width());
+      writeOutput(ctx, text, opts.output);
+      const failing =
+        opts.failOn === 'overdue'
+          ? view.items.some((i) => i.status === 'overdue')
+          : opts.failOn === 'due-soon'
+            ? view.items.some((i) => i.status === 'overdue' || i.status === 'due-soon')
+            : false;
+      done(failing ? 1 : 0);
+    });
+}

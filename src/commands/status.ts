@@ -1,0 +1,88 @@
+// `tthc status`: the quarterly status table for the office's report, by task, agency or section, in any format.
+import type { Command } from 'commander';
+import { resolveAgency } from '../agencies.js';
+import { UsageError } from '../io.js';
+import { csvSeparator } from '../render/csv.js';
+import { renderQuarterDetail, renderStatusCsv, renderStatusJson, renderStatusMd, renderStatusTable } from '../render/status.js';
+import { evaluatePlan } from '../views/evaluate.js';
+import { QUARTERS, statusView } from '../views/status.js';
+import { langOption } from './agencies.js';
+import { asOfOption, loadPlan, pickFormat, type Ctx } from './context.js';
+import { writeOutput } from './output.js';
+
+interface Opts {
+  plan?: string;
+  agency?: string;
+  by?: string;
+  quarter?: string;
+  periods?: string;
+  asOf?: string;
+  today?: string;
+  format?: string;
+  sep?: string;
+  lang?: string;
+  output?: string;
+}
+
+export function registerStatus(program: Command, ctx: Ctx, done: (code: number) => void): void {
+  program
+    .command('status')
+    .description('the quarterly status table: a row per task (or agency, or section), a column per quarter')
+    .option('--by <rows>', 'task, agency or section', 'task')
+    .option('--agency <agency>', 'only the tasks of this agency (id, alias or part of a name)')
+    .option('--quarter <n>', 'one quarter in detail: its occurrences and records (1–4)')
+    .option('--periods <kind>', 'calendar quarters, or the reporting periods of Nghị định 09/2019/NĐ-CP', 'calendar')
+    .option('--as-of <date>', 'the day to answer for (default: today in Vietnam)')
+    .option('--today <date>', 'the same as --as-of')
+    .option('--format <format>', 'table, json, csv or md', 'table')
+    .option('--sep <sep>', 'CSV separator: , or ;', ',')
+    .option('--lang <lang>', 'vi or en (default: TTHC_LANG, else vi)')
+    .option('--output <file>', 'write to a file instead of the screen (UTF-8)')
+    .option('--plan <file>', 'the plan file (default: the plan in plans/, or TTHC_PLAN)')
+    .action((opts: Opts) => {
+      const format = pickFormat(opts.format, ['table', 'json', 'csv', 'md'] as const, 'table');
+      const lang = langOption(ctx, opts.lang);
+      const by = opts.by ?? 'task';
+      if (by !== 'task' && by !== 'agency' && by !== 'section') throw new UsageError(`--by "${by}" is not a grouping.`, 'Use --by task, --by agency or --by section.');
+      const periods = opts.periods ?? 'calendar';
+      if (periods !== 'calendar' && periods !== 'reporting') throw new UsageError(`--periods "${periods}" is not a kind of period.`, 'Use --periods calendar or --periods reporting.');
+      let quarter: (typeof QUARTERS)[number] | undefined;
+      if (opts.quarter !== undefined) {
+        const m = /^(?:q)?([1-4])$/i.exec(opts.quarter.trim());
+        if (!m) throw new UsageError(`--quarter "${opts.quarter}" is not a quarter.`, 'Use --quarter 1, 2, 3 or 4.');
+        quarter = `Q${m[1]}` as (typeof QUARTERS)[number];
+      }
+      const sep = csvSeparator(opts.sep);
+      if (!sep) throw new UsageError(`--sep "${opts.sep}" is not a separator.`, "Use --sep ',' or --sep ';'.");
+      if (opts.asOf && opts.today && opts.asOf !== opts.today) throw new UsageError('--as-of and --today name different days.', 'Give one of them.');
+      const asOf = asOfOption(ctx, opts.asOf ?? opts.today);
+      const { plan } = loadPlan(ctx, opts.plan);
+      const agency = opts.agency !== undefined ? resolveAgency(plan, opts.agency) : undefined;
+      const view = statusView(evaluatePlan(plan, asOf, 14), { periods, by, agency });
+      const style = ctx.style(opts.output ? false : program.opts().color);
+      let text: string;
+      if (quarter && format === 'table') {
+        const records = new Map(
+          plan.tasks.map((task) => [
+            task.id,
+            task.records.flatMap((r) => {
+              const day = r.done ?? r.trigger;
+              if (!day) return [];
+              const rec: { day: string; kind: string; period?: string; ref?: string; note?: string } = { day, kind: r.trigger ? 'trigger' : 'done' };
+              if (r.period) rec.period = r.period;
+              if (r.ref) rec.ref = r.ref;
+              if (r.note) rec.note = r.note;
+              return [rec];
+            }),
+          ]),
+        );
+        text = renderQuarterDetail(view, quarter, lang, style, ctx.width(), records);
+      } else if (format === 'json') {
+        text = renderStatusJson(quarter ? { ...view, rows: view.rows.map((r) => ({ ...r, quarters: { [quarter!]: r.quarters[quarter!] } as typeof r.quarters })) } : view);
+      } else if (format === 'csv') text = renderStatusCsv(view, lang, sep);
+      else if (format === 'md') text = renderStatusMd(view, lang);
+      else text = renderStatusTable(view, lang, style, ctx.width());
+      writeOutput(ctx, text, opts.output);
+      done(0);
+    });
+}

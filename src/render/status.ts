@@ -1,0 +1,116 @@
+// The quarterly status table as a terminal table, JSON, CSV for Excel or Markdown, and one quarter in detail.
+import { formatDayVi } from '../schedule/index.js';
+import { QUARTERS, type Cell, type QuarterKey, type StatusView } from '../views/status.js';
+import { renderCsv } from './csv.js';
+import { periodText, statusWord } from './due.js';
+import { t, type Lang } from './i18n.js';
+import type { Style } from './style.js';
+import { renderTable, wrapText } from './table.js';
+
+const ROMAN = ['I', 'II', 'III', 'IV'];
+
+export function quarterHead(view: StatusView, q: QuarterKey, lang: Lang): string {
+  const i = QUARTERS.indexOf(q);
+  const r = view.ranges[q];
+  const name = lang === 'vi' ? `Quý ${ROMAN[i]}` : q;
+  return view.periods === 'reporting' ? `${name}\n${formatDayVi(r.start)}–${formatDayVi(r.end)}` : name;
+}
+
+/** "Đã xong 3/3", "Thường xuyên (2 ghi nhận)": the status word and, where it helps, counts. */
+export function cellText(cell: Cell, lang: Lang): string {
+  const word = statusWord(lang, cell.status);
+  if (cell.status === 'none') return word;
+  if (cell.due > 1) return `${word} ${cell.done + cell.late}/${cell.due}`;
+  if ((cell.status === 'ongoing' || cell.status === 'no-record') && cell.records > 0) {
+    return `${word} (${cell.records} ${lang === 'vi' ? 'ghi nhận' : cell.records === 1 ? 'record' : 'records'})`;
+  }
+  return word;
+}
+
+function rate(r: number | null): string {
+  return r === null ? '—' : `${Math.round(r * 100)}%`;
+}
+
+function totalsText(view: StatusView, q: QuarterKey, lang: Lang): string {
+  const tq = view.totals.quarters[q];
+  const parts = Object.entries(tq.counts)
+    .filter(([s]) => s !== 'none')
+    .map(([s, n]) => `${statusWord(lang, s)}: ${n}`);
+  return [...parts, `${t(lang, 'onTime')}: ${rate(tq.onTimeRate)}`].join('\n');
+}
+
+function header(view: StatusView, lang: Lang): string {
+  const who = view.agency ? ` · ${t(lang, 'agency')}: ${view.agency.name} (${view.agency.id})` : '';
+  const kind = view.periods === 'reporting' ? (lang === 'vi' ? ' · kỳ báo cáo theo Nghị định 09/2019/NĐ-CP' : ' · reporting periods of Decree 09/2019/NĐ-CP') : '';
+  return `${t(lang, 'plan')}: ${view.plan.title} — ${view.plan.issuer}\n${t(lang, 'asOf')}: ${formatDayVi(view.asOf)}${who}${kind}\n`;
+}
+
+export function renderStatusTable(view: StatusView, lang: Lang, style: Style, width: number): string {
+  const colour = (status: string, s: string) =>
+    status === 'overdue' || status === 'no-record' ? style.red(s) : status === 'due-soon' ? style.yellow(s) : status === 'done' ? style.green(s) : s;
+  const firstHead = view.by === 'agency' ? t(lang, 'agency') : view.by === 'section' ? t(lang, 'section') : t(lang, 'task');
+  const columns = [
+    { head: t(lang, 'id') },
+    { head: firstHead, flex: 1, min: 14, maxLines: 2 },
+    ...QUARTERS.map((q) => ({ head: quarterHead(view, q, lang) })),
+  ];
+  const rows = view.rows.map((r) => [style.bold(r.id), r.title, ...QUARTERS.map((q) => colour(r.quarters[q].status, cellText(r.quarters[q], lang)))]);
+  rows.push([style.bold(t(lang, 'total')), '', ...QUARTERS.map((q) => totalsText(view, q, lang))]);
+  let out = style.bold(wrapText(header(view, lang), width)) + '\n' + renderTable(columns, rows, width, style);
+  if (view.outside) {
+    out += lang === 'vi'
+      ? `${view.outside} lần thực hiện có hạn ngoài bốn quý (thuộc kỳ báo cáo năm sau).\n`
+      : `${view.outside} occurrences fall due outside the four quarters (next year's first reporting period).\n`;
+  }
+  return out;
+}
+
+export function renderStatusJson(view: StatusView): string {
+  return JSON.stringify(view, null, 2) + '\n';
+}
+
+export function renderStatusCsv(view: StatusView, lang: Lang, sep: string): string {
+  const head = [t(lang, 'id'), view.by === 'agency' ? t(lang, 'agency') : view.by === 'section' ? t(lang, 'section') : t(lang, 'task'), ...QUARTERS.map((q) => quarterHead(view, q, lang).replace('\n', ' '))];
+  const rows = view.rows.map((r) => [r.id, r.title, ...QUARTERS.map((q) => cellText(r.quarters[q], lang))]);
+  rows.push([t(lang, 'total'), '', ...QUARTERS.map((q) => totalsText(view, q, lang).replace(/\n/g, '; '))]);
+  return renderCsv(head, rows, sep);
+}
+
+export function renderStatusMd(view: StatusView, lang: Lang): string {
+  const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, '<br>').replace(/<(?!br>)/g, '&lt;');
+  let out = header(view, lang).split('\n').filter(Boolean).map((l) => `${esc(l)}  `).join('\n') + '\n\n';
+  out += `| ${t(lang, 'id')} | ${view.by === 'agency' ? t(lang, 'agency') : view.by === 'section' ? t(lang, 'section') : t(lang, 'task')} | ${QUARTERS.map((q) => esc(quarterHead(view, q, lang))).join(' | ')} |\n`;
+  out += `|---|---|${QUARTERS.map(() => '---').join('|')}|\n`;
+  for (const r of view.rows) out += `| ${r.id} | ${esc(r.title)} | ${QUARTERS.map((q) => cellText(r.quarters[q], lang)).join(' | ')} |\n`;
+  out += `| **${t(lang, 'total')}** | | ${QUARTERS.map((q) => esc(totalsText(view, q, lang))).join(' | ')} |\n`;
+  return out;
+}
+
+/** `--quarter N`: the occurrences due in the quarter and the records dated in it, task by task. */
+export function renderQuarterDetail(view: StatusView, q: QuarterKey, lang: Lang, style: Style, width: number, records: Map<string, { day: string; kind: string; period?: string; ref?: string; note?: string }[]>): string {
+  const r = view.ranges[q];
+  let out = style.bold(wrapText(header(view, lang), width)) + `${quarterHead(view, q, lang).replace('\n', ' ')}: ${formatDayVi(r.start)} – ${formatDayVi(r.end)}\n\n`;
+  const rows: string[][] = [];
+  for (const row of view.rows) {
+    const cell = row.quarters[q];
+    for (const o of cell.occurrences) {
+      rows.push([style.bold(o.id), periodText(lang, o.period), o.due ? formatDayVi(o.due) : '', statusWord(lang, o.status), o.completion ? formatDayVi(o.completion) : '', '']);
+    }
+    for (const rec of records.get(row.id) ?? []) {
+      if (rec.day < r.start || rec.day > r.end || rec.day > view.asOf) continue;
+      rows.push([style.bold(row.id), rec.period ? periodText(lang, rec.period) : '', '', rec.kind === 'trigger' ? (lang === 'vi' ? 'Phát sinh' : 'Triggered') : lang === 'vi' ? 'Ghi nhận' : 'Record', formatDayVi(rec.day), [rec.ref, rec.note].filter(Boolean).join(' — ')]);
+    }
+    if (cell.occurrences.length === 0 && !(records.get(row.id) ?? []).some((x) => x.day >= r.start && x.day <= r.end && x.day <= view.asOf)) {
+      rows.push([style.bold(row.id), '', '', cellText(cell, lang), '', '']);
+    }
+  }
+  const columns = [
+    { head: t(lang, 'id') },
+    { head: t(lang, 'period') },
+    { head: t(lang, 'due') },
+    { head: t(lang, 'status') },
+    { head: lang === 'vi' ? 'Ngày thực hiện' : 'Done on' },
+    { head: lang === 'vi' ? 'Văn bản, ghi chú' : 'Document, note', flex: 1, min: 12 },
+  ];
+  return out + renderTable(columns, rows, width, style);
+}

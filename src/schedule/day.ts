@@ -1,0 +1,209 @@
+// Calendar days as `YYYY-MM-DD` strings and integer day numbers, with no time of day and no time zone.
+//
+// Plan dates are civil dates in Vietnam. A JavaScript `Date` carries a time zone, and local-time
+// arithmetic shifts a day west of Greenwich, so every computation here is integer arithmetic on
+// day numbers (days since 1970-01-01), using Howard Hinnant's civil-date algorithms.
+
+/** A calendar date written `YYYY-MM-DD`. */
+export type Day = string;
+
+/** An inclusive range of days, as a person reads "1/10/2023 – 31/10/2023". */
+export interface DayRange {
+  start: Day;
+  end: Day;
+}
+
+export type Quarter = 1 | 2 | 3 | 4;
+export type Half = 1 | 2;
+
+const MS_PER_DAY = 86_400_000;
+/** Asia/Ho_Chi_Minh has been UTC+7 without daylight saving since 1975. */
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+
+const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const VI_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** The number of days in month `month` (1–12) of `year`. */
+export function lastDayOfMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Whether year/month/day names a day that exists (years 1–9999, so that every day fits `YYYY`). */
+export function isValidYmd(year: number, month: number, day: number): boolean {
+  return (
+    Number.isInteger(year) &&
+    Number.isInteger(month) &&
+    Number.isInteger(day) &&
+    year >= 1 &&
+    year <= 9999 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= lastDayOfMonth(year, month)
+  );
+}
+
+/** Whether `s` is a `YYYY-MM-DD` string naming a day that exists. */
+export function isValidDay(s: unknown): s is Day {
+  if (typeof s !== 'string') return false;
+  const m = ISO_RE.exec(s);
+  return m !== null && isValidYmd(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+/** Builds a Day; throws on a day that does not exist, since callers pass computed values. */
+export function makeDay(year: number, month: number, day: number): Day {
+  if (!isValidYmd(year, month, day)) {
+    throw new RangeError(`no such day: ${year}-${month}-${day}`);
+  }
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export interface Ymd {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** Splits a Day into numbers; throws on a malformed or impossible day. */
+export function dayParts(day: Day): Ymd {
+  const m = ISO_RE.exec(day);
+  const ymd = m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : null;
+  if (!ymd || !isValidYmd(ymd.year, ymd.month, ymd.day)) {
+    throw new RangeError(`not a valid day: ${JSON.stringify(day)}`);
+  }
+  return ymd;
+}
+
+/**
+ * Reads a day typed by a person: `2023-03-10`, `10/3/2023` or `10/03/2023` (day first, as
+ * Vietnamese write it). Returns null for anything else, including days that do not exist.
+ */
+export function parseDayInput(s: string): Day | null {
+  const t = s.trim();
+  let m = ISO_RE.exec(t);
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    return isValidYmd(y, mo, d) ? makeDay(y, mo, d) : null;
+  }
+  m = VI_RE.exec(t);
+  if (m) {
+    const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    return isValidYmd(y, mo, d) ? makeDay(y, mo, d) : null;
+  }
+  return null;
+}
+
+/** Days since 1970-01-01 (negative before it). */
+export function ymdToDayNumber(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+export function dayNumberToYmd(n: number): Ymd {
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+/** Days since 1970-01-01 (negative before it). */
+export function toDayNumber(day: Day): number {
+  const { year, month, day: d } = dayParts(day);
+  return ymdToDayNumber(year, month, d);
+}
+
+export function fromDayNumber(n: number): Day {
+  if (!Number.isInteger(n)) throw new RangeError(`not a day number: ${n}`);
+  const { year, month, day } = dayNumberToYmd(n);
+  return makeDay(year, month, day);
+}
+
+export function addDays(day: Day, n: number): Day {
+  return fromDayNumber(toDayNumber(day) + n);
+}
+
+/** `a − b` in days, like date-fns `differenceInCalendarDays(a, b)`: positive when a is later. */
+export function diffDays(a: Day, b: Day): number {
+  return toDayNumber(a) - toDayNumber(b);
+}
+
+export function compareDays(a: Day, b: Day): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function minDay(a: Day, b: Day): Day {
+  return a <= b ? a : b;
+}
+
+export function maxDay(a: Day, b: Day): Day {
+  return a >= b ? a : b;
+}
+
+/** Whether `day` lies in the range, both ends included. */
+export function inRange(day: Day, range: DayRange): boolean {
+  return range.start <= day && day <= range.end;
+}
+
+/** The calendar quarter (1–4) of a month number. */
+export function quarterOfMonth(month: number): Quarter {
+  return (Math.floor((month - 1) / 3) + 1) as Quarter;
+}
+
+/** The calendar quarter (1–4) a day falls in. */
+export function quarterOf(day: Day): Quarter {
+  return quarterOfMonth(dayParts(day).month);
+}
+
+/** `10/3/2023`: the way Vietnamese documents write a day (no leading zeros). */
+export function formatDayVi(day: Day): string {
+  const { year, month, day: d } = dayParts(day);
+  return `${d}/${month}/${year}`;
+}
+
+/** `1/10/2023 – 31/10/2023`: both ends included. */
+export function formatRangeVi(range: DayRange): string {
+  return `${formatDayVi(range.start)} – ${formatDayVi(range.end)}`;
+}
+
+/**
+ * Today's date in Vietnam for the instant `now`, whatever the machine's time zone: CI runs in UTC
+ * and would otherwise be a day behind between 00:00 and 07:00 Vietnam time.
+ */
+export function todayInVietnam(now: Date): Day {
+  const ms = now.getTime();
+  if (!Number.isFinite(ms)) throw new RangeError('invalid Date');
+  return fromDayNumber(Math.floor((ms + VIETNAM_OFFSET_MS) / MS_PER_DAY));
+}
+
+export function monthRange(year: number, month: number): DayRange {
+  return { start: makeDay(year, month, 1), end: makeDay(year, month, lastDayOfMonth(year, month)) };
+}
+
+export function quarterRange(year: number, quarter: Quarter): DayRange {
+  const first = (quarter - 1) * 3 + 1;
+  return { start: makeDay(year, first, 1), end: makeDay(year, first + 2, lastDayOfMonth(year, first + 2)) };
+}
+
+export function halfRange(year: number, half: Half): DayRange {
+  return half === 1
+    ? { start: makeDay(year, 1, 1), end: makeDay(year, 6, 30) }
+    : { start: makeDay(year, 7, 1), end: makeDay(year, 12, 31) };
+}
+
+export function yearRange(year: number): DayRange {
+  return { start: makeDay(year, 1, 1), end: makeDay(year, 12, 31) };
+}

@@ -1,0 +1,75 @@
+// The whole plan as of a day: each task's schedule, occurrences and statuses, with `follows` resolved.
+import type { Plan, Task } from '../plan/model.js';
+import { buildSchedule, evaluateTask, type Part, type SchedProblem, type TaskEvaluation } from '../schedule/index.js';
+
+export interface TaskState {
+  task: Task;
+  parts: Part[];
+  problems: SchedProblem[];
+  eval: TaskEvaluation;
+  /** The task this one follows, if any. */
+  follows: string | null;
+}
+
+export interface PlanState {
+  plan: Plan;
+  asOf: string;
+  within: number;
+  tasks: TaskState[];
+  byId: Map<string, TaskState>;
+}
+
+/** Schedules depend only on the plan, not the day: read once per plan. */
+const scheduleCache = new WeakMap<Task, { parts: Part[]; problems: SchedProblem[] }>();
+
+export function scheduleOf(plan: Plan, task: Task): { parts: Part[]; problems: SchedProblem[] } {
+  let s = scheduleCache.get(task);
+  if (!s) {
+    s = buildSchedule(task.when, task.schedule, plan.period);
+    scheduleCache.set(task, s);
+  }
+  return s;
+}
+
+function followsOf(parts: Part[]): string | null {
+  for (const p of parts) if (p.kind === 'event' && p.follows) return p.follows;
+  return null;
+}
+
+/**
+ * Evaluates every task as of `asOf`. A task that follows another is triggered by that task's completions
+ * (dated on or before `asOf`); loops and unknown ids simply give no trigger (`tthc check` reports them).
+ */
+export function evaluatePlan(plan: Plan, asOf: string, within: number): PlanState {
+  const byId = new Map<string, TaskState>();
+  const visiting = new Set<string>();
+  const evalTask = (task: Task): TaskState => {
+    const done = byId.get(task.id);
+    if (done && done.task === task) return done;
+    const { parts, problems } = scheduleOf(plan, task);
+    const follows = followsOf(parts);
+    let extraTriggers: string[] = [];
+    if (follows && follows !== task.id && !visiting.has(task.id)) {
+      const other = plan.taskById.get(follows);
+      if (other) {
+        visiting.add(task.id);
+        const o = evalTask(other);
+        visiting.delete(task.id);
+        extraTriggers = completionDays(o, asOf);
+      }
+    }
+    const ev = evaluateTask({ parts, period: plan.period, records: task.records, asOf, within, extraTriggers });
+    const state: TaskState = { task, parts, problems, eval: ev, follows };
+    if (!byId.has(task.id)) byId.set(task.id, state);
+    return state;
+  };
+  const tasks = plan.tasks.map((t) => evalTask(t));
+  return { plan, asOf, within, tasks, byId };
+}
+
+/** The days on which a task was completed (any occurrence), on or before the day evaluated. */
+export function completionDays(s: TaskState, asOf: string): string[] {
+  const days = s.eval.occurrences.flatMap((o) => (o.completion ? [o.completion] : []));
+  if (s.eval.status === 'done') for (const r of s.task.records) if (r.done && r.done <= asOf) days.push(r.done);
+  return [...new Set(days)].sort();
+}

@@ -1,0 +1,209 @@
+// The quarterly status table: per task (or agency, or section), a cell per quarter as of a day — plain data.
+import { involvement } from '../agencies.js';
+import type { Agency, Plan } from '../plan/model.js';
+import {
+  quarterRanges,
+  STATUS_PRECEDENCE,
+  type DayRange,
+  type OccurrenceStatus,
+  type PeriodMode,
+} from '../schedule/index.js';
+import { planInfo } from './due.js';
+import type { PlanState, TaskState } from './evaluate.js';
+
+export type CellStatus = OccurrenceStatus | 'none' | 'ongoing' | 'no-record' | 'waiting';
+
+export interface CellOccurrence {
+  id: string;
+  period: string | null;
+  due: string | null;
+  status: OccurrenceStatus;
+  completion: string | null;
+}
+
+export interface Cell {
+  status: CellStatus;
+  /** Occurrences due in the quarter, and how many of them are done (on time or late). */
+  due: number;
+  done: number;
+  late: number;
+  overdue: number;
+  /** Progress records dated in the quarter (continuous tasks' activities, completions). */
+  records: number;
+  occurrences: CellOccurrence[];
+}
+
+export interface StatusRow {
+  id: string;
+  title: string;
+  kind: 'task' | 'agency' | 'section';
+  quarters: Record<'Q1' | 'Q2' | 'Q3' | 'Q4', Cell>;
+}
+
+export interface StatusTotals {
+  quarters: Record<'Q1' | 'Q2' | 'Q3' | 'Q4', { counts: Partial<Record<CellStatus, number>>; onTimeRate: number | null }>;
+}
+
+export interface StatusView {
+  plan: ReturnType<typeof planInfo>;
+  asOf: string;
+  year: number;
+  periods: PeriodMode;
+  ranges: Record<'Q1' | 'Q2' | 'Q3' | 'Q4', DayRange>;
+  by: 'task' | 'agency' | 'section';
+  agency: { id: string; name: string } | null;
+  rows: StatusRow[];
+  totals: StatusTotals;
+  /** Occurrences due outside the four quarters (with reporting periods: 15–31 December). */
+  outside: number;
+}
+
+export const QUARTERS = ['Q1', 'Q2', 'Q3', 'Q4'] as const;
+export type QuarterKey = (typeof QUARTERS)[number];
+
+const CELL_ORDER: CellStatus[] = ['overdue', 'due-soon', 'open', 'waiting', 'no-record', 'ongoing', 'scheduled', 'late', 'done', 'none'];
+
+function emptyCell(status: CellStatus = 'none'): Cell {
+  return { status, due: 0, done: 0, late: 0, overdue: 0, records: 0, occurrences: [] };
+}
+
+function inRange(d: string, r: DayRange): boolean {
+  return d >= r.start && d <= r.end;
+}
+
+/** One task's cell in one quarter, by the contract. */
+export function taskCell(s: TaskState, range: DayRange, asOf: string): Cell {
+  const cell = emptyCell();
+  const occs = s.eval.occurrences.filter((o) => o.due !== null && inRange(o.due, range));
+  for (const o of occs) {
+    cell.occurrences.push({ id: s.task.id, period: o.period, due: o.due, status: o.status, completion: o.completion });
+    cell.due++;
+    if (o.status === 'done') cell.done++;
+    if (o.status === 'late') cell.late++;
+    if (o.status === 'overdue') cell.overdue++;
+  }
+  cell.records = s.task.records.filter((r) => {
+    const d = r.done ?? r.trigger;
+    return d !== undefined && d <= asOf && inRange(d, range);
+  }).length;
+  if (occs.length) {
+    cell.status = STATUS_PRECEDENCE.find((st) => occs.some((o) => o.status === st)) ?? 'none';
+    return cell;
+  }
+  if (s.eval.continuous) {
+    cell.status = range.start > asOf ? 'scheduled' : range.end < asOf && cell.records === 0 ? 'no-record' : 'ongoing';
+    return cell;
+  }
+  if (s.parts.some((p) => p.kind === 'event')) return eventCell(s, range, asOf, cell);
+  // A timeline with nothing due in this quarter: scheduled if it is still to come, otherwise nothing.
+  cell.status = 'none';
+  return cell;
+}
+
+/** Event tasks: waiting before the trigger, open from its quarter until done, done in the quarter of completion. */
+function eventCell(s: TaskState, range: DayRange, asOf: string, cell: Cell): Cell {
+  if (range.start > asOf) return { ...cell, status: 'scheduled' };
+  const trigger = s.eval.triggers[0];
+  const completions = s.eval.occurrences.flatMap((o) => (o.completion ? [o.completion] : []));
+  for (const r of s.task.records) if (r.done && r.done <= asOf && !s.eval.occurrences.length) completions.push(r.done);
+  const doneDay = completions.sort().at(-1);
+  // Open-ended event occurrences: pick the worst status among them for the quarters they are open in.
+  const open = s.eval.occurrences.find((o) => o.status !== 'done' && o.status !== 'late');
+  if (!trigger) return { ...cell, status: 'waiting' };
+  if (range.end < trigger) return { ...cell, status: 'waiting' };
+  if (doneDay && !open) {
+    if (inRange(doneDay, range)) return { ...cell, status: 'done', done: Math.max(cell.done, 1) };
+    if (doneDay < range.start) return { ...cell, status: 'none' };
+  }
+  return { ...cell, status: open?.status === 'overdue' ? 'overdue' : open?.status === 'due-soon' ? 'due-soon' : 'open' };
+}
+
+/** Several cells (tasks of an agency or section) summarised: the first status of the contract's order any has. */
+function mergeCells(cells: Cell[]): Cell {
+  const out = emptyCell();
+  for (const c of cells) {
+    out.due += c.due;
+    out.done += c.done;
+    out.late += c.late;
+    out.overdue += c.overdue;
+    out.records += c.records;
+    out.occurrences.push(...c.occurrences);
+  }
+  out.status = CELL_ORDER.find((st) => cells.some((c) => c.status === st)) ?? 'none';
+  return out;
+}
+
+export function statusView(
+  state: PlanState,
+  opts: { periods?: PeriodMode; by?: 'task' | 'agency' | 'section'; agency?: Agency },
+): StatusView {
+  const { plan, asOf } = state;
+  const periods = opts.periods ?? 'calendar';
+  const by = opts.by ?? 'task';
+  const rs = quarterRanges(plan.year, periods);
+  const ranges = { Q1: rs[0]!, Q2: rs[1]!, Q3: rs[2]!, Q4: rs[3]! };
+  const tasks = opts.agency ? state.tasks.filter((s) => involvement(plan, s.task, opts.agency!.id)) : state.tasks;
+  const cellsOf = (s: TaskState) =>
+    Object.fromEntries(QUARTERS.map((q) => [q, taskCell(s, ranges[q], asOf)])) as Record<QuarterKey, Cell>;
+  const perTask = new Map(tasks.map((s) => [s.task.id, cellsOf(s)]));
+  let rows: StatusRow[];
+  if (by === 'task') {
+    rows = tasks.map((s) => ({ id: s.task.id, title: s.task.content, kind: 'task', quarters: perTask.get(s.task.id)! }));
+  } else if (by === 'section') {
+    rows = plan.sections
+      .filter((sec) => tasks.some((s) => s.task.section === sec.id))
+      .map((sec) => ({
+        id: sec.id,
+        title: sec.title,
+        kind: 'section' as const,
+        quarters: merged(tasks.filter((s) => s.task.section === sec.id).map((s) => perTask.get(s.task.id)!)),
+      }));
+  } else {
+    rows = agencyRows(plan, tasks, perTask);
+  }
+  let outside = 0;
+  for (const s of tasks) for (const o of s.eval.occurrences) if (o.due && !QUARTERS.some((q) => inRange(o.due!, ranges[q]))) outside++;
+  return {
+    plan: planInfo(plan),
+    asOf,
+    year: plan.year,
+    periods,
+    ranges,
+    by,
+    agency: opts.agency ? { id: opts.agency.id, name: opts.agency.name } : null,
+    rows,
+    totals: totals(tasks.map((s) => perTask.get(s.task.id)!)),
+    outside,
+  };
+}
+
+function merged(list: Record<QuarterKey, Cell>[]): Record<QuarterKey, Cell> {
+  return Object.fromEntries(QUARTERS.map((q) => [q, mergeCells(list.map((c) => c[q]))])) as Record<QuarterKey, Cell>;
+}
+
+/** One row per agency the tasks name directly, summarising the tasks it leads or supports. */
+function agencyRows(plan: Plan, tasks: TaskState[], perTask: Map<string, Record<QuarterKey, Cell>>): StatusRow[] {
+  const named: string[] = [];
+  for (const s of tasks) for (const id of [...s.task.lead, ...s.task.support]) if (!named.includes(id)) named.push(id);
+  return named.map((id) => {
+    const mine = tasks.filter((s) => s.task.lead.includes(id) || s.task.support.includes(id));
+    return { id, title: plan.agencies.get(id)?.name ?? id, kind: 'agency', quarters: merged(mine.map((s) => perTask.get(s.task.id)!)) };
+  });
+}
+
+function totals(list: Record<QuarterKey, Cell>[]): StatusTotals {
+  const quarters = {} as StatusTotals['quarters'];
+  for (const q of QUARTERS) {
+    const counts: Partial<Record<CellStatus, number>> = {};
+    let onTime = 0;
+    let judged = 0;
+    for (const cells of list) {
+      const c = cells[q];
+      counts[c.status] = (counts[c.status] ?? 0) + 1;
+      onTime += c.done;
+      judged += c.done + c.late + c.overdue;
+    }
+    quarters[q] = { counts, onTimeRate: judged ? onTime / judged : null };
+  }
+  return { quarters };
+}
