@@ -1,0 +1,539 @@
+// Adds a progress record to one task of a plan's YAML text, changing nothing but the lines it adds.
+//
+// Why text insertion and not `doc.toString()`: re-serialising rewrites the whole file (drops the BOM, turns
+// CRLF into LF, re-spaces comments, folds long Vietnamese lines), and a clerk's diff must show one record.
+// So the task is located through the parsed document (node ranges + LineCounter), the new lines are built in
+// the file's own layout and inserted at one offset, and the result is parsed again and compared with the
+// intended value before it is returned.
+//
+// Rules (the README's "Recording progress" relies on them):
+// - Every edit is ONE insertion at ONE offset; nothing in the original text is changed or removed.
+// - The task's mapping must be a block mapping; a task written `{ id: …, … }` is refused (UNEDITABLE)
+//   rather than converted.
+// - `records:` absent → a `records:` key is added as the task's last key, at the column of its other keys,
+//   with the item indented the way the file indents block sequences under keys elsewhere (another task's
+//   `records`, else the most common offset among the file's block sequences: 0 for `- ` at the key's column,
+//   2, 4 …), and written in the style of the task items (`- id:` → `- done:`, `-   id:` → `-   done:`).
+// - `records:` with an empty value → the items are added on the lines after the key (the value becomes the
+//   list). `records: ~`/`null` is refused: that would need changing the `~`.
+// - `records:` a block sequence → the item is appended after the last item, at the same column and in the
+//   style of the last item: a block mapping with the same gap after `-` (`-   done:` stays `-   done:`),
+//   a dash on a line of its own if that item has one, or a flow mapping `- {done: …}` (with the same
+//   padding inside the braces) if that item is one.
+// - `records:` a flow sequence (`[]`, `[{done: 2023-01-02}]`) → the record is inserted INTO that sequence as
+//   a flow mapping (`[{done: 2023-01-02}, {done: 2023-07-28}]`): the one edit that is not whole lines, but
+//   the smallest one, and nothing else is converted to block style.
+// - Where new lines go relative to comments: they go after the last line of the task (or of its last
+//   record), plus the comment lines that follow it directly (no blank line in between) at the collection's
+//   own column or deeper (for a new `records:` key: the task's key column; for a new item: the `-` column).
+//   Those comments belong to the task or list (a note under the last key, a commented-out record). A blank
+//   line, or a comment further left (at the task's `-` or a section's column), belongs to what follows — the
+//   next task or section — and stays right above it, below the new lines. Comments that end a run directly
+//   above a line at that line's column (e.g. above the next key of the task) are its heading and stay with it.
+// - Line endings: the inserted lines end like the line they follow (CRLF stays CRLF); if that line is the
+//   last one and has no line break, one is added before the new lines and the file still ends without one.
+//   A leading U+FEFF is kept.
+// - Scalars are written with `yaml`'s own stringifier (core schema, as the plan is read), so they are quoted
+//   only where YAML needs it, on one line (a line break in a note becomes `\n` inside double quotes).
+import { isDeepStrictEqual } from 'node:util';
+import {
+  Document,
+  LineCounter,
+  isMap,
+  isScalar,
+  isSeq,
+  parseDocument,
+  stringify,
+  visit,
+  type CST,
+  type Node,
+  type ParseOptions,
+  type DocumentOptions,
+  type SchemaOptions,
+  type ToStringOptions,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
+import type { RecordFile } from './schema.js';
+
+export type EditErrorCode = 'PARSE_ERROR' | 'TASK_NOT_FOUND' | 'DUPLICATE_TASK' | 'BAD_RECORD' | 'UNEDITABLE';
+
+/** An edit that was refused; the text was not changed. `line` (1-based) points at the place concerned. */
+export class EditError extends Error {
+  override readonly name = 'EditError';
+  readonly code: EditErrorCode;
+  readonly line: number | undefined;
+  constructor(code: EditErrorCode, message: string, line?: number) {
+    super(line === undefined ? message : `line ${line}: ${message}`);
+    this.code = code;
+    this.line = line;
+  }
+}
+
+/** The order in which a record's keys are written: what happened and when first, then the evidence. */
+const RECORD_KEYS = ['done', 'trigger', 'period', 'ref', 'note'] as const;
+type RecordKey = (typeof RECORD_KEYS)[number];
+
+/** The same reading options as the rest of tthc, so "the value did not change" means what the checker sees. */
+const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
+  schema: 'core',
+  resolveKnownTags: false,
+  stringKeys: true,
+  logLevel: 'error',
+  keepSourceTokens: true,
+};
+
+/** One line per scalar, never folded: a fold would add lines in the wrong style and indentation. */
+const STRINGIFY_OPTIONS: DocumentOptions & SchemaOptions & ToStringOptions = {
+  schema: 'core',
+  lineWidth: 0,
+  minContentWidth: 0,
+  blockQuote: false,
+  doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER,
+};
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Returns `text` with `record` appended to the records of the task whose id is `taskId`. The only change is
+ * added lines (or, for a flow `records: [...]`, one inserted flow mapping); see the rules at the top of this file.
+ * Throws EditError: PARSE_ERROR (not readable YAML), TASK_NOT_FOUND, DUPLICATE_TASK, BAD_RECORD, UNEDITABLE.
+ */
+export function addRecord(text: string, taskId: string, record: RecordFile): string {
+  const entries = recordEntries(record);
+  const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const body = bom ? text.slice(1) : text;
+  const src = new Source(body);
+  const doc = parseDocument(body, { ...PARSE_OPTIONS, lineCounter: src.lc });
+  const firstError = doc.errors[0];
+  if (firstError) {
+    throw new EditError(
+      'PARSE_ERROR',
+      `the plan is not valid YAML (${firstError.message.split('\n')[0]}); fix it (tthc check) before recording progress.`,
+      firstError.linePos?.[0].line,
+    );
+  }
+  const found = findTask(doc, taskId, src);
+  const insertion = planInsertion(doc, found, entries, src);
+  const result = body.slice(0, insertion.at) + insertion.text + body.slice(insertion.at);
+  verify(doc, result, found, entries, taskId);
+  return bom + result;
+}
+
+/** The record as [key, value] pairs in writing order, refusing what would make an invalid plan. */
+function recordEntries(record: RecordFile): [RecordKey, string][] {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+    throw new EditError('BAD_RECORD', 'a record must be an object such as { done: "2023-07-28" }.');
+  }
+  const unknown = Object.keys(record).filter(
+    (k) => !(RECORD_KEYS as readonly string[]).includes(k) && (record as Record<string, unknown>)[k] !== undefined,
+  );
+  if (unknown.length > 0) {
+    throw new EditError('BAD_RECORD', `a record has no key ${unknown.map((k) => `"${k}"`).join(', ')}; it has ${RECORD_KEYS.join(', ')}.`);
+  }
+  const entries: [RecordKey, string][] = [];
+  for (const key of RECORD_KEYS) {
+    const value: unknown = record[key];
+    if (value === undefined) continue;
+    if (typeof value !== 'string') throw new EditError('BAD_RECORD', `the record's ${key} must be text, not ${typeof value}.`);
+    if ((key === 'done' || key === 'trigger') && !DAY.test(value)) {
+      throw new EditError('BAD_RECORD', `the record's ${key} must be a date written YYYY-MM-DD, not "${value}".`);
+    }
+    entries.push([key, value]);
+  }
+  if ((record.done === undefined) === (record.trigger === undefined)) {
+    throw new EditError('BAD_RECORD', 'a record has exactly one of done (a completion) or trigger (an event).');
+  }
+  return entries;
+}
+
+/** The text split into lines, with positions; lines are what the insertion rules talk about. */
+class Source {
+  readonly lc = new LineCounter();
+  private readonly starts: number[] = [0];
+  constructor(readonly text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    // A final line break opens no line of its own.
+    if (this.starts.length > 1 && this.starts[this.starts.length - 1] === text.length) this.starts.pop();
+  }
+  get lineCount(): number {
+    return this.starts.length;
+  }
+  /** 0-based line index of an offset, through the parser's LineCounter (filled by parseDocument). */
+  lineOf(offset: number): number {
+    return this.lc.linePos(offset).line - 1;
+  }
+  /** 0-based column of an offset. */
+  colOf(offset: number): number {
+    return this.lc.linePos(offset).col - 1;
+  }
+  start(line: number): number {
+    return this.starts[line]!;
+  }
+  /** Offset just past the line's line break (or the end of the text). */
+  next(line: number): number {
+    return this.starts[line + 1] ?? this.text.length;
+  }
+  /** The line's content without its line break. */
+  content(line: number): string {
+    return this.text.slice(this.start(line), this.next(line)).replace(/\r?\n$/, '');
+  }
+  /** The line break that ends the line: '\r\n', '\n', or '' for a last line without one. */
+  eol(line: number): string {
+    return this.text.slice(this.start(line), this.next(line)).match(/\r?\n$/)?.[0] ?? '';
+  }
+  /** The file's own line break, for a last line that has none: the first one the file uses. */
+  fileEol(): string {
+    return this.text.match(/\r?\n/)?.[0] ?? '\n';
+  }
+}
+
+interface FoundTask {
+  section: number;
+  task: number;
+  map: YAMLMap;
+  tasks: YAMLSeq;
+}
+
+function idText(node: unknown): string | undefined {
+  if (!isScalar(node) || node.value === null || typeof node.value === 'object') return undefined;
+  return String(node.value);
+}
+
+function getPairValue(map: YAMLMap, key: string): unknown {
+  return map.items.find((p) => isScalar(p.key) && p.key.value === key)?.value;
+}
+
+/** Every task under sections[*].tasks[*], with its place; the walk tolerates an invalid plan's odd shapes. */
+function allTasks(doc: Document.Parsed): FoundTask[] {
+  const out: FoundTask[] = [];
+  const root = doc.contents;
+  if (!isMap(root)) return out;
+  const sections = getPairValue(root, 'sections');
+  if (!isSeq(sections)) return out;
+  sections.items.forEach((section, si) => {
+    if (!isMap(section)) return;
+    const tasks = getPairValue(section, 'tasks');
+    if (!isSeq(tasks)) return;
+    tasks.items.forEach((task, ti) => {
+      if (isMap(task)) out.push({ section: si, task: ti, map: task, tasks });
+    });
+  });
+  return out;
+}
+
+function findTask(doc: Document.Parsed, taskId: string, src: Source): FoundTask {
+  const tasks = allTasks(doc);
+  const matches = tasks.filter((t) => idText(getPairValue(t.map, 'id')) === taskId);
+  if (matches.length === 0) {
+    const squash = (s: string) => s.replace(/\s+/g, '').toUpperCase();
+    const near = tasks.map((t) => idText(getPairValue(t.map, 'id'))).filter((id) => id !== undefined && squash(id) === squash(taskId));
+    throw new EditError(
+      'TASK_NOT_FOUND',
+      `the plan has no task with id "${taskId}"${near.length > 0 ? `; did you mean "${near[0]}"?` : ' (ids look like I.2 or IX.6; see `tthc list`).'}`,
+    );
+  }
+  if (matches.length > 1) {
+    const lines = matches.map((m) => src.lineOf(m.map.range![0]) + 1);
+    throw new EditError('DUPLICATE_TASK', `${matches.length} tasks have the id "${taskId}" (lines ${lines.join(', ')}); ids must be unique (tthc check).`);
+  }
+  return matches[0]!;
+}
+
+interface Insertion {
+  at: number;
+  text: string;
+}
+
+function planInsertion(doc: Document.Parsed, found: FoundTask, entries: [RecordKey, string][], src: Source): Insertion {
+  const { map } = found;
+  const line = src.lineOf(map.range![0]) + 1;
+  if (map.flow || map.srcToken?.type !== 'block-map') {
+    throw new EditError('UNEDITABLE', 'the task is written as a flow mapping `{ … }`; write it as a block mapping (one key per line) to record progress on it.', line);
+  }
+  const pair = map.items.find((p) => isScalar(p.key) && p.key.value === 'records');
+  if (!pair) return addRecordsKey(doc, found, entries, src);
+  const value = pair.value;
+  const keyLine = src.lineOf((pair.key as Node).range![0]);
+  if (isSeq(value) && value.srcToken?.type === 'block-seq' && value.items.length > 0) return appendToBlockSeq(value, entries, src);
+  if (isSeq(value) && value.srcToken?.type === 'flow-collection') return insertIntoFlowSeq(value, entries, src);
+  if (isScalar(value) && value.value === null && value.range![0] === value.range![1] && !value.tag && !value.anchor) {
+    // `records:` with nothing after it: the items go on the lines right after the key line, as for a new key.
+    const keyCol = src.colOf((pair.key as Node).range![0]);
+    const style = detectNewListStyle(doc, found, src);
+    const lines = blockItemLines(entries, keyCol + style.offset, style.gap, undefined);
+    return linesAfter(src, keyLine, lines);
+  }
+  throw new EditError(
+    'UNEDITABLE',
+    'the task\'s `records` is not a list that can be extended (it should be `records:` followed by `- done: …` items, or `[]`).',
+    keyLine + 1,
+  );
+}
+
+/** Insert whole lines after line `after` (0-based), ending them like that line. */
+function linesAfter(src: Source, after: number, lines: string[]): Insertion {
+  const eol = src.eol(after);
+  if (eol) return { at: src.next(after), text: lines.map((l) => l + eol).join('') };
+  // The last line has no line break: give it one, and keep the file ending without one.
+  const fileEol = src.fileEol();
+  return { at: src.text.length, text: lines.map((l) => fileEol + l).join('') };
+}
+
+const COMMENT = /^([ \t]*)#/;
+
+/**
+ * The line after which new content of a collection goes: its last content line (the one holding offset
+ * `lastEnd - 1`), extended over the comment lines that follow it directly at column `threshold` or deeper,
+ * minus a trailing run of them that heads the next line at its own column (see the rules at the top).
+ */
+function lastLineOf(src: Source, lastEnd: number, threshold: number): number {
+  let last = src.lineOf(Math.max(0, lastEnd - 1));
+  const run: { line: number; indent: number }[] = [];
+  let next = last + 1;
+  for (; next < src.lineCount; next++) {
+    const content = src.content(next);
+    const m = COMMENT.exec(content);
+    if (!m || m[1]!.length < threshold) break;
+    run.push({ line: next, indent: m[1]!.length });
+  }
+  if (next < src.lineCount) {
+    const content = src.content(next);
+    if (content.trim() !== '' && !COMMENT.test(content)) {
+      const indent = /^[ \t]*/.exec(content)![0].length;
+      while (run.length > 0 && run[run.length - 1]!.indent <= indent) run.pop();
+    }
+  }
+  if (run.length > 0) last = run[run.length - 1]!.line;
+  return last;
+}
+
+interface NewListStyle {
+  /** Columns from the key to the `-` of its items. */
+  offset: number;
+  /** What follows the `-` before the item's first key. */
+  gap: string;
+}
+
+function seqDashOffsets(seq: YAMLSeq): number[] {
+  const token = seq.srcToken as CST.BlockSequence | undefined;
+  if (token?.type !== 'block-seq') return [];
+  const out: number[] = [];
+  for (const item of token.items) {
+    const ind = item.start.find((t) => t.type === 'seq-item-ind');
+    if (ind) out.push(ind.offset);
+  }
+  return out;
+}
+
+/** The gap between the `-` and the first key of a block-mapping item, if it is plain spaces on one line. */
+function itemGap(seq: YAMLSeq, src: Source): string | undefined {
+  const dashes = seqDashOffsets(seq);
+  for (let i = seq.items.length - 1; i >= 0; i--) {
+    const item = seq.items[i];
+    const dash = dashes[i];
+    if (!isMap(item) || item.flow || dash === undefined) continue;
+    const first = item.items[0]?.key as Node | undefined;
+    if (!first?.range) continue;
+    const gap = src.text.slice(dash + 1, first.range[0]);
+    if (/^ +$/.test(gap)) return gap;
+  }
+  return undefined;
+}
+
+/** How a new `records:` list is laid out: like other tasks' records, else like the file's other lists. */
+function detectNewListStyle(doc: Document.Parsed, found: FoundTask, src: Source): NewListStyle {
+  const here = found.map.range![0];
+  let best: { distance: number; style: NewListStyle } | undefined;
+  for (const t of allTasks(doc)) {
+    const pair = t.map.items.find((p) => isScalar(p.key) && p.key.value === 'records');
+    const value = pair?.value;
+    if (!pair || !isSeq(value) || value.srcToken?.type !== 'block-seq') continue;
+    const dash = seqDashOffsets(value)[0];
+    if (dash === undefined) continue;
+    const offset = src.colOf(dash) - src.colOf((pair.key as Node).range![0]);
+    const distance = Math.abs(t.map.range![0] - here);
+    if (offset >= 0 && (!best || distance < best.distance)) best = { distance, style: { offset, gap: itemGap(value, src) ?? ' ' } };
+  }
+  if (best) return best.style;
+
+  // No records anywhere yet: the most common offset of block sequences under keys, ties going to the
+  // offset of this section's `tasks` list; the item gap of the task items themselves.
+  const counts = new Map<number, number>();
+  visit(doc, {
+    Pair(_, pair) {
+      const value = pair.value;
+      if (!isScalar(pair.key) || !isSeq(value) || value.srcToken?.type !== 'block-seq') return;
+      const dash = seqDashOffsets(value)[0];
+      if (dash === undefined) return;
+      const offset = src.colOf(dash) - src.colOf(pair.key.range![0]);
+      if (offset >= 0) counts.set(offset, (counts.get(offset) ?? 0) + 1);
+    },
+  });
+  const tasksOffset = (() => {
+    const dash = seqDashOffsets(found.tasks)[0];
+    const sectionMap = doc.getIn(['sections', found.section], true);
+    const tasksPair = isMap(sectionMap) ? sectionMap.items.find((p) => isScalar(p.key) && p.key.value === 'tasks') : undefined;
+    if (dash === undefined || !tasksPair) return undefined;
+    return src.colOf(dash) - src.colOf((tasksPair.key as Node).range![0]);
+  })();
+  let offset = tasksOffset ?? 2;
+  let top = -1;
+  for (const [o, n] of counts) {
+    if (n > top || (n === top && o === tasksOffset)) {
+      offset = o;
+      top = n;
+    }
+  }
+  return { offset, gap: itemGap(found.tasks, src) ?? ' ' };
+}
+
+/**
+ * Single quotes cannot hold a line break on one line (it is written as a line break), so text with one is
+ * double-quoted, where it becomes `\n`.
+ */
+function oneLine(values: string[]): typeof STRINGIFY_OPTIONS {
+  return values.some((v) => /[\r\n]/.test(v)) ? { ...STRINGIFY_OPTIONS, singleQuote: false } : STRINGIFY_OPTIONS;
+}
+
+/** A record value as YAML writes it in a block mapping, on one line. */
+function blockEntry(key: RecordKey, value: string): string {
+  const out = stringify({ [key]: value }, oneLine([value])).replace(/\n$/, '');
+  if (out.includes('\n') || !out.startsWith(`${key}: `)) {
+    throw new EditError('BAD_RECORD', `the record's ${key} cannot be written on one line: ${JSON.stringify(value)}.`);
+  }
+  return out;
+}
+
+/** The record as a one-line flow mapping, quoted for flow context (where `,` `[` `]` `{` `}` matter). */
+function flowMapping(entries: [RecordKey, string][], padding: boolean): string {
+  const options = oneLine(entries.map(([, v]) => v));
+  const doc = new Document(Object.fromEntries(entries), options);
+  if (isMap(doc.contents)) doc.contents.flow = true;
+  const out = doc.toString({ ...options, flowCollectionPadding: padding }).replace(/\n$/, '');
+  if (out.includes('\n')) throw new EditError('BAD_RECORD', 'the record cannot be written on one line.');
+  return out;
+}
+
+/**
+ * The lines of a block-mapping item: `-` at column `dashCol`, then `gap`, then the first key; the other keys
+ * at the first key's column. With `ownLine`, the `-` stands alone and every key is at column `ownLine`.
+ */
+function blockItemLines(entries: [RecordKey, string][], dashCol: number, gap: string, ownLine: number | undefined): string[] {
+  const body = entries.map(([k, v]) => blockEntry(k, v));
+  const dash = ' '.repeat(dashCol) + '-';
+  if (ownLine !== undefined) return [dash, ...body.map((l) => ' '.repeat(ownLine) + l)];
+  const keyIndent = ' '.repeat(dashCol + 1 + gap.length);
+  return body.map((l, i) => (i === 0 ? dash + gap + l : keyIndent + l));
+}
+
+function addRecordsKey(doc: Document.Parsed, found: FoundTask, entries: [RecordKey, string][], src: Source): Insertion {
+  const pairs = found.map.items;
+  const lastPair = pairs[pairs.length - 1];
+  const key = lastPair?.key as Node | undefined;
+  if (!lastPair || !key?.range) throw new EditError('UNEDITABLE', 'the task mapping is empty.', src.lineOf(found.map.range![0]) + 1);
+  const keyCol = src.colOf(key.range[0]);
+  const value = lastPair.value as Node | null;
+  const lastEnd = value?.range ? Math.max(value.range[1], key.range[1]) : key.range[1];
+  const after = lastLineOf(src, lastEnd, keyCol);
+  const style = detectNewListStyle(doc, found, src);
+  const lines = [' '.repeat(keyCol) + 'records:', ...blockItemLines(entries, keyCol + style.offset, style.gap, undefined)];
+  return linesAfter(src, after, lines);
+}
+
+function appendToBlockSeq(seq: YAMLSeq, entries: [RecordKey, string][], src: Source): Insertion {
+  const dashes = seqDashOffsets(seq);
+  const lastIndex = seq.items.length - 1;
+  const last = seq.items[lastIndex] as Node | null | undefined;
+  const lastDash = dashes[lastIndex];
+  if (!last?.range || lastDash === undefined || dashes.length !== seq.items.length) {
+    throw new EditError('UNEDITABLE', 'the layout of the task\'s records list is not one this tool can extend safely.', src.lineOf(seq.range![0]) + 1);
+  }
+  const dashCol = src.colOf(lastDash);
+  const after = lastLineOf(src, last.range[1], dashCol);
+
+  let lines: string[];
+  // Mirror the last item that is a mapping (the newest convention in the list).
+  const model = [...seq.items].reverse().find((i) => isMap(i)) as YAMLMap | undefined;
+  const modelDash = model ? dashes[seq.items.indexOf(model)] : undefined;
+  if (model && modelDash !== undefined && model.flow) {
+    const start = model.range![0];
+    const gap = src.text.slice(modelDash + 1, start);
+    const padding = src.text[start + 1] === ' ';
+    lines = [' '.repeat(dashCol) + '-' + (/^[ ]+$/.test(gap) ? gap : ' ') + flowMapping(entries, padding)];
+  } else if (model && modelDash !== undefined && (model.items[0]?.key as Node | undefined)?.range) {
+    const firstKey = (model.items[0]!.key as Node).range![0];
+    const keyCol = src.colOf(firstKey);
+    if (src.lineOf(firstKey) !== src.lineOf(modelDash)) {
+      lines = blockItemLines(entries, dashCol, '', keyCol);
+    } else {
+      const gap = src.text.slice(modelDash + 1, firstKey);
+      lines = blockItemLines(entries, dashCol, /^ +$/.test(gap) ? gap : ' '.repeat(Math.max(1, keyCol - dashCol - 1)), undefined);
+    }
+  } else {
+    lines = blockItemLines(entries, dashCol, ' ', undefined);
+  }
+  return linesAfter(src, after, lines);
+}
+
+/**
+ * `records: [ … ]`: the one case that is not whole lines. The record goes into the sequence as a flow
+ * mapping, after its last item (`, {…}`) or, when it is empty, just before its `]`; the brackets, other
+ * items, comments and line breaks inside stay as they are, and nothing is converted to block style.
+ */
+function insertIntoFlowSeq(seq: YAMLSeq, entries: [RecordKey, string][], src: Source): Insertion {
+  const last = seq.items[seq.items.length - 1] as Node | null | undefined;
+  const model = [...seq.items].reverse().find((i) => isMap(i) && i.flow) as YAMLMap | undefined;
+  const padding = model?.range ? src.text[model.range[0] + 1] === ' ' : false;
+  const mapping = flowMapping(entries, padding);
+  if (last?.range) return { at: last.range[1], text: `, ${mapping}` };
+  if (seq.items.length > 0) {
+    throw new EditError('UNEDITABLE', 'the task\'s records list has an item this tool cannot place.', src.lineOf(seq.range![0]) + 1);
+  }
+  const close = seq.range![1] - 1;
+  const open = seq.range![0];
+  if (src.text[close] !== ']' || src.text[open] !== '[') {
+    throw new EditError('UNEDITABLE', 'the task\'s `records: []` could not be located in the text.', src.lineOf(open) + 1);
+  }
+  // `[ ]` reads as "padded": keep the space on both sides of the new item.
+  const inner = src.text.slice(open + 1, close);
+  const text = inner.length > 0 && /^ +$/.test(inner) ? `${mapping} ` : mapping;
+  return { at: close, text };
+}
+
+/** The re-parsed result must be the old value with exactly this record appended; anything else is refused. */
+function verify(old: Document.Parsed, result: string, found: FoundTask, entries: [RecordKey, string][], taskId: string): void {
+  const fail = (why: string): never => {
+    throw new EditError(
+      'UNEDITABLE',
+      `adding the record to task ${taskId} in this file's layout would ${why}; nothing was changed. Add it by hand, or report the layout as a bug.`,
+    );
+  };
+  // Copied without sharing: an alias resolves to the same JS object, and appending to a list that another
+  // task reaches through an alias would change that task too — which the comparison must catch.
+  const value = (d: Document.Parsed): unknown => {
+    try {
+      return d.toJS();
+    } catch (e) {
+      // toJS refuses alias bombs (a plan needs no aliases at all).
+      return fail(`not be checkable (${e instanceof Error ? e.message : String(e)})`);
+    }
+  };
+  const expected = unshared(value(old)) as { sections: { tasks: Record<string, unknown>[] }[] };
+  const task = expected.sections[found.section]!.tasks[found.task]!;
+  const records = task['records'];
+  if (records === null || records === undefined) task['records'] = [Object.fromEntries(entries)];
+  else if (Array.isArray(records)) records.push(Object.fromEntries(entries));
+  else fail('not give a list of records');
+  const doc = parseDocument(result, { ...PARSE_OPTIONS, keepSourceTokens: false });
+  if (doc.errors.length > 0) fail(`make the YAML invalid (${doc.errors[0]!.message.split('\n')[0]})`);
+  if (!isDeepStrictEqual(value(doc), expected)) fail('change something other than the task\'s records');
+}
+
+function unshared(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(unshared);
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unshared(v)]));
+  }
+  return value;
+}
