@@ -4,12 +4,17 @@ import { UsageError } from '../io.js';
 import { nearest } from '../plan/load.js';
 import type { Plan, Task } from '../plan/model.js';
 import { t, type Lang } from '../render/i18n.js';
-import { renderTable } from '../render/table.js';
+import { renderTable, wrapText } from '../render/table.js';
 import { langOption } from './agencies.js';
-import { loadPlan, pickFormat, type Ctx } from './context.js';
+import { asOfOption, loadPlan, pickFormat, type Ctx } from './context.js';
+import { evaluatePlan, type PlanState } from '../views/evaluate.js';
+import { formatDayVi } from '../schedule/index.js';
+import { periodText, statusWord } from '../render/due.js';
+import type { Style } from '../render/style.js';
 
 interface Opts {
   plan?: string;
+  asOf?: string;
   format?: string;
   lang?: string;
 }
@@ -31,7 +36,8 @@ export function agencyRefs(plan: Plan, ids: string[]): { id: string; name: strin
   return ids.map((id) => ({ id, name: plan.agencies.get(id)?.name ?? id }));
 }
 
-export function taskJson(plan: Plan, task: Task): Record<string, unknown> {
+export function taskJson(plan: Plan, task: Task, state?: PlanState): Record<string, unknown> {
+  const ev = state?.byId.get(task.id)?.eval;
   return {
     id: task.id,
     section: task.section,
@@ -43,7 +49,27 @@ export function taskJson(plan: Plan, task: Task): Record<string, unknown> {
     when: task.when,
     ...(task.schedule ? { schedule: task.schedule } : {}),
     records: task.records,
+    ...(ev
+      ? {
+          status: ev.status,
+          occurrences: ev.occurrences.map((o) => ({ period: o.period, start: o.start, due: o.due, status: o.status, completion: o.completion })),
+        }
+      : {}),
   };
+}
+
+/** The task's occurrences with due dates and statuses as of the day, or its task status. */
+function occurrenceTable(state: PlanState, task: Task, lang: Lang, style: Style, width: number): string {
+  const ev = state.byId.get(task.id)!.eval;
+  if (ev.occurrences.length === 0) {
+    return `${t(lang, 'status')}: ${statusWord(lang, ev.status ?? 'unknown')}${ev.activities.length ? ` (${ev.activities.length} ${lang === 'vi' ? 'ghi nhận' : 'records'})` : ''}\n`;
+  }
+  return renderTable(
+    [{ head: t(lang, 'period') }, { head: t(lang, 'start') }, { head: t(lang, 'due') }, { head: t(lang, 'status') }, { head: lang === 'vi' ? 'Ngày thực hiện' : 'Done on' }],
+    ev.occurrences.map((o) => [periodText(lang, o.period) || '—', formatDayVi(o.start), o.due ? formatDayVi(o.due) : '—', statusWord(lang, o.status), o.completion ? formatDayVi(o.completion) : '']),
+    width,
+    style,
+  );
 }
 
 function names(plan: Plan, ids: string[]): string {
@@ -67,18 +93,20 @@ export function registerShow(program: Command, ctx: Ctx, done: (code: number) =>
     .option('--plan <file>', 'the plan file (default: the plan in plans/, or TTHC_PLAN)')
     .option('--format <format>', 'table, json or md', 'table')
     .option('--lang <lang>', 'vi or en (default: TTHC_LANG, else vi)')
+    .option('--as-of <date>', 'the day for occurrence statuses (default: today in Vietnam)')
     .action((ids: string[], opts: Opts) => {
       const format = pickFormat(opts.format, ['table', 'json', 'md'] as const, 'table');
       const lang = langOption(ctx, opts.lang);
       const { plan } = loadPlan(ctx, opts.plan);
       const tasks = findTasks(plan, ids);
-      if (format === 'json') ctx.io.write(JSON.stringify(tasks.map((x) => taskJson(plan, x)), null, 2) + '\n');
+      const state = evaluatePlan(plan, asOfOption(ctx, opts.asOf), 14);
+      if (format === 'json') ctx.io.write(JSON.stringify(tasks.map((x) => taskJson(plan, x, state)), null, 2) + '\n');
       else if (format === 'md') ctx.io.write(renderShowMd(plan, tasks, lang));
       else {
         const style = ctx.style(program.opts().color);
         let out = '';
         for (const task of tasks) {
-          out += `${style.bold(task.id)}  ${task.content}\n`;
+          out += `${style.bold(task.id)}  ${wrapText(task.content, ctx.width() - task.id.length - 2)}\n`;
           out += renderTable(
             [{ head: t(lang, 'section') }, { head: `${task.section}. ${task.sectionTitle}`, flex: 1 }],
             [
@@ -90,6 +118,7 @@ export function registerShow(program: Command, ctx: Ctx, done: (code: number) =>
             ctx.width(),
             style,
           );
+          if (ids.length) out += occurrenceTable(state, task, lang, style, ctx.width());
           out += '\n';
         }
         ctx.io.write(out);

@@ -1,0 +1,177 @@
+// `tthc done` and `tthc trigger`: add a progress record to a task in the plan file, checked, locked and atomic.
+import type { Command } from 'commander';
+import { sortDiagnostics } from '../diagnostics.js';
+import { RefusedError, UsageError } from '../io.js';
+import { checkLoaded } from '../plan/check.js';
+import { addRecord, EditError } from '../plan/edit.js';
+import { loadBytes } from '../plan/load.js';
+import type { Plan, Task } from '../plan/model.js';
+import type { RecordFile } from '../plan/schema.js';
+import { parseSymbol } from '../plan/symbols.js';
+import { ConflictError, LockError, updateFile } from '../plan/write.js';
+import { renderText } from '../render/diagnostics.js';
+import { formatDayVi } from '../schedule/index.js';
+import { evaluatePlan } from '../views/evaluate.js';
+import { asOfOption, planPath, readPlanBytes, type Ctx } from './context.js';
+import { findTasks } from './show.js';
+
+interface Opts {
+  plan?: string;
+  period?: string;
+  date?: string;
+  ref?: string;
+  note?: string;
+}
+
+/** Reads the plan from the bytes the lock holder gave us; errors in it refuse the edit. */
+function planOf(ctx: Ctx, bytes: Buffer, file: string): Plan {
+  const loaded = loadBytes(bytes, file);
+  const errors = checkLoaded(loaded, ctx.today()).filter((d) => d.severity === 'error');
+  if (errors.length || !loaded.plan) {
+    throw new RefusedError(
+      `${file} has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was recorded.\n\n${renderText([{ file, diagnostics: sortDiagnostics(errors).slice(0, 5), lines: loaded.source?.lines }], ctx.style()).trimEnd()}`,
+      `Fix the plan first (\`tthc check ${file}\`).`,
+    );
+  }
+  return loaded.plan;
+}
+
+/** The occurrence a completion belongs to, by the contract: --period, or the only one not done. */
+function choosePeriod(ctx: Ctx, plan: Plan, task: Task, period: string | undefined, date: string): string | undefined {
+  const state = evaluatePlan(plan, ctx.today(), 14).byId.get(task.id)!;
+  const occs = state.eval.occurrences;
+  const label = (p: string | null) => p ?? '(single)';
+  if (state.eval.continuous && occs.length === 0) {
+    if (period !== undefined) throw new RefusedError(`Task ${task.id} is continuous ("${task.when}"): it has no periods.`, 'Record the activity without --period.');
+    return undefined;
+  }
+  if (period !== undefined) {
+    const occ = occs.find((o) => o.period === period);
+    if (!occ) {
+      const known = occs.map((o) => o.period).filter((p): p is string => p !== null);
+      throw new RefusedError(
+        `Task ${task.id} has no period ${period}.`,
+        known.length ? `Its periods are: ${known.join(', ')}.` : 'This task has a single occurrence: leave out --period.',
+      );
+    }
+    if (occ.completion !== null || occ.status === 'done' || occ.status === 'late') {
+      throw new RefusedError(`Task ${task.id}${occ.period ? ` (${occ.period})` : ''} is already recorded as done on ${formatDayVi(occ.completion ?? date)}.`, 'A second completion of the same occurrence is refused; correct the existing record by hand if it is wrong.');
+    }
+    return occ.period ?? undefined;
+  }
+  if (occs.length === 0) {
+    if (state.eval.status === 'waiting') {
+      throw new RefusedError(
+        `Task ${task.id} is still waiting for its trigger ("${task.when}").`,
+        state.follows ? `It opens when task ${state.follows} is done; record that first.` : `Record the trigger first: tthc trigger ${task.id} --date DATE --ref SỐ/KÝ-HIỆU.`,
+      );
+    }
+    if (state.eval.status === 'done') throw new RefusedError(`Task ${task.id} is already recorded as done.`, 'A second completion is refused; correct the existing record by hand if it is wrong.');
+    return undefined;
+  }
+  const notDone = occs.filter((o) => o.completion === null && o.status !== 'done' && o.status !== 'late');
+  if (notDone.length === 0 && occs.length === 1) {
+    throw new RefusedError(`Task ${task.id} is already recorded as done on ${formatDayVi(occs[0]!.completion ?? date)}.`, 'A second completion is refused; correct the existing record by hand if it is wrong.');
+  }
+  if (notDone.length === 0) throw new RefusedError(`Every occurrence of task ${task.id} is already recorded as done.`, 'A second completion is refused; correct the existing record by hand if it is wrong.');
+  if (notDone.length === 1) return notDone[0]!.period ?? undefined;
+  // Several open: the contract wants the user to say which; list them with their due days.
+  throw new RefusedError(
+    `Task ${task.id} has ${notDone.length} occurrences not done; say which one with --period:\n${notDone
+      .map((o) => `  ${label(o.period).padEnd(12)} due ${o.due ? formatDayVi(o.due) : '—'}  (${o.status})`)
+      .join('\n')}`,
+    `For example: tthc done ${task.id} --period ${notDone[0]!.period}`,
+  );
+}
+
+function checkDate(ctx: Ctx, value: string | undefined, what: string): string {
+  const date = asOfOption(ctx, value);
+  if (date > ctx.today()) {
+    throw new RefusedError(`The ${what} date ${formatDayVi(date)} is after today (${formatDayVi(ctx.today())}).`, 'Record work once it has happened.');
+  }
+  return date;
+}
+
+function checkRef(ref: string | undefined): void {
+  if (ref === undefined) return;
+  const p = parseSymbol(ref);
+  if (!p.ok) throw new UsageError(`--ref "${ref}" is not a document number and symbol: ${p.reason}.`, p.suggestion ? `Did you mean ${p.suggestion}?` : 'Write it as NUMBER/TYPE-ISSUER, e.g. 123/BC-UBND.');
+}
+
+async function record(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts): Promise<{ file: string; task: Task; rec: RecordFile }> {
+  const file = planPath(ctx, opts.plan);
+  const shown = ctx.display(file);
+  readPlanBytes(ctx, file); // a missing file or a folder is a usage error before any lock is taken
+  const date = checkDate(ctx, opts.date, kind === 'done' ? 'completion' : 'trigger');
+  checkRef(opts.ref);
+  if (opts.note !== undefined && opts.note.trim() === '') throw new UsageError('--note is empty.', 'Leave it out, or write the note.');
+  let result: { task: Task; rec: RecordFile } | undefined;
+  try {
+    await updateFile(ctx.abs(file), (current) => {
+      const plan = planOf(ctx, current, shown);
+      const task = findTasks(plan, [id])[0]!;
+      const rec: RecordFile = kind === 'done' ? { done: date } : { trigger: date };
+      if (kind === 'done') {
+        const period = choosePeriod(ctx, plan, task, opts.period, date);
+        if (period !== undefined) rec.period = period;
+      } else {
+        if (opts.period !== undefined) throw new UsageError('tthc trigger takes no --period: the trigger date names the occurrence it opens.');
+        const state = evaluatePlan(plan, ctx.today(), 14).byId.get(task.id)!;
+        if (!state.parts.some((p) => p.kind === 'event')) {
+          throw new RefusedError(`Task ${task.id} has no trigger: its timeline "${task.when}" does not wait for an event.`, `Record the work with tthc done ${task.id}.`);
+        }
+        if (task.records.some((r) => r.trigger === date)) throw new RefusedError(`Task ${task.id} already has a trigger on ${formatDayVi(date)}.`);
+      }
+      if (opts.ref !== undefined) rec.ref = opts.ref.normalize('NFC');
+      if (opts.note !== undefined) rec.note = opts.note.normalize('NFC');
+      // Edit the text as it is on disk (not normalised), so every other byte stays as it was.
+      const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(current);
+      const next = Buffer.from(addRecord(text, task.id, rec), 'utf8');
+      // The new plan must check as cleanly as the old one before it may replace it.
+      const after = loadBytes(next, shown);
+      const errors = checkLoaded(after, ctx.today()).filter((d) => d.severity === 'error');
+      if (errors.length) {
+        throw new RefusedError(`The plan with this record would have errors: ${errors.map((e) => `${e.code} at line ${e.start.line}: ${e.message}`).join('; ')}`, 'Nothing was written.');
+      }
+      result = { task, rec };
+      return next;
+    });
+  } catch (e) {
+    if (e instanceof EditError) throw new RefusedError(`Cannot add the record: ${e.message}`, 'Nothing was written.');
+    if (e instanceof LockError || e instanceof ConflictError) throw new RefusedError(e.message);
+    throw e;
+  }
+  return { file: shown, ...result! };
+}
+
+export function registerRecord(program: Command, ctx: Ctx, done: (code: number) => void): void {
+  program
+    .command('done')
+    .description('record that a task (or one occurrence of it) was done')
+    .argument('<id>', 'the task id, e.g. IX.3')
+    .option('--period <period>', 'the occurrence: 2023-03, 2023-Q2, 2023-H1, 2023 (needed when several are open)')
+    .option('--date <date>', 'the day it was done (default: today in Vietnam)')
+    .option('--ref <symbol>', 'the document that shows it, e.g. 123/BC-UBND')
+    .option('--note <text>', 'a note')
+    .option('--plan <file>', 'the plan file (default: the plan in plans/, or TTHC_PLAN)')
+    .action(async (id: string, opts: Opts) => {
+      const r = await record(ctx, 'done', id, opts);
+      ctx.io.write(
+        `${r.file}: ${r.task.id}${r.rec.period ? ` (${r.rec.period})` : ''} — đã ghi nhận hoàn thành ngày ${formatDayVi(r.rec.done!)}${r.rec.ref ? `, văn bản ${r.rec.ref}` : ''}.\n`,
+      );
+      done(0);
+    });
+  program
+    .command('trigger')
+    .description('record that the event an event task waits for happened')
+    .argument('<id>', 'the task id, e.g. I.1')
+    .requiredOption('--date <date>', 'the day it happened')
+    .option('--ref <symbol>', 'the document that triggered it, e.g. 500/KH-UBND')
+    .option('--note <text>', 'a note')
+    .option('--plan <file>', 'the plan file (default: the plan in plans/, or TTHC_PLAN)')
+    .action(async (id: string, opts: Opts) => {
+      const r = await record(ctx, 'trigger', id, opts);
+      ctx.io.write(`${r.file}: ${r.task.id} — đã ghi nhận văn bản/sự kiện ngày ${formatDayVi(r.rec.trigger!)}${r.rec.ref ? ` (${r.rec.ref})` : ''}.\n`);
+      done(0);
+    });
+}
