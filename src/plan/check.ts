@@ -1,6 +1,7 @@
 // The meaning of a loaded plan: ids, agencies, dates, document symbols and citations, each problem located.
 import { makeDiagnostic, type Code, type Diagnostic, type Position } from '../diagnostics.js';
 import { foldName } from '../text.js';
+import { isMap, isSeq } from 'yaml';
 import { keyAt, locate, locateInside, nearest, nodeAt, position, type Loaded, type Source } from './load.js';
 import type { Path, Plan } from './model.js';
 import { findCitations, parseSymbol } from './symbols.js';
@@ -10,6 +11,11 @@ export interface CheckContext {
   src: Source;
   /** Today in Vietnam, for findings that depend on the day (records dated in the future). */
   today: string;
+  /**
+   * Whether the model holds every task and agency of the file. When parts were left out for their shape (already
+   * reported), findings about absence (an agency that nothing names) would be false and are not made.
+   */
+  complete: boolean;
   add(code: Code, path: Path | Position, message: string, hint?: string): void;
 }
 
@@ -63,11 +69,12 @@ function checkHeading(ctx: CheckContext): void {
   const blankDate = h.date === null || h.date === undefined;
   if (blankNumber || blankDate) {
     const which = blankNumber && blankDate ? 'number and date are' : blankNumber ? 'number is' : 'date is';
+    const shown = blankDate ? '…' : isRealDay(h.date!) ? h.date!.split('-').reverse().map((x, i) => (i < 2 ? String(Number(x)) : x)).join('/') : h.date;
     ctx.add(
       'PLAN_NUMBER_BLANK',
       keyAt(ctx.src.doc, ['plan'], blankNumber ? 'number' : 'date') ? ['plan', blankNumber ? 'number' : 'date'] : ['plan'],
-      `The plan's own ${which} blank ("Kế hoạch số ${blankNumber ? '…' : h.number}/${h.symbol ?? 'KH-UBND'} ngày ${blankDate ? '…' : h.date}"): the document was copied before it was issued.`,
-      'Fill in `number:` and `date:` from the issued document once it has them.',
+      `The plan's own ${which} blank ("Kế hoạch số ${blankNumber ? '…' : h.number}/${h.symbol ?? 'KH-UBND'} ngày ${shown}"): the document was copied before it was issued.`,
+      `Fill in ${blankNumber && blankDate ? '`number:` and `date:`' : blankNumber ? '`number:`' : '`date:`'} from the issued document once it has ${blankNumber && blankDate ? 'them' : 'it'}.`,
     );
   }
   if (h.date && !isRealDay(h.date)) ctx.add('DATE_INVALID', ['plan', 'date'], `The plan's date ${h.date} does not exist.`, dateHint(h.date));
@@ -77,7 +84,14 @@ function checkHeading(ctx: CheckContext): void {
       if (!isRealDay(h.period[k])) ctx.add('DATE_INVALID', ['plan', 'period', k], `The plan period's ${k} ${h.period[k]} does not exist.`, dateHint(h.period[k]));
     }
     if (isRealDay(start) && isRealDay(end) && start > end) {
-      ctx.add('PERIOD_INVALID', ['plan', 'period'], `The plan period ends (${end}) before it starts (${start}).`, 'Swap `start` and `end`.');
+      ctx.add('PERIOD_INVALID', ['plan', 'period', 'end'], `The plan period ends (${end}) before it starts (${start}).`, 'Swap `start` and `end`.');
+    } else if (isRealDay(start) && isRealDay(end) && (end < `${h.year}-01-01` || start > `${h.year}-12-31`)) {
+      ctx.add(
+        'PERIOD_INVALID',
+        ['plan', 'period', end < `${h.year}-01-01` ? 'end' : 'start'],
+        `The plan period ${start} – ${end} lies outside the plan year ${h.year}.`,
+        `Check the year of \`period\` and of \`year: ${h.year}\`; a plan's period overlaps its year.`,
+      );
     }
   }
 }
@@ -86,25 +100,57 @@ function dateHint(s: string): string {
   return `There is no such day; check the day and month (written YYYY-MM-DD), e.g. ${s.slice(0, 8)}28.`;
 }
 
+/** Where each section of the model stands in the file (sections left out for their shape shift the indices). */
+function sectionPaths(ctx: CheckContext): Path[] {
+  const { plan, src } = ctx;
+  const inFile = src.doc.getIn(['sections'], true);
+  const items = isSeq(inFile) ? inFile.items : [];
+  let next = 0;
+  return plan.raw.sections.map((s, si) => {
+    const fromTask = plan.sections[si]?.tasks[0]?.path.slice(0, 2);
+    if (fromTask) {
+      next = Number(fromTask[1]) + 1;
+      return fromTask;
+    }
+    for (let i = next; i < items.length; i++) {
+      const item = items[i];
+      if (isMap(item) && String(item.get('id')) === s.id) {
+        next = i + 1;
+        return ['sections', i];
+      }
+    }
+    return ['sections', si];
+  });
+}
+
 function checkSectionsAndIds(ctx: CheckContext): void {
   const { plan } = ctx;
   const seenSections = new Map<string, number>();
   const seenTasks = new Map<string, string>();
+  const paths = sectionPaths(ctx);
+  /** Sections whose own id is wrong: their tasks are not also reported for not matching it. */
+  const badSection = new Set<number>();
   plan.raw.sections.forEach((s, si) => {
-    const path: Path = plan.sections[si]?.tasks[0]?.path.slice(0, 2) ?? ['sections', si];
+    const path = paths[si]!;
+    const place = Number(path[1]);
     const value = romanValue(s.id);
     if (value === undefined) {
-      ctx.add('SECTION_ID', [...path, 'id'], `Section id "${s.id}" is not a Roman numeral.`, `Number sections I, II, III …; this is section ${toRoman(si + 1)}.`);
+      badSection.add(si);
+      ctx.add('SECTION_ID', [...path, 'id'], `Section id "${s.id}" is not a Roman numeral.`, `Number sections I, II, III …; this is section ${toRoman(place + 1)}.`);
     } else if (seenSections.has(s.id)) {
-      ctx.add('SECTION_ID', [...path, 'id'], `Section ${s.id} appears twice.`, `Renumber the sections in order: this one is ${toRoman(si + 1)}.`);
-    } else if (value !== si + 1) {
-      ctx.add('SECTION_ID', [...path, 'id'], `Section ${s.id} stands where section ${toRoman(si + 1)} should.`, 'Number sections in the order of the appendix: I, II, III …');
+      badSection.add(si);
+      ctx.add('SECTION_ID', [...path, 'id'], `Section ${s.id} appears twice.`, `Renumber the sections in order: this one is ${toRoman(place + 1)}.`);
+    } else if (value !== place + 1) {
+      badSection.add(si);
+      ctx.add('SECTION_ID', [...path, 'id'], `Section ${s.id} stands where section ${toRoman(place + 1)} should.`, 'Number sections in the order of the appendix: I, II, III …');
     }
     seenSections.set(s.id, si);
   });
-  for (const section of plan.sections) {
-    section.tasks.forEach((t, row) => {
+  plan.sections.forEach((section, si) => {
+    for (const t of section.tasks) {
       const at: Path = [...t.path, 'id'];
+      // The row in the file, not in the model: a task left out for its shape does not renumber the ones after it.
+      const row = Number(t.path[3]);
       const m = /^([IVXLC]+)\.([1-9]\d*)$/.exec(t.id);
       if (!m) {
         ctx.add(
@@ -114,15 +160,15 @@ function checkSectionsAndIds(ctx: CheckContext): void {
           `Write it as ${section.id}.${row + 1} (section ${section.id}, row ${row + 1}).`,
         );
       } else if (seenTasks.has(t.id)) {
-        ctx.add('TASK_ID_DUPLICATE', at, `Task id ${t.id} is used twice.`, `Each row has its own id; this one is probably ${section.id}.${row + 1}.`);
-      } else if (m[1] !== section.id) {
+        ctx.add('TASK_ID_DUPLICATE', at, `Task id ${t.id} is used twice (first in section ${seenTasks.get(t.id)}).`, `Each row has its own id; this one is probably ${section.id}.${row + 1}.`);
+      } else if (m[1] !== section.id && !badSection.has(si)) {
         ctx.add('TASK_ID_SECTION', at, `Task ${t.id} stands in section ${section.id}.`, `Move it to section ${m[1]}, or renumber it ${section.id}.${row + 1}.`);
       } else if (Number(m[2]) !== row + 1) {
-        ctx.add('TASK_ID_SECTION', at, `Task ${t.id} is row ${row + 1} of section ${section.id}.`, `Renumber it ${section.id}.${row + 1}, or put the rows in order.`);
+        ctx.add('TASK_ID_SECTION', at, `Task ${t.id} is row ${row + 1} of section ${section.id}.`, `Renumber it ${m[1]}.${row + 1}, or put the rows in order.`);
       }
       if (!seenTasks.has(t.id)) seenTasks.set(t.id, section.id);
-    });
-  }
+    }
+  });
 }
 
 function checkAgencies(ctx: CheckContext): void {
@@ -141,7 +187,8 @@ function checkAgencies(ctx: CheckContext): void {
     for (const role of ['lead', 'support'] as const) {
       const list = t[role];
       list.forEach((id, i) => {
-        const path: Path = Array.isArray(plan.raw.sections[Number(t.path[1])]?.tasks[Number(t.path[3])]?.[role]) ? [...t.path, role, i] : [...t.path, role];
+        // t.path is the task's place in the file; whether the role is written as a list is read from the file too.
+        const path: Path = isSeq(ctx.src.doc.getIn([...t.path, role], true)) ? [...t.path, role, i] : [...t.path, role];
         used.add(id);
         if (!plan.agencies.has(id)) unknown(id, path, `Task ${t.id}`);
         const before = seen.get(id);
@@ -173,7 +220,15 @@ function checkAgencies(ctx: CheckContext): void {
       const key = [...loop].sort().join(',');
       if (!reported.has(key)) {
         reported.add(key);
-        ctx.add('AGENCY_CYCLE', ['agencies', id, 'members'], `Collective membership loops: ${loop.join(' → ')}.`, `Remove ${loop[loop.length - 2]} from the members of ${loop[loop.length - 3] ?? id}, or the other way round.`);
+        // Point at the member that closes the loop: `id` in the members of the last collective on the trail.
+        const last = trail[trail.length - 1]!;
+        const i = plan.agencies.get(last)?.members?.indexOf(id) ?? -1;
+        ctx.add(
+          'AGENCY_CYCLE',
+          i >= 0 ? ['agencies', last, 'members', i] : ['agencies', id, 'members'],
+          `Collective membership loops: ${loop.join(' → ')}.`,
+          last === id ? `Remove ${id} from its own members.` : `Remove ${id} from the members of ${last}, or ${last} from the members of ${id}${loop.length > 3 ? ' (or break the loop elsewhere)' : ''}.`,
+        );
       }
       return;
     }
@@ -207,9 +262,18 @@ function checkAgencies(ctx: CheckContext): void {
       }
     }
   }
-  for (const id of ids) {
-    if (!used.has(id)) {
-      ctx.add('AGENCY_UNUSED', ['agencies', id], `Agency ${id} is declared but no task or collective names it.`, 'Remove it, or name it in the tasks it works on.');
+  // Only when every task made it into the model: a task left out for its shape may be the one that names the agency.
+  if (ctx.complete) {
+    for (const id of ids) {
+      if (!used.has(id)) {
+        const k = keyAt(ctx.src.doc, ['agencies'], id);
+        ctx.add(
+          'AGENCY_UNUSED',
+          k?.range ? position(ctx.src, k.range[0]) : ['agencies', id],
+          `Agency ${id} is declared but no task or collective names it.`,
+          'Remove it, or name it in the tasks it works on.',
+        );
+      }
     }
   }
 }
@@ -293,6 +357,7 @@ export function checkLoaded(loaded: Loaded, today: string): Diagnostic[] {
     plan,
     src,
     today,
+    complete: loaded.complete === true,
     add(code, where, message, hint) {
       const at = Array.isArray(where) ? locate(src, where) : where;
       out.push(makeDiagnostic(code, src.file, at, message, hint));

@@ -26,66 +26,95 @@ function lineColAt(bytes: Uint8Array, offset: number): { line: number; col: numb
   return { line, col: [...prefix].length + 1 };
 }
 
+/** Length of the valid UTF-8 sequence at `i`, or 0 when the byte there breaks UTF-8. */
+function utf8Length(bytes: Uint8Array, i: number): number {
+  const b = bytes[i]!;
+  if (b < 0x80) return 1;
+  let need: number;
+  let min: number;
+  if (b >= 0xc2 && b <= 0xdf) {
+    need = 1;
+    min = 0x80;
+  } else if (b >= 0xe0 && b <= 0xef) {
+    need = 2;
+    min = 0x800;
+  } else if (b >= 0xf0 && b <= 0xf4) {
+    need = 3;
+    min = 0x10000;
+  } else return 0;
+  if (i + need >= bytes.length) return 0;
+  let cp = b & (need === 1 ? 0x1f : need === 2 ? 0x0f : 0x07);
+  for (let k = 1; k <= need; k++) {
+    const c = bytes[i + k]!;
+    if ((c & 0xc0) !== 0x80) return 0;
+    cp = (cp << 6) | (c & 0x3f);
+  }
+  if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return 0;
+  return need + 1;
+}
+
 /** Offset of the first byte that breaks UTF-8, or -1. */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  const n = bytes.length;
-  while (i < n) {
-    const b = bytes[i]!;
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    let need: number;
-    let min: number;
-    if (b >= 0xc2 && b <= 0xdf) {
-      need = 1;
-      min = 0x80;
-    } else if (b >= 0xe0 && b <= 0xef) {
-      need = 2;
-      min = 0x800;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      need = 3;
-      min = 0x10000;
-    } else return i;
-    if (i + need >= n) return i;
-    let cp = b & (need === 1 ? 0x1f : need === 2 ? 0x0f : 0x07);
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return i;
-      cp = (cp << 6) | (c & 0x3f);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
-    i += need + 1;
+  for (let i = 0; i < bytes.length; ) {
+    const n = utf8Length(bytes, i);
+    if (n === 0) return i;
+    i += n;
   }
   return -1;
 }
 
+/** The bytes that break UTF-8, read as Latin-1 (at most `max` of them): what a legacy encoding left in the file. */
+function strayBytes(bytes: Uint8Array, from: number, max = 65536): string {
+  let out = '';
+  for (let i = from; i < bytes.length && out.length < max; ) {
+    const n = utf8Length(bytes, i);
+    if (n === 0) {
+      out += String.fromCharCode(bytes[i]!);
+      i++;
+    } else i += n;
+  }
+  return out;
+}
+
 export type LegacyEncoding = 'TCVN3' | 'VNI' | 'Windows-1258';
 
+/** TCVN3 (ABC) puts the lower-case Vietnamese letters (ă â ê ô ơ ư đ à á ả ạ …) on Latin-1's symbol range ¡ – ¿. */
+const TCVN3_SYMBOLS = /[\u00a1-\u00bf]/u;
+/** Latin-1 letters Vietnamese never uses, which VNI makes of its tone and vowel bytes (Haø Noäi, ñ = đ, ö = ư). */
+const VNI_LETTERS = /[äåæëîïñöøûüÄÅÆËÎÏÑÖØÛÜ]/u;
+/** Windows-1258 keeps the tilde as a combining byte (Þ) and writes đ/Đ as ð/Ð. */
+const CP1258_LETTERS = /[ÞþÐð]/u;
+/** Letters that only real (Unicode) Vietnamese text has: ă đ ĩ ũ ơ ư and the precomposed ạ … ỹ. */
+const UNICODE_VIETNAMESE = /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]/u;
+
 /**
- * Names the legacy Vietnamese encoding a text seems to be in, from characters that Vietnamese written in
- * Unicode never uses but that these encodings produce when read as Latin-1 (or converted byte for byte).
+ * Names the legacy Vietnamese encoding a text seems to be in, from characters that Vietnamese written in Unicode never
+ * uses but that these encodings produce when read as Latin-1 (or converted byte for byte). A text with more real
+ * Vietnamese letters than such characters is Unicode with a few symbols in it, not a legacy text.
  */
 export function detectLegacy(text: string): LegacyEncoding | undefined {
   let tcvn3 = 0;
   let vni = 0;
   let cp1258 = 0;
+  let unicode = 0;
   for (const ch of text) {
     const c = ch.codePointAt(0)!;
-    if (c < 0xa0 || c > 0xff) continue;
-    // TCVN3 (ABC) puts lower-case accented letters on the Latin-1 symbol range.
-    if (c >= 0xa1 && c <= 0xbf && c !== 0xab && c !== 0xbb && c !== 0xb0 && c !== 0xb7) tcvn3++;
-    // VNI writes the tone as a second byte after the vowel: ø ù û õ ï, and đ as ñ, ư as ö.
-    if ('øûïñöëäåÿÖÑ'.includes(ch)) vni++;
-    // Windows-1258 keeps the tilde as a combining byte (Þ) and đ as ð; its other tone bytes read as real letters.
-    if ('ÞÐðþ'.includes(ch)) cp1258++;
+    if (c < 0xa1) continue;
+    if (c > 0xff) {
+      if (UNICODE_VIETNAMESE.test(ch)) unicode++;
+      continue;
+    }
+    if (TCVN3_SYMBOLS.test(ch)) tcvn3++;
+    else if (VNI_LETTERS.test(ch)) vni++;
+    else if (CP1258_LETTERS.test(ch)) cp1258++;
   }
-  const best = Math.max(tcvn3, vni, cp1258);
-  if (best < 3) return undefined;
-  if (best === vni && vni >= tcvn3) return 'VNI';
-  if (best === cp1258) return 'Windows-1258';
-  return 'TCVN3';
+  const legacy = tcvn3 + vni + cp1258;
+  if (legacy < 3 || unicode >= legacy) return undefined;
+  // TCVN3 also makes VNI's letters (ọ = ä, ủ = ñ, ứ = ø …), but VNI and Windows-1258 make none of its symbols,
+  // while its commonest letters (à á â ê ư đ) are symbols: a quarter of them is plenty.
+  if (tcvn3 * 4 >= legacy) return 'TCVN3';
+  if (vni >= cp1258) return 'VNI';
+  return 'Windows-1258';
 }
 
 function legacyHint(enc: LegacyEncoding): string {
@@ -98,10 +127,35 @@ function legacyHint(enc: LegacyEncoding): string {
 function firstLegacyChar(text: string): { line: number; col: number } {
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    const m = /[\u00a1-\u00bf\u00d0\u00de\u00f0\u00f8\u00fb\u00ef\u00f1\u00f6]/.exec(lines[i]!);
+    const m = /[\u00a1-\u00bf\u00c4-\u00c6\u00cb\u00ce\u00cf\u00d0\u00d1\u00d6\u00d8\u00db\u00dc\u00de\u00e4-\u00e6\u00eb\u00ee\u00ef\u00f0\u00f1\u00f6\u00f8\u00fb\u00fc\u00fe]/.exec(lines[i]!);
     if (m) return { line: i + 1, col: [...lines[i]!.slice(0, m.index)].length + 1 };
   }
   return { line: 1, col: 1 };
+}
+
+/**
+ * Names the UTF-16 or UTF-32 encoding of a file, by its byte-order mark or, without one, by the zero bytes that
+ * ASCII text has in every other (or three of every four) bytes; undefined for a byte-oriented text.
+ */
+export function wideEncoding(bytes: Uint8Array): string | undefined {
+  const [b0, b1, b2, b3] = [bytes[0], bytes[1], bytes[2], bytes[3]];
+  if (b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0) return 'UTF-32 LE (with a byte-order mark)';
+  if (b0 === 0 && b1 === 0 && b2 === 0xfe && b3 === 0xff) return 'UTF-32 BE (with a byte-order mark)';
+  if (b0 === 0xff && b1 === 0xfe) return 'UTF-16 LE (with a byte-order mark)';
+  if (b0 === 0xfe && b1 === 0xff) return 'UTF-16 BE (with a byte-order mark)';
+  const n = Math.min(bytes.length, 4096) & ~3;
+  if (n < 4) return undefined;
+  const zeros = [0, 0, 0, 0];
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) zeros[i & 3]!++;
+  const quads = n / 4;
+  const [z0, z1, z2, z3] = zeros as [number, number, number, number];
+  const most = (z: number) => z >= quads * 0.6;
+  const few = (z: number) => z <= quads * 0.05;
+  if (most(z1) && most(z2) && most(z3) && few(z0)) return 'UTF-32 LE';
+  if (most(z0) && most(z1) && most(z2) && few(z3)) return 'UTF-32 BE';
+  if (most(z1) && most(z3) && few(z0) && few(z2)) return 'UTF-16 LE';
+  if (most(z0) && most(z2) && few(z1) && few(z3)) return 'UTF-16 BE';
+  return undefined;
 }
 
 export function decodePlanBytes(bytes: Uint8Array, file: string): Decoded {
@@ -119,25 +173,21 @@ export function decodePlanBytes(bytes: Uint8Array, file: string): Decoded {
     );
     return out;
   }
-  const b0 = bytes[0];
-  const b1 = bytes[1];
-  if (
-    (b0 === 0xff && b1 === 0xfe) ||
-    (b0 === 0xfe && b1 === 0xff) ||
-    (b0 === 0 && b1 === 0 && bytes[2] === 0xfe && bytes[3] === 0xff) ||
-    (bytes.length >= 4 && (b0 === 0) !== (b1 === 0) && (bytes[2] === 0) !== (bytes[3] === 0) && (b0 === 0 || b1 === 0))
-  ) {
+  const wide = wideEncoding(bytes);
+  if (wide) {
     out.diagnostics.push(
       makeDiagnostic(
         'ENCODING_UTF16',
         file,
         at(1, 1),
-        'The file is encoded as UTF-16 (or UTF-32), not UTF-8.',
+        `The file is encoded as ${wide}, not UTF-8.`,
         'Save it again as "UTF-8" (in Notepad: Save As → Encoding: UTF-8). PowerShell\'s `>` writes UTF-16: use `--output FILE` instead.',
       ),
     );
     return out;
   }
+  const b0 = bytes[0];
+  const b1 = bytes[1];
   let start = 0;
   if (b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf) {
     out.bom = true;
@@ -159,8 +209,9 @@ export function decodePlanBytes(bytes: Uint8Array, file: string): Decoded {
   }
   const bad = firstInvalidUtf8(body);
   if (bad >= 0) {
-    const latin = new TextDecoder('latin1').decode(body);
-    const legacy = detectLegacy(latin);
+    // Only the bytes that are not UTF-8 say what they are: the Vietnamese letters of a mostly UTF-8 file read as
+    // Latin-1 would look like TCVN3 (their continuation bytes fall on the same range).
+    const legacy = detectLegacy(strayBytes(body, bad));
     const pos = lineColAt(body, bad);
     if (legacy) {
       out.diagnostics.push(

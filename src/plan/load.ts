@@ -23,6 +23,11 @@ export interface Loaded {
   plan?: PlanModel;
   /** True when the whole file has the right shape (every diagnostic so far is about meaning, not shape). */
   valid: boolean;
+  /**
+   * True when the model holds every section, task and agency of the file: nothing was left out for its shape, so
+   * that findings about what is absent (an agency no task names) can be trusted.
+   */
+  complete?: boolean;
   diagnostics: Diagnostic[];
 }
 
@@ -190,6 +195,23 @@ function quoteSource(src: Source, node: Node | undefined): string | undefined {
   return s.length > 60 ? s.slice(0, 57) + '…' : s;
 }
 
+/** The value at `path` in the data read from YAML (zod 4 issues do not carry their input unless asked to). */
+function valueAt(raw: unknown, path: Path): unknown {
+  let v: unknown = raw;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string | number, unknown>)[key];
+  }
+  return v;
+}
+
+/** Whether the key at the end of `path` is written in the file at all (a key with an empty value is). */
+function present(raw: unknown, path: Path): boolean {
+  if (path.length === 0) return true;
+  const parent = valueAt(raw, path.slice(0, -1));
+  return parent !== null && typeof parent === 'object' && Object.prototype.hasOwnProperty.call(parent, path[path.length - 1]!);
+}
+
 function schemaDiagnostics(src: Source, raw: unknown, issues: z.core.$ZodIssue[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const file = src.file;
@@ -197,7 +219,8 @@ function schemaDiagnostics(src: Source, raw: unknown, issues: z.core.$ZodIssue[]
     const path = issue.path as Path;
     const where = describePath(raw, path);
     const node = nodeAt(src.doc, path);
-    const exact = node && path.length > 0 && nodeAt(src.doc, path.slice(0, -1)) !== node;
+    // A node with no place in the source stands for an alias, already reported as YAML_ALIAS.
+    if (node && !node.range) continue;
     const at = position(src, node?.range?.[0] ?? 0);
     switch (issue.code) {
       case 'unrecognized_keys': {
@@ -218,19 +241,19 @@ function schemaDiagnostics(src: Source, raw: unknown, issues: z.core.$ZodIssue[]
         break;
       }
       case 'invalid_type': {
-        const input = (issue as { input?: unknown }).input;
+        const input = valueAt(raw, path);
         const expected = EXPECTED[issue.expected] ?? issue.expected;
-        const isMissing = input === undefined && !exact;
+        if (path[0] === 'format' && path.length === 1) {
+          out.push(formatVersion(src, at, input));
+          break;
+        }
+        const isMissing = !present(raw, path);
         if (isMissing) {
           const key = String(path[path.length - 1]);
           const parent = describePath(raw, path.slice(0, -1));
           out.push(
             makeDiagnostic('MISSING_KEY', file, at, `\`${key}\` is missing in ${parent}.`, `Add a line \`${key}: …\` with ${expected}.`),
           );
-          break;
-        }
-        if (path[0] === 'format') {
-          out.push(formatVersion(src, at, input));
           break;
         }
         const written = quoteSource(src, node);
@@ -251,9 +274,9 @@ function schemaDiagnostics(src: Source, raw: unknown, issues: z.core.$ZodIssue[]
         break;
       }
       case 'invalid_union': {
-        const input = (issue as { input?: unknown }).input;
+        const input = valueAt(raw, path);
         const isAgencyRef = ['lead', 'support'].includes(String(path[path.length - 1]));
-        if (input === undefined && !exact) {
+        if (!present(raw, path)) {
           const key = String(path[path.length - 1]);
           out.push(makeDiagnostic('MISSING_KEY', file, at, `\`${key}\` is missing in ${describePath(raw, path.slice(0, -1))}.`, `Add a line \`${key}: …\`.`));
           break;
@@ -272,7 +295,7 @@ function schemaDiagnostics(src: Source, raw: unknown, issues: z.core.$ZodIssue[]
         break;
       }
       case 'invalid_value': {
-        const input = (issue as { input?: unknown }).input;
+        const input = valueAt(raw, path);
         if (path[0] === 'format' && path.length === 1) {
           out.push(formatVersion(src, at, input));
           break;
@@ -290,7 +313,7 @@ function schemaDiagnostics(src: Source, raw: unknown, issues: z.core.$ZodIssue[]
         break;
       }
       case 'invalid_format': {
-        const input = (issue as { input?: unknown }).input;
+        const input = valueAt(raw, path);
         out.push(
           makeDiagnostic(
             'BAD_VALUE',
@@ -304,7 +327,7 @@ function schemaDiagnostics(src: Source, raw: unknown, issues: z.core.$ZodIssue[]
       }
       case 'too_small':
       case 'too_big': {
-        const input = (issue as { input?: unknown }).input;
+        const input = valueAt(raw, path);
         const empty = typeof input === 'string' ? input.trim() === '' : Array.isArray(input) && input.length === 0;
         out.push(
           makeDiagnostic(
@@ -333,8 +356,16 @@ function formatVersion(src: Source, at: Position, input: unknown): Diagnostic {
     'FORMAT_VERSION',
     src.file,
     at,
-    input === undefined ? 'The plan does not say its format version.' : `The plan is in format ${JSON.stringify(input)}; this tthc reads format 1.`,
-    input === undefined ? 'Add `format: 1` at the top of the file.' : 'Upgrade tthc, or write `format: 1`.',
+    input === undefined
+      ? 'The plan does not say its format version.'
+      : typeof input === 'number'
+        ? `The plan is in format ${input}; this tthc reads format 1.`
+        : `The format version should be the number 1, not ${typeName(input)} (${JSON.stringify(input)}).`,
+    input === undefined
+      ? 'Add `format: 1` at the top of the file.'
+      : typeof input === 'number'
+        ? 'Upgrade tthc, or write `format: 1`.'
+        : 'Write `format: 1`, without quotes.',
   );
 }
 
@@ -390,7 +421,8 @@ export function loadText(text: string, file: string, meta: { bom?: boolean; crlf
     stringKeys: true,
     uniqueKeys: true,
     prettyErrors: false,
-    logLevel: 'silent',
+    // 'error', not 'silent': with 'silent' the reader does not even say that a second document was ignored.
+    logLevel: 'error',
     keepSourceTokens: false,
   });
   const src: Source = {
@@ -402,60 +434,55 @@ export function loadText(text: string, file: string, meta: { bom?: boolean; crlf
     doc,
     lineCounter,
   };
-  let fatal = false;
-  for (const e of doc.errors) {
-    const code = YAML_CODES[e.code] ?? 'YAML_SYNTAX';
-    if (code !== 'DUPLICATE_KEY') fatal = true;
-    const msg = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
-    diagnostics.push(
-      makeDiagnostic(
-        code,
-        file,
-        position(src, e.pos[0]),
-        code === 'DUPLICATE_KEY'
-          ? `The key ${quoteSource(src, nodeAtOffset(doc, e.pos[0])) ?? ''} appears twice in this mapping.`.replace('key  ', 'key ')
-          : `${msg}.`.replace(/\.\.$/, '.'),
-        YAML_HINTS[code],
-      ),
-    );
-  }
+  const yamlFindings = yamlErrors(src);
+  const fatal = yamlFindings.some((d) => d.code !== 'DUPLICATE_KEY' && d.code !== 'MULTIPLE_DOCUMENTS');
+  diagnostics.push(...yamlFindings);
   // Aliases and anchors: a plan needs none, and refusing them means an alias bomb costs nothing.
   let aliases = false;
+  let props = 0;
+  const prop = (code: Code, offset: number, message: string, hint: string) => {
+    if (++props <= MAX_YAML_ERRORS) diagnostics.push(makeDiagnostic(code, file, position(src, offset), message, hint));
+  };
   visit(doc, {
     Node(_key, node) {
       if (isAlias(node)) {
         aliases = true;
-        diagnostics.push(
-          makeDiagnostic('YAML_ALIAS', file, position(src, node.range?.[0] ?? 0), `An alias (*${node.source}) refers to another part of the file.`, 'Write the value out in full; plans do not use anchors and aliases.'),
-        );
+        prop('YAML_ALIAS', node.range?.[0] ?? 0, `An alias (*${node.source}) refers to another part of the file.`, 'Write the value out in full; plans do not use anchors and aliases.');
         return visit.SKIP;
       }
-      if (!isPair(node) && node.anchor) {
-        diagnostics.push(
-          makeDiagnostic('YAML_ALIAS', file, position(src, node.range?.[0] ?? 0), `An anchor (&${node.anchor}) names a part of the file for reuse.`, 'Remove the anchor; plans do not use anchors and aliases.'),
-        );
+      if (isPair(node)) return undefined;
+      if (node.anchor) {
+        const at = propertyStart(text, node.range?.[0] ?? 0, '&');
+        prop('YAML_ALIAS', at, `An anchor (&${node.anchor}) names a part of the file for reuse.`, 'Remove the anchor; plans do not use anchors and aliases.');
       }
-      if (!isPair(node) && node.tag && !fatal) {
-        diagnostics.push(
-          makeDiagnostic('YAML_TAG', file, position(src, node.range?.[0] ?? 0), `An explicit tag (${node.tag}) changes how a value is read.`, 'Remove the tag; quote the value if it should be text.'),
-        );
+      if (node.tag && !fatal) {
+        const at = propertyStart(text, node.range?.[0] ?? 0, '!');
+        const written = /^!\S*/.exec(text.slice(at))?.[0] ?? node.tag;
+        prop('YAML_TAG', at, `An explicit tag (${written}) changes how a value is read.`, 'Remove the tag; quote the value if it should be text.');
       }
       return undefined;
     },
   });
+  if (props > MAX_YAML_ERRORS) {
+    diagnostics.push(
+      makeDiagnostic('YAML_ALIAS', file, position(src, 0), `${props - MAX_YAML_ERRORS} more anchors, aliases or tags are not listed.`, 'Remove every anchor (&name) and alias (*name); a plan needs none.'),
+    );
+  }
   if (fatal) return { file, source: src, valid: false, diagnostics };
   if (aliases) {
-    // Replace every alias by null so that nothing is expanded; their own findings are already recorded.
+    // Replace every alias by null so that nothing is expanded; their own findings are already recorded, and the
+    // shape check below says nothing about these nulls (they have no place in the source).
     visit(doc, { Alias: () => doc.createNode(null) });
   }
   const raw: unknown = doc.toJS({ maxAliasCount: 0 });
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    const empty = !isNode(doc.contents) || (isScalar(doc.contents) && doc.contents.source === '' && raw == null);
     diagnostics.push(
       makeDiagnostic(
-        raw === null || raw === undefined ? 'EMPTY_FILE' : 'NOT_A_MAPPING',
+        empty ? 'EMPTY_FILE' : 'NOT_A_MAPPING',
         file,
         position(src, doc.contents?.range?.[0] ?? 0),
-        raw === null || raw === undefined
+        empty
           ? 'The file has no content (only comments or nothing).'
           : `The file holds ${typeName(raw)}, not a plan (a mapping with keys such as format, plan, agencies, sections).`,
         'Start from a shipped plan (`plans/`), or import one with `tthc import`.',
@@ -465,23 +492,96 @@ export function loadText(text: string, file: string, meta: { bom?: boolean; crlf
   }
   const parsed = Plan.safeParse(raw);
   if (parsed.success && !aliases) {
-    return { file, source: src, plan: buildModel(parsed.data, file), valid: diagnostics.length === 0, diagnostics };
+    return { file, source: src, plan: buildModel(parsed.data, file), valid: diagnostics.length === 0, complete: true, diagnostics };
   }
   if (!parsed.success) diagnostics.push(...schemaDiagnostics(src, raw, parsed.error.issues));
   const plan = parsed.success ? buildModel(parsed.data, file) : salvage(raw, file);
-  const out: Loaded = { file, source: src, valid: false, diagnostics };
+  const out: Loaded = { file, source: src, valid: false, complete: parsed.success, diagnostics };
   if (plan) out.plan = plan;
   return out;
 }
 
-function nodeAtOffset(doc: Document.Parsed, offset: number): Node | undefined {
+/** The quoted scalar or flow collection that starts before `offset` and runs on to it (an unclosed quote or bracket). */
+function openedBefore(doc: Document.Parsed, offset: number): Node | undefined {
   let found: Node | undefined;
   visit(doc, {
-    Scalar(_k, n) {
-      if (n.range && n.range[0] === offset) found = n;
+    Node(_k, n) {
+      const r = n.range;
+      if (isPair(n) || !r || r[0] >= offset || r[2] < offset) return;
+      if ((isScalar(n) && (n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE')) || ((isMap(n) || isSeq(n)) && n.flow)) found = n;
     },
   });
   return found;
+}
+
+/** Where the anchor (&x) or tag (!x) of the node at `offset` is written: it stands before the node, on its line or the one before. */
+function propertyStart(text: string, offset: number, sigil: '&' | '!'): number {
+  let i = offset;
+  for (let tokens = 0; tokens < 3 && i > 0; tokens++) {
+    while (i > 0 && /\s/.test(text[i - 1]!)) i--;
+    let j = i;
+    while (j > 0 && !/\s/.test(text[j - 1]!)) j--;
+    if (text[j] === sigil) return j;
+    i = j;
+  }
+  return offset;
+}
+
+/** The text of the key that starts at `offset` (for "the key X appears twice"). */
+function keyTextAt(text: string, offset: number): string {
+  const rest = text.slice(offset, offset + 200);
+  const m = /^("(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^:\n#]*?)\s*:(?:\s|$)/.exec(rest);
+  return (m?.[1] ?? rest.split(/[:\n]/)[0] ?? '').trim();
+}
+
+/** At most this many YAML errors are reported; past the first few they only repeat the first. */
+const MAX_YAML_ERRORS = 50;
+
+/**
+ * The errors of the YAML reader, as findings. A tab in the indentation, a duplicate key and a second document are each
+ * reported where they are; of the other syntax errors only the first is, as the ones after it are mostly its echoes
+ * (one unclosed quote or one bad indentation makes every later line look wrong).
+ */
+function yamlErrors(src: Source): Diagnostic[] {
+  const { doc, text, file } = src;
+  const out: Diagnostic[] = [];
+  const lines = new Set<string>();
+  const errors = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0]);
+  const firstTab = errors.find((e) => e.code === 'TAB_AS_INDENT')?.pos[0] ?? Infinity;
+  let syntaxSeen = false;
+  for (const e of errors) {
+    if (out.length >= MAX_YAML_ERRORS) break;
+    const code = YAML_CODES[e.code] ?? 'YAML_SYNTAX';
+    if (code === 'YAML_SYNTAX') {
+      if (syntaxSeen || e.pos[0] > firstTab) continue;
+      syntaxSeen = true;
+    }
+    let at = position(src, e.pos[0]);
+    let message = `${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '').replace(/\.$/, '')}.`;
+    let hint = YAML_HINTS[code];
+    if (code === 'DUPLICATE_KEY') {
+      message = `The key \`${keyTextAt(text, e.pos[0])}\` appears twice in this mapping.`;
+    } else if (code === 'MULTIPLE_DOCUMENTS') {
+      message = 'A second YAML document starts here (after a `---` or `...` line); a plan file holds one.';
+    } else if (e.code === 'MISSING_CHAR' || e.code === 'UNEXPECTED_TOKEN') {
+      const open = openedBefore(doc, e.pos[0]);
+      if (open?.range) {
+        const quoted = isScalar(open);
+        const start = position(src, open.range[0]);
+        const closer = quoted ? (open.type === 'QUOTE_SINGLE' ? "'" : '"') : isMap(open) ? '}' : ']';
+        at = start;
+        message = quoted
+          ? `The quoted text that starts here is never closed: its closing ${closer} is missing.`
+          : `The ${isMap(open) ? '{ … }' : '[ … ]'} list that starts here is never closed: its closing ${closer} is missing.`;
+        hint = `Add the closing ${closer} where the ${quoted ? 'text' : 'list'} ends; if the file was cut short, restore the rest of it (from git or a copy).`;
+      }
+    }
+    const key = `${code}@${at.line}`;
+    if (lines.has(key)) continue;
+    lines.add(key);
+    out.push(makeDiagnostic(code, file, at, message, hint));
+  }
+  return out;
 }
 
 /** Decodes the bytes and loads the plan; problems with the bytes stop before YAML is read. */
