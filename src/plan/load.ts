@@ -440,8 +440,10 @@ export function loadText(text: string, file: string, meta: { bom?: boolean; crlf
   // Aliases and anchors: a plan needs none, and refusing them means an alias bomb costs nothing.
   let aliases = false;
   let props = 0;
+  let firstOmitted = 0;
   const prop = (code: Code, offset: number, message: string, hint: string) => {
-    if (++props <= MAX_YAML_ERRORS) diagnostics.push(makeDiagnostic(code, file, position(src, offset), message, hint));
+    if (++props <= MAX_PROPERTY_FINDINGS) diagnostics.push(makeDiagnostic(code, file, position(src, offset), message, hint));
+    else if (props === MAX_PROPERTY_FINDINGS + 1) firstOmitted = offset;
   };
   visit(doc, {
     Node(_key, node) {
@@ -463,9 +465,15 @@ export function loadText(text: string, file: string, meta: { bom?: boolean; crlf
       return undefined;
     },
   });
-  if (props > MAX_YAML_ERRORS) {
+  if (props > MAX_PROPERTY_FINDINGS) {
     diagnostics.push(
-      makeDiagnostic('YAML_ALIAS', file, position(src, 0), `${props - MAX_YAML_ERRORS} more anchors, aliases or tags are not listed.`, 'Remove every anchor (&name) and alias (*name); a plan needs none.'),
+      makeDiagnostic(
+        'YAML_ALIAS',
+        file,
+        position(src, firstOmitted),
+        `${props - MAX_PROPERTY_FINDINGS} more anchors, aliases or tags, from here on, are not listed one by one.`,
+        'Remove every anchor (&name), alias (*name) and tag (!name); a plan needs none.',
+      ),
     );
   }
   if (fatal) return { file, source: src, valid: false, diagnostics };
@@ -536,6 +544,8 @@ function keyTextAt(text: string, offset: number): string {
 
 /** At most this many YAML errors are reported; past the first few they only repeat the first. */
 const MAX_YAML_ERRORS = 50;
+/** Anchors, aliases and tags listed one by one; an alias bomb has hundreds, and one line says the rest. */
+const MAX_PROPERTY_FINDINGS = 10;
 
 /**
  * The errors of the YAML reader, as findings. A tab in the indentation, a duplicate key and a second document are each
@@ -557,24 +567,35 @@ function yamlErrors(src: Source): Diagnostic[] {
       syntaxSeen = true;
     }
     let at = position(src, e.pos[0]);
-    let message = `${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '').replace(/\.$/, '')}.`;
+    const said = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '').replace(/\.$/, '');
+    let message = `${said}.`;
     let hint = YAML_HINTS[code];
+    const open =
+      e.code === 'MISSING_CHAR' || e.code === 'UNEXPECTED_TOKEN' || (e.code === 'BAD_INDENT' && /end with a [\]}]/.test(said)) ? openedBefore(doc, e.pos[0]) : undefined;
     if (code === 'DUPLICATE_KEY') {
       message = `The key \`${keyTextAt(text, e.pos[0])}\` appears twice in this mapping.`;
     } else if (code === 'MULTIPLE_DOCUMENTS') {
       message = 'A second YAML document starts here (after a `---` or `...` line); a plan file holds one.';
-    } else if (e.code === 'MISSING_CHAR' || e.code === 'UNEXPECTED_TOKEN') {
-      const open = openedBefore(doc, e.pos[0]);
-      if (open?.range) {
-        const quoted = isScalar(open);
-        const start = position(src, open.range[0]);
-        const closer = quoted ? (open.type === 'QUOTE_SINGLE' ? "'" : '"') : isMap(open) ? '}' : ']';
-        at = start;
-        message = quoted
-          ? `The quoted text that starts here is never closed: its closing ${closer} is missing.`
-          : `The ${isMap(open) ? '{ … }' : '[ … ]'} list that starts here is never closed: its closing ${closer} is missing.`;
-        hint = `Add the closing ${closer} where the ${quoted ? 'text' : 'list'} ends; if the file was cut short, restore the rest of it (from git or a copy).`;
-      }
+    } else if (open?.range) {
+      const quoted = isScalar(open);
+      const closer = quoted ? (open.type === 'QUOTE_SINGLE' ? "'" : '"') : isMap(open) ? '}' : ']';
+      at = position(src, open.range[0]);
+      message = quoted
+        ? `The quoted text that starts here is never closed: its closing ${closer} is missing.`
+        : `The ${isMap(open) ? '{ … } mapping' : '[ … ] list'} that starts here is never closed: its closing ${closer} is missing.`;
+      hint = `Add the closing ${closer} where the ${quoted ? 'text' : isMap(open) ? 'mapping' : 'list'} ends; if the file was cut short, restore the rest of it (from git or a copy).`;
+    } else if (e.code === 'MISSING_CHAR' && /followed by map values/.test(said)) {
+      const word = text.slice(e.pos[0], e.pos[1]).trim() || (text.slice(e.pos[0]).split('\n')[0] ?? '').trim();
+      message = `\`${word.length > 40 ? word.slice(0, 39) + '…' : word}\` stands alone where a key is expected: a key needs a ":" and a value after it (or the file was cut short here).`;
+      hint = 'Write `key: value`; if this line continues the text of the line before, indent it further than that line\'s key, or quote the text.';
+    } else if (e.code === 'BAD_INDENT' && /same column/.test(said)) {
+      const line = src.lines[at.line - 1] ?? '';
+      at = { line: at.line, col: line.length - line.trimStart().length + 1 };
+      message = 'This line is not indented like the other keys of its mapping.';
+      hint = 'Line the key up with the keys above it (spaces only), or indent it further if it belongs to the value above.';
+    } else if (e.code === 'BLOCK_AS_IMPLICIT_KEY' || e.code === 'MULTILINE_IMPLICIT_KEY') {
+      message = `The value here runs on to the next line, which then reads as a key (the YAML reader says: ${said.charAt(0).toLowerCase()}${said.slice(1)}).`;
+      hint = 'Indent the next line like the key on this line (not further), or put this value in quotes if it contains ": ".';
     }
     const key = `${code}@${at.line}`;
     if (lines.has(key)) continue;
