@@ -1,0 +1,60 @@
+// `tthc ics`: every dated occurrence as an all-day event, for Outlook, Google Calendar or Thunderbird to import.
+import type { Command } from 'commander';
+import { basename, extname } from 'node:path';
+import { involvement, resolveAgency } from '../agencies.js';
+import type { Plan } from '../plan/model.js';
+import { renderIcs, type IcsEvent } from '../render/ics.js';
+import { evaluatePlan } from '../views/evaluate.js';
+import { taskOrder } from '../views/due.js';
+import { loadPlan, planPath, type Ctx } from './context.js';
+import { roleOption } from './due.js';
+import { writeOutput } from './output.js';
+
+interface Opts {
+  plan?: string;
+  agency?: string;
+  role?: string;
+  output?: string;
+}
+
+/**
+ * The day to evaluate at: the plan's end, or its latest record if later. Not today, so that the file does
+ * not change with the clock; records cannot be dated in the future, so every recorded trigger counts.
+ */
+export function icsHorizon(plan: Plan): string {
+  let last = plan.period.end;
+  for (const task of plan.tasks) {
+    for (const r of task.records) for (const d of [r.done, r.trigger]) if (d && d > last) last = d;
+  }
+  return last;
+}
+
+export function registerIcs(program: Command, ctx: Ctx, done: (code: number) => void): void {
+  program
+    .command('ics')
+    .description('an iCalendar file with an all-day event on each due date, to import into a calendar')
+    .option('--agency <agency>', 'only the tasks of this agency (id, alias or part of a name)')
+    .option('--role <role>', 'with --agency: lead, support or any', 'any')
+    .option('--output <file>', 'write to a file instead of the screen (e.g. ke-hoach.ics)')
+    .option('--plan <file>', 'the plan file (default: the plan in plans/, or TTHC_PLAN)')
+    .action((opts: Opts) => {
+      const role = roleOption(opts.role);
+      const file = planPath(ctx, opts.plan);
+      const { plan } = loadPlan(ctx, file);
+      const agency = opts.agency !== undefined ? resolveAgency(plan, opts.agency) : undefined;
+      const state = evaluatePlan(plan, icsHorizon(plan), 0);
+      const events: IcsEvent[] = [];
+      for (const s of state.tasks) {
+        if (agency) {
+          const inv = involvement(plan, s.task, agency.id);
+          if (!inv || (role !== 'any' && inv.role !== role)) continue;
+        }
+        for (const o of s.eval.occurrences) if (o.due !== null) events.push({ task: s.task, period: o.period, due: o.due });
+      }
+      events.sort((a, b) => a.due.localeCompare(b.due) || taskOrder(plan, a.task.id) - taskOrder(plan, b.task.id) || (a.period ?? '').localeCompare(b.period ?? ''));
+      const input: Parameters<typeof renderIcs>[0] = { plan, source: basename(file, extname(file)), events };
+      if (agency) input.agencyName = agency.name;
+      writeOutput(ctx, renderIcs(input), opts.output);
+      done(0);
+    });
+}
