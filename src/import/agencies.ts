@@ -1,0 +1,261 @@
+// Agency cells → agency ids: longest dictionary match over the cell's pieces, new ids for unknown names, declarations.
+import type { AgencyFile } from '../plan/schema.js';
+import { buildIndex, communeEntries, type DictEntry, type DictIndex, type DistrictData } from './dictionary.js';
+import type { ImportMessage } from './errors.js';
+import { foldAscii, matchKey, startsLowerCase, squash, type LocalLevel } from './text.js';
+
+type Sep = ';' | ',' | '\n' | 'và' | '';
+
+interface Piece {
+  text: string;
+  /** The separator after the piece; '' after the last. */
+  sep: Sep;
+}
+
+const STRENGTH: Record<Sep, number> = { '': 0, và: 1, '\n': 2, ',': 3, ';': 4 };
+
+/** The cell cut at every separator: ";", ",", a line break (a Word paragraph inside the cell) and "và". */
+function pieces(cell: string): Piece[] {
+  const parts = cell.split(/(\s*;\s*|\s*,\s*|\s*\n\s*|\s+và\s+)/u);
+  const out: Piece[] = [];
+  for (let i = 0; i < parts.length; i += 2) {
+    const raw = parts[i + 1] ?? '';
+    const sep: Sep = raw.includes(';') ? ';' : raw.includes(',') ? ',' : raw.includes('\n') ? '\n' : raw ? 'và' : '';
+    const text = squash(parts[i]!).replace(/^[-–+•]\s+/u, '');
+    if (text === '') {
+      // An empty piece ("a, , b"): keep the stronger of the two separators around it.
+      const prev = out[out.length - 1];
+      if (prev && STRENGTH[sep] > STRENGTH[prev.sep]) prev.sep = sep;
+      continue;
+    }
+    out.push({ text, sep });
+  }
+  const last = out[out.length - 1];
+  if (last) last.sep = '';
+  return out;
+}
+
+function join(ps: Piece[], i: number, j: number): string {
+  let s = ps[i]!.text;
+  for (let k = i; k < j; k++) {
+    const sep = ps[k]!.sep;
+    s += (sep === ',' ? ', ' : sep === 'và' ? ' và ' : ' ') + ps[k + 1]!.text;
+  }
+  return s;
+}
+
+export interface NamePart {
+  /** The name as the cell writes it (pieces of a split cell joined with a space). */
+  name: string;
+  entry?: DictEntry;
+}
+
+/**
+ * The splitting rule. The cell is cut at ";", ",", line breaks and "và"; from each piece, the longest
+ * run of consecutive pieces (never across ";") whose text is a dictionary name wins, so "Các cơ quan,
+ * đơn vị thuộc huyện, UBND cấp xã" gives two agencies and "Bộ phận TN&TKQ cấp huyện, các xã" one.
+ * A piece that starts no known name is an unknown name; it takes in the pieces joined to it by "và"
+ * (or by a line break before a lower-case word) up to the next piece that starts a known name.
+ */
+export function splitAgencies(cell: string, index: DictIndex): NamePart[] {
+  const ps = pieces(cell);
+  const out: NamePart[] = [];
+  const groupEnd = (i: number) => {
+    let j = i;
+    while (j < ps.length - 1 && ps[j]!.sep !== ';') j++;
+    return j;
+  };
+  const longest = (i: number): number => {
+    for (let j = groupEnd(i); j >= i; j--) if (index.byKey.has(matchKey(join(ps, i, j)))) return j;
+    return -1;
+  };
+  let i = 0;
+  while (i < ps.length) {
+    const j = longest(i);
+    if (j >= 0) {
+      const name = join(ps, i, j);
+      out.push({ name, entry: index.byKey.get(matchKey(name))! });
+      i = j + 1;
+      continue;
+    }
+    let k = i;
+    const end = groupEnd(i);
+    while (k < end) {
+      const sep = ps[k]!.sep;
+      const glued = sep === 'và' || (sep === '\n' && startsLowerCase(ps[k + 1]!.text));
+      if (!glued || longest(k + 1) >= 0) break;
+      k++;
+    }
+    out.push({ name: join(ps, i, k) });
+    i = k + 1;
+  }
+  return out;
+}
+
+/** Past this many characters an id spelled out word by word stops being quicker to read than initials. */
+const MAX_SPELLED = 20;
+
+const LEVEL_SUFFIXES = ['thành phố', 'thị trấn', 'thị xã', 'đặc khu', 'tỉnh', 'huyện', 'quận', 'phường', 'xã'];
+
+/**
+ * A readable ASCII id for a name the dictionary lacks, its level word kept at the end: short names
+ * spelled out ("Bưu điện huyện" → buu-dien-huyen), long ones by their initials with abbreviations and
+ * numbers kept whole ("Tổ công nghệ số cộng đồng" → tcnscd, "Chi cục Thuế khu vực XIV" → cctkv-xiv).
+ */
+export function idForName(name: string, taken: ReadonlySet<string>): string {
+  let words = squash(name.replace(/[^\p{L}\p{N}&]+/gu, ' ')).split(' ').filter(Boolean);
+  let suffix = '';
+  const lower = words.map((w) => w.toLocaleLowerCase('vi'));
+  for (const w of LEVEL_SUFFIXES) {
+    const n = w.split(' ').length;
+    if (words.length > n && lower.slice(-n).join(' ') === w) {
+      suffix = foldAscii(w).replace(/ /g, '-');
+      words = words.slice(0, -n);
+      break;
+    }
+  }
+  const slug = (w: string) => foldAscii(w).replace(/[^a-z0-9]+/g, '');
+  let core = words.map(slug).filter(Boolean).join('-');
+  if (core.length > MAX_SPELLED) {
+    const chunks: string[] = [];
+    let initials = '';
+    for (const w of words) {
+      const abbreviation = /\d/u.test(w) || (w.length > 1 && w === w.toLocaleUpperCase('vi') && /\p{L}/u.test(w));
+      if (abbreviation) {
+        if (initials) chunks.push(initials);
+        initials = '';
+        chunks.push(slug(w));
+      } else initials += slug(w).slice(0, 1);
+    }
+    if (initials) chunks.push(initials);
+    core = chunks.filter(Boolean).join('-');
+  }
+  let id = [core, suffix].filter(Boolean).join('-') || 'co-quan';
+  if (/^\d/.test(id)) id = `cq-${id}`;
+  let unique = id;
+  for (let n = 2; taken.has(unique); n++) unique = `${id}-${n}`;
+  return unique;
+}
+
+/**
+ * The level whose own offices the table names most: a bare table says nothing else about its issuer.
+ * Undefined when no cell names an office of any level.
+ */
+export function inferLevel(cells: string[]): LocalLevel | undefined {
+  let best: { level: LocalLevel; score: number } | undefined;
+  for (const level of ['district', 'commune', 'province'] as const) {
+    const index = buildIndex(level);
+    let score = 0;
+    for (const cell of cells) for (const p of splitAgencies(cell, index)) if (p.entry?.home === level) score++;
+    if (score > 0 && (!best || score > best.score)) best = { level, score };
+  }
+  return best?.level;
+}
+
+interface Seen {
+  id: string;
+  entry?: DictEntry;
+  spellings: string[];
+  line: number;
+}
+
+/** Resolves the agency cells of one plan and declares every agency they name, with the collectives' members. */
+export class AgencyResolver {
+  private readonly index: DictIndex;
+  private readonly byName = new Map<string, Seen>();
+  private readonly byId = new Map<string, Seen>();
+  private readonly taken: Set<string>;
+
+  constructor(
+    level: LocalLevel,
+    private readonly district: DistrictData | undefined,
+  ) {
+    this.index = buildIndex(level, district);
+    this.taken = new Set(this.index.entries.map((e) => e.id));
+  }
+
+  /** The ids a cell names, in its order. */
+  resolve(cell: string, line: number): string[] {
+    return splitAgencies(cell, this.index).map((part) => {
+      const key = part.entry ? `=${part.entry.id}` : matchKey(part.name);
+      let seen = this.byName.get(key);
+      if (!seen) {
+        const id = part.entry?.id ?? idForName(part.name, this.taken);
+        this.taken.add(id);
+        seen = this.byId.get(id) ?? { id, spellings: [], line };
+        if (part.entry) seen.entry = part.entry;
+        this.byName.set(key, seen);
+        this.byId.set(id, seen);
+      }
+      if (!seen.spellings.includes(part.name)) seen.spellings.push(part.name);
+      return seen.id;
+    });
+  }
+
+  /** The `agencies` mapping, in dictionary order then unknown names in order of appearance, and what to review. */
+  declarations(): {
+    agencies: Record<string, AgencyFile>;
+    unknown: { id: string; name: string; line: number }[];
+    /** Collectives of communes whose communes the dictionary does not know. */
+    memberless: string[];
+    warnings: ImportMessage[];
+  } {
+    const memberless: string[] = [];
+    const warnings: ImportMessage[] = [];
+    const entryById = new Map<string, DictEntry>();
+    for (const e of this.index.entries) if (!entryById.has(e.id)) entryById.set(e.id, e);
+    const communes = this.district ? communeEntries(this.district).map((e) => e.id) : undefined;
+    const membersOf = (e: DictEntry): string[] | undefined =>
+      e.members === 'communes' ? communes : e.members;
+
+    // Everything named, and every member of a collective named, directly or through another collective.
+    const declared = new Set<string>();
+    const visit = (id: string) => {
+      if (declared.has(id)) return;
+      declared.add(id);
+      const e = this.byId.get(id)?.entry ?? entryById.get(id);
+      if (!e) {
+        if (!this.byId.has(id)) throw new Error(`agency dictionary: member ${id} has no entry at level ${this.index.level}`);
+        return;
+      }
+      for (const m of membersOf(e) ?? []) visit(m);
+    };
+    for (const id of this.byId.keys()) visit(id);
+
+    const agencies: Record<string, AgencyFile> = {};
+    const known = this.index.entries.filter((e, k, all) => declared.has(e.id) && all.findIndex((x) => x.id === e.id) === k);
+    for (const e of known) {
+      const seen = this.byId.get(e.id);
+      const aliases = [...(e.aliases ?? [])];
+      for (const s of seen?.spellings ?? []) if (s !== e.name && !aliases.includes(s)) aliases.push(s);
+      const a: AgencyFile = { name: e.name };
+      if (aliases.length > 0) a.aliases = aliases;
+      const members = membersOf(e);
+      if (members) a.members = members;
+      else if (e.members === 'communes') {
+        memberless.push(e.id);
+        warnings.push({
+          line: seen?.line ?? 1,
+          message: `"${e.name}" stands for the communes of the issuer, which the dictionary does not list; \`${e.id}\` was declared without members.`,
+          hint: `List the communes under agencies.${e.id}.members (and declare each of them) so that \`--agency\` finds their tasks.`,
+        });
+      }
+      agencies[e.id] = a;
+    }
+    const unknown: { id: string; name: string; line: number }[] = [];
+    for (const seen of this.byId.values()) {
+      if (seen.entry) continue;
+      const [name, ...others] = seen.spellings;
+      const a: AgencyFile = { name: name! };
+      if (others.length > 0) a.aliases = others;
+      agencies[seen.id] = a;
+      unknown.push({ id: seen.id, name: name!, line: seen.line });
+      warnings.push({
+        line: seen.line,
+        message: `"${name}" is not in the agency dictionary; it was declared as a new agency \`${seen.id}\`.`,
+        hint: 'Review its id and name under `agencies`; if it is another spelling of a known agency, use that id and add the spelling to its aliases.',
+      });
+    }
+    return { agencies, unknown, memberless, warnings };
+  }
+}
