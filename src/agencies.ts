@@ -1,8 +1,7 @@
 // Agencies: resolving what a user types for --agency, collectives and their members, and roles in a task.
 import { UsageError } from './io.js';
 import type { Agency, Plan, Task } from './plan/model.js';
-import { nearest } from './plan/load.js';
-import { foldCompact, foldName } from './text.js';
+import { foldCompact, foldName, nearest } from './text.js';
 
 export type Role = 'lead' | 'support';
 

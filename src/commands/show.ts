@@ -1,7 +1,7 @@
 // `tthc show [ID…]`: tasks in full — work, agencies by role, output, timeline — as a table, JSON or Markdown.
 import type { Command } from 'commander';
 import { UsageError } from '../io.js';
-import { nearest } from '../plan/load.js';
+import { nearest } from '../text.js';
 import type { Plan, Task } from '../plan/model.js';
 import { t, type Lang } from '../render/i18n.js';
 import { renderTable, wrapText } from '../render/table.js';
