@@ -24,7 +24,7 @@ export function runCheck(ctx: Ctx, files: string[], opts: CheckOptions): number 
     return r;
   });
   const style = ctx.style(opts.color);
-  ctx.io.write(format === 'json' ? renderJson(reports) : format === 'github' ? renderGithub(reports, style) : renderText(reports, style, ctx.width()));
+  ctx.io.write(format === 'json' ? renderJson(reports) : format === 'github' ? renderGithub(reports, style, ctx.width()) : renderText(reports, style, ctx.width()));
   const n = countBySeverity(reports.flatMap((r) => r.diagnostics));
   return n.error > 0 || (opts.strict && n.warning > 0) ? 1 : 0;
 }

@@ -13,14 +13,18 @@ export interface FileReport {
 
 const LABEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
-/** A window of the line around the column, so that long Vietnamese lines stay readable. */
+/** A window of the line around the column, so that long Vietnamese lines stay readable: at most `width` characters, ellipses included. */
 function excerpt(line: string, col: number, width: number): { text: string; caret: number } {
   const chars = [...line.replace(/\t/g, ' ')];
   const max = Math.max(40, width);
   if (chars.length <= max) return { text: chars.join(''), caret: col - 1 };
   let start = Math.max(0, col - 1 - Math.floor(max / 3));
-  start = Math.min(start, Math.max(0, chars.length - max));
-  const end = Math.min(chars.length, start + max);
+  let end: number;
+  if (start === 0) end = max - 1; // "text…"
+  else if (start + max - 1 >= chars.length) {
+    start = chars.length - (max - 1); // "…text"
+    end = chars.length;
+  } else end = start + max - 2; // "…text…"
   const text = (start > 0 ? '…' : '') + chars.slice(start, end).join('') + (end < chars.length ? '…' : '');
   return { text, caret: col - 1 - start + (start > 0 ? 1 : 0) };
 }
@@ -91,7 +95,7 @@ function escProp(s: string): string {
 }
 
 /** `::error file=…` lines; GitHub shows only ten per step, so the plain report follows them. */
-export function renderGithub(reports: FileReport[], style: Style): string {
+export function renderGithub(reports: FileReport[], style: Style, width = 100): string {
   let out = '';
   for (const r of reports) {
     for (const d of r.diagnostics) {
@@ -100,5 +104,5 @@ export function renderGithub(reports: FileReport[], style: Style): string {
       out += `::${cmd} file=${escProp(d.file)},line=${d.start.line},col=${d.start.col},title=${escProp(d.code)}::${escData(msg)}\n`;
     }
   }
-  return out + renderText(reports, style);
+  return out + renderText(reports, style, width);
 }
