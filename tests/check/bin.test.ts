@@ -1,0 +1,40 @@
+// The built `tthc` binary checks the shipped plan as the in-process CLI does: exit 0 with the REF_CONFLICT warning.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, SHIPPED } from './helpers.js';
+
+const BUNDLE = join(ROOT, 'dist/tthc.js');
+
+/** The newest modification time among the files that go into the bundle. */
+function newestSource(dir = join(ROOT, 'src')): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+beforeAll(() => {
+  const stale = !existsSync(BUNDLE) || statSync(BUNDLE).mtimeMs < Math.max(newestSource(), statSync(join(ROOT, 'scripts/build.mjs')).mtimeMs);
+  if (stale) {
+    const b = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
+    if (b.status !== 0) throw new Error(`node scripts/build.mjs failed:\n${b.stdout}\n${b.stderr}`);
+  }
+}, 120_000);
+
+describe('node bin/tthc.js check', () => {
+  it('checks the shipped plan: exit 0, the REF_CONFLICT warning, no stack trace', () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', COLUMNS: '100' };
+    delete env.GITHUB_ACTIONS;
+    delete env.FORCE_COLOR;
+    const r = spawnSync(process.execPath, ['bin/tthc.js', 'check', SHIPPED], { cwd: ROOT, encoding: 'utf8', env });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('plans/kon-ray-2023.yaml:219:98: warning[REF_CONFLICT]');
+    expect(r.stdout).toMatch(/0 errors, \d+ warnings/);
+    expect(r.stdout).not.toMatch(/^\s{4}at /m);
+  });
+});
