@@ -65,11 +65,17 @@ const SPELLING: [RegExp, string, string][] = [
 function checkHeading(ctx: CheckContext): void {
   const { plan } = ctx;
   const h = plan.raw.plan;
-  const blankNumber = h.number === null || h.number === undefined || h.number.trim() === '';
-  const blankDate = h.date === null || h.date === undefined;
+  // Blank as written in the file (the model of a plan with shape errors may have left a malformed value out).
+  const blank = (key: string) => {
+    const v: unknown = ctx.src.doc.getIn(['plan', key]);
+    return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+  };
+  const blankNumber = blank('number');
+  const blankDate = blank('date');
   if (blankNumber || blankDate) {
     const which = blankNumber && blankDate ? 'number and date are' : blankNumber ? 'number is' : 'date is';
-    const shown = blankDate ? '…' : isRealDay(h.date!) ? h.date!.split('-').reverse().map((x, i) => (i < 2 ? String(Number(x)) : x)).join('/') : h.date;
+    const written = String(ctx.src.doc.getIn(['plan', 'date']) ?? '');
+    const shown = blankDate ? '…' : isRealDay(written) ? written.split('-').reverse().map((x, i) => (i < 2 ? String(Number(x)) : x)).join('/') : written;
     ctx.add(
       'PLAN_NUMBER_BLANK',
       keyAt(ctx.src.doc, ['plan'], blankNumber ? 'number' : 'date') ? ['plan', blankNumber ? 'number' : 'date'] : ['plan'],
@@ -353,6 +359,8 @@ export function checkLoaded(loaded: Loaded, today: string): Diagnostic[] {
   const out = [...loaded.diagnostics];
   const { plan, source: src } = loaded;
   if (!plan || !src) return out;
+  // A value already reported for its shape (a number where an id belongs) is not reported again for its meaning.
+  const shapeErrors = new Set(loaded.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.start.line}:${d.start.col}`));
   const ctx: CheckContext = {
     plan,
     src,
@@ -360,6 +368,7 @@ export function checkLoaded(loaded: Loaded, today: string): Diagnostic[] {
     complete: loaded.complete === true,
     add(code, where, message, hint) {
       const at = Array.isArray(where) ? locate(src, where) : where;
+      if (shapeErrors.has(`${at.line}:${at.col}`)) return;
       out.push(makeDiagnostic(code, src.file, at, message, hint));
     },
   };

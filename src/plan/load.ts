@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { makeDiagnostic, type Code, type Diagnostic, type Position } from '../diagnostics.js';
 import { decodePlanBytes } from './decode.js';
 import { buildModel, type Path, type Plan as PlanModel } from './model.js';
-import { Agency, AgencyId, Heading, Plan, Section, Task, type PlanFile } from './schema.js';
+import { Agency, AgencyId, DayText, Heading, Level, Plan, Record as RecordSchema, Schedule, Task, type PlanFile } from './schema.js';
 
 export interface Source {
   file: string;
@@ -369,45 +369,131 @@ function formatVersion(src: Source, at: Position, input: unknown): Diagnostic {
   );
 }
 
-/** Keeps the parts of a plan that have the right shape, so that one typo does not hide every other finding. */
-function salvage(raw: unknown, file: string): PlanModel | undefined {
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
-  const r = raw as Record<string, unknown>;
-  const heading = Heading.safeParse(r.plan);
-  if (!heading.success) return undefined;
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+/** A text field as the model needs it: text as is, a number or true/false as written by YAML (already reported). */
+const asText = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined);
+const isAgencyId = (v: unknown): v is string => typeof v === 'string' && AgencyId.safeParse(v).success;
+
+interface Salvaged {
+  plan: PlanModel;
+  /** Nothing was left out or cut down: every task, agency and agency reference of the file is in the model. */
+  complete: boolean;
+}
+
+/**
+ * Keeps what can be kept of a plan whose shape is wrong somewhere (each fault is already reported), so that one typo
+ * does not hide every other finding: unknown keys are dropped, numbers where text belongs are read as text, malformed
+ * agency ids are left out of their lists; a task, section or agency is left out only when too little of it is usable.
+ */
+function salvage(raw: unknown, file: string): Salvaged | undefined {
+  if (!isObj(raw) || !isObj(raw.plan)) return undefined;
+  let complete = true;
+  const heading = salvageHeading(raw.plan);
   const agencies: PlanFile['agencies'] = {};
-  if (r.agencies && typeof r.agencies === 'object' && !Array.isArray(r.agencies)) {
-    for (const [id, a] of Object.entries(r.agencies as Record<string, unknown>)) {
-      const ok = Agency.safeParse(a);
+  if (isObj(raw.agencies)) {
+    for (const [id, a] of Object.entries(raw.agencies)) {
+      const ok = Agency.strip().safeParse(a);
       if (AgencyId.safeParse(id).success && ok.success) agencies[id] = ok.data;
+      else if (AgencyId.safeParse(id).success && isObj(a) && typeof a.name === 'string') {
+        agencies[id] = { name: a.name };
+        if (Array.isArray(a.aliases)) agencies[id].aliases = a.aliases.filter((x): x is string => typeof x === 'string' && x !== '');
+        if (Array.isArray(a.members)) agencies[id].members = a.members.filter(isAgencyId);
+        complete = false;
+      } else complete = false;
     }
-  }
+  } else complete = false;
   const origin: Path[][] = [];
   const sections: PlanFile['sections'] = [];
-  if (Array.isArray(r.sections)) {
-    r.sections.forEach((s, si) => {
-      const head = Section.pick({ id: true, title: true }).safeParse(
-        s && typeof s === 'object' ? { id: (s as Record<string, unknown>).id, title: (s as Record<string, unknown>).title } : s,
-      );
-      if (!head.success) return;
+  if (Array.isArray(raw.sections)) {
+    raw.sections.forEach((s, si) => {
+      const id = isObj(s) ? asText(s.id) : undefined;
+      if (!isObj(s) || id === undefined) {
+        complete = false;
+        return;
+      }
       const tasks: PlanFile['sections'][number]['tasks'] = [];
       const o: Path[] = [];
-      const list = (s as Record<string, unknown>).tasks;
-      if (Array.isArray(list)) {
-        list.forEach((t, ti) => {
-          const ok = Task.safeParse(t);
-          if (ok.success) {
-            tasks.push(ok.data);
+      if (Array.isArray(s.tasks)) {
+        s.tasks.forEach((t, ti) => {
+          const task = salvageTask(t);
+          if (!task) complete = false;
+          else {
+            if (!task.whole) complete = false;
+            tasks.push(task.task);
             o.push(['sections', si, 'tasks', ti]);
           }
         });
       }
       origin.push(o);
-      sections.push({ ...head.data, tasks });
+      sections.push({ id, title: asText(s.title) ?? '', tasks });
+    });
+  } else complete = false;
+  const partial = { format: 1, plan: heading, agencies, sections } as PlanFile;
+  return { plan: buildModel(partial, file, (si, ti) => origin[si]![ti]!), complete };
+}
+
+function salvageHeading(h: Obj): PlanFile['plan'] {
+  const ok = Heading.strip().safeParse(h);
+  if (ok.success) return ok.data;
+  const date = DayText.safeParse(h.date);
+  const yearOf = (v: unknown) => /\b(19|20)\d\d\b/.exec(typeof v === 'string' ? v : '')?.[0];
+  const year =
+    typeof h.year === 'number' && Number.isInteger(h.year) && h.year >= 1990 && h.year <= 2100
+      ? h.year
+      : Number(yearOf(h.year) ?? yearOf(h.title) ?? yearOf(h.date) ?? new Date().getUTCFullYear());
+  const out: PlanFile['plan'] = {
+    issuer: asText(h.issuer) ?? '',
+    level: Level.safeParse(h.level).success ? (h.level as PlanFile['plan']['level']) : 'district',
+    title: asText(h.title) ?? '',
+    year,
+  };
+  if (h.short !== undefined) out.short = asText(h.short) ?? '';
+  if (h.number === null || typeof h.number === 'string') out.number = h.number;
+  else if (asText(h.number) !== undefined) out.number = asText(h.number)!;
+  if (typeof h.symbol === 'string') out.symbol = h.symbol;
+  if (date.success) out.date = date.data;
+  else if (h.date === null) out.date = null;
+  const period = isObj(h.period) ? { start: DayText.safeParse(h.period.start), end: DayText.safeParse(h.period.end) } : undefined;
+  if (period?.start.success && period.end.success) out.period = { start: period.start.data, end: period.end.data };
+  return out;
+}
+
+function salvageTask(t: unknown): { task: PlanFile['sections'][number]['tasks'][number]; whole: boolean } | undefined {
+  const ok = Task.strip().safeParse(t);
+  // A task that is whole but for an unknown key is kept; it is not whole, though: a misspelt `suport:` named agencies.
+  if (ok.success) return { task: ok.data, whole: Task.safeParse(t).success };
+  if (!isObj(t)) return undefined;
+  const id = asText(t.id);
+  const when = asText(t.when);
+  // Without its id or its timeline a task would only bring echoes of the finding already made.
+  if (id === undefined || when === undefined) return undefined;
+  let whole = true;
+  const refs = (v: unknown): string[] | undefined => {
+    if (v === undefined) return undefined;
+    const list = Array.isArray(v) ? v : [v];
+    const good = list.filter(isAgencyId);
+    if (good.length !== list.length) whole = false;
+    return good;
+  };
+  const task: PlanFile['sections'][number]['tasks'][number] = {
+    id,
+    content: asText(t.content) ?? '',
+    lead: refs(t.lead) ?? [],
+    output: asText(t.output) ?? '',
+    when,
+  };
+  const support = refs(t.support);
+  if (support) task.support = support;
+  const schedule = Schedule.strip().safeParse(t.schedule);
+  if (t.schedule !== undefined && schedule.success) task.schedule = schedule.data;
+  if (Array.isArray(t.records)) {
+    task.records = t.records.flatMap((r) => {
+      const rec = RecordSchema.strip().safeParse(r);
+      return rec.success ? [rec.data] : [];
     });
   }
-  const partial = { format: 1, plan: heading.data, agencies, sections } as PlanFile;
-  return buildModel(partial, file, (si, ti) => origin[si]![ti]!);
+  return { task, whole };
 }
 
 /** Parses and shape-checks a plan's text. Meaning (ids, agencies, dates, timelines) is checked in check.ts. */
@@ -503,9 +589,9 @@ export function loadText(text: string, file: string, meta: { bom?: boolean; crlf
     return { file, source: src, plan: buildModel(parsed.data, file), valid: diagnostics.length === 0, complete: true, diagnostics };
   }
   if (!parsed.success) diagnostics.push(...schemaDiagnostics(src, raw, parsed.error.issues));
-  const plan = parsed.success ? buildModel(parsed.data, file) : salvage(raw, file);
-  const out: Loaded = { file, source: src, valid: false, complete: parsed.success, diagnostics };
-  if (plan) out.plan = plan;
+  const salvaged = parsed.success ? { plan: buildModel(parsed.data, file), complete: true } : salvage(raw, file);
+  const out: Loaded = { file, source: src, valid: false, complete: salvaged?.complete ?? false, diagnostics };
+  if (salvaged) out.plan = salvaged.plan;
   return out;
 }
 
