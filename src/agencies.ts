@@ -72,7 +72,11 @@ export function resolveAgency(plan: Plan, input: string): Agency {
       'Give the id of the one you mean, e.g. `--agency ' + partial[0]!.id + '`.',
     );
   }
-  const near = nearest(input.trim().toLowerCase(), all.map((a) => a.id));
+  // Closest ids, judged by the ids and by the names and aliases (folded as the input is), so that a misspelt
+  // name ("Phong Tu Phapp") still points at its agency.
+  const idOf = new Map<string, string>();
+  for (const a of all) for (const n of [a.id, a.name, ...(a.aliases ?? [])]) if (!idOf.has(foldCompact(n))) idOf.set(foldCompact(n), a.id);
+  const near = [...new Set(nearest(qc, idOf.keys(), 6).map((k) => idOf.get(k)!))].slice(0, 3);
   throw new UsageError(
     `No agency matches "${input}".`,
     near.length ? `Did you mean ${near.map((x) => `\`${x}\``).join(', ')}? \`tthc agencies\` lists them all.` : '`tthc agencies` lists the agencies of the plan.',

@@ -26,9 +26,11 @@ export function periodText(lang: Lang, period: string | null): string {
 
 function daysText(lang: Lang, item: DueItem): string {
   if (item.daysLate === null || item.status === 'done' || item.status === 'late') return '';
-  if (item.daysLate > 0) return t(lang, 'late', { n: item.daysLate });
   if (item.daysLate === 0) return t(lang, 'today');
-  return t(lang, 'left', { n: -item.daysLate });
+  const n = Math.abs(item.daysLate);
+  const text = t(lang, item.daysLate > 0 ? 'late' : 'left', { n });
+  // English counts one day in the singular ("1 day late"); Vietnamese has no plural form.
+  return lang === 'en' && n === 1 ? text.replace('1 days', '1 day') : text;
 }
 
 function agencyNames(plan: Plan, ids: string[]): string {
@@ -49,9 +51,9 @@ export function dueHeader(view: DueView, lang: Lang): string {
 export function renderDueTable(plan: Plan, view: DueView, lang: Lang, style: Style, width: number): string {
   let out = style.bold(wrapText(dueHeader(view, lang), width));
   if (view.outsidePeriod) {
-    out += style.yellow(t(lang, 'outside', { d: formatDayVi(view.asOf), s: formatDayVi(view.plan.period.start), e: formatDayVi(view.plan.period.end) })) + '\n';
+    out += style.yellow(wrapText(t(lang, 'outside', { d: formatDayVi(view.asOf), s: formatDayVi(view.plan.period.start), e: formatDayVi(view.plan.period.end) }), width)) + '\n';
   }
-  if (view.items.length === 0) return out + '\n' + t(lang, 'noItems') + '\n';
+  if (view.items.length === 0) return out + '\n' + wrapText(t(lang, 'noItems'), width) + '\n';
   const colour = (status: string, s: string) =>
     status === 'overdue' ? style.red(s) : status === 'due-soon' ? style.yellow(s) : status === 'done' ? style.green(s) : s;
   const columns = [
@@ -109,6 +111,7 @@ export function renderDueCsv(plan: Plan, view: DueView, lang: Lang, sep: string)
 export function renderDueMd(plan: Plan, view: DueView, lang: Lang): string {
   const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ').replace(/</g, '&lt;');
   let out = `**${esc(view.plan.title)}** — ${esc(view.plan.issuer)}  \n${t(lang, 'asOf')}: ${formatDayVi(view.asOf)} · ${t(lang, 'agency')}: ${view.agency ? esc(view.agency.name) : t(lang, 'all')}\n\n`;
+  if (view.outsidePeriod) out += `${t(lang, 'outside', { d: formatDayVi(view.asOf), s: formatDayVi(view.plan.period.start), e: formatDayVi(view.plan.period.end) })}\n\n`;
   if (view.items.length === 0) return out + t(lang, 'noItems') + '\n';
   out += `| ${t(lang, 'id')} | ${t(lang, 'task')} | ${t(lang, 'period')} | ${t(lang, 'due')} | ${t(lang, 'status')} | ${t(lang, 'days')} | ${view.agency ? t(lang, 'role') : t(lang, 'lead')} |\n|---|---|---|---|---|---|---|\n`;
   for (const i of view.items) {

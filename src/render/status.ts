@@ -1,6 +1,6 @@
 // The quarterly status table as a terminal table, JSON, CSV for Excel or Markdown, and one quarter in detail.
 import { formatDayVi } from '../schedule/index.js';
-import { QUARTERS, type Cell, type QuarterKey, type StatusView } from '../views/status.js';
+import { QUARTERS, type Cell, type CellStatus, type QuarterKey, type StatusView } from '../views/status.js';
 import { renderCsv } from './csv.js';
 import { periodText, statusWord } from './due.js';
 import { t, type Lang } from './i18n.js';
@@ -13,7 +13,8 @@ export function quarterHead(view: StatusView, q: QuarterKey, lang: Lang): string
   const i = QUARTERS.indexOf(q);
   const r = view.ranges[q];
   const name = lang === 'vi' ? `Quý ${ROMAN[i]}` : q;
-  return view.periods === 'reporting' ? `${name}\n${formatDayVi(r.start)}–${formatDayVi(r.end)}` : name;
+  // Spaces around the dash let a narrow column wrap the range instead of cutting it.
+  return view.periods === 'reporting' ? `${name}\n${formatDayVi(r.start)} – ${formatDayVi(r.end)}` : name;
 }
 
 /** "Đã xong 3/3", "Thường xuyên (2 ghi nhận)": the status word and, where it helps, counts. */
@@ -31,11 +32,12 @@ function rate(r: number | null): string {
   return r === null ? '—' : `${Math.round(r * 100)}%`;
 }
 
+/** The order in which the totals list their counts: what needs attention first, the same in every quarter. */
+const TOTALS_ORDER: CellStatus[] = ['overdue', 'due-soon', 'open', 'waiting', 'no-record', 'ongoing', 'scheduled', 'late', 'done'];
+
 function totalsText(view: StatusView, q: QuarterKey, lang: Lang): string {
   const tq = view.totals.quarters[q];
-  const parts = Object.entries(tq.counts)
-    .filter(([s]) => s !== 'none')
-    .map(([s, n]) => `${statusWord(lang, s)}: ${n}`);
+  const parts = TOTALS_ORDER.filter((s) => tq.counts[s]).map((s) => `${statusWord(lang, s)}: ${tq.counts[s]}`);
   return [...parts, `${t(lang, 'onTime')}: ${rate(tq.onTimeRate)}`].join('\n');
 }
 
@@ -58,9 +60,11 @@ export function renderStatusTable(view: StatusView, lang: Lang, style: Style, wi
   rows.push([style.bold(t(lang, 'total')), '', ...QUARTERS.map((q) => totalsText(view, q, lang))]);
   let out = style.bold(wrapText(header(view, lang), width)) + '\n' + renderTable(columns, rows, width, style);
   if (view.outside) {
-    out += lang === 'vi'
-      ? `${view.outside} lần thực hiện có hạn ngoài bốn quý (thuộc kỳ báo cáo năm sau).\n`
-      : `${view.outside} occurrences fall due outside the four quarters (next year's first reporting period).\n`;
+    const note =
+      lang === 'vi'
+        ? `${view.outside} lần thực hiện có hạn ngoài bốn quý (thuộc kỳ báo cáo năm sau).`
+        : `${view.outside} ${view.outside === 1 ? 'occurrence falls' : 'occurrences fall'} due outside the four quarters (next year's first reporting period).`;
+    out += wrapText(note, width) + '\n';
   }
   return out;
 }
@@ -86,22 +90,33 @@ export function renderStatusMd(view: StatusView, lang: Lang): string {
   return out;
 }
 
-/** `--quarter N`: the occurrences due in the quarter and the records dated in it, task by task. */
+/**
+ * `--quarter N`: task by task, the occurrences due in the quarter (with the document and note of the record that
+ * completed each), the quarter's status where nothing falls due in it, and the other records dated in the quarter
+ * (activities, triggers, late completions of earlier occurrences).
+ */
 export function renderQuarterDetail(view: StatusView, q: QuarterKey, lang: Lang, style: Style, width: number, records: Map<string, { day: string; kind: string; period?: string; ref?: string; note?: string }[]>): string {
   const r = view.ranges[q];
-  let out = style.bold(wrapText(header(view, lang), width)) + `${quarterHead(view, q, lang).replace('\n', ' ')}: ${formatDayVi(r.start)} – ${formatDayVi(r.end)}\n\n`;
+  const name = quarterHead(view, q, lang).split('\n')[0]!;
+  let out = style.bold(wrapText(header(view, lang), width)) + wrapText(`${name}: ${formatDayVi(r.start)} – ${formatDayVi(r.end)}`, width) + '\n\n';
   const rows: string[][] = [];
+  const evidence = (rec: { ref?: string; note?: string }) => [rec.ref, rec.note].filter(Boolean).join(' — ');
   for (const row of view.rows) {
     const cell = row.quarters[q];
+    const own = (records.get(row.id) ?? []).filter((x) => x.day >= r.start && x.day <= r.end && x.day <= view.asOf);
+    const used = new Set<object>();
     for (const o of cell.occurrences) {
-      rows.push([style.bold(o.id), periodText(lang, o.period), o.due ? formatDayVi(o.due) : '', statusWord(lang, o.status), o.completion ? formatDayVi(o.completion) : '', '']);
+      // The completion record of this occurrence, so that its document shows on the same line.
+      const rec = o.completion
+        ? (records.get(o.id) ?? []).find((x) => x.kind === 'done' && x.day === o.completion && (x.period === undefined || x.period === o.period) && !used.has(x))
+        : undefined;
+      if (rec) used.add(rec);
+      rows.push([style.bold(o.id), periodText(lang, o.period), o.due ? formatDayVi(o.due) : '', statusWord(lang, o.status), o.completion ? formatDayVi(o.completion) : '', rec ? evidence(rec) : '']);
     }
-    for (const rec of records.get(row.id) ?? []) {
-      if (rec.day < r.start || rec.day > r.end || rec.day > view.asOf) continue;
-      rows.push([style.bold(row.id), rec.period ? periodText(lang, rec.period) : '', '', rec.kind === 'trigger' ? (lang === 'vi' ? 'Phát sinh' : 'Triggered') : lang === 'vi' ? 'Ghi nhận' : 'Record', formatDayVi(rec.day), [rec.ref, rec.note].filter(Boolean).join(' — ')]);
-    }
-    if (cell.occurrences.length === 0 && !(records.get(row.id) ?? []).some((x) => x.day >= r.start && x.day <= r.end && x.day <= view.asOf)) {
-      rows.push([style.bold(row.id), '', '', cellText(cell, lang), '', '']);
+    if (cell.occurrences.length === 0) rows.push([style.bold(row.id), '', '', cellText(cell, lang), '', '']);
+    for (const rec of own) {
+      if (used.has(rec)) continue;
+      rows.push([style.bold(row.id), rec.period ? periodText(lang, rec.period) : '', '', rec.kind === 'trigger' ? (lang === 'vi' ? 'Phát sinh' : 'Triggered') : lang === 'vi' ? 'Ghi nhận' : 'Record', formatDayVi(rec.day), evidence(rec)]);
     }
   }
   const columns = [
