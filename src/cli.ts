@@ -10,6 +10,7 @@ import { registerDue } from './commands/due.js';
 import { registerStatus } from './commands/status.js';
 import { registerRecord } from './commands/record.js';
 import { registerIcs } from './commands/ics.js';
+import { registerReport } from './commands/report.js';
 import { registerImport } from './commands/import.js';
 
 export const VERSION = '0.1.0';
@@ -17,7 +18,7 @@ export const VERSION = '0.1.0';
 type Register = (program: Command, ctx: Ctx, done: (code: number) => void) => void;
 
 /** One table of commands; each registers its options and action. */
-const COMMANDS: Register[] = [registerDue, registerStatus, registerRecord, registerCheck, registerShow, registerAgencies, registerSchema, registerImport, registerIcs];
+const COMMANDS: Register[] = [registerDue, registerStatus, registerRecord, registerCheck, registerShow, registerAgencies, registerSchema, registerImport, registerIcs, registerReport];
 
 export function addCommands(...more: Register[]): void {
   for (const r of more) if (!COMMANDS.includes(r)) COMMANDS.push(r);
