@@ -9,6 +9,10 @@ import { checkJson, expectNoStackTrace, FIXTURES, ROOT, run, scratchDir, SHIPPED
 
 const GOLDEN = join(ROOT, 'tests/check/golden');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
+const REWRITE = 'UPDATE_GOLDEN=1 npx vitest run tests/check/golden.test.ts';
+/** The first line of a golden file says what it is; the output follows it byte for byte. */
+const header = (format: string) =>
+  `# Golden output of \`tthc check ${SHIPPED} --format ${format}\` (COLUMNS=100, no colour); \`${REWRITE}\` rewrites it.\n`;
 
 describe('golden reports of the shipped plan', () => {
   it.each(['text', 'json', 'github'] as const)('--format %s', async (format) => {
@@ -19,19 +23,20 @@ describe('golden reports of the shipped plan', () => {
     const path = join(GOLDEN, `kon-ray.${format}.txt`);
     if (UPDATE) {
       mkdirSync(GOLDEN, { recursive: true });
-      writeFileSync(path, r.out);
+      writeFileSync(path, header(format) + r.out);
     }
     let want: string;
     try {
       want = readFileSync(path, 'utf8');
     } catch {
-      throw new Error(`${path} is missing; run UPDATE_GOLDEN=1 npx vitest run tests/check/golden.test.ts`);
+      throw new Error(`${path} is missing; run ${REWRITE}`);
     }
-    expect(r.out, `differs from ${path}; if the change is meant, run UPDATE_GOLDEN=1 npx vitest run tests/check/golden.test.ts`).toBe(want);
+    expect(want.startsWith(header(format)), `${path} should start with its header line`).toBe(true);
+    expect(r.out, `differs from ${path}; if the change is meant, run ${REWRITE}`).toBe(want.slice(header(format).length));
   });
 
   it('the golden text report has no colour codes, and its source excerpts fit COLUMNS=100', () => {
-    const text = readFileSync(join(GOLDEN, 'kon-ray.text.txt'), 'utf8');
+    const text = readFileSync(join(GOLDEN, 'kon-ray.text.txt'), 'utf8').slice(header('text').length);
     expect(text).not.toMatch(/\x1b\[/);
     const excerpts = text.split('\n').filter((l) => /^ *\d* \|/.test(l));
     expect(excerpts.length).toBeGreaterThan(0);
