@@ -301,6 +301,13 @@ function schemaDiagnostics(src: Source, raw: unknown, issues: z.core.$ZodIssue[]
           break;
         }
         const values = (issue as { values?: unknown[] }).values ?? [];
+        if (!present(raw, path)) {
+          const key = String(path[path.length - 1]);
+          out.push(
+            makeDiagnostic('MISSING_KEY', file, at, `\`${key}\` is missing in ${describePath(raw, path.slice(0, -1))}.`, `Add a line \`${key}: …\` with one of: ${values.map(String).join(', ')}.`),
+          );
+          break;
+        }
         out.push(
           makeDiagnostic(
             'BAD_VALUE',
@@ -679,6 +686,9 @@ function yamlErrors(src: Source): Diagnostic[] {
       at = { line: at.line, col: line.length - line.trimStart().length + 1 };
       message = 'This line is not indented like the other keys of its mapping.';
       hint = 'Line the key up with the keys above it (spaces only), or indent it further if it belongs to the value above.';
+    } else if (/call stack/i.test(said)) {
+      message = 'The lists or mappings here are nested too deeply to be read.';
+      hint = 'A plan needs only a few levels (sections → tasks → fields); check that this is a plan file.';
     } else if (e.code === 'BLOCK_AS_IMPLICIT_KEY' || e.code === 'MULTILINE_IMPLICIT_KEY') {
       message = `The value here runs on to the next line, which then reads as a key (the YAML reader says: ${said.charAt(0).toLowerCase()}${said.slice(1)}).`;
       hint = 'Indent the next line like the key on this line (not further), or put this value in quotes if it contains ": ".';

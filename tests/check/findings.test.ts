@@ -193,6 +193,13 @@ describe('messages', () => {
     expect(report.diagnostics[0]!.message).toBe('`output` is missing in task I.1.');
   });
 
+  it('a missing key with a fixed set of values names the values', async () => {
+    const { report } = await checkJson(plan(edit(5, '  # (no level)')));
+    expect(where(report)).toEqual(['MISSING_KEY@4:3']);
+    expect(report.diagnostics[0]!.message).toBe('`level` is missing in `plan`.');
+    expect(report.diagnostics[0]!.hint).toContain('district');
+  });
+
   it('a plan without `format:` is told which format to write', async () => {
     const { report } = await checkJson(plan(edit(2, '# (no format line)')));
     expect(where(report)).toEqual(['FORMAT_VERSION@3:1']);

@@ -259,6 +259,19 @@ describe('huge and hostile files', () => {
   }, 10_000);
 });
 
+describe('deeply nested input', () => {
+  it('lists nested a hundred thousand deep are refused as unreadable, not with a stack overflow', async () => {
+    const { json } = await refused(file('deep-flow.yaml', `sections: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`), 'YAML_SYNTAX');
+    expect(json.report.diagnostics[0]!.message).toContain('nested too deeply');
+  }, 20_000);
+
+  it('mappings indented two thousand levels deep', async () => {
+    const text = Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + '\n';
+    const { json } = await refused(file('deep-block.yaml', text), 'YAML_SYNTAX');
+    expect(json.report.diagnostics).toHaveLength(1);
+  }, 20_000);
+});
+
 describe('CRLF, a byte-order mark and NFD text mean the same as the plain file', () => {
   const variants: [string, (s: string) => string | Buffer][] = [
     ['CRLF line endings', (s) => s.replace(/\n/g, '\r\n')],
