@@ -1,6 +1,6 @@
 // The quarterly status table as a terminal table, JSON, CSV for Excel or Markdown, and one quarter in detail.
 import { formatDayVi } from '../schedule/index.js';
-import { QUARTERS, type Cell, type CellStatus, type QuarterKey, type StatusView } from '../views/status.js';
+import { CELL_ORDER, QUARTERS, type Cell, type QuarterKey, type StatusView } from '../views/status.js';
 import { renderCsv } from './csv.js';
 import { periodText, statusWord } from './due.js';
 import { t, type Lang } from './i18n.js';
@@ -22,7 +22,8 @@ export function cellText(cell: Cell, lang: Lang): string {
   const word = statusWord(lang, cell.status);
   if (cell.status === 'none') return word;
   if (cell.due > 1) return `${word} ${cell.done + cell.late}/${cell.due}`;
-  if ((cell.status === 'ongoing' || cell.status === 'no-record') && cell.records > 0) {
+  // A task's "no record" quarter has none; a group's counts other tasks' records, which would read as a contradiction.
+  if (cell.status === 'ongoing' && cell.records > 0) {
     return `${word} (${cell.records} ${lang === 'vi' ? 'ghi nhận' : cell.records === 1 ? 'record' : 'records'})`;
   }
   return word;
@@ -32,8 +33,8 @@ function rate(r: number | null): string {
   return r === null ? '—' : `${Math.round(r * 100)}%`;
 }
 
-/** The order in which the totals list their counts: what needs attention first, the same in every quarter. */
-const TOTALS_ORDER: CellStatus[] = ['overdue', 'due-soon', 'open', 'waiting', 'no-record', 'ongoing', 'scheduled', 'late', 'done'];
+/** The totals list their counts in the order groups rank statuses (what needs attention first), the same in every quarter. */
+const TOTALS_ORDER = CELL_ORDER.filter((s) => s !== 'none');
 
 function totalsText(view: StatusView, q: QuarterKey, lang: Lang): string {
   const tq = view.totals.quarters[q];

@@ -61,7 +61,13 @@ export interface StatusView {
 export const QUARTERS = ['Q1', 'Q2', 'Q3', 'Q4'] as const;
 export type QuarterKey = (typeof QUARTERS)[number];
 
-const CELL_ORDER: CellStatus[] = ['overdue', 'due-soon', 'open', 'waiting', 'no-record', 'ongoing', 'scheduled', 'late', 'done', 'none'];
+/**
+ * How a group's cell (an agency's or a section's tasks) picks the status that stands for its tasks' cells: the
+ * contract's order for occurrences (overdue, due-soon, open, scheduled, late, done), with a continuous task's quarter
+ * without a record ranked as a gap right after due-soon, `ongoing` next to `open`, and `waiting` last but `none`:
+ * an untriggered event says nothing about the quarter, so it must not hide what the group's other tasks did in it.
+ */
+export const CELL_ORDER: CellStatus[] = ['overdue', 'due-soon', 'no-record', 'open', 'ongoing', 'scheduled', 'late', 'done', 'waiting', 'none'];
 
 function emptyCell(status: CellStatus = 'none'): Cell {
   return { status, due: 0, done: 0, late: 0, overdue: 0, records: 0, occurrences: [] };
