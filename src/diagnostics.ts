@@ -17,6 +17,8 @@ export interface Diagnostic {
   start: Position;
   end?: Position;
   hint?: string;
+  /** A finding that depends on the day (a record dated in the future) holds only while today is before this day. */
+  ifTodayBefore?: string;
 }
 
 /** Every code `tthc` reports, with its severity and one line for the README's table. */
@@ -62,7 +64,7 @@ export const CODES = {
   SCHEDULE_MISMATCH: ['warning', 'The explicit schedule and the timeline phrase disagree.'],
   SCHEDULE_FIELD: ['error', 'An explicit schedule field that does not fit its kind.'],
   FOLLOWS_UNKNOWN: ['error', 'A task follows a task id that the plan does not have, or itself.'],
-  DUE_NON_WORKING_DAY: ['info', 'A due date falls on a weekend or a public holiday; it is not moved.'],
+  DUE_NON_WORKING_DAY: ['warning', 'A due date falls on a weekend or a public holiday; it is not moved.'],
   RECORD_SHAPE: ['error', 'A record has neither or both of `done` and `trigger`.'],
   RECORD_PERIOD: ['error', 'A record names a period the task does not have, or needs one and has none.'],
   RECORD_OUTSIDE_PLAN: ['error', 'A record is dated outside the plan period.'],

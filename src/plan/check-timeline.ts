@@ -97,7 +97,8 @@ export function checkRecords(ctx: CheckContext): void {
         ctx.add('RECORD_OUTSIDE_PLAN', rec(i, key), `Task ${task.id}: the record is dated ${formatDayVi(day)}, outside the plan period (${formatDayVi(plan.period.start)} – ${formatDayVi(plan.period.end)}).`, 'Check the year; work of another year belongs in that year\'s plan.');
       }
       if (day > ctx.today) {
-        ctx.add('RECORD_FUTURE', rec(i, key), `Task ${task.id}: the record is dated ${formatDayVi(day)}, after today (${formatDayVi(ctx.today)}).`, 'Record work once it is done; check the date.');
+        // Holds only until that day comes, so that a cached analysis stays true on later days.
+        ctx.add('RECORD_FUTURE', rec(i, key), `Task ${task.id}: the record is dated ${formatDayVi(day)}, which is after today.`, 'Record work once it is done; check the date.', day);
       }
       if (r.trigger !== undefined && !isEvent) {
         ctx.add('RECORD_TRIGGER', rec(i, 'trigger'), `Task ${task.id} has no trigger: its timeline "${task.when}" does not wait for an event.`, 'Record the work with `done:` instead.');

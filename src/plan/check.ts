@@ -4,6 +4,7 @@ import { foldName } from '../text.js';
 import { isMap, isSeq } from 'yaml';
 import { keyAt, locate, locateInside, nearest, nodeAt, position, type Loaded, type Source } from './load.js';
 import type { Path, Plan } from './model.js';
+import { checkRecords, checkTimelines } from './check-timeline.js';
 import { findCitations, parseSymbol } from './symbols.js';
 
 export interface CheckContext {
@@ -16,7 +17,8 @@ export interface CheckContext {
    * reported), findings about absence (an agency that nothing names) would be false and are not made.
    */
   complete: boolean;
-  add(code: Code, path: Path | Position, message: string, hint?: string): void;
+  /** `ifTodayBefore`: the finding holds only until that day (a record dated in the future). */
+  add(code: Code, path: Path | Position, message: string, hint?: string, ifTodayBefore?: string): void;
 }
 
 /** Further checks (timelines, records) registered by the modules that understand them. */
@@ -347,12 +349,7 @@ function checkProse(ctx: CheckContext): void {
   }
 }
 
-const CHECKERS: Checker[] = [checkHeading, checkSectionsAndIds, checkAgencies, checkBases, checkProse];
-
-/** Adds a checker (timelines, records) from a module that knows that part of the plan. */
-export function registerChecker(c: Checker): void {
-  if (!CHECKERS.includes(c)) CHECKERS.push(c);
-}
+const CHECKERS: Checker[] = [checkHeading, checkSectionsAndIds, checkAgencies, checkBases, checkProse, checkTimelines, checkRecords];
 
 /** Runs every check of meaning on a loaded plan and returns the loaded plan's findings with them. */
 export function checkLoaded(loaded: Loaded, today: string): Diagnostic[] {
@@ -366,10 +363,12 @@ export function checkLoaded(loaded: Loaded, today: string): Diagnostic[] {
     src,
     today,
     complete: loaded.complete === true,
-    add(code, where, message, hint) {
+    add(code, where, message, hint, ifTodayBefore) {
       const at = Array.isArray(where) ? locate(src, where) : where;
       if (shapeErrors.has(`${at.line}:${at.col}`)) return;
-      out.push(makeDiagnostic(code, src.file, at, message, hint));
+      const d = makeDiagnostic(code, src.file, at, message, hint);
+      if (ifTodayBefore !== undefined) d.ifTodayBefore = ifTodayBefore;
+      out.push(d);
     },
   };
   for (const c of CHECKERS) c(ctx);
