@@ -249,7 +249,8 @@ export function buildSchedule(
         if (base) part = base;
         else if (exDue !== undefined) part = partFromDue(kind, exDue, null);
         else if (kind === 'year') part = { kind, text: '', year: null, due: null };
-        else {
+        // A due written but no day of any calendar is DATE_INVALID in `tthc check`; saying it is missing would be wrong.
+        else if (ex.due === undefined) {
           problems.push({
             code: 'SCHEDULE_FIELD',
             severity: 'error',
@@ -286,7 +287,7 @@ export function buildSchedule(
       problems.push({
         code: 'WHEN_OUTSIDE_PERIOD',
         severity: 'warning',
-        message: `The ${describePart(p)} is due ${formatDayVi(w.end)}, outside the plan period ${formatDayVi(period.start)} – ${formatDayVi(period.end)}.`,
+        message: `${p.kind === 'deadline' ? `The deadline ${formatDayVi(w.end)} lies` : `The ${describePart(p)} is due ${formatDayVi(w.end)},`} outside the plan period ${formatDayVi(period.start)} – ${formatDayVi(period.end)}.`,
         field: exDue !== undefined && p.due === exDue ? 'schedule.due' : 'when',
       });
     }

@@ -1,26 +1,19 @@
 // One reproducer per diagnostic code of `tthc check`: each fixture is a minimal plan with exactly one defect, found at the expected line:col.
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CODES, type Code } from '../../src/diagnostics.js';
+import { checkLoaded } from '../../src/plan/check.js';
 import { MAX_PLAN_BYTES } from '../../src/plan/decode.js';
-import { checkJson, encodeTcvn3, FIXTURES, readText, scratchDir, where } from './helpers.js';
+import { loadBytes } from '../../src/plan/load.js';
+import { checkJson, encodeTcvn3, FIXTURES, readText, scratchDir, SHIPPED, where } from './helpers.js';
 
-/** Codes another part of the checker owns (timelines, schedules, records); their fixtures live with that work. */
-const ELSEWHERE = new Set<Code>([
-  'WHEN_UNKNOWN',
-  'WHEN_OUTSIDE_PERIOD',
-  'SCHEDULE_MISMATCH',
-  'SCHEDULE_FIELD',
-  'FOLLOWS_UNKNOWN',
-  'DUE_NON_WORKING_DAY',
-  'RECORD_SHAPE',
-  'RECORD_PERIOD',
-  'RECORD_OUTSIDE_PLAN',
-  'RECORD_DUPLICATE',
-  'RECORD_TRIGGER',
-  'RECORD_FUTURE',
-]);
+/**
+ * A fixture is named after its code: `CODE.yaml`, or `CODE.variant.yaml` for a second way to meet the same code
+ * (DATE_INVALID in a record, FOLLOWS_UNKNOWN in a loop …). The code is the name up to the first dot.
+ */
+type Fixture = Code | `${Code}.${string}`;
+const codeOf = (name: string): string => name.split('.')[0]!;
 
 /**
  * Codes in the catalogue that nothing emits today, with the reason. NOT_NFC: NFD text is read as NFC without a word,
@@ -53,8 +46,8 @@ const BYTES: Partial<Record<Code, () => Uint8Array>> = {
   TOO_LARGE: () => Buffer.concat([Buffer.from(BASE, 'utf8'), Buffer.alloc(MAX_PLAN_BYTES + 1 - Buffer.byteLength(BASE), 0x23)]),
 };
 
-/** Code, expected severity, and where the finding must point (line:col, read off the fixture by hand). */
-const TABLE: [Code, 'error' | 'warning' | 'info', string][] = [
+/** Fixture, expected severity, and where the finding must point (line:col, read off the fixture by hand). */
+const TABLE: [Fixture, 'error' | 'warning' | 'info', string][] = [
   // Bytes
   ['ENCODING_UTF16', 'error', '1:1'],
   ['ENCODING_INVALID', 'error', '7:11'],
@@ -94,10 +87,35 @@ const TABLE: [Code, 'error' | 'warning' | 'info', string][] = [
   ['PLAN_NUMBER_BLANK', 'warning', '6:11'],
   ['HTML_IN_TEXT', 'info', '21:62'],
   ['SPELLING', 'info', '21:47'],
+  // Timelines and schedules: the `when` scalar (`        when: ` is 14 characters, so col 15), or the value of the
+  // `schedule` field at fault (`        schedule: { ` puts the first key at col 21).
+  ['WHEN_UNKNOWN', 'error', '25:15'],
+  ['WHEN_OUTSIDE_PERIOD', 'warning', '25:15'],
+  ['SCHEDULE_MISMATCH', 'warning', '26:27'],
+  ['SCHEDULE_FIELD', 'error', '26:28'],
+  ['DATE_INVALID.schedule-due', 'error', '26:26'],
+  ['FOLLOWS_UNKNOWN', 'error', '26:30'],
+  // The loop I.1 → I.2 → I.1 is reported once, at the `follows` of its first task.
+  ['FOLLOWS_UNKNOWN.loop', 'error', '26:30'],
+  // A deadline in the phrase on a Sunday; an explicit due on a holiday (2/5/2023); an explicit day 25 that is a
+  // Saturday in March and a Sunday in June (two occurrences, both at the `day`).
+  ['DUE_NON_WORKING_DAY', 'warning', '25:15'],
+  ['DUE_NON_WORKING_DAY.holiday', 'warning', '26:26'],
+  ['DUE_NON_WORKING_DAY.day', 'warning', '26:26 26:26'],
+  // Records: the value of `done` (`          - done: ` is 18 characters), `trigger` or `period` (`            period: `
+  // is 20) that is at fault.
+  ['RECORD_SHAPE', 'error', '28:22'],
+  ['RECORD_PERIOD', 'error', '28:21'],
+  ['RECORD_PERIOD.ambiguous', 'error', '27:19'],
+  ['RECORD_OUTSIDE_PLAN', 'error', '27:19'],
+  ['RECORD_DUPLICATE', 'error', '30:21'],
+  ['RECORD_TRIGGER', 'error', '27:22'],
+  ['RECORD_FUTURE', 'warning', '27:19'],
+  ['DATE_INVALID.record', 'error', '27:19'],
 ];
 
 let scratch: ReturnType<typeof scratchDir>;
-const fixtureFile = (code: Code) => (BYTES[code] ? join(scratch.dir, `${code}.bin`) : join(FIXTURES, `${code}.yaml`));
+const fixtureFile = (name: Fixture) => (name in BYTES ? join(scratch.dir, `${name}.bin`) : join(FIXTURES, `${name}.yaml`));
 
 beforeAll(() => {
   scratch = scratchDir('fixtures');
@@ -112,8 +130,9 @@ describe('one fixture per code', () => {
     expect(code).toBe(0);
   });
 
-  it.each(TABLE)('%s (%s) at %s', async (code, severity, at) => {
-    const r = await checkJson(fixtureFile(code));
+  it.each(TABLE)('%s (%s) at %s', async (name, severity, at) => {
+    const code = codeOf(name);
+    const r = await checkJson(fixtureFile(name));
     // Exactly the defect: every finding has the code, and they stand where the table says.
     expect(where(r.report)).toEqual(at.split(' ').map((p) => `${code}@${p}`));
     for (const d of r.report.diagnostics) {
@@ -127,20 +146,79 @@ describe('one fixture per code', () => {
     const yaml = readdirSync(FIXTURES)
       .filter((f) => f.endsWith('.yaml') && f !== 'VALID.yaml')
       .map((f) => f.replace(/\.yaml$/, ''));
-    const covered = new Set<string>([...yaml, ...Object.keys(BYTES)]);
-    const tabled = new Set<string>(TABLE.map(([c]) => c));
-    const wanted = (Object.keys(CODES) as Code[]).filter((c) => !ELSEWHERE.has(c) && !NOT_EMITTED.has(c));
+    const names = [...yaml, ...Object.keys(BYTES)];
+    const covered = new Set<string>(names.map(codeOf));
+    const tabled = new Set<string>(TABLE.map(([name]) => codeOf(name)));
+    const wanted = (Object.keys(CODES) as Code[]).filter((c) => !NOT_EMITTED.has(c));
     expect(wanted.filter((c) => !covered.has(c)), 'codes without a fixture').toEqual([]);
     expect(wanted.filter((c) => !tabled.has(c)), 'codes without a row in TABLE').toEqual([]);
-    // And no stray fixture for a code that does not exist.
-    expect([...covered].filter((c) => !(c in CODES))).toEqual([]);
+    // And no stray fixture: each is named after a code that exists, and each has its row.
+    expect([...covered].filter((c) => !(c in CODES)), 'fixtures for no code').toEqual([]);
+    expect(names.filter((n) => !TABLE.some(([name]) => name === n)), 'fixtures without a row in TABLE').toEqual([]);
   });
 
   it('the codes listed as not emitted are indeed not emitted by any fixture or by the shipped plan', async () => {
-    const files = [...TABLE.map(([c]) => fixtureFile(c)), 'plans/kon-ray-2023.yaml'];
+    const files = [...TABLE.map(([name]) => fixtureFile(name)), SHIPPED];
     for (const f of files) {
       const { report } = await checkJson(f);
       for (const d of report.diagnostics) expect(NOT_EMITTED.has(d.code as Code), `${f}: ${d.code}`).toBe(false);
     }
+  });
+});
+
+/** What the table cannot say: the wording of some findings, and a finding that holds only until a day. */
+describe('timeline and record findings, more closely', () => {
+  const first = async (name: Fixture) => (await checkJson(fixtureFile(name))).report.diagnostics[0]!;
+
+  it('WHEN_UNKNOWN names the known forms, in the message and in the hint', async () => {
+    const d = await first('WHEN_UNKNOWN');
+    expect(d.message).toContain('tuần đầu tiên của mỗi tháng');
+    expect(d.message).toContain('Known forms');
+    for (const form of ['Trước ngày D/M/YYYY', 'Quý II/YYYY', 'Hàng tháng', 'Thường xuyên']) expect(d.message).toContain(form);
+    expect(d.hint).toContain('schedule: { kind: monthly, day: 20 }');
+  });
+
+  it('WHEN_OUTSIDE_PERIOD says the day and the plan period', async () => {
+    const d = await first('WHEN_OUTSIDE_PERIOD');
+    expect(d.message).toContain('9/3/2022');
+    expect(d.message).toContain('1/1/2023 – 31/12/2023');
+  });
+
+  it('FOLLOWS_UNKNOWN names the missing id, and the loop in order', async () => {
+    expect((await first('FOLLOWS_UNKNOWN')).message).toContain('I.5');
+    expect((await first('FOLLOWS_UNKNOWN.loop')).message).toContain('I.1 → I.2 → I.1');
+  });
+
+  it('DUE_NON_WORKING_DAY says whether the day is a weekend or a holiday', async () => {
+    expect((await first('DUE_NON_WORKING_DAY')).message).toContain('16/4/2023, a weekend day');
+    expect((await first('DUE_NON_WORKING_DAY.holiday')).message).toContain('2/5/2023, a public holiday');
+  });
+
+  it('RECORD_PERIOD lists the periods the task has', async () => {
+    expect((await first('RECORD_PERIOD')).hint).toContain('2023-01, 2023-02');
+    expect((await first('RECORD_PERIOD.ambiguous')).hint).toContain('period:');
+  });
+
+  describe('RECORD_FUTURE depends on today', () => {
+    const loaded = () => loadBytes(readFileSync(fixtureFile('RECORD_FUTURE')), 'RECORD_FUTURE.yaml');
+    const future = (today: string) => checkLoaded(loaded(), today).filter((d) => d.code === 'RECORD_FUTURE');
+
+    it('holds only until the day of the record (ifTodayBefore), so that a cached check stays true', () => {
+      expect(future('2023-06-15')).toMatchObject([{ severity: 'warning', start: { line: 27, col: 19 }, ifTodayBefore: '2023-07-03' }]);
+      expect(future('2023-07-02')).toHaveLength(1);
+    });
+
+    it('is not made on the day of the record or after it', () => {
+      expect(future('2023-07-03')).toEqual([]);
+      expect(future('2023-12-31')).toEqual([]);
+    });
+  });
+
+  it('the shipped plan has no timeline or record errors, and only due-day warnings among those codes', async () => {
+    const timeline = new Set<string>(TABLE.map(([name]) => codeOf(name)).filter((c) => /^(WHEN|SCHEDULE|FOLLOWS|DUE|RECORD)_/.test(c)));
+    const { report } = await checkJson(SHIPPED);
+    const found = report.diagnostics.filter((d) => timeline.has(d.code));
+    expect(found.filter((d) => d.severity === 'error')).toEqual([]);
+    expect([...new Set(found.map((d) => d.code))]).toEqual(['DUE_NON_WORKING_DAY']);
   });
 });
