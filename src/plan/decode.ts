@@ -158,16 +158,17 @@ export function wideEncoding(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
-export function decodePlanBytes(bytes: Uint8Array, file: string): Decoded {
+/** `size`: the file's size on disk, where only its first bytes were read (a file too large to read whole). */
+export function decodePlanBytes(bytes: Uint8Array, file: string, size = bytes.length): Decoded {
   const out: Decoded = { bom: false, crlf: false, diagnostics: [] };
   const at = (line: number, col: number) => ({ line, col });
-  if (bytes.length > MAX_PLAN_BYTES) {
+  if (Math.max(size, bytes.length) > MAX_PLAN_BYTES) {
     out.diagnostics.push(
       makeDiagnostic(
         'TOO_LARGE',
         file,
         at(1, 1),
-        `The file is ${(bytes.length / 1048576).toFixed(1)} MiB; a plan is at most ${MAX_PLAN_BYTES / 1048576} MiB.`,
+        `The file is ${(Math.max(size, bytes.length) / 1048576).toFixed(1)} MiB; a plan is at most ${MAX_PLAN_BYTES / 1048576} MiB.`,
         'Check that this is the plan file and not an export or a binary; split the plan by year if it really is this large.',
       ),
     );
