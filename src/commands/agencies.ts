@@ -24,10 +24,10 @@ export function registerAgencies(program: Command, ctx: Ctx, done: (code: number
     .option('--plan <file>', 'the plan file (default: the plan in plans/, or TTHC_PLAN)')
     .option('--format <format>', 'table, json or md', 'table')
     .option('--lang <lang>', 'vi or en (default: TTHC_LANG, else vi)')
-    .action((opts: Opts) => {
+    .action(async (opts: Opts) => {
       const format = pickFormat(opts.format, ['table', 'json', 'md'] as const, 'table');
       const lang = langOption(ctx, opts.lang);
-      const { plan } = loadPlan(ctx, opts.plan);
+      const { plan } = await loadPlan(ctx, opts.plan);
       const list = [...plan.agencies.values()].map((a) => ({
         id: a.id,
         name: a.name,

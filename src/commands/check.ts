@@ -1,8 +1,7 @@
 // `tthc check [FILE…]`: every problem of each plan at once, as text, JSON or GitHub annotations.
 import type { Command } from 'commander';
 import { countBySeverity, sortDiagnostics } from '../diagnostics.js';
-import { checkLoaded } from '../plan/check.js';
-import { loadBytes } from '../plan/load.js';
+import { loadChecked } from '../plan/cache.js';
 import { renderGithub, renderJson, renderText, type FileReport } from '../render/diagnostics.js';
 import { defaultPlans, pickFormat, readPlanBytes, type Ctx } from './context.js';
 
@@ -12,17 +11,18 @@ export interface CheckOptions {
   color?: boolean;
 }
 
-export function runCheck(ctx: Ctx, files: string[], opts: CheckOptions): number {
+export async function runCheck(ctx: Ctx, files: string[], opts: CheckOptions): Promise<number> {
   const format = pickFormat(opts.format, ['text', 'json', 'github'] as const, ctx.io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'text');
   const targets = files.length ? files : defaultPlans(ctx);
   // Read every file first: a missing one is a usage error before any report is printed.
   const inputs = targets.map((f) => ({ file: ctx.display(f), bytes: readPlanBytes(ctx, f) }));
-  const reports: FileReport[] = inputs.map(({ file, bytes }) => {
-    const loaded = loadBytes(bytes, file);
-    const r: FileReport = { file, diagnostics: sortDiagnostics(checkLoaded(loaded, ctx.today())) };
-    if (loaded.source) r.lines = loaded.source.lines;
-    return r;
-  });
+  const reports: FileReport[] = [];
+  for (const { file, bytes } of inputs) {
+    const checked = await loadChecked(bytes, file, ctx.today(), ctx.io.env);
+    const r: FileReport = { file, diagnostics: sortDiagnostics(checked.diagnostics) };
+    if (checked.lines) r.lines = checked.lines;
+    reports.push(r);
+  }
   const style = ctx.style(opts.color);
   ctx.io.write(format === 'json' ? renderJson(reports) : format === 'github' ? renderGithub(reports, style, ctx.width()) : renderText(reports, style, ctx.width()));
   const n = countBySeverity(reports.flatMap((r) => r.diagnostics));
@@ -36,5 +36,5 @@ export function registerCheck(program: Command, ctx: Ctx, done: (code: number) =
     .argument('[files...]', 'plan files')
     .option('--format <format>', 'text, json or github (default: github under GitHub Actions, else text)')
     .option('--strict', 'warnings fail too (exit 1)')
-    .action((files: string[], opts: CheckOptions) => done(runCheck(ctx, files, { ...opts, color: program.opts().color })));
+    .action(async (files: string[], opts: CheckOptions) => done(await runCheck(ctx, files, { ...opts, color: program.opts().color })));
 }

@@ -1,10 +1,10 @@
 // What every command shares: finding and loading the plan, today in Vietnam, colour, and option parsing.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { RefusedError, UsageError, type Io } from '../io.js';
-import { checkLoaded } from '../plan/check.js';
-import { loadBytes, type Loaded } from '../plan/load.js';
+import { loadChecked, type Checked } from '../plan/cache.js';
+import { MAX_PLAN_BYTES } from '../plan/decode.js';
 import type { Plan } from '../plan/model.js';
 import { renderText } from '../render/diagnostics.js';
 import { parseDayInput, todayInVietnam } from '../schedule/index.js';
@@ -65,6 +65,17 @@ export function readPlanBytes(ctx: Ctx, file: string): Buffer {
   }
   if (st.isDirectory()) throw new UsageError(`${file} is a folder, not a plan file.`, `Name a file in it, e.g. ${join(file, '…yaml')}.`);
   try {
+    // A file too large to be a plan is not read whole: its first bytes are enough to refuse it (TOO_LARGE).
+    if (st.size > MAX_PLAN_BYTES) {
+      const fd = openSync(path, 'r');
+      try {
+        const head = Buffer.alloc(MAX_PLAN_BYTES + 1);
+        readSync(fd, head, 0, head.length, 0);
+        return head;
+      } finally {
+        closeSync(fd);
+      }
+    }
     return readFileSync(path);
   } catch (e) {
     throw new UsageError(`${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`, 'Check the file\'s permissions.');
@@ -72,7 +83,6 @@ export function readPlanBytes(ctx: Ctx, file: string): Buffer {
 }
 
 export interface LoadedPlan {
-  loaded: Loaded;
   plan: Plan;
   diagnostics: Diagnostic[];
   bytes: Buffer;
@@ -89,22 +99,28 @@ export function planPath(ctx: Ctx, flag: string | undefined): string {
   return plans[0]!;
 }
 
+/** Reads and checks one plan file (through the analysis cache); shared by every command that reads plans. */
+export async function checkFile(ctx: Ctx, file: string): Promise<Checked> {
+  const bytes = readPlanBytes(ctx, file);
+  return loadChecked(bytes, ctx.display(file), ctx.today(), ctx.io.env);
+}
+
 /** Loads and checks a plan; a plan with errors is refused (exit 1) with its first findings. */
-export function loadPlan(ctx: Ctx, flag: string | undefined, opts: { allowErrors?: boolean } = {}): LoadedPlan {
+export async function loadPlan(ctx: Ctx, flag: string | undefined): Promise<LoadedPlan> {
   const file = planPath(ctx, flag);
   const bytes = readPlanBytes(ctx, file);
-  const loaded = loadBytes(bytes, ctx.display(file));
-  const diagnostics = sortDiagnostics(checkLoaded(loaded, ctx.today()));
+  const checked = await loadChecked(bytes, ctx.display(file), ctx.today(), ctx.io.env);
+  const diagnostics = sortDiagnostics(checked.diagnostics);
   const errors = diagnostics.filter((d) => d.severity === 'error');
-  if ((errors.length && !opts.allowErrors) || !loaded.plan) {
+  if (errors.length || !checked.plan) {
     const shown = errors.slice(0, 5);
-    const report = renderText([{ file: loaded.file, diagnostics: shown, lines: loaded.source?.lines }], ctx.style());
+    const report = renderText([{ file: checked.file, diagnostics: shown, lines: checked.lines }], ctx.style());
     throw new RefusedError(
-      `${loaded.file} has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} first.\n\n${report.trimEnd()}`,
-      `Run \`tthc check ${loaded.file}\` to see every finding.`,
+      `${checked.file} has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} first.\n\n${report.trimEnd()}`,
+      `Run \`tthc check ${checked.file}\` to see every finding.`,
     );
   }
-  return { loaded, plan: loaded.plan, diagnostics, bytes };
+  return { plan: checked.plan, diagnostics, bytes };
 }
 
 /** Validates a --format value against the formats a command has. */

@@ -47,7 +47,7 @@ export function registerDue(program: Command, ctx: Ctx, done: (code: number) => 
     .option('--fail-on <status>', 'exit 1 when anything has this status (overdue)')
     .option('--output <file>', 'write to a file instead of the screen')
     .option('--plan <file>', 'the plan file (default: the plan in plans/, or TTHC_PLAN)')
-    .action((opts: Opts) => {
+    .action(async (opts: Opts) => {
       const format = pickFormat(opts.format, ['table', 'json', 'csv', 'md'] as const, 'table');
       const lang = langOption(ctx, opts.lang);
       const role = roleOption(opts.role);
@@ -59,7 +59,7 @@ export function registerDue(program: Command, ctx: Ctx, done: (code: number) => 
       if (opts.failOn !== undefined && opts.failOn !== 'overdue' && opts.failOn !== 'due-soon') {
         throw new UsageError(`--fail-on "${opts.failOn}" is not a status it can fail on.`, 'Use --fail-on overdue (or due-soon).');
       }
-      const { plan } = loadPlan(ctx, opts.plan);
+      const { plan } = await loadPlan(ctx, opts.plan);
       const agency = opts.agency !== undefined ? resolveAgency(plan, opts.agency) : undefined;
       const view = dueView(evaluatePlan(plan, asOf, within), { agency, role, all: opts.all });
       const style = ctx.style(opts.output ? false : program.opts().color);

@@ -37,10 +37,10 @@ export function registerIcs(program: Command, ctx: Ctx, done: (code: number) => 
     .option('--role <role>', 'with --agency: lead, support or any', 'any')
     .option('--output <file>', 'write to a file instead of the screen (e.g. ke-hoach.ics)')
     .option('--plan <file>', 'the plan file (default: the plan in plans/, or TTHC_PLAN)')
-    .action((opts: Opts) => {
+    .action(async (opts: Opts) => {
       const role = roleOption(opts.role);
       const file = planPath(ctx, opts.plan);
-      const { plan } = loadPlan(ctx, file);
+      const { plan } = await loadPlan(ctx, file);
       const agency = opts.agency !== undefined ? resolveAgency(plan, opts.agency) : undefined;
       const state = evaluatePlan(plan, icsHorizon(plan), 0);
       const events: IcsEvent[] = [];

@@ -1,5 +1,6 @@
 // `tthc import FILE`: a plan file from the text of a plan's document (its appendix table, or the whole document).
 import type { Command } from 'commander';
+import { heavy } from '../lazy.js';
 import { existsSync } from 'node:fs';
 import { RefusedError, UsageError } from '../io.js';
 import { decodePlanBytes } from '../plan/decode.js';
@@ -35,7 +36,7 @@ export function registerImport(program: Command, ctx: Ctx, done: (code: number) 
         const d = decoded.diagnostics[0]!;
         throw new RefusedError(`${shown}:${d.start.line}:${d.start.col}: ${d.message}`, d.hint);
       }
-      const { importPlan, ImportError } = await import('../import/index.js');
+      const { importPlan, ImportError } = await heavy();
       let result;
       try {
         result = importPlan(decoded.text, { ...(year !== undefined ? { year } : {}), file: shown });

@@ -2,18 +2,15 @@
 import type { Command } from 'commander';
 import { sortDiagnostics } from '../diagnostics.js';
 import { RefusedError, UsageError } from '../io.js';
-import { checkLoaded } from '../plan/check.js';
-import { addRecord, EditError } from '../plan/edit.js';
-import { loadBytes } from '../plan/load.js';
 import type { Plan, Task } from '../plan/model.js';
 import type { RecordFile } from '../plan/schema.js';
 import { parseSymbol } from '../plan/symbols.js';
-import { ConflictError, LockError, updateFile } from '../plan/write.js';
 import { renderText } from '../render/diagnostics.js';
 import { formatDayVi } from '../schedule/index.js';
 import { evaluatePlan } from '../views/evaluate.js';
 import { asOfOption, planPath, readPlanBytes, type Ctx } from './context.js';
 import { findTasks } from './show.js';
+import { heavy, type Heavy } from '../lazy.js';
 
 interface Opts {
   plan?: string;
@@ -24,7 +21,8 @@ interface Opts {
 }
 
 /** Reads the plan from the bytes the lock holder gave us; errors in it refuse the edit. */
-function planOf(ctx: Ctx, bytes: Buffer, file: string): Plan {
+function planOf(ctx: Ctx, h: Heavy, bytes: Buffer, file: string): Plan {
+  const { loadBytes, checkLoaded } = h;
   const loaded = loadBytes(bytes, file);
   const errors = checkLoaded(loaded, ctx.today()).filter((d) => d.severity === 'error');
   if (errors.length || !loaded.plan) {
@@ -106,9 +104,11 @@ async function record(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts
   checkRef(opts.ref);
   if (opts.note !== undefined && opts.note.trim() === '') throw new UsageError('--note is empty.', 'Leave it out, or write the note.');
   let result: { task: Task; rec: RecordFile } | undefined;
+  const h = await heavy();
+  const { addRecord, loadBytes, checkLoaded, updateFile, EditError, LockError, ConflictError } = h;
   try {
     await updateFile(ctx.abs(file), (current) => {
-      const plan = planOf(ctx, current, shown);
+      const plan = planOf(ctx, h, current, shown);
       const task = findTasks(plan, [id])[0]!;
       const rec: RecordFile = kind === 'done' ? { done: date } : { trigger: date };
       if (kind === 'done') {

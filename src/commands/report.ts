@@ -41,7 +41,7 @@ export function registerReport(program: Command, ctx: Ctx, done: (code: number) 
     .option('--format <format>', 'html (the only format)', 'html')
     .option('--output <file>', 'write to a file instead of the screen, e.g. bao-cao.html')
     .option('--plan <file>', 'the plan file (default: the plan in plans/, or TTHC_PLAN)')
-    .action((opts: Opts) => {
+    .action(async (opts: Opts) => {
       pickFormat(opts.format, ['html'] as const, 'html');
       const quarter = quarterOption(opts.quarter);
       const periods = opts.periods ?? 'calendar';
@@ -50,7 +50,7 @@ export function registerReport(program: Command, ctx: Ctx, done: (code: number) 
       if (opts.asOf && opts.today && opts.asOf !== opts.today) throw new UsageError('--as-of and --today name different days.', 'Give one of them.');
       const asOf = asOfOption(ctx, opts.asOf ?? opts.today);
       const file = planPath(ctx, opts.plan);
-      const { plan } = loadPlan(ctx, file);
+      const { plan } = await loadPlan(ctx, file);
       const agency = opts.agency !== undefined ? resolveAgency(plan, opts.agency) : undefined;
       const state = evaluatePlan(plan, asOf, within);
       const view = statusView(state, { periods, by: 'task', agency });

@@ -1,12 +1,13 @@
 // `tthc schema`: the JSON Schema of the plan format, generated from the zod schema (editors use it).
 import type { Command } from 'commander';
-import { z } from 'zod';
-import { Plan } from '../plan/schema.js';
+import { heavy } from '../lazy.js';
 import type { Ctx } from './context.js';
 
 export const SCHEMA_ID = 'https://tthc.invalid/schema/plan.schema.json';
 
-export function planJsonSchema(): string {
+/** Loaded only by this command: zod's JSON Schema generator is large and nothing else needs it. */
+export async function planJsonSchema(): Promise<string> {
+  const { z, PlanSchema: Plan } = await heavy();
   const schema = z.toJSONSchema(Plan, { target: 'draft-07', io: 'input' }) as Record<string, unknown>;
   return JSON.stringify({ $schema: schema.$schema, $id: SCHEMA_ID, title: 'tthc plan', ...schema }, null, 2) + '\n';
 }
@@ -15,8 +16,8 @@ export function registerSchema(program: Command, ctx: Ctx, done: (code: number) 
   program
     .command('schema')
     .description('print the JSON Schema of the plan format (for editors; a copy is in schema/)')
-    .action(() => {
-      ctx.io.write(planJsonSchema());
+    .action(async () => {
+      ctx.io.write(await planJsonSchema());
       done(0);
     });
 }

@@ -94,10 +94,10 @@ export function registerShow(program: Command, ctx: Ctx, done: (code: number) =>
     .option('--format <format>', 'table, json or md', 'table')
     .option('--lang <lang>', 'vi or en (default: TTHC_LANG, else vi)')
     .option('--as-of <date>', 'the day for occurrence statuses (default: today in Vietnam)')
-    .action((ids: string[], opts: Opts) => {
+    .action(async (ids: string[], opts: Opts) => {
       const format = pickFormat(opts.format, ['table', 'json', 'md'] as const, 'table');
       const lang = langOption(ctx, opts.lang);
-      const { plan } = loadPlan(ctx, opts.plan);
+      const { plan } = await loadPlan(ctx, opts.plan);
       const tasks = findTasks(plan, ids);
       const state = evaluatePlan(plan, asOfOption(ctx, opts.asOf), 14);
       if (format === 'json') ctx.io.write(JSON.stringify(tasks.map((x) => taskJson(plan, x, state)), null, 2) + '\n');

@@ -39,7 +39,7 @@ export function registerStatus(program: Command, ctx: Ctx, done: (code: number) 
     .option('--lang <lang>', 'vi or en (default: TTHC_LANG, else vi)')
     .option('--output <file>', 'write to a file instead of the screen (UTF-8)')
     .option('--plan <file>', 'the plan file (default: the plan in plans/, or TTHC_PLAN)')
-    .action((opts: Opts) => {
+    .action(async (opts: Opts) => {
       const format = pickFormat(opts.format, ['table', 'json', 'csv', 'md'] as const, 'table');
       const lang = langOption(ctx, opts.lang);
       const by = opts.by ?? 'task';
@@ -56,7 +56,7 @@ export function registerStatus(program: Command, ctx: Ctx, done: (code: number) 
       if (!sep) throw new UsageError(`--sep "${opts.sep}" is not a separator.`, "Use --sep ',' or --sep ';'.");
       if (opts.asOf && opts.today && opts.asOf !== opts.today) throw new UsageError('--as-of and --today name different days.', 'Give one of them.');
       const asOf = asOfOption(ctx, opts.asOf ?? opts.today);
-      const { plan } = loadPlan(ctx, opts.plan);
+      const { plan } = await loadPlan(ctx, opts.plan);
       const agency = opts.agency !== undefined ? resolveAgency(plan, opts.agency) : undefined;
       const view = statusView(evaluatePlan(plan, asOf, 14), { periods, by, agency });
       const style = ctx.style(opts.output ? false : program.opts().color);

@@ -1,5 +1,6 @@
 // Tables that fit the terminal: natural widths for short columns, the rest shared by the text columns, wrapped.
-import Table from 'cli-table3';
+// Drawn here rather than with cli-table3: measuring every Vietnamese cell through its string-width cost most of a
+// `tthc due` run (measured with npm run bench), and our cells need only composed letters and whole-cell colour.
 import type { Style } from './style.js';
 
 export interface Column {
@@ -11,16 +12,6 @@ export interface Column {
   min?: number;
   /** Cut longer texts to about this many lines, with "…" (the full text is one `tthc show` away). */
   maxLines?: number;
-}
-
-/** Cuts `s` at a word boundary so that it wraps into at most `lines` lines of `width` columns. */
-export function clip(s: string, width: number, lines: number): string {
-  const max = width * lines - 1;
-  const chars = [...s];
-  if (chars.length <= max) return s;
-  const cut = chars.slice(0, max).join('');
-  const space = cut.lastIndexOf(' ');
-  return (space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/u, '') + '…';
 }
 
 function visibleWidth(s: string): number {
@@ -93,21 +84,82 @@ export function wrapText(text: string, width: number): string {
 }
 
 /** `fitRows`: rows to fit the widths to (all groups of a grouped list), when more than those printed. */
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+/** Colour codes around a whole cell (as Style applies them), so that each wrapped line can wear them again. */
+function splitStyle(cell: string): { pre: string; text: string; post: string } {
+  const pre = /^(?:\u001b\[[0-9;]*m)+/.exec(cell)?.[0] ?? '';
+  const rest = cell.slice(pre.length);
+  const post = /(?:\u001b\[[0-9;]*m)+$/.exec(rest)?.[0] ?? '';
+  return { pre, text: rest.slice(0, rest.length - post.length).replace(ANSI, ''), post };
+}
+
+/** Word-wraps one line of plain text to `width` columns; a word longer than the width is broken. */
+export function wrapLine(line: string, width: number): string[] {
+  const out: string[] = [];
+  let cur: string[] = [];
+  for (const word of line.split(' ')) {
+    let w = [...word];
+    if (cur.length && cur.length + 1 + w.length > width) {
+      out.push(cur.join(''));
+      cur = [];
+    }
+    if (cur.length) cur.push(' ');
+    while (cur.length + w.length > width) {
+      const room = width - cur.length;
+      cur.push(...w.slice(0, room));
+      out.push(cur.join(''));
+      cur = [];
+      w = w.slice(room);
+    }
+    cur.push(...w);
+  }
+  out.push(cur.join(''));
+  return out;
+}
+
+function cellLines(cell: string, width: number, maxLines?: number): string[] {
+  const { pre, text, post } = splitStyle(cell.normalize('NFC'));
+  let lines = text.split('\n').flatMap((l) => wrapLine(l, width));
+  if (maxLines && lines.length > maxLines) {
+    lines = lines.slice(0, maxLines);
+    // Room for the ellipsis: drop the last word rather than cut one in the middle.
+    let last = lines[maxLines - 1]!.replace(/[\s,;:.]+$/u, '');
+    if ([...last].length >= width) {
+      const space = last.lastIndexOf(' ');
+      last = (space > 0 ? last.slice(0, space) : [...last].slice(0, width - 1).join('')).replace(/[\s,;:.]+$/u, '');
+    }
+    lines[maxLines - 1] = last + '…';
+  }
+  return lines.map((l) => (pre || post ? pre + l + post : l));
+}
+
+function pad(line: string, width: number, align: Column['align']): string {
+  const room = width - [...line.replace(ANSI, '')].length;
+  if (room <= 0) return line;
+  if (align === 'right') return ' '.repeat(room) + line;
+  if (align === 'center') return ' '.repeat(Math.floor(room / 2)) + line + ' '.repeat(Math.ceil(room / 2));
+  return line + ' '.repeat(room);
+}
+
+/** `fitRows`: rows to fit the widths to (all groups of a grouped list), when more than those printed. */
 export function renderTable(columns: Column[], rows: string[][], width: number, style: Style, fitRows: string[][] = rows): string {
   const widths = fitWidths(columns, fitRows, width);
-  const table = new Table({
-    head: columns.map((c) => style.bold(c.head)),
-    colWidths: widths,
-    colAligns: columns.map((c) => c.align ?? 'left'),
-    wordWrap: true,
-    wrapOnWordBoundary: true,
-    style: { head: [], border: style.enabled ? ['grey'] : [], compact: false },
-  });
-  for (const r of rows) {
-    table.push(r.map((cell, i) => {
+  const b = (s: string) => (style.enabled ? style.dim(s) : s);
+  const rule = (l: string, m: string, r: string) => b(l + widths.map((w) => '─'.repeat(w)).join(m) + r) + '\n';
+  const draw = (cells: string[], head: boolean): string => {
+    const parts = widths.map((w, i) => {
       const c = columns[i];
-      return c?.maxLines ? clip(cell, Math.max(4, widths[i]! - 3), c.maxLines) : cell;
-    }));
-  }
-  return table.toString() + '\n';
+      return cellLines(head ? cells[i] ?? '' : cells[i] ?? '', Math.max(1, w - 2), head ? undefined : c?.maxLines);
+    });
+    const height = Math.max(1, ...parts.map((p) => p.length));
+    let out = '';
+    for (let k = 0; k < height; k++) {
+      out += b('│') + parts.map((p, i) => ` ${pad(p[k] ?? '', widths[i]! - 2, columns[i]?.align)} `).join(b('│')) + b('│') + '\n';
+    }
+    return out;
+  };
+  let out = rule('┌', '┬', '┐') + draw(columns.map((c) => style.bold(c.head)), true);
+  for (const r of rows) out += rule('├', '┼', '┤') + draw(r, false);
+  return out + rule('└', '┴', '┘');
 }

@@ -31,6 +31,11 @@ export function scheduleOf(plan: Plan, task: Task): { parts: Part[]; problems: S
   return s;
 }
 
+/** Puts a schedule read earlier (from the plan's cached analysis) in place, so the phrase is not read again. */
+export function primeSchedule(task: Task, s: { parts: Part[]; problems: SchedProblem[] }): void {
+  scheduleCache.set(task, s);
+}
+
 function followsOf(parts: Part[]): string | null {
   for (const p of parts) if (p.kind === 'event' && p.follows) return p.follows;
   return null;

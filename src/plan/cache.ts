@@ -1,0 +1,125 @@
+// Reading a plan with a cache of its analysis keyed by its bytes, so that everyday commands skip YAML and zod.
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Diagnostic } from '../diagnostics.js';
+import type { Analysis } from './analyze.js';
+import { buildModel, type Plan } from './model.js';
+import { heavy } from '../lazy.js';
+import { primeSchedule } from '../views/evaluate.js';
+
+declare const __TTHC_BUILD__: string | undefined;
+
+/** The identity of this build: a cache written by another build is never read. Unbundled (tests): no cache. */
+const BUILD = typeof __TTHC_BUILD__ === 'string' ? __TTHC_BUILD__ : undefined;
+const MAX_ENTRIES = 64;
+
+export interface Checked {
+  file: string;
+  plan?: Plan;
+  diagnostics: Diagnostic[];
+  lines?: string[];
+}
+
+/** Candidate folders for the cache: next to the installed package (npm's convention), else a private one in tmp. */
+function cacheDirs(env: Record<string, string | undefined>): string[] {
+  if (!BUILD || env.TTHC_NO_CACHE) return [];
+  if (env.TTHC_CACHE_DIR) return [env.TTHC_CACHE_DIR];
+  const uid = typeof process.getuid === 'function' ? process.getuid() : 'user';
+  return [join(dirname(dirname(fileURLToPath(import.meta.url))), 'node_modules', '.cache', 'tthc'), join(tmpdir(), `tthc-cache-${uid}`)];
+}
+
+function read(path: string): Analysis | undefined {
+  try {
+    const v = JSON.parse(readFileSync(path, 'utf8')) as Analysis & { build?: string };
+    return v.build === BUILD && Array.isArray(v.diagnostics) ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes an entry into the first folder that can be made; a cache that cannot be written only costs time. */
+function write(dirs: string[], name: string, a: Analysis): void {
+  for (const dir of dirs) {
+    try {
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      writeEntry(dir, join(dir, name), a);
+      return;
+    } catch {
+      // try the next folder
+    }
+  }
+}
+
+/** Atomic (temp file + rename), and the oldest entries go once there are more than MAX_ENTRIES. */
+function writeEntry(dir: string, path: string, a: Analysis): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify({ build: BUILD, ...a }));
+  renameSync(tmp, path);
+  const names = readdirSync(dir).filter((n) => n.endsWith('.json'));
+  if (names.length > MAX_ENTRIES) {
+    const old = names.map((n) => ({ n, t: statSync(join(dir, n)).mtimeMs })).sort((x, y) => x.t - y.t);
+    for (const { n } of old.slice(0, names.length - MAX_ENTRIES)) unlinkSync(join(dir, n));
+  }
+}
+
+/**
+ * Two independent 32-bit hashes (FNV-1a and a multiplicative one) and the length: a cache key, not a defence
+ * against someone forging plans (node:crypto alone would cost a tenth of the start-up this cache saves).
+ */
+export function fingerprint(bytes: Uint8Array): string {
+  // Word by word: this runs cold in the interpreter on every command, so a quarter of the steps matters.
+  const words = bytes.length >>> 2;
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+  const view = new Uint32Array(aligned.buffer, aligned.byteOffset, words);
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c;
+  for (let i = 0; i < words; i++) {
+    const w = view[i]!;
+    a = Math.imul(a ^ w, 0x01000193);
+    b = Math.imul(b ^ (w + (b << 5)), 0x5bd1e995) ^ (b >>> 15);
+  }
+  for (let i = words << 2; i < bytes.length; i++) a = Math.imul(a ^ bytes[i]!, 0x01000193);
+  return `${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}${bytes.length.toString(16)}`;
+}
+
+/** The model from an analysis: the tasks keep the places in the file they were read from. */
+export function modelOf(a: Analysis, file: string): Plan | undefined {
+  if (!a.raw) return undefined;
+  const paths = a.taskPaths ?? [];
+  const offsets: number[] = [];
+  let n = 0;
+  for (const s of a.raw.sections) {
+    offsets.push(n);
+    n += s.tasks.length;
+  }
+  const plan = buildModel(a.raw, file, (si, ti) => paths[offsets[si]! + ti] ?? ['sections', si, 'tasks', ti]);
+  if (a.schedules?.length === plan.tasks.length) plan.tasks.forEach((t, i) => primeSchedule(t, a.schedules![i]!));
+  return plan;
+}
+
+/** Findings that hold on `today` (records dated after it are reported only until that day comes). */
+export function diagnosticsFor(a: Analysis, today: string): Diagnostic[] {
+  return a.diagnostics
+    .filter((d) => d.ifTodayBefore === undefined || today < d.ifTodayBefore)
+    .map(({ ifTodayBefore: _, ...d }) => d as Diagnostic);
+}
+
+/** Reads and checks a plan's bytes, from the cache when these exact bytes were read before by this build. */
+export async function loadChecked(bytes: Uint8Array, file: string, today: string, env: Record<string, string | undefined>): Promise<Checked> {
+  const dirs = cacheDirs(env);
+  const name = dirs.length ? `${fingerprint(bytes)}-${fingerprint(new TextEncoder().encode(file))}.json` : '';
+  let a: Analysis | undefined;
+  for (const dir of dirs) if ((a = read(join(dir, name)))) break;
+  if (!a) {
+    const { analyze } = await heavy();
+    a = analyze(bytes, file);
+    write(dirs, name, a);
+  }
+  const out: Checked = { file, diagnostics: diagnosticsFor(a, today) };
+  const plan = modelOf(a, file);
+  if (plan) out.plan = plan;
+  if (a.lines) out.lines = a.lines;
+  return out;
+}
