@@ -73,7 +73,6 @@ export const CODES = {
   RECORD_FUTURE: ['warning', 'A record dated after today.'],
   HTML_IN_TEXT: ['info', 'A text carries an HTML fragment copied from the document (kept verbatim).'],
   SPELLING: ['info', 'A likely typo copied from the document (kept verbatim).'],
-  NOT_NFC: ['info', 'Text is stored decomposed (NFD); it is read as NFC.'],
 } as const satisfies Record<string, readonly [Severity, string]>;
 
 export type Code = keyof typeof CODES;

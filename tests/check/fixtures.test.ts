@@ -15,11 +15,8 @@ import { checkJson, encodeTcvn3, FIXTURES, readText, scratchDir, SHIPPED, where 
 type Fixture = Code | `${Code}.${string}`;
 const codeOf = (name: string): string => name.split('.')[0]!;
 
-/**
- * Codes in the catalogue that nothing emits today, with the reason. NOT_NFC: NFD text is read as NFC without a word,
- * so that an NFD copy of a plan gives exactly the findings of the plain file (see survival.test.ts).
- */
-const NOT_EMITTED = new Set<Code>(['NOT_NFC']);
+/** Codes in the catalogue that nothing emits, with the reason (none today: every code has a reproducer). */
+const NOT_EMITTED = new Set<Code>([]);
 
 /** The minimal valid plan every fixture starts from. */
 const BASE = readText('tests/check/fixtures/VALID.yaml');
