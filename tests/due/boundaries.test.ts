@@ -211,6 +211,30 @@ describe('tthc due: events before and after their trigger (events-2023.yaml)', (
   });
 });
 
+describe('tthc due: the event tasks of the shipped plan, before and after their trigger', () => {
+  it.each(['I.1', 'III.2', 'III.3', 'VII.3', 'V.3'])('%s waits until triggered, then is open from the trigger day, open-ended', async (id) => {
+    const { dir, remove } = scratch('events');
+    try {
+      const plan = copyPlan(SHIPPED, dir);
+      expect(itemOf((await dueJson(['--plan', plan, '--all', '--as-of', '2023-12-31'])).items, id)).toMatchObject({ status: 'waiting', due: null });
+      const r = await tthc(['trigger', id, '--plan', plan, '--date', '2023-04-03', '--ref', '1050/UBND-NC']);
+      expect(r.code, r.err).toBe(0);
+      const at = async (asOf: string) => (await dueJson(['--plan', plan, '--all', '--as-of', asOf])).items.filter((i) => i.id === id);
+      expect((await at('2023-04-02')).map((i) => [i.period, i.status])).toEqual([[null, 'waiting']]);
+      expect((await at('2023-04-03')).map((i) => [i.period, i.status, i.due])).toEqual([['2023-04-03', 'open', null]]);
+      expect((await at('2023-12-31')).map((i) => [i.period, i.status])).toEqual([['2023-04-03', 'open']]);
+      // Open-ended: never overdue, so never in the default list.
+      expect((await dueJson(['--plan', plan, '--as-of', '2023-12-31'])).items.some((i) => i.id === id)).toBe(false);
+      // Done: the occurrence opened by the trigger is done from that day.
+      expect((await tthc(['done', id, '--plan', plan, '--date', '2023-05-10'])).code).toBe(0);
+      expect((await at('2023-05-09')).map((i) => i.status)).toEqual(['open']);
+      expect((await at('2023-05-10')).map((i) => [i.period, i.status, i.completed])).toEqual([['2023-04-03', 'done', '2023-05-10']]);
+    } finally {
+      remove();
+    }
+  });
+});
+
 describe('tthc due: a task that follows another (V.2 follows V.1 in the shipped plan)', () => {
   it('waits until V.1 is done, then opens on the day V.1 was done', async () => {
     const { dir, remove } = scratch('follows');
