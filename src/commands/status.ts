@@ -3,9 +3,9 @@ import type { Command } from 'commander';
 import { resolveAgency } from '../agencies.js';
 import { UsageError } from '../io.js';
 import { csvSeparator } from '../render/csv.js';
-import { renderQuarterDetail, renderStatusCsv, renderStatusJson, renderStatusMd, renderStatusTable } from '../render/status.js';
+import { renderQuarterDetail, renderQuarterDetailCsv, renderQuarterDetailMd, renderStatusCsv, renderStatusJson, renderStatusMd, renderStatusTable } from '../render/status.js';
 import { evaluatePlan } from '../views/evaluate.js';
-import { QUARTERS, statusView } from '../views/status.js';
+import { quarterDetail, QUARTERS, statusView } from '../views/status.js';
 import { langOption } from './agencies.js';
 import { asOfOption, loadPlan, pickFormat, type Ctx } from './context.js';
 import { writeOutput } from './output.js';
@@ -61,24 +61,16 @@ export function registerStatus(program: Command, ctx: Ctx, done: (code: number) 
       const view = statusView(evaluatePlan(plan, asOf, 14), { periods, by, agency });
       const style = ctx.style(opts.output ? false : program.opts().color);
       let text: string;
-      if (quarter && format === 'table') {
-        const records = new Map(
-          plan.tasks.map((task) => [
-            task.id,
-            task.records.flatMap((r) => {
-              const day = r.done ?? r.trigger;
-              if (!day) return [];
-              const rec: { day: string; kind: string; period?: string; ref?: string; note?: string } = { day, kind: r.trigger ? 'trigger' : 'done' };
-              if (r.period) rec.period = r.period;
-              if (r.ref) rec.ref = r.ref;
-              if (r.note) rec.note = r.note;
-              return [rec];
-            }),
-          ]),
-        );
-        text = renderQuarterDetail(view, quarter, lang, style, ctx.width(), records);
+      if (quarter) {
+        // The detail is task by task whatever --by says: it lists occurrences and records, which belong to tasks.
+        const byTask = by === 'task' ? view : statusView(evaluatePlan(plan, asOf, 14), { periods, by: 'task', agency });
+        const lines = quarterDetail(byTask, plan, quarter);
+        if (format === 'json') text = renderStatusJson({ ...view, rows: view.rows.map((r) => ({ ...r, quarters: { [quarter!]: r.quarters[quarter!] } as typeof r.quarters })), quarter, detail: lines });
+        else if (format === 'csv') text = renderQuarterDetailCsv(lines, lang, sep);
+        else if (format === 'md') text = renderQuarterDetailMd(view, quarter, lines, lang);
+        else text = renderQuarterDetail(view, quarter, lines, lang, style, ctx.width());
       } else if (format === 'json') {
-        text = renderStatusJson(quarter ? { ...view, rows: view.rows.map((r) => ({ ...r, quarters: { [quarter!]: r.quarters[quarter!] } as typeof r.quarters })) } : view);
+        text = renderStatusJson(view);
       } else if (format === 'csv') text = renderStatusCsv(view, lang, sep);
       else if (format === 'md') text = renderStatusMd(view, lang);
       else text = renderStatusTable(view, lang, style, ctx.width());

@@ -1,6 +1,6 @@
 // The quarterly status table as a terminal table, JSON, CSV for Excel or Markdown, and one quarter in detail.
 import { formatDayVi } from '../schedule/index.js';
-import { CELL_ORDER, QUARTERS, type Cell, type QuarterKey, type StatusView } from '../views/status.js';
+import { CELL_ORDER, QUARTERS, type Cell, type DetailLine, type QuarterKey, type StatusView } from '../views/status.js';
 import { renderCsv } from './csv.js';
 import { periodText, statusWord } from './due.js';
 import { t, type Lang } from './i18n.js';
@@ -70,7 +70,7 @@ export function renderStatusTable(view: StatusView, lang: Lang, style: Style, wi
   return out;
 }
 
-export function renderStatusJson(view: StatusView): string {
+export function renderStatusJson(view: StatusView | (StatusView & { quarter: QuarterKey; detail: DetailLine[] })): string {
   return JSON.stringify(view, null, 2) + '\n';
 }
 
@@ -91,42 +91,66 @@ export function renderStatusMd(view: StatusView, lang: Lang): string {
   return out;
 }
 
-/**
- * `--quarter N`: task by task, the occurrences due in the quarter (with the document and note of the record that
- * completed each), the quarter's status where nothing falls due in it, and the other records dated in the quarter
- * (activities, triggers, late completions of earlier occurrences).
- */
-export function renderQuarterDetail(view: StatusView, q: QuarterKey, lang: Lang, style: Style, width: number, records: Map<string, { day: string; kind: string; period?: string; ref?: string; note?: string }[]>): string {
+function detailCells(line: DetailLine, lang: Lang): string[] {
+  const what =
+    line.kind === 'trigger' ? (lang === 'vi' ? 'Phát sinh' : 'Triggered') : line.kind === 'record' ? (lang === 'vi' ? 'Ghi nhận' : 'Record') : line.kind === 'quarter' ? cellText({ status: line.status!, due: 0, done: 0, late: 0, overdue: 0, records: line.records ?? 0, occurrences: [] }, lang) : statusWord(lang, line.status!);
+  return [
+    line.id,
+    line.title,
+    periodText(lang, line.period),
+    line.due ? formatDayVi(line.due) : '',
+    what,
+    line.day ? formatDayVi(line.day) : '',
+    [line.ref, line.note].filter(Boolean).join(' — '),
+  ];
+}
+
+function detailHead(lang: Lang): string[] {
+  return [t(lang, 'id'), t(lang, 'task'), t(lang, 'period'), t(lang, 'due'), t(lang, 'status'), lang === 'vi' ? 'Ngày thực hiện' : 'Done on', lang === 'vi' ? 'Văn bản, ghi chú' : 'Document, note'];
+}
+
+function quarterLine(view: StatusView, q: QuarterKey, lang: Lang): string {
   const r = view.ranges[q];
-  const name = quarterHead(view, q, lang).split('\n')[0]!;
-  let out = style.bold(wrapText(header(view, lang), width)) + wrapText(`${name}: ${formatDayVi(r.start)} – ${formatDayVi(r.end)}`, width) + '\n\n';
-  const rows: string[][] = [];
-  const evidence = (rec: { ref?: string; note?: string }) => [rec.ref, rec.note].filter(Boolean).join(' — ');
-  for (const row of view.rows) {
-    const cell = row.quarters[q];
-    const own = (records.get(row.id) ?? []).filter((x) => x.day >= r.start && x.day <= r.end && x.day <= view.asOf);
-    const used = new Set<object>();
-    for (const o of cell.occurrences) {
-      // The completion record of this occurrence, so that its document shows on the same line.
-      const rec = o.completion
-        ? (records.get(o.id) ?? []).find((x) => x.kind === 'done' && x.day === o.completion && (x.period === undefined || x.period === o.period) && !used.has(x))
-        : undefined;
-      if (rec) used.add(rec);
-      rows.push([style.bold(o.id), periodText(lang, o.period), o.due ? formatDayVi(o.due) : '', statusWord(lang, o.status), o.completion ? formatDayVi(o.completion) : '', rec ? evidence(rec) : '']);
-    }
-    if (cell.occurrences.length === 0) rows.push([style.bold(row.id), '', '', cellText(cell, lang), '', '']);
-    for (const rec of own) {
-      if (used.has(rec)) continue;
-      rows.push([style.bold(row.id), rec.period ? periodText(lang, rec.period) : '', '', rec.kind === 'trigger' ? (lang === 'vi' ? 'Phát sinh' : 'Triggered') : lang === 'vi' ? 'Ghi nhận' : 'Record', formatDayVi(rec.day), evidence(rec)]);
-    }
-  }
+  return `${quarterHead(view, q, lang).split('\n')[0]!}: ${formatDayVi(r.start)} – ${formatDayVi(r.end)}`;
+}
+
+/**
+ * `--quarter N` as a table: task by task, the occurrences due in the quarter (with the document and note of the record
+ * that completed each), the quarter's status where nothing falls due in it, and the other records dated in the quarter
+ * (activities, triggers, late completions of earlier occurrences). A task's title shows on its first line only.
+ */
+export function renderQuarterDetail(view: StatusView, q: QuarterKey, lines: DetailLine[], lang: Lang, style: Style, width: number): string {
+  let out = style.bold(wrapText(header(view, lang), width)) + wrapText(quarterLine(view, q, lang), width) + '\n\n';
+  if (!lines.length) return out + (lang === 'vi' ? 'Không có nhiệm vụ nào trong quý.' : 'No task has anything in this quarter.') + '\n';
+  const colour = (status: string | null, s: string) =>
+    status === 'overdue' || status === 'no-record' ? style.red(s) : status === 'due-soon' ? style.yellow(s) : status === 'done' ? style.green(s) : s;
+  const rows = lines.map((line, i) => {
+    const cells = detailCells(line, lang);
+    const first = i === 0 || lines[i - 1]!.id !== line.id;
+    return [style.bold(cells[0]!), first ? cells[1]! : '', cells[2]!, cells[3]!, colour(line.status, cells[4]!), cells[5]!, cells[6]!];
+  });
+  const head = detailHead(lang);
   const columns = [
-    { head: t(lang, 'id') },
-    { head: t(lang, 'period') },
-    { head: t(lang, 'due') },
-    { head: t(lang, 'status') },
-    { head: lang === 'vi' ? 'Ngày thực hiện' : 'Done on' },
-    { head: lang === 'vi' ? 'Văn bản, ghi chú' : 'Document, note', flex: 1, min: 12 },
+    { head: head[0]! },
+    { head: head[1]!, flex: 2, min: 14, maxLines: 2 },
+    { head: head[2]! },
+    { head: head[3]! },
+    { head: head[4]! },
+    { head: head[5]! },
+    { head: head[6]!, flex: 1, min: 12 },
   ];
   return out + renderTable(columns, rows, width, style);
+}
+
+/** `--quarter N --format csv`: a line per occurrence or record, every cell filled, for Excel to sort and filter. */
+export function renderQuarterDetailCsv(lines: DetailLine[], lang: Lang, sep: string): string {
+  return renderCsv(detailHead(lang), lines.map((line) => detailCells(line, lang)), sep);
+}
+
+export function renderQuarterDetailMd(view: StatusView, q: QuarterKey, lines: DetailLine[], lang: Lang): string {
+  const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, '<br>').replace(/<(?!br>)/g, '&lt;');
+  let out = [...header(view, lang).split('\n').filter(Boolean), quarterLine(view, q, lang)].map((l) => `${esc(l)}  `).join('\n') + '\n\n';
+  out += `| ${detailHead(lang).join(' | ')} |\n|${detailHead(lang).map(() => '---').join('|')}|\n`;
+  for (const line of lines) out += `| ${detailCells(line, lang).map(esc).join(' | ')} |\n`;
+  return out;
 }

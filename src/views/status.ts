@@ -213,3 +213,55 @@ function totals(list: Record<QuarterKey, Cell>[]): StatusTotals {
   }
   return { quarters };
 }
+
+/** One line of `status --quarter N`: an occurrence due in the quarter, a task's quarter status, or a record dated in it. */
+export interface DetailLine {
+  id: string;
+  title: string;
+  kind: 'occurrence' | 'quarter' | 'record' | 'trigger';
+  period: string | null;
+  due: string | null;
+  status: CellStatus | null;
+  /** The completion day (occurrence), or the record's day. */
+  day: string | null;
+  ref: string | null;
+  note: string | null;
+  /** For a quarter line: the progress records dated in the quarter. */
+  records: number | null;
+}
+
+/**
+ * One quarter in detail, task by task: the occurrences due in it (with the record that completed each), the quarter's
+ * status where nothing falls due in it, and the other records dated in it up to the day asked about (activities,
+ * triggers, late completions of earlier occurrences). Tasks with nothing in the quarter are left out.
+ */
+export function quarterDetail(view: StatusView, plan: Plan, q: QuarterKey): DetailLine[] {
+  const range = view.ranges[q];
+  const lines: DetailLine[] = [];
+  const tasks = new Map(plan.tasks.map((task) => [task.id, task]));
+  for (const row of view.rows) {
+    const task = tasks.get(row.id);
+    if (!task) continue;
+    const cell = row.quarters[q];
+    const own = task.records.filter((r) => {
+      const d = r.done ?? r.trigger;
+      return d !== undefined && d <= view.asOf && inRange(d, range);
+    });
+    if (cell.status === 'none' && own.length === 0 && cell.occurrences.length === 0) continue;
+    const used = new Set<object>();
+    const base = { id: task.id, title: task.content };
+    for (const o of cell.occurrences) {
+      const rec = o.completion
+        ? task.records.find((r) => r.done === o.completion && (r.period === undefined || r.period === o.period) && !used.has(r))
+        : undefined;
+      if (rec) used.add(rec);
+      lines.push({ ...base, kind: 'occurrence', period: o.period, due: o.due, status: o.status, day: o.completion, ref: rec?.ref ?? null, note: rec?.note ?? null, records: null });
+    }
+    if (cell.occurrences.length === 0) lines.push({ ...base, kind: 'quarter', period: null, due: null, status: cell.status, day: null, ref: null, note: null, records: cell.records });
+    for (const r of own) {
+      if (used.has(r)) continue;
+      lines.push({ ...base, kind: r.trigger ? 'trigger' : 'record', period: r.period ?? null, due: null, status: null, day: (r.done ?? r.trigger)!, ref: r.ref ?? null, note: r.note ?? null, records: null });
+    }
+  }
+  return lines;
+}

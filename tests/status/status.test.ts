@@ -193,17 +193,52 @@ describe('--by agency, --by section, --agency, --quarter', () => {
   });
 
   it('--quarter 3 lists Q3 task by task with dates and documents', async () => {
-    const r = await tthc(['status', '--plan', plan, '--as-of', '2023-10-01', '--quarter', '3'], { cwd: dir });
+    const r = await tthc(['status', '--plan', plan, '--as-of', '2023-10-01', '--quarter', '3'], { cwd: dir, env: { COLUMNS: '160' } });
     expect(r.code).toBe(0);
     expect(r.out).toContain('Quý III: 1/7/2023 – 30/9/2023');
-    expect(r.out).toMatch(/│ IX\.3 +│ +│ 31\/7\/2023 │ Đã xong +│ 25\/7\/2023 +│ 130\/BC-UBND +│/);
-    expect(r.out).toMatch(/│ X\.2 +│ Tháng 8\/2023 │ 31\/8\/2023 │ Xong muộn +│ 5\/9\/2023 +│/);
-    expect(r.out).toMatch(/│ X\.2 +│ Tháng 9\/2023 │ 30\/9\/2023 │ Quá hạn +│/);
-    expect(r.out).toMatch(/│ II\.1 +│ +│ +│ Ghi nhận +│ 20\/9\/2023 +│/);
+    expect(r.out).toMatch(/│ IX\.3 +│ Phối hợp đánh giá việc triển khai[^│]*│ +│ 31\/7\/2023 │ Đã xong +│ 25\/7\/2023 +│ 130\/BC-UBND +│/);
+    expect(r.out).toMatch(/│ X\.2 +│ [^│]*│ Tháng 8\/2023 │ 31\/8\/2023 │ Xong muộn +│ 5\/9\/2023 +│/);
+    expect(r.out).toMatch(/│ X\.2 +│ +│ Tháng 9\/2023 │ 30\/9\/2023 │ Quá hạn +│/);
+    expect(r.out).toMatch(/│ II\.1 +│ +│ +│ +│ Ghi nhận +│ 20\/9\/2023 +│/);
     // The completion is on the occurrence's line, not repeated as a record of its own.
-    expect(r.out).not.toMatch(/│ IX\.3 +│ +│ +│ Ghi nhận/);
-    const json = await status(['--as-of', '2023-10-01', '--quarter', 'Q3']);
+    expect(r.out).not.toMatch(/│ IX\.3 +│[^\n]*Ghi nhận/);
+    // A task with nothing in the quarter (I.2 was due in March) is left out.
+    expect(r.out).not.toMatch(/│ I\.2 /);
+  });
+
+  it('--quarter 3 --format json adds the lines of the detail to the Q3 column', async () => {
+    const json = (await status(['--as-of', '2023-10-01', '--quarter', 'Q3'])) as StatusJson & {
+      quarter: string;
+      detail: { id: string; kind: string; period: string | null; due: string | null; status: string | null; day: string | null; ref: string | null }[];
+    };
     expect(Object.keys(json.rows[0]!.quarters)).toEqual(['Q3']);
+    expect(json.quarter).toBe('Q3');
+    expect(json.detail.find((l) => l.id === 'IX.3')).toMatchObject({ kind: 'occurrence', due: '2023-07-31', status: 'done', day: '2023-07-25', ref: '130/BC-UBND' });
+    expect(json.detail.filter((l) => l.id === 'X.2').map((l) => [l.period, l.status])).toEqual([
+      ['2023-07', 'done'],
+      ['2023-08', 'late'],
+      ['2023-09', 'overdue'],
+    ]);
+    expect(json.detail.find((l) => l.id === 'II.1' && l.kind === 'record')).toMatchObject({ day: '2023-09-20' });
+    expect(json.detail.some((l) => l.id === 'I.2')).toBe(false);
+  });
+
+  it('--quarter 3 --format csv and md give the same lines, for Excel and for a report', async () => {
+    const csv = await tthc(['status', '--plan', plan, '--as-of', '2023-10-01', '--quarter', '3', '--format', 'csv', '--sep', ';'], { cwd: dir });
+    expect(csv.code).toBe(0);
+    const lines = csv.out.replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toBe('Mã;Nhiệm vụ;Kỳ;Hạn;Trạng thái;Ngày thực hiện;Văn bản, ghi chú');
+    expect(lines.find((l) => l.startsWith('IX.3;'))).toMatch(/;;31\/7\/2023;Đã xong;25\/7\/2023;130\/BC-UBND$/);
+    expect(lines.filter((l) => l.startsWith('X.2;'))).toHaveLength(3);
+    const md = await tthc(['status', '--plan', plan, '--as-of', '2023-10-01', '--quarter', '3', '--format', 'md', '--lang', 'en'], { cwd: dir });
+    expect(md.out).toContain('Q3: 1/7/2023 – 30/9/2023');
+    expect(md.out).toContain('| Id | Task | Period | Due | Status | Done on | Document, note |');
+    expect(md.out).toMatch(/\| X\.2 \| [^|]+ \| 2023-08 \| 31\/8\/2023 \| done late \| 5\/9\/2023 \|/);
+  });
+
+  it('--quarter with --by agency still lists tasks, under the agency filter', async () => {
+    const json = (await status(['--as-of', '2023-10-01', '--quarter', '3', '--by', 'agency', '--agency', 'mot-cua-xa'])) as StatusJson & { detail: { id: string }[] };
+    expect(new Set(json.detail.map((l) => l.id))).toEqual(new Set(['VI.1']));
   });
 
   it.each([
