@@ -8,6 +8,8 @@ import { parseSymbol } from '../plan/symbols.js';
 import { renderText } from '../render/diagnostics.js';
 import { formatDayVi } from '../schedule/index.js';
 import { evaluatePlan } from '../views/evaluate.js';
+import type { Lang } from '../render/i18n.js';
+import { langOption } from './agencies.js';
 import { asOfOption, planPath, readPlanBytes, type Ctx } from './context.js';
 import { findTasks } from './show.js';
 import { heavy, type Heavy } from '../lazy.js';
@@ -18,6 +20,7 @@ interface Opts {
   date?: string;
   ref?: string;
   note?: string;
+  lang?: string;
 }
 
 /** Reads the plan from the bytes the lock holder gave us; errors in it refuse the edit. */
@@ -96,14 +99,22 @@ function checkRef(ref: string | undefined): void {
   if (!p.ok) throw new UsageError(`--ref "${ref}" is not a document number and symbol: ${p.reason}.`, p.suggestion ? `Did you mean ${p.suggestion}?` : 'Write it as NUMBER/TYPE-ISSUER, e.g. 123/BC-UBND.');
 }
 
-async function record(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts): Promise<{ file: string; task: Task; rec: RecordFile }> {
+interface Recorded {
+  file: string;
+  task: Task;
+  rec: RecordFile;
+  /** The plan as written, to say what the record did. */
+  after: Plan;
+}
+
+async function record(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts): Promise<Recorded> {
   const file = planPath(ctx, opts.plan);
   const shown = ctx.display(file);
   readPlanBytes(ctx, file); // a missing file or a folder is a usage error before any lock is taken
   const date = checkDate(ctx, opts.date, kind === 'done' ? 'completion' : 'trigger');
   checkRef(opts.ref);
   if (opts.note !== undefined && opts.note.trim() === '') throw new UsageError('--note is empty.', 'Leave it out, or write the note.');
-  let result: { task: Task; rec: RecordFile } | undefined;
+  let result: Omit<Recorded, 'file'> | undefined;
   const h = await heavy();
   const { addRecord, loadBytes, checkLoaded, updateFile, EditError, LockError, ConflictError } = h;
   try {
@@ -133,7 +144,7 @@ async function record(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts
       if (errors.length) {
         throw new RefusedError(`The plan with this record would have errors: ${errors.map((e) => `${e.code} at line ${e.start.line}: ${e.message}`).join('; ')}`, 'Nothing was written.');
       }
-      result = { task, rec };
+      result = { task, rec, after: after.plan! };
       return next;
     });
   } catch (e) {
@@ -142,6 +153,40 @@ async function record(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts
     throw e;
   }
   return { file: shown, ...result! };
+}
+
+/**
+ * The confirmation: what was recorded and what it means for the occurrence: on time or how many days late against
+ * its due day, an activity of a continuous task, or the due day a trigger set.
+ */
+export function confirmation(r: Recorded, lang: Lang, today: string): string {
+  const vi = lang === 'vi';
+  const state = evaluatePlan(r.after, today, 14).byId.get(r.task.id);
+  const head = `${r.file}: ${r.task.id}${r.rec.period ? ` (${r.rec.period})` : ''} — `;
+  const ref = r.rec.ref ? (vi ? `, văn bản ${r.rec.ref}` : `, document ${r.rec.ref}`) : '';
+  if (r.rec.trigger) {
+    const occ = state?.eval.occurrences.find((o) => o.period === r.rec.trigger);
+    const due = occ?.due ? (vi ? `; hạn thực hiện ${formatDayVi(occ.due)}` : `; due ${formatDayVi(occ.due)}`) : '';
+    return `${head}${vi ? 'đã ghi nhận văn bản/sự kiện ngày' : 'recorded the trigger on'} ${formatDayVi(r.rec.trigger)}${ref}${due}.\n`;
+  }
+  const day = r.rec.done!;
+  if (state?.eval.continuous && !r.rec.period && !state.eval.occurrences.some((o) => o.completion === day)) {
+    return `${head}${vi ? 'đã ghi nhận hoạt động ngày' : 'recorded an activity on'} ${formatDayVi(day)}${ref}.\n`;
+  }
+  const occ = state?.eval.occurrences.find((o) => o.completion === day && (r.rec.period === undefined || o.period === r.rec.period));
+  let verdict = '';
+  if (occ?.due) {
+    const late = Math.round((Date.parse(day) - Date.parse(occ.due)) / 86_400_000);
+    verdict =
+      late > 0
+        ? vi
+          ? `: muộn ${late} ngày (hạn ${formatDayVi(occ.due)})`
+          : `: ${late} ${late === 1 ? 'day' : 'days'} late (due ${formatDayVi(occ.due)})`
+        : vi
+          ? `: đúng hạn (hạn ${formatDayVi(occ.due)})`
+          : `: on time (due ${formatDayVi(occ.due)})`;
+  }
+  return `${head}${vi ? 'đã ghi nhận hoàn thành ngày' : 'recorded as done on'} ${formatDayVi(day)}${ref}${verdict}.\n`;
 }
 
 export function registerRecord(program: Command, ctx: Ctx, done: (code: number) => void): void {
@@ -153,12 +198,12 @@ export function registerRecord(program: Command, ctx: Ctx, done: (code: number) 
     .option('--date <date>', 'the day it was done (default: today in Vietnam)')
     .option('--ref <symbol>', 'the document that shows it, e.g. 123/BC-UBND')
     .option('--note <text>', 'a note')
+    .option('--lang <lang>', 'vi or en, for the confirmation (default: TTHC_LANG, else vi)')
     .option('--plan <file>', 'the plan file (default: the plan in plans/, or TTHC_PLAN)')
     .action(async (id: string, opts: Opts) => {
+      const lang = langOption(ctx, opts.lang);
       const r = await record(ctx, 'done', id, opts);
-      ctx.io.write(
-        `${r.file}: ${r.task.id}${r.rec.period ? ` (${r.rec.period})` : ''} — đã ghi nhận hoàn thành ngày ${formatDayVi(r.rec.done!)}${r.rec.ref ? `, văn bản ${r.rec.ref}` : ''}.\n`,
-      );
+      ctx.io.write(confirmation(r, lang, ctx.today()));
       done(0);
     });
   program
@@ -168,10 +213,12 @@ export function registerRecord(program: Command, ctx: Ctx, done: (code: number) 
     .requiredOption('--date <date>', 'the day it happened')
     .option('--ref <symbol>', 'the document that triggered it, e.g. 500/KH-UBND')
     .option('--note <text>', 'a note')
+    .option('--lang <lang>', 'vi or en, for the confirmation (default: TTHC_LANG, else vi)')
     .option('--plan <file>', 'the plan file (default: the plan in plans/, or TTHC_PLAN)')
     .action(async (id: string, opts: Opts) => {
+      const lang = langOption(ctx, opts.lang);
       const r = await record(ctx, 'trigger', id, opts);
-      ctx.io.write(`${r.file}: ${r.task.id} — đã ghi nhận văn bản/sự kiện ngày ${formatDayVi(r.rec.trigger!)}${r.rec.ref ? ` (${r.rec.ref})` : ''}.\n`);
+      ctx.io.write(confirmation(r, lang, ctx.today()));
       done(0);
     });
 }
