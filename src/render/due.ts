@@ -90,14 +90,16 @@ export function dueJson(view: DueView): string {
   return JSON.stringify(view, null, 2) + '\n';
 }
 
+/** CSV for Excel: days late as a number (negative: days left), dates as YYYY-MM-DD so that they sort and compute. */
 export function renderDueCsv(plan: Plan, view: DueView, lang: Lang, sep: string): string {
   return renderCsv(
-    [t(lang, 'id'), t(lang, 'task'), t(lang, 'period'), t(lang, 'due'), t(lang, 'status'), t(lang, 'days'), t(lang, 'role'), t(lang, 'lead'), t(lang, 'when')],
+    [t(lang, 'id'), t(lang, 'task'), t(lang, 'period'), t(lang, 'due'), t(lang, 'status'), t(lang, 'daysLate'), t(lang, 'role'), t(lang, 'lead'), t(lang, 'when')],
     view.items.map((i) => [
       i.id,
       i.title,
-      i.period ?? '',
-      i.due ? formatDayVi(i.due) : '',
+      periodText(lang, i.period),
+      // ISO dates: Excel reads them as dates whatever the computer's regional settings (31/1/2023 it may not).
+      i.due ?? '',
       statusWord(lang, i.status),
       i.daysLate,
       i.role ? t(lang, `role.${i.role}` as Word) : '',

@@ -5,7 +5,7 @@ const WORDS = {
   vi: {
     id: 'Mã', task: 'Nhiệm vụ', section: 'Mục', content: 'Nội dung công việc', lead: 'Cơ quan thực hiện',
     support: 'Cơ quan phối hợp', output: 'Kết quả công việc', when: 'Thời gian thực hiện', period: 'Kỳ',
-    due: 'Hạn', days: 'Số ngày', role: 'Vai trò', status: 'Trạng thái', agency: 'Cơ quan', name: 'Tên',
+    due: 'Hạn', days: 'Số ngày', daysLate: 'Số ngày trễ (âm: số ngày còn lại)', role: 'Vai trò', status: 'Trạng thái', agency: 'Cơ quan', name: 'Tên',
     aliases: 'Tên khác', members: 'Thành viên', none: '—', occurrences: 'Các lần thực hiện', records: 'Ghi nhận',
     start: 'Bắt đầu', plan: 'Kế hoạch', asOf: 'Ngày', all: 'tất cả cơ quan', via: 'qua',
     'role.lead': 'chủ trì', 'role.support': 'phối hợp',
@@ -17,7 +17,7 @@ const WORDS = {
   },
   en: {
     id: 'Id', task: 'Task', section: 'Section', content: 'Work', lead: 'Lead', support: 'Support', output: 'Output',
-    when: 'Timeline', period: 'Period', due: 'Due', days: 'Days', role: 'Role', status: 'Status', agency: 'Agency',
+    when: 'Timeline', period: 'Period', due: 'Due', days: 'Days', daysLate: 'Days late (negative: days left)', role: 'Role', status: 'Status', agency: 'Agency',
     name: 'Name', aliases: 'Aliases', members: 'Members', none: '—', occurrences: 'Occurrences', records: 'Records',
     start: 'Starts', plan: 'Plan', asOf: 'As of', all: 'all agencies', via: 'via',
     'role.lead': 'lead', 'role.support': 'support',

@@ -142,9 +142,15 @@ export function renderQuarterDetail(view: StatusView, q: QuarterKey, lines: Deta
   return out + renderTable(columns, rows, width, style);
 }
 
-/** `--quarter N --format csv`: a line per occurrence or record, every cell filled, for Excel to sort and filter. */
+/** `--quarter N --format csv`: a line per occurrence or record, the task's title on each, for Excel to sort and filter. */
 export function renderQuarterDetailCsv(lines: DetailLine[], lang: Lang, sep: string): string {
-  return renderCsv(detailHead(lang), lines.map((line) => detailCells(line, lang)), sep);
+  // ISO dates, as in `due`: Excel reads them as dates whatever the regional settings.
+  return renderCsv(detailHead(lang), lines.map((line) => {
+    const cells = detailCells(line, lang);
+    cells[3] = line.due ?? '';
+    cells[5] = line.day ?? '';
+    return cells;
+  }), sep);
 }
 
 export function renderQuarterDetailMd(view: StatusView, q: QuarterKey, lines: DetailLine[], lang: Lang): string {

@@ -87,7 +87,7 @@ describe('the golden outputs say what the contract says', () => {
 
   it('CSV is for Excel: BOM, CRLF, one row per item', async () => {
     const csv = (await run(['--as-of', '2023-07-20', '--format', 'csv'])).out;
-    expect(csv.startsWith('\uFEFFMã,Nhiệm vụ,Kỳ,Hạn,Trạng thái,Số ngày,Vai trò,')).toBe(true);
+    expect(csv.startsWith('\uFEFFMã,Nhiệm vụ,Kỳ,Hạn,Trạng thái,Số ngày trễ (âm: số ngày còn lại),Vai trò,')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv.replace(/\r\n/g, '')).not.toContain('\n');
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(1 + 5);

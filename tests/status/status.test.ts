@@ -228,7 +228,7 @@ describe('--by agency, --by section, --agency, --quarter', () => {
     expect(csv.code).toBe(0);
     const lines = csv.out.replace(/^\uFEFF/, '').split('\r\n');
     expect(lines[0]).toBe('Mã;Nhiệm vụ;Kỳ;Hạn;Trạng thái;Ngày thực hiện;Văn bản, ghi chú');
-    expect(lines.find((l) => l.startsWith('IX.3;'))).toMatch(/;;31\/7\/2023;Đã xong;25\/7\/2023;130\/BC-UBND$/);
+    expect(lines.find((l) => l.startsWith('IX.3;'))).toMatch(/;;2023-07-31;Đã xong;2023-07-25;130\/BC-UBND$/);
     expect(lines.filter((l) => l.startsWith('X.2;'))).toHaveLength(3);
     const md = await tthc(['status', '--plan', plan, '--as-of', '2023-10-01', '--quarter', '3', '--format', 'md', '--lang', 'en'], { cwd: dir });
     expect(md.out).toContain('Q3: 1/7/2023 – 30/9/2023');
