@@ -54,7 +54,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
       // commander printed its message already; its exit code for usage errors is 1, ours is 2.
-      io.error(`Run \`tthc ${argv.find((a) => !a.startsWith('-')) ?? ''} --help\` for the options.\n`.replace('tthc  --help', 'tthc --help'));
+      // Point at the command's own help when the command is known, else at the list of commands.
+      const first = argv.find((a) => !a.startsWith('-'));
+      const known = first !== undefined && program.commands.some((c) => c.name() === first);
+      io.error(known ? `Run \`tthc ${first} --help\` for the options.\n` : 'Run `tthc --help` for the commands.\n');
       return 2;
     }
     return reportError(io, e);
