@@ -5,7 +5,7 @@ import { existsSync, readdirSync } from 'node:fs';
 const GOAL = 1.5;
 const runs = Number(process.env.BENCH_RUNS ?? 25);
 const plan = process.env.BENCH_PLAN ?? `plans/${readdirSync('plans').filter((f) => f.endsWith('.yaml')).sort()[0]}`;
-if (!existsSync('dist/tthc.js') || !existsSync('dist/heavy.mjs')) spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+if (!existsSync('dist/tthc.js') || !existsSync('dist/heavy.js')) spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
 
 const cases = [
   { name: 'node -e 0', args: ['-e', '0'] },

@@ -1,6 +1,6 @@
 // Bundles the CLI so that a command costs little more than Node's own start: dist/tthc.js (CommonJS, which Node 20
-// loads faster than an ES module) with the YAML reader, zod and the checker apart in dist/heavy.mjs, loaded only
-// when a plan's cached analysis is missing or a plan is edited.
+// loads faster than an ES module, and which bin/tthc.js can compile with a V8 code cache) with the YAML reader, zod
+// and the checker apart in dist/heavy.js, loaded only when a plan's cached analysis is missing or a plan is edited.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,22 +35,20 @@ const common = {
   define: { __TTHC_BUILD__: JSON.stringify(buildId()) },
   logLevel: 'warning',
 };
-const esm = {
-  format: 'esm',
-  // Bundled CommonJS dependencies need require in an ES module.
-  banner: { js: "import { createRequire as __tthcCreateRequire } from 'node:module'; const require = __tthcCreateRequire(import.meta.url);" },
-};
 const cjs = {
   format: 'cjs',
   define: { ...common.define, 'import.meta.url': '__tthcUrl' },
   banner: { js: "const __tthcUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 
-/** In the main bundle, src/heavy.ts stays a separate file (dist/heavy.mjs) that src/lazy.ts imports on demand. */
+/**
+ * In the main bundle, src/heavy.ts stays a separate file (dist/heavy.js) that src/lazy.ts loads on demand, with
+ * require rather than import(): a dynamic import() cannot run in a script compiled from a V8 code cache on Node 20.
+ */
 const heavyApart = {
   name: 'heavy-apart',
   setup(b) {
-    b.onResolve({ filter: /^\.\/heavy\.js$/ }, (args) => (args.importer.endsWith('lazy.ts') ? { path: './heavy.mjs', external: true } : undefined));
+    b.onResolve({ filter: /^\.\/heavy\.js$/ }, (args) => (args.importer.endsWith('lazy.ts') ? { path: './heavy.js', external: true } : undefined));
   },
 };
 
@@ -71,9 +69,9 @@ const lazyChildProcess = {
 
 // Two files rather than shared chunks: each command loads one or two modules, not a handful.
 const [main, heavy] = await Promise.all([
-  build({ ...common, ...cjs, entryPoints: ['src/entry.ts'], outfile: 'dist/tthc.js', plugins: [heavyApart, lazyChildProcess] }),
-  build({ ...common, ...esm, entryPoints: ['src/heavy.ts'], outfile: 'dist/heavy.mjs' }),
+  build({ ...common, ...cjs, entryPoints: ['src/entry.ts'], outfile: 'dist/tthc.js', plugins: [heavyApart, lazyChildProcess], supported: { 'dynamic-import': false } }),
+  build({ ...common, ...cjs, entryPoints: ['src/heavy.ts'], outfile: 'dist/heavy.js' }),
 ]);
-// The package is "type": "module"; the main bundle is CommonJS, so dist/ says so for itself.
+// The package is "type": "module"; the bundles are CommonJS, so dist/ says so for itself.
 writeFileSync('dist/package.json', '{ "type": "commonjs" }\n');
 writeFileSync('dist/meta.json', JSON.stringify({ main: main.metafile, heavy: heavy.metafile }));

@@ -1,0 +1,71 @@
+// bin/tthc.js compiles the bundle from a V8 code cache: written once per command, rejected and rewritten when it does not fit, never read from a folder others may write to.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, SHIPPED } from './helpers.js';
+
+let dir: string;
+beforeAll(() => {
+  if (!existsSync(join(ROOT, 'dist/tthc.js'))) {
+    const b = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
+    if (b.status !== 0) throw new Error(b.stderr);
+  }
+  dir = mkdtempSync(join(tmpdir(), 'tthc-code-cache-'));
+}, 120_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function run(args: string[], env: Record<string, string>) {
+  const e: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', COLUMNS: '100' };
+  delete e.TTHC_NO_CACHE;
+  delete e.GITHUB_ACTIONS;
+  Object.assign(e, env);
+  return spawnSync(process.execPath, ['bin/tthc.js', ...args], { cwd: ROOT, encoding: 'utf8', env: e });
+}
+
+const codeFiles = (d: string) => (existsSync(d) ? readdirSync(d).filter((n) => n.startsWith('code-')) : []);
+
+describe('the code cache of bin/tthc.js', () => {
+  it('is written by the first run of a command, per command, and gives the same output after', () => {
+    const cache = join(dir, 'a');
+    const args = ['due', '--agency', 'vp', '--plan', SHIPPED, '--as-of', '2023-07-20'];
+    const first = run(args, { TTHC_CACHE_DIR: cache });
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    expect(codeFiles(cache).filter((n) => n.startsWith('code-due-'))).toHaveLength(1);
+    const second = run(args, { TTHC_CACHE_DIR: cache });
+    expect(second.stdout).toBe(first.stdout);
+    expect(second.status).toBe(0);
+    run(['show', 'IX.3', '--plan', SHIPPED], { TTHC_CACHE_DIR: cache });
+    expect(codeFiles(cache).map((n) => n.split('-')[1]).sort()).toEqual(['due', 'show']);
+  });
+
+  it('a damaged cache is rejected by V8 and rewritten; the command still works', () => {
+    const cache = join(dir, 'b');
+    run(['agencies', '--plan', SHIPPED], { TTHC_CACHE_DIR: cache });
+    const [name] = codeFiles(cache);
+    writeFileSync(join(cache, name!), Buffer.alloc(4096, 7));
+    const r = run(['agencies', '--plan', SHIPPED], { TTHC_CACHE_DIR: cache });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('vp');
+    expect(statSync(join(cache, name!)).size).not.toBe(4096);
+  });
+
+  it('TTHC_NO_CACHE writes none', () => {
+    const cache = join(dir, 'c');
+    const r = run(['show', 'I.1', '--plan', SHIPPED], { TTHC_CACHE_DIR: cache, TTHC_NO_CACHE: '1' });
+    expect(r.status).toBe(0);
+    expect(codeFiles(cache)).toEqual([]);
+  });
+
+  it.skipIf(process.platform === 'win32')('a folder that others may write to is neither read nor written', () => {
+    const cache = join(dir, 'd');
+    mkdirSync(cache);
+    chmodSync(cache, 0o777);
+    const r = run(['show', 'I.1', '--plan', SHIPPED], { TTHC_CACHE_DIR: cache });
+    expect(r.status).toBe(0);
+    expect(codeFiles(cache)).toEqual([]);
+  });
+});
