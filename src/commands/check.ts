@@ -1,6 +1,7 @@
 // `tthc check [FILE…]`: every problem of each plan at once, as text, JSON or GitHub annotations.
 import type { Command } from 'commander';
 import { countBySeverity, sortDiagnostics } from '../diagnostics.js';
+import { UsageError } from '../io.js';
 import { loadChecked } from '../plan/cache.js';
 import { renderGithub, renderJson, renderText, type FileReport } from '../render/diagnostics.js';
 import { defaultPlans, pickFormat, readPlanBytes, type Ctx } from './context.js';
@@ -14,8 +15,19 @@ export interface CheckOptions {
 export async function runCheck(ctx: Ctx, files: string[], opts: CheckOptions): Promise<number> {
   const format = pickFormat(opts.format, ['text', 'json', 'github'] as const, ctx.io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'text');
   const targets = files.length ? files : defaultPlans(ctx);
-  // Read every file first: a missing one is a usage error before any report is printed.
-  const inputs = targets.map((f) => ({ file: ctx.display(f), bytes: readPlanBytes(ctx, f) }));
+  // A file that cannot be read (missing, a folder) is a usage error (exit 2), said after the reports of the others,
+  // so that one mistyped name does not hide every other plan's problems.
+  const unreadable: UsageError[] = [];
+  const inputs: { file: string; bytes: Buffer }[] = [];
+  for (const f of targets) {
+    try {
+      inputs.push({ file: ctx.display(f), bytes: readPlanBytes(ctx, f) });
+    } catch (e) {
+      if (!(e instanceof UsageError)) throw e;
+      unreadable.push(e);
+    }
+  }
+  if (inputs.length === 0 && unreadable.length === 1) throw unreadable[0]!;
   const reports: FileReport[] = [];
   for (const { file, bytes } of inputs) {
     const checked = await loadChecked(bytes, file, ctx.today(), ctx.io.env);
@@ -25,6 +37,8 @@ export async function runCheck(ctx: Ctx, files: string[], opts: CheckOptions): P
   }
   const style = ctx.style(opts.color);
   ctx.io.write(format === 'json' ? renderJson(reports) : format === 'github' ? renderGithub(reports, style, ctx.width()) : renderText(reports, style, ctx.width()));
+  for (const e of unreadable) ctx.io.error(`tthc: ${e.message}\n${e.hint ? `hint: ${e.hint}\n` : ''}`);
+  if (unreadable.length) return 2;
   const n = countBySeverity(reports.flatMap((r) => r.diagnostics));
   return n.error > 0 || (opts.strict && n.warning > 0) ? 1 : 0;
 }

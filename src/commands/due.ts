@@ -36,7 +36,7 @@ export function registerDue(program: Command, ctx: Ctx, done: (code: number) => 
     .command('due')
     .description('list what is overdue and due soon, for an agency or for all')
     .option('--agency <agency>', 'an agency id, alias or part of a name (default: all agencies)')
-    .option('--role <role>', 'lead, support or any', 'any')
+    .option('--role <role>', 'with --agency: lead, support or any', 'any')
     .option('--within <days>', 'the warning window: days, or weeks as 2w', '14')
     .option('--all', 'every occurrence and task, with its status')
     .option('--as-of <date>', 'the day to answer for (default: today in Vietnam)')
@@ -51,6 +51,7 @@ export function registerDue(program: Command, ctx: Ctx, done: (code: number) => 
       const format = pickFormat(opts.format, ['table', 'json', 'csv', 'md'] as const, 'table');
       const lang = langOption(ctx, opts.lang);
       const role = roleOption(opts.role);
+      if (role !== 'any' && opts.agency === undefined) throw new UsageError(`--role ${role} needs --agency: a role is an agency's part in a task.`, `For example: tthc due --agency vp --role ${role}`);
       const within = withinOption(opts.within);
       if (opts.asOf && opts.today && opts.asOf !== opts.today) throw new UsageError('--as-of and --today name different days.', 'Give one of them.');
       const asOf = asOfOption(ctx, opts.asOf ?? opts.today);

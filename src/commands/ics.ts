@@ -1,6 +1,6 @@
 // `tthc ics`: every dated occurrence as an all-day event, for Outlook, Google Calendar or Thunderbird to import.
 import type { Command } from 'commander';
-import { basename, extname } from 'node:path';
+import { UsageError } from '../io.js';
 import { involvement, resolveAgency } from '../agencies.js';
 import type { Plan } from '../plan/model.js';
 import { renderIcs, type IcsEvent } from '../render/ics.js';
@@ -39,6 +39,7 @@ export function registerIcs(program: Command, ctx: Ctx, done: (code: number) => 
     .option('--plan <file>', 'the plan file (default: the plan in plans/, or TTHC_PLAN)')
     .action(async (opts: Opts) => {
       const role = roleOption(opts.role);
+      if (role !== 'any' && opts.agency === undefined) throw new UsageError(`--role ${role} needs --agency: a role is an agency's part in a task.`, `For example: tthc ics --agency vp --role ${role}`);
       const file = planPath(ctx, opts.plan);
       const { plan } = await loadPlan(ctx, file);
       const agency = opts.agency !== undefined ? resolveAgency(plan, opts.agency) : undefined;
@@ -52,7 +53,7 @@ export function registerIcs(program: Command, ctx: Ctx, done: (code: number) => 
         for (const o of s.eval.occurrences) if (o.due !== null) events.push({ task: s.task, period: o.period, due: o.due });
       }
       events.sort((a, b) => a.due.localeCompare(b.due) || taskOrder(plan, a.task.id) - taskOrder(plan, b.task.id) || (a.period ?? '').localeCompare(b.period ?? ''));
-      const input: Parameters<typeof renderIcs>[0] = { plan, source: basename(file, extname(file)), events };
+      const input: Parameters<typeof renderIcs>[0] = { plan, events };
       if (agency) input.agencyName = agency.name;
       writeOutput(ctx, renderIcs(input), opts.output);
       done(0);

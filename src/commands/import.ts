@@ -26,6 +26,7 @@ export function registerImport(program: Command, ctx: Ctx, done: (code: number) 
       if (opts.year !== undefined) {
         if (!/^\d{4}$/.test(opts.year)) throw new UsageError(`--year "${opts.year}" is not a year.`, 'Write it as 2026.');
         year = Number(opts.year);
+        if (year < 1990 || year > 2100) throw new UsageError(`--year ${year} is not the year of a plan tthc can read (1990–2100).`, 'Write the plan year, e.g. 2026.');
       }
       if (opts.output && existsSync(ctx.abs(opts.output)) && !opts.force) {
         throw new UsageError(`${opts.output} exists already.`, 'Choose another --output, or add --force to replace it.');
@@ -45,7 +46,7 @@ export function registerImport(program: Command, ctx: Ctx, done: (code: number) 
         throw e;
       }
       for (const w of result.warnings) ctx.io.error(`${shown}:${w.line}: warning: ${w.message}${w.hint ? `\n  hint: ${w.hint}` : ''}\n`);
-      writeOutput(ctx, result.yaml, opts.output);
+      writeOutput(ctx, result.yaml, opts.output, { replacePlan: Boolean(opts.force) });
       if (opts.output) {
         const n = result.plan.sections.reduce((s, x) => s + x.tasks.length, 0);
         ctx.io.error(`${result.plan.sections.length} sections, ${n} tasks, ${Object.keys(result.plan.agencies).length} agencies. Next: tthc check ${opts.output}\n`);

@@ -1,22 +1,63 @@
-// --output FILE: write a report to a file safely (temp file + rename), since PowerShell's `>` writes UTF-16.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+// --output FILE: write a report to a file safely (temp file + rename), since PowerShell's `>` writes UTF-16; never over a plan.
+import { closeSync, openSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { UsageError } from '../io.js';
 import type { Ctx } from './context.js';
 
-export function writeOutput(ctx: Ctx, text: string, file: string | undefined): void {
+/** Whether a file's first bytes are those of a tthc plan: its format line, or its editor-schema comment. */
+function looksLikePlan(path: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const buf = Buffer.alloc(4096);
+    const head = buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('utf8');
+    return /^format:\s*\d+\s*(#.*)?\r?$/m.test(head) || /\$schema=\S*plan\.schema\.json/.test(head);
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * Writes `text` to `file` (or prints it without one). A missing folder is a usage error rather than made, so that a
+ * mistyped path is noticed; a plan is never replaced by a report, and `tthc import` replaces one only when told to.
+ */
+export function writeOutput(ctx: Ctx, text: string, file: string | undefined, opts: { replacePlan?: boolean } = {}): void {
   if (!file || file === '-') {
     ctx.io.write(text);
     return;
   }
   const path = ctx.abs(file);
+  const dir = dirname(path);
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    isDir = false;
+  }
+  if (!isDir) throw new UsageError(`Cannot write ${file}: the folder ${ctx.display(dir)} does not exist.`, 'Check the path, or make the folder first.');
+  let existing: ReturnType<typeof statSync> | undefined;
+  try {
+    existing = statSync(path);
+  } catch {
+    existing = undefined;
+  }
+  if (existing?.isDirectory()) throw new UsageError(`Cannot write ${file}: it is a folder.`, 'Give a file name inside it.');
+  if (existing && !opts.replacePlan && looksLikePlan(path)) {
+    throw new UsageError(`${file} is a plan file; --output will not replace it.`, 'Write the output to another file, e.g. report.csv.');
+  }
   const tmp = `${path}.tthc-${process.pid}.tmp`;
   try {
-    mkdirSync(dirname(path), { recursive: true });
     writeFileSync(tmp, text, 'utf8');
     renameSync(tmp, path);
   } catch (e) {
-    throw new UsageError(`Cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`, 'Check the folder exists and you may write to it.');
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // nothing was written
+    }
+    throw new UsageError(`Cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`, 'Check that you may write to the folder.');
   }
   ctx.io.error(`${ctx.display(file)}: written.\n`);
 }

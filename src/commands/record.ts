@@ -6,7 +6,7 @@ import type { Plan, Task } from '../plan/model.js';
 import type { RecordFile } from '../plan/schema.js';
 import { parseSymbol } from '../plan/symbols.js';
 import { renderText } from '../render/diagnostics.js';
-import { formatDayVi } from '../schedule/index.js';
+import { formatDayVi, isValidDay } from '../schedule/index.js';
 import { evaluatePlan } from '../views/evaluate.js';
 import type { Lang } from '../render/i18n.js';
 import { langOption } from './agencies.js';
@@ -93,6 +93,14 @@ function checkDate(ctx: Ctx, value: string | undefined, what: string): string {
   return date;
 }
 
+/** A --period that names no period at all is a usage error (exit 2); one the task does not have is refused later (1). */
+function checkPeriod(period: string | undefined): void {
+  if (period === undefined) return;
+  const m = /^(\d{4})(?:-(0[1-9]|1[0-2])|-Q[1-4]|-H[12]|-(\d{2})-(\d{2}))?$/.exec(period);
+  const ok = m !== null && (m[3] === undefined || isValidDay(period));
+  if (!ok) throw new UsageError(`--period "${period}" is not a period.`, 'Write a month 2023-03, a quarter 2023-Q2, a half-year 2023-H1, a year 2023, or a trigger day 2023-03-06.');
+}
+
 function checkRef(ref: string | undefined): void {
   if (ref === undefined) return;
   const p = parseSymbol(ref);
@@ -113,6 +121,7 @@ async function record(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts
   readPlanBytes(ctx, file); // a missing file or a folder is a usage error before any lock is taken
   const date = checkDate(ctx, opts.date, kind === 'done' ? 'completion' : 'trigger');
   checkRef(opts.ref);
+  checkPeriod(opts.period);
   if (opts.note !== undefined && opts.note.trim() === '') throw new UsageError('--note is empty.', 'Leave it out, or write the note.');
   let result: Omit<Recorded, 'file'> | undefined;
   const h = await heavy();
@@ -124,10 +133,17 @@ async function record(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts
       const rec: RecordFile = kind === 'done' ? { done: date } : { trigger: date };
       if (kind === 'done') {
         const period = choosePeriod(ctx, plan, task, opts.period, date);
+        // An event's occurrence is named by its trigger's day; it cannot be done before it was opened.
+        if (period !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(period) && date < period) {
+          throw new RefusedError(`Task ${task.id} (${period}) was opened on ${formatDayVi(period)}; a completion on ${formatDayVi(date)} comes before it.`, 'Check the --date, or the --period (the trigger day it completes).');
+        }
         if (period !== undefined) rec.period = period;
       } else {
         if (opts.period !== undefined) throw new UsageError('tthc trigger takes no --period: the trigger date names the occurrence it opens.');
         const state = evaluatePlan(plan, ctx.today(), 14).byId.get(task.id)!;
+        if (state.follows) {
+          throw new RefusedError(`Task ${task.id} has no trigger of its own: it opens when task ${state.follows} is done.`, `Record that: tthc done ${state.follows} --date DATE.`);
+        }
         if (!state.parts.some((p) => p.kind === 'event')) {
           throw new RefusedError(`Task ${task.id} has no trigger: its timeline "${task.when}" does not wait for an event.`, `Record the work with tthc done ${task.id}.`);
         }

@@ -25,7 +25,8 @@ export function periodText(lang: Lang, period: string | null): string {
 }
 
 function daysText(lang: Lang, item: DueItem): string {
-  if (item.daysLate === null || item.status === 'done' || item.status === 'late') return '';
+  // A completion on time needs no count; a late one says how late it was.
+  if (item.daysLate === null || item.status === 'done' || (item.status === 'late' && item.daysLate <= 0)) return '';
   if (item.daysLate === 0) return t(lang, 'today');
   const n = Math.abs(item.daysLate);
   const text = t(lang, item.daysLate > 0 ? 'late' : 'left', { n });

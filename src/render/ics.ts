@@ -3,6 +3,7 @@ import type { Plan, Task } from '../plan/model.js';
 import { addDays, formatDayVi } from '../schedule/index.js';
 import { periodText } from './due.js';
 import { t } from './i18n.js';
+import { foldName } from '../text.js';
 
 export interface IcsEvent {
   task: Task;
@@ -12,8 +13,6 @@ export interface IcsEvent {
 
 export interface IcsInput {
   plan: Plan;
-  /** The plan file's name without folder or extension: the UIDs' domain part. */
-  source: string;
   events: IcsEvent[];
   /** Shown after the plan title in the calendar's name when the file is for one agency. */
   agencyName?: string;
@@ -103,10 +102,21 @@ export function descriptionOf(plan: Plan, e: IcsEvent): string {
   return lines.join('\n');
 }
 
+/**
+ * The UIDs' domain part, from what the plan says rather than its file's name (a renamed file must not duplicate every
+ * event): the issuer in ASCII, the year, and a short hash of the title, which tells two plans of one office apart.
+ */
+export function uidDomain(plan: Plan): string {
+  const issuer = foldName(plan.issuer).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'plan';
+  let h = 0x811c9dc5;
+  for (const ch of plan.title.normalize('NFC')) h = Math.imul(h ^ ch.codePointAt(0)!, 0x01000193);
+  return `${issuer}-${plan.year}-${(h >>> 0).toString(16).padStart(8, '0').slice(0, 6)}.tthc`;
+}
+
 export function renderIcs(input: IcsInput): string {
-  const { plan, source } = input;
+  const { plan } = input;
   const stamp = planStamp(plan);
-  const domain = `${uidPart(source)}.tthc`;
+  const domain = uidDomain(plan);
   const calName = input.agencyName ? `${plan.title} — ${input.agencyName}` : plan.title;
   const lines = [
     'BEGIN:VCALENDAR',

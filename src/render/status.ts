@@ -17,11 +17,21 @@ export function quarterHead(view: StatusView, q: QuarterKey, lang: Lang): string
   return view.periods === 'reporting' ? `${name}\n${formatDayVi(r.start)} – ${formatDayVi(r.end)}` : name;
 }
 
+/** The statuses of occurrences, which a count of done / due can follow directly. */
+const OCCURRENCE_WORDS = new Set(['overdue', 'due-soon', 'open', 'scheduled', 'late', 'done']);
+
 /** "Đã xong 3/3", "Thường xuyên (2 ghi nhận)": the status word and, where it helps, counts. */
 export function cellText(cell: Cell, lang: Lang): string {
   const word = statusWord(lang, cell.status);
   if (cell.status === 'none') return word;
-  if (cell.due > 1) return `${word} ${cell.done + cell.late}/${cell.due}`;
+  const counts = `${cell.done + cell.late}/${cell.due}`;
+  if (OCCURRENCE_WORDS.has(cell.status)) {
+    if (cell.due > 1) return `${word} ${counts}`;
+  } else if (cell.due > 0) {
+    // A group whose first status is not about occurrences ("no record", a task's gap): the count is of the others'
+    // occurrences, so it says what it counts rather than seeming to count the status.
+    return `${word}; ${counts} ${lang === 'vi' ? 'lần đã xong' : 'done'}`;
+  }
   // A task's "no record" quarter has none; a group's counts other tasks' records, which would read as a contradiction.
   if (cell.status === 'ongoing' && cell.records > 0) {
     return `${word} (${cell.records} ${lang === 'vi' ? 'ghi nhận' : cell.records === 1 ? 'record' : 'records'})`;

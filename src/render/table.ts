@@ -27,7 +27,7 @@ export function fitWidths(columns: Column[], rows: string[][], width: number): n
   const flexTotal = columns.reduce((s, c) => s + (c.flex ?? 0), 0);
   let room = width - border - fixed;
   const widths = natural.slice();
-  if (flexTotal === 0) return widths;
+  if (flexTotal === 0) return shrinkToFit(widths, width - border);
   // Give each text column its share, but never more than it needs; hand the rest to the others.
   const flexIdx = columns.map((c, i) => (c.flex ? i : -1)).filter((i) => i >= 0);
   let pending = flexIdx.slice();
@@ -54,12 +54,15 @@ export function fitWidths(columns: Column[], rows: string[][], width: number): n
 function shrinkToFit(widths: number[], room: number): number[] {
   const w = widths.slice();
   let total = w.reduce((a, b) => a + b, 0);
-  while (total > room) {
-    let widest = 0;
-    for (let i = 1; i < w.length; i++) if (w[i]! > w[widest]!) widest = i;
-    if (w[widest]! <= 5) break;
-    w[widest]!--;
-    total--;
+  // Down to three letters a column first; on a very narrow terminal, down to one.
+  for (const floor of [5, 3]) {
+    while (total > room) {
+      let widest = 0;
+      for (let i = 1; i < w.length; i++) if (w[i]! > w[widest]!) widest = i;
+      if (w[widest]! <= floor) break;
+      w[widest]!--;
+      total--;
+    }
   }
   return w;
 }

@@ -241,7 +241,8 @@ function recognise(text: string, previous: Part | undefined): Recognised {
     const year = Number(y);
     if (!isValidYmd(year, month, day)) return { badDate: `${day}/${month}/${year}` };
     const date = makeDay(year, month, day);
-    const exclusive = m[1] === 'trước';
+    // "Trước ngày 10/3/2023 và 10/9/2023": a bare date after an exclusive deadline is "before" too, as it is read.
+    const exclusive = m[1] === 'trước' || (!m[1] && previous?.kind === 'deadline' && previous.exclusive);
     return { part: { kind: 'deadline', text, date, exclusive, due: exclusive ? addDays(date, -1) : date, start: null } };
   }
   m = MONTH_RE.exec(text);

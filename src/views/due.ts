@@ -72,7 +72,8 @@ export function dueView(state: PlanState, opts: { agency?: Agency; role?: Role |
         status: o.status,
         start: o.start,
         due: o.due,
-        daysLate: o.due === null ? null : diffDays(asOf, o.due),
+        // Days past the due date: at completion for a completed occurrence (≤ 0 when on time), else as of the day asked about.
+        daysLate: o.due === null ? null : diffDays(o.completion ?? asOf, o.due),
         completed: o.completion,
       });
     }

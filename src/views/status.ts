@@ -118,7 +118,8 @@ function eventCell(s: TaskState, range: DayRange, asOf: string, cell: Cell): Cel
   if (!trigger) return { ...cell, status: 'waiting' };
   if (range.end < trigger) return { ...cell, status: 'waiting' };
   if (doneDay && !open) {
-    if (inRange(doneDay, range)) return { ...cell, status: 'done', done: Math.max(cell.done, 1) };
+    // Its one completion counts as an occurrence due and done in the quarter, so that a group's counts add up.
+    if (inRange(doneDay, range)) return { ...cell, status: 'done', due: Math.max(cell.due, 1), done: Math.max(cell.done, 1) };
     if (doneDay < range.start) return { ...cell, status: 'none' };
   }
   return { ...cell, status: open?.status === 'overdue' ? 'overdue' : open?.status === 'due-soon' ? 'due-soon' : 'open' };
@@ -164,6 +165,9 @@ export function statusView(
         kind: 'section' as const,
         quarters: merged(tasks.filter((s) => s.task.section === sec.id).map((s) => perTask.get(s.task.id)!)),
       }));
+  } else if (opts.agency) {
+    // One agency asked about: its one row, over every task it takes part in (directly or through a collective).
+    rows = [{ id: opts.agency.id, title: opts.agency.name, kind: 'agency', quarters: merged(tasks.map((s) => perTask.get(s.task.id)!)) }];
   } else {
     rows = agencyRows(plan, tasks, perTask);
   }

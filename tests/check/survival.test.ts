@@ -312,9 +312,17 @@ describe('usage errors (exit 2)', () => {
     expect(r.err).toContain('folder');
   });
 
-  it('a missing file among good ones: nothing is reported, exit 2', async () => {
+  it('a missing file among good ones: the others are still reported, then the usage error, exit 2', async () => {
     const r = await run(['check', SHIPPED, join(scratch.dir, 'missing.yaml')]);
     expect(r.code).toBe(2);
-    expect(r.out).toBe('');
+    expect(r.out).toContain('warning[REF_CONFLICT]');
+    expect(r.err).toMatch(/^tthc: .*missing\.yaml/);
+  });
+
+  it('two missing files: both are named, exit 2', async () => {
+    const r = await run(['check', join(scratch.dir, 'gone-1.yaml'), join(scratch.dir, 'gone-2.yaml')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('gone-1.yaml');
+    expect(r.err).toContain('gone-2.yaml');
   });
 });

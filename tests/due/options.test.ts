@@ -353,3 +353,36 @@ describe('language', () => {
     expect((await tthc(['due', ...PLAN, '--lang', 'fr'])).code).toBe(2);
   });
 });
+
+describe('--role and days late, after the audit', () => {
+  it('--role without --agency is a usage error, not ignored', async () => {
+    const r = await tthc(['due', '--role', 'support', '--as-of', '2023-07-20']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--role support needs --agency');
+  });
+});
+
+describe('days late of completed occurrences', () => {
+  it('count to the completion, not to the day asked about (CSV and JSON), and the table says how late a late one was', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { recordProgress } = await import('./helpers.js');
+    const dir = mkdtempSync(join(tmpdir(), 'tthc-dayslate-'));
+    try {
+      const plan = await recordProgress(dir);
+      const r = await tthc(['due', '--all', '--agency', 'vp', '--as-of', '2023-10-01', '--format', 'json', '--plan', plan], { cwd: dir });
+      const items = (JSON.parse(r.out) as DueJson).items;
+      // X.2 for July: done 28/7, due 31/7 — three days early. August: done 5/9, due 31/8 — five days late.
+      expect(items.find((i) => i.id === 'X.2' && i.period === '2023-07')).toMatchObject({ status: 'done', daysLate: -3 });
+      expect(items.find((i) => i.id === 'X.2' && i.period === '2023-08')).toMatchObject({ status: 'late', daysLate: 5 });
+      // Not done: as of the day asked about.
+      expect(items.find((i) => i.id === 'X.2' && i.period === '2023-09')).toMatchObject({ status: 'overdue', daysLate: 1 });
+      const table = await tthc(['due', '--all', '--agency', 'vp', '--as-of', '2023-10-01', '--plan', plan], { cwd: dir, env: { COLUMNS: '160' } });
+      expect(table.out).toMatch(/Tháng 8\/2023 +│ 31\/8\/2023 +│ Xong muộn, trễ 5 ngày/);
+      expect(table.out).toMatch(/Tháng 7\/2023 +│ 31\/7\/2023 +│ Đã xong +│/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -106,24 +106,30 @@ describe('tthc ics on the shipped plan', async () => {
     expect(r.out).toContain('\r\nDTSTAMP:20230101T000000Z\r\n');
   });
 
+  it('--role without --agency is a usage error', async () => {
+    const r = await run(['ics', '--role', 'lead']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--role lead needs --agency');
+  });
+
   it('gives stable, unique UIDs of safe characters', () => {
     const uids = events.map((e) => e.uid);
     expect(new Set(uids).size).toBe(uids.length);
-    for (const u of uids) expect(u).toMatch(/^[A-Za-z0-9._-]+@kon-ray-2023\.tthc$/);
-    expect(uids).toContain('I.2-once@kon-ray-2023.tthc');
-    expect(uids).toContain('X.2-2023-03@kon-ray-2023.tthc');
-    expect(uids).toContain('VIII.1-2023-Q2@kon-ray-2023.tthc');
-    expect(uids).toContain('VIII.1-2023@kon-ray-2023.tthc');
+    for (const u of uids) expect(u).toMatch(/^[A-Za-z0-9._-]+@uy-ban-nhan-dan-huyen-kon-ray-2023-b54007\.tthc$/);
+    expect(uids).toContain('I.2-once@uy-ban-nhan-dan-huyen-kon-ray-2023-b54007.tthc');
+    expect(uids).toContain('X.2-2023-03@uy-ban-nhan-dan-huyen-kon-ray-2023-b54007.tthc');
+    expect(uids).toContain('VIII.1-2023-Q2@uy-ban-nhan-dan-huyen-kon-ray-2023-b54007.tthc');
+    expect(uids).toContain('VIII.1-2023@uy-ban-nhan-dan-huyen-kon-ray-2023-b54007.tthc');
   });
 
   it('writes summaries as id — short content — period', () => {
-    const i2 = events.find((e) => e.uid === 'I.2-once@kon-ray-2023.tthc')!;
+    const i2 = events.find((e) => e.uid === 'I.2-once@uy-ban-nhan-dan-huyen-kon-ray-2023-b54007.tthc')!;
     expect(i2.summary).toBe('I.2 — Kế hoạch hoạt động kiểm soát TTHC năm 2023');
-    const x2 = events.find((e) => e.uid === 'X.2-2023-03@kon-ray-2023.tthc')!;
+    const x2 = events.find((e) => e.uid === 'X.2-2023-03@uy-ban-nhan-dan-huyen-kon-ray-2023-b54007.tthc')!;
     expect(x2.summary).toMatch(/^X\.2 — Đẩy mạnh công khai kết quả .*… — Tháng 3\/2023$/);
-    const q2 = events.find((e) => e.uid === 'VIII.1-2023-Q2@kon-ray-2023.tthc')!;
+    const q2 = events.find((e) => e.uid === 'VIII.1-2023-Q2@uy-ban-nhan-dan-huyen-kon-ray-2023-b54007.tthc')!;
     expect(q2.summary).toMatch(/ — Quý II\/2023$/);
-    expect(events.find((e) => e.uid === 'VIII.1-2023@kon-ray-2023.tthc')!.summary).toMatch(/ — Năm 2023$/);
+    expect(events.find((e) => e.uid === 'VIII.1-2023@uy-ban-nhan-dan-huyen-kon-ray-2023-b54007.tthc')!.summary).toMatch(/ — Năm 2023$/);
     for (const e of events) {
       const content = e.summary.split(' — ')[1]!;
       expect([...content].length).toBeLessThanOrEqual(81);
@@ -136,7 +142,7 @@ describe('tthc ics on the shipped plan', async () => {
   });
 
   it('round-trips Vietnamese text, commas and semicolons exactly in descriptions', () => {
-    const q1 = events.find((e) => e.uid === 'VIII.1-2023-Q1@kon-ray-2023.tthc')!;
+    const q1 = events.find((e) => e.uid === 'VIII.1-2023-Q1@uy-ban-nhan-dan-huyen-kon-ray-2023-b54007.tthc')!;
     const task = plan.taskById.get('VIII.1')!;
     const lines = q1.description.split('\n');
     expect(lines).toContain(`Kết quả công việc: ${task.output}`);
@@ -145,7 +151,7 @@ describe('tthc ics on the shipped plan', async () => {
     expect(lines).toContain('Thời gian thực hiện: Hàng quý, năm và đột xuất khi có yêu cầu');
     expect(lines).toContain('Hạn: 31/3/2023');
     expect(lines.at(-1)).toBe(`Nội dung công việc: ${task.content}`);
-    const x2 = events.find((e) => e.uid === 'X.2-2023-01@kon-ray-2023.tthc')!;
+    const x2 = events.find((e) => e.uid === 'X.2-2023-01@uy-ban-nhan-dan-huyen-kon-ray-2023-b54007.tthc')!;
     expect(x2.description.endsWith(plan.taskById.get('X.2')!.content)).toBe(true);
   });
 
@@ -216,8 +222,8 @@ describe('triggered event tasks', () => {
     const ev = parse(r.out).events.find((e) => e.summary.startsWith('III.2 '))!;
     expect(ev.start.toString()).toBe('2023-05-03');
     expect(ev.summary).toMatch(/ — từ 3\/4\/2023$/);
-    // The file name's space and ";" are not UID characters.
-    expect(ev.uid).toBe('III.2-2023-04-03@b-n-sao-k-ho-ch.tthc');
+    // UIDs come from the plan, not the file's name: a copy under another name updates the same events.
+    expect(ev.uid).toBe('III.2-2023-04-03@uy-ban-nhan-dan-huyen-kon-ray-2023-b54007.tthc');
   });
 });
 

@@ -65,7 +65,7 @@ class Model {
     if (c.kind === 'trigger') {
       if (c.period) return 2;
       if (EVENTS.includes(c.id)) return this.triggers.get(c.id)?.has(c.date) ? 1 : 0;
-      if (FOLLOWS.includes(c.id)) return undefined;
+      if (FOLLOWS.includes(c.id)) return 1; // it opens when the task it follows is done, not by a trigger
       return 1; // no trigger to record on a dated or continuous task
     }
     if (RECURRING[c.id]) {

@@ -152,6 +152,11 @@ describe('parseWhen: compound phrases', () => {
     ['Quý II và quý IV/2023', [quarter(2, null), quarter(4, 2023)]],
     ['Tháng 6/2023 và tháng 12/2023', [month(6, 2023), month(12, 2023)]],
     ['Trước ngày 10/3/2023 và hàng quý', [exclusive('2023-03-10', '2023-03-09'), every('quarterly')]],
+    // A bare date after "trước" is "before" too; after an inclusive deadline, inclusive.
+    ['Trước ngày 10/3/2023 và 10/9/2023', [exclusive('2023-03-10', '2023-03-09'), exclusive('2023-09-10', '2023-09-09')]],
+    ['Trước ngày 10/3/2023 và ngày 10/9/2023', [exclusive('2023-03-10', '2023-03-09'), exclusive('2023-09-10', '2023-09-09')]],
+    ['Trước ngày 10/3/2023, chậm nhất ngày 10/9/2023', [exclusive('2023-03-10', '2023-03-09'), inclusive('2023-09-10')]],
+    ['Đến ngày 10/3/2023 và 10/9/2023', [inclusive('2023-03-10'), inclusive('2023-09-10')]],
     ['Thường xuyên và khi có yêu cầu', [continuous, event()]],
     ['Hàng năm, khi có văn bản của UBND tỉnh, đột xuất', [every('yearly'), event()]],
     ['Năm 2023, hàng quý', [year(2023), every('quarterly')]],

@@ -192,6 +192,31 @@ describe('--by agency, --by section, --agency, --quarter', () => {
     expect((await status(['--as-of', '2023-10-01', '--agency', 'vp'])).rows).toHaveLength(27);
   });
 
+  it('a group never counts more done than due, as of any day and however grouped', async () => {
+    for (const day of ['2023-03-31', '2023-04-15', '2023-07-20', '2023-10-01', '2023-12-31']) {
+      for (const by of ['task', 'agency', 'section']) {
+        for (const periods of ['calendar', 'reporting']) {
+          const view = await status(['--as-of', day, '--by', by, '--periods', periods]);
+          for (const r of view.rows) for (const q of ['Q1', 'Q2', 'Q3', 'Q4'] as const) expect(r.quarters[q].done + r.quarters[q].late, `${day} ${by} ${r.id} ${q}`).toBeLessThanOrEqual(r.quarters[q].due);
+        }
+      }
+    }
+  });
+
+  it('--by agency --agency vp is vp\'s one row, over every task vp takes part in', async () => {
+    const one = await status(['--as-of', '2023-10-01', '--by', 'agency', '--agency', 'vp']);
+    expect(one.rows.map((r) => r.id)).toEqual(['vp']);
+    const all = await status(['--as-of', '2023-10-01', '--agency', 'vp']);
+    const due = (v: StatusJson) => v.rows.reduce((n, r) => n + r.quarters.Q3.due, 0);
+    expect(one.rows[0]!.quarters.Q3.due).toBe(due(all));
+  });
+
+  it('a group whose first status is a gap says what its count counts', async () => {
+    const r = await tthc(['status', '--plan', plan, '--as-of', '2023-10-01', '--by', 'section', '--format', 'csv'], { cwd: dir });
+    expect(r.out).toMatch(/Chưa ghi nhận; \d+\/\d+ lần đã xong/);
+    expect(r.out).not.toMatch(/Chưa ghi nhận \d/);
+  });
+
   it('--quarter 3 lists Q3 task by task with dates and documents', async () => {
     const r = await tthc(['status', '--plan', plan, '--as-of', '2023-10-01', '--quarter', '3'], { cwd: dir, env: { COLUMNS: '160' } });
     expect(r.code).toBe(0);
