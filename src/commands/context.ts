@@ -143,7 +143,10 @@ export function asOfOption(ctx: Ctx, value: string | undefined): string {
 /** --within: days (14), or weeks (2w); days may be written 14d. */
 export function withinOption(value: string | undefined): number {
   if (value === undefined) return 14;
-  const m = /^\s*(\d{1,4})\s*([dw]?)\s*$/i.exec(value);
+  const m = /^\s*(\d+)\s*([dw]?)\s*$/i.exec(value);
   if (!m) throw new UsageError(`--within "${value}" is not a number of days.`, 'Write days (--within 7) or weeks (--within 2w).');
-  return Number(m[1]) * (m[2]?.toLowerCase() === 'w' ? 7 : 1);
+  const days = Number(m[1]) * (m[2]?.toLowerCase() === 'w' ? 7 : 1);
+  // A window longer than a few years says nothing a plan year needs, and is most likely a typo.
+  if (days > 3660) throw new UsageError(`--within ${value.trim()} is ${days} days; the window can be at most 3660 days (ten years).`, 'Use --all to list every occurrence whatever its date.');
+  return days;
 }

@@ -159,6 +159,13 @@ describe('--within', () => {
     expect(r.out).toBe('');
     expect(r.err).toMatch(/--within|argument/);
   });
+
+  it('a window beyond ten years says so, rather than "not a number"', async () => {
+    expect((await dueJson([...PLAN, '--as-of', '2023-03-01', '--within', '3660'])).within).toBe(3660);
+    const r = await tthc(['due', ...PLAN, '--as-of', '2023-03-01', '--within', '10000']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('at most 3660 days');
+  });
 });
 
 describe('--as-of and --today', () => {
