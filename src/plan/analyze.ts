@@ -2,7 +2,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { checkLoaded } from './check.js';
 import { loadBytes } from './load.js';
-import type { Path } from './model.js';
+import type { Origin } from './model.js';
 import type { PlanFile } from './schema.js';
 import type { Part, SchedProblem } from '../schedule/index.js';
 import { scheduleOf } from '../views/evaluate.js';
@@ -13,8 +13,11 @@ export const BEFORE_ALL_DAYS = '0000-01-01';
 /** What a plan's bytes mean, in a form that can be stored as JSON and turned back into the model quickly. */
 export interface Analysis {
   raw?: PlanFile;
-  /** Where each task of `raw` stands in the file, in order (tasks with the wrong shape are left out of `raw`). */
-  taskPaths?: Path[];
+  /**
+   * Where each task of `raw` stands in the file, in order, and its records where some were left out (tasks and
+   * records with the wrong shape are left out of `raw`).
+   */
+  origins?: Origin[];
   diagnostics: Diagnostic[];
   /** The decoded lines, for excerpts; absent when the bytes are not text. */
   lines?: string[];
@@ -28,7 +31,7 @@ export function analyze(bytes: Uint8Array, file: string): Analysis {
   if (loaded.source) out.lines = loaded.source.lines;
   if (loaded.plan) {
     out.raw = loaded.plan.raw;
-    out.taskPaths = loaded.plan.tasks.map((t) => t.path);
+    out.origins = loaded.plan.tasks.map((t) => (t.recordPlaces ? { path: t.path, records: t.recordPlaces } : { path: t.path }));
     out.schedules = loaded.plan.tasks.map((t) => scheduleOf(loaded.plan!, t));
   }
   return out;

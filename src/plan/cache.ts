@@ -84,17 +84,17 @@ export function fingerprint(bytes: Uint8Array): string {
   return `${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}${bytes.length.toString(16)}`;
 }
 
-/** The model from an analysis: the tasks keep the places in the file they were read from. */
+/** The model from an analysis: the tasks and their records keep the places in the file they were read from. */
 export function modelOf(a: Analysis, file: string): Plan | undefined {
   if (!a.raw) return undefined;
-  const paths = a.taskPaths ?? [];
+  const origins = a.origins ?? [];
   const offsets: number[] = [];
   let n = 0;
   for (const s of a.raw.sections) {
     offsets.push(n);
     n += s.tasks.length;
   }
-  const plan = buildModel(a.raw, file, (si, ti) => paths[offsets[si]! + ti] ?? ['sections', si, 'tasks', ti]);
+  const plan = buildModel(a.raw, file, (si, ti) => origins[offsets[si]! + ti]);
   if (a.schedules?.length === plan.tasks.length) plan.tasks.forEach((t, i) => primeSchedule(t, a.schedules![i]!));
   return plan;
 }

@@ -4,7 +4,7 @@ import { evaluateTask, formatDayVi, isRecurring, isValidDay, type Part } from '.
 import { scheduleOf } from '../views/evaluate.js';
 import type { CheckContext } from './check.js';
 import { nodeAt } from './load.js';
-import type { Path, Task } from './model.js';
+import { recordPath, recordPlace, type Path, type Task } from './model.js';
 import { parseSymbol } from './symbols.js';
 
 function fieldPath(task: Task, field: string): Path {
@@ -115,13 +115,14 @@ export function checkRecords(ctx: CheckContext): void {
     if (!task.records.length) continue;
     const { parts } = scheduleOf(plan, task);
     const isEvent = parts.some((p) => p.kind === 'event');
-    const rec = (i: number, key?: string): Path => (key ? [...task.path, 'records', i, key] : [...task.path, 'records', i]);
+    // Record i of the model, where it stands in the file: records left out for their shape do not shift the others.
+    const rec = (i: number, key?: string): Path => recordPath(task, i, key);
     task.records.forEach((r, i) => {
       if ((r.done === undefined) === (r.trigger === undefined)) {
         // With both, the one written second is where the record goes wrong; with neither, the record itself.
         const offset = (k: string): number => nodeAt(ctx.src.doc, rec(i, k))?.range?.[0] ?? 0;
         const at = r.done === undefined ? rec(i) : rec(i, offset('trigger') > offset('done') ? 'trigger' : 'done');
-        ctx.add('RECORD_SHAPE', at, `Record ${i + 1} of task ${task.id} has ${r.done === undefined ? 'neither `done` nor `trigger`' : 'both `done` and `trigger`'}.`, 'A record is either `done: DATE` (the work was done) or `trigger: DATE` (the event that opens the task happened).');
+        ctx.add('RECORD_SHAPE', at, `Record ${recordPlace(task, i) + 1} of task ${task.id} has ${r.done === undefined ? 'neither `done` nor `trigger`' : 'both `done` and `trigger`'}.`, 'A record is either `done: DATE` (the work was done) or `trigger: DATE` (the event that opens the task happened).');
         return;
       }
       const key = r.done !== undefined ? 'done' : 'trigger';

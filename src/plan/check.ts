@@ -3,7 +3,7 @@ import { makeDiagnostic, type Code, type Diagnostic, type Position } from '../di
 import { foldName } from '../text.js';
 import { isMap, isSeq } from 'yaml';
 import { keyAt, locate, locateInside, nearest, nodeAt, position, type Loaded, type Source } from './load.js';
-import type { Path, Plan } from './model.js';
+import { recordPath, type Path, type Plan } from './model.js';
 import { checkRecords, checkTimelines } from './check-timeline.js';
 import { findCitations, parseSymbol } from './symbols.js';
 
@@ -305,9 +305,22 @@ function texts(ctx: CheckContext): { path: Path; text: string }[] {
     else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
   };
   const raw = ctx.plan.raw as Record<string, unknown>;
-  for (const key of ['agencies', 'bases', 'intro', 'purposes', 'content', 'content_note', 'funding', 'organisation', 'closing', 'sections']) {
+  for (const key of ['agencies', 'bases', 'intro', 'purposes', 'content', 'content_note', 'funding', 'organisation', 'closing']) {
     if (key in raw) walk(raw[key], [key]);
   }
+  // Sections, tasks and records where they stand in the file: those left out of the model for their shape do not
+  // shift the ones after them onto their neighbours.
+  const paths = sectionPaths(ctx);
+  ctx.plan.raw.sections.forEach((s, si) => {
+    for (const [k, x] of Object.entries(s)) if (k !== 'tasks') walk(x, [...paths[si]!, k]);
+    s.tasks.forEach((t, ti) => {
+      const task = ctx.plan.sections[si]!.tasks[ti]!;
+      for (const [k, x] of Object.entries(t)) {
+        if (k === 'records') task.records.forEach((r, i) => walk(r, recordPath(task, i)));
+        else walk(x, [...task.path, k]);
+      }
+    });
+  });
   return out;
 }
 

@@ -3,8 +3,8 @@ import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocu
 import type { z } from 'zod';
 import { makeDiagnostic, type Code, type Diagnostic, type Position } from '../diagnostics.js';
 import { decodePlanBytes } from './decode.js';
-import { buildModel, type Path, type Plan as PlanModel } from './model.js';
-import { Agency, AgencyId, DayText, Heading, Level, Plan, Record as RecordSchema, Schedule, Task, type PlanFile } from './schema.js';
+import { buildModel, type Origin, type Path, type Plan as PlanModel } from './model.js';
+import { Agency, AgencyId, DayText, Heading, Level, PeriodLabel, Plan, Record as RecordSchema, Schedule, Task, type PlanFile, type RecordFile } from './schema.js';
 
 export interface Source {
   file: string;
@@ -94,8 +94,11 @@ function describePath(raw: unknown, path: Path): string {
   const get = (p: Path): unknown => p.reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), raw);
   if (path[0] === 'sections' && path[2] === 'tasks' && typeof path[3] === 'number') {
     const id = (get(path.slice(0, 4)) as { id?: unknown } | undefined)?.id;
-    const rest = path.slice(4).join('.');
-    const who = typeof id === 'string' ? `task ${id}` : `task ${path[3] + 1} of section ${String((get(path.slice(0, 2)) as { id?: unknown })?.id ?? Number(path[1]) + 1)}`;
+    const task = typeof id === 'string' ? `task ${id}` : `task ${path[3] + 1} of section ${String((get(path.slice(0, 2)) as { id?: unknown })?.id ?? Number(path[1]) + 1)}`;
+    // A record is named by its number, as the record findings name it ("record 2 of task VIII.1").
+    const inRecord = path[4] === 'records' && typeof path[5] === 'number';
+    const who = inRecord ? `record ${Number(path[5]) + 1} of ${task}` : task;
+    const rest = path.slice(inRecord ? 6 : 4).join('.');
     return rest ? `\`${rest}\` of ${who}` : who;
   }
   if (path[0] === 'sections' && typeof path[1] === 'number') {
@@ -268,7 +271,9 @@ function schemaDiagnostics(src: Source, raw: unknown, issues: z.core.$ZodIssue[]
               ? `YAML reads ${written} as ${typeName(input)}; put it in quotes to keep it as written: "${written.replace(/"/g, '\\"')}".`
               : issue.expected === 'array'
                 ? 'Write the items one per line, each starting with "- ", or as [a, b].'
-                : undefined,
+                : issue.expected === 'object' && path[path.length - 2] === 'records'
+                  ? 'Write a record as `- done: YYYY-MM-DD` (or `- trigger: YYYY-MM-DD`), with `period:`, `ref:` and `note:` on the lines below it.'
+                  : undefined,
           ),
         );
         break;
@@ -279,6 +284,10 @@ function schemaDiagnostics(src: Source, raw: unknown, issues: z.core.$ZodIssue[]
         if (!present(raw, path)) {
           const key = String(path[path.length - 1]);
           out.push(makeDiagnostic('MISSING_KEY', file, at, `\`${key}\` is missing in ${describePath(raw, path.slice(0, -1))}.`, `Add a line \`${key}: …\`.`));
+          break;
+        }
+        if (isPeriodLabel(path)) {
+          out.push(periodDiagnostic(src, at, where, input, quoteSource(src, node)));
           break;
         }
         out.push(
@@ -354,6 +363,29 @@ function schemaDiagnostics(src: Source, raw: unknown, issues: z.core.$ZodIssue[]
   return out;
 }
 
+/** Whether `path` is the `period` of a record (text, or a year written as a number). */
+function isPeriodLabel(path: Path): boolean {
+  return path.length >= 3 && path[path.length - 1] === 'period' && typeof path[path.length - 2] === 'number' && path[path.length - 3] === 'records';
+}
+
+/** A record's `period` that is neither text nor a year: `period: 12`, `period: 2023.2`, `period:` with nothing. */
+function periodDiagnostic(src: Source, at: Position, where: string, input: unknown, written: string | undefined): Diagnostic {
+  const forms = '2023-03 (a month), 2023-Q2, 2023-H1 or 2023 (the year)';
+  if (input === null) {
+    return makeDiagnostic('WRONG_TYPE', src.file, at, `${capital(where)} is empty.`, `Write the period after \`period:\` — ${forms} — or remove the line.`);
+  }
+  const shown = written && (typeof input === 'number' || typeof input === 'boolean') ? ` (written ${written})` : '';
+  return makeDiagnostic(
+    'WRONG_TYPE',
+    src.file,
+    at,
+    `${capital(where)} should be a period such as ${forms}, not ${typeName(input)}${shown}.`,
+    typeof input === 'number'
+      ? `YAML reads ${written ?? String(input)} as a number, and only a year (1990–2100) may be written as one; write the period in full: 2023-03, 2023-Q2, 2023-H1 or 2023.`
+      : `Write the period as text: ${forms}.`,
+  );
+}
+
 function capital(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
@@ -410,7 +442,7 @@ function salvage(raw: unknown, file: string): Salvaged | undefined {
       } else complete = false;
     }
   } else complete = false;
-  const origin: Path[][] = [];
+  const origin: Origin[][] = [];
   const sections: PlanFile['sections'] = [];
   if (Array.isArray(raw.sections)) {
     raw.sections.forEach((s, si) => {
@@ -420,7 +452,7 @@ function salvage(raw: unknown, file: string): Salvaged | undefined {
         return;
       }
       const tasks: PlanFile['sections'][number]['tasks'] = [];
-      const o: Path[] = [];
+      const o: Origin[] = [];
       if (Array.isArray(s.tasks)) {
         s.tasks.forEach((t, ti) => {
           const task = salvageTask(t);
@@ -428,7 +460,7 @@ function salvage(raw: unknown, file: string): Salvaged | undefined {
           else {
             if (!task.whole) complete = false;
             tasks.push(task.task);
-            o.push(['sections', si, 'tasks', ti]);
+            o.push(task.recordPlaces ? { path: ['sections', si, 'tasks', ti], records: task.recordPlaces } : { path: ['sections', si, 'tasks', ti] });
           }
         });
       }
@@ -437,7 +469,7 @@ function salvage(raw: unknown, file: string): Salvaged | undefined {
     });
   } else complete = false;
   const partial = { format: 1, plan: heading, agencies, sections } as PlanFile;
-  return { plan: buildModel(partial, file, (si, ti) => origin[si]![ti]!), complete };
+  return { plan: buildModel(partial, file, (si, ti) => origin[si]![ti]), complete };
 }
 
 function salvageHeading(h: Obj): PlanFile['plan'] {
@@ -466,7 +498,14 @@ function salvageHeading(h: Obj): PlanFile['plan'] {
   return out;
 }
 
-function salvageTask(t: unknown): { task: PlanFile['sections'][number]['tasks'][number]; whole: boolean } | undefined {
+interface SalvagedTask {
+  task: PlanFile['sections'][number]['tasks'][number];
+  whole: boolean;
+  /** Where each record kept stands in the file's `records` list, when some were left out. */
+  recordPlaces?: number[];
+}
+
+function salvageTask(t: unknown): SalvagedTask | undefined {
   const ok = Task.strip().safeParse(t);
   // A task that is whole but for an unknown key is kept; it is not whole, though: a misspelt `suport:` named agencies.
   if (ok.success) return { task: ok.data, whole: Task.safeParse(t).success };
@@ -494,13 +533,44 @@ function salvageTask(t: unknown): { task: PlanFile['sections'][number]['tasks'][
   if (support) task.support = support;
   const schedule = Schedule.strip().safeParse(t.schedule);
   if (t.schedule !== undefined && schedule.success) task.schedule = schedule.data;
+  const out: SalvagedTask = { task, whole };
   if (Array.isArray(t.records)) {
-    task.records = t.records.flatMap((r) => {
-      const rec = RecordSchema.strip().safeParse(r);
-      return rec.success ? [rec.data] : [];
+    const records: RecordFile[] = [];
+    const places: number[] = [];
+    t.records.forEach((r, i) => {
+      const rec = salvageRecord(r);
+      if (rec) {
+        records.push(rec);
+        places.push(i);
+      }
     });
+    task.records = records;
+    // Later records keep their own place in the file, so that their findings name them and not a neighbour.
+    if (records.length < t.records.length) out.recordPlaces = places;
   }
-  return { task, whole };
+  return out;
+}
+
+/**
+ * A record as far as it can be read (its faults are already reported): text fields written as numbers are read as
+ * text; a record is left out when its date cannot be read, as it would only bring echoes of that finding.
+ */
+function salvageRecord(r: unknown): RecordFile | undefined {
+  const ok = RecordSchema.strip().safeParse(r);
+  if (ok.success) return ok.data;
+  if (!isObj(r)) return undefined;
+  const rec: RecordFile = {};
+  for (const key of ['done', 'trigger'] as const) {
+    if (r[key] === undefined) continue;
+    const day = DayText.safeParse(r[key]);
+    if (!day.success) return undefined;
+    rec[key] = day.data;
+  }
+  const period = PeriodLabel.safeParse(r.period);
+  if (period.success) rec.period = period.data;
+  else if (asText(r.period) !== undefined) rec.period = asText(r.period)!;
+  for (const key of ['ref', 'note'] as const) if (asText(r[key]) !== undefined) rec[key] = asText(r[key])!;
+  return rec;
 }
 
 /** Parses and shape-checks a plan's text. Meaning (ids, agencies, dates, timelines) is checked in check.ts. */

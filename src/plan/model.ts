@@ -18,8 +18,20 @@ export interface Task {
   when: string;
   schedule?: ScheduleFile;
   records: RecordFile[];
+  /**
+   * Where each of `records` stands in the file's `records` list, when records with the wrong shape were left out of
+   * `records` (absent when none was: record i is then item i).
+   */
+  recordPlaces?: number[];
   /** Where the task stands in the file, for locating findings. */
   path: Path;
+}
+
+/** Where a task of a plan read in part stands in the file: parts with the wrong shape are left out of the model. */
+export interface Origin {
+  path: Path;
+  /** The place in the file's `records` list of each record kept, where some were left out. */
+  records?: number[];
 }
 
 export interface Plan {
@@ -39,8 +51,22 @@ export function asList(v: string | string[] | undefined): string[] {
   return v === undefined ? [] : Array.isArray(v) ? v : [v];
 }
 
-/** `origin` maps a task's place in `raw` to its place in the file, where invalid tasks were left out of `raw`. */
-export function buildModel(raw: PlanFile, file: string, origin?: (si: number, ti: number) => Path): Plan {
+/** The item of the file's `records` list that record `i` of the task was read from (0-based). */
+export function recordPlace(task: Task, i: number): number {
+  return task.recordPlaces?.[i] ?? i;
+}
+
+/** The path in the file of record `i` of the task, or of its `key`. */
+export function recordPath(task: Task, i: number, key?: string): Path {
+  const at: Path = [...task.path, 'records', recordPlace(task, i)];
+  return key === undefined ? at : [...at, key];
+}
+
+/**
+ * `origin` maps a task's place in `raw` to its place in the file (and its records' places in the file's list), where
+ * invalid tasks or records were left out of `raw`.
+ */
+export function buildModel(raw: PlanFile, file: string, origin?: (si: number, ti: number) => Origin | undefined): Plan {
   const year = raw.plan.year;
   const period = raw.plan.period ?? { start: `${year}-01-01`, end: `${year}-12-31` };
   const agencies = new Map<string, Agency>();
@@ -48,6 +74,7 @@ export function buildModel(raw: PlanFile, file: string, origin?: (si: number, ti
   const tasks: Task[] = [];
   const sections = raw.sections.map((s, si) => {
     const st: Task[] = s.tasks.map((t, ti) => {
+      const from = origin?.(si, ti);
       const task: Task = {
         id: t.id,
         section: s.id,
@@ -58,9 +85,10 @@ export function buildModel(raw: PlanFile, file: string, origin?: (si: number, ti
         output: t.output,
         when: t.when,
         records: t.records ?? [],
-        path: origin ? origin(si, ti) : ['sections', si, 'tasks', ti],
+        path: from?.path ?? ['sections', si, 'tasks', ti],
       };
       if (t.schedule) task.schedule = t.schedule;
+      if (from?.records) task.recordPlaces = from.records;
       return task;
     });
     tasks.push(...st);

@@ -70,8 +70,21 @@ export const Schedule = z
   })
   .describe('An explicit schedule for the task, where its timeline phrase needs one.');
 
+/**
+ * The occurrence a record completes. A year may be written without quotes (`period: 2023`), as YAML then reads a
+ * number: it is read as the text "2023", the year's occurrence, like every other label.
+ */
 export const PeriodLabel = z
-  .string()
+  .union([
+    z.string(),
+    z
+      .number()
+      .int()
+      .min(1990)
+      .max(2100)
+      .transform((year) => String(year))
+      .describe('A year written without quotes: the year\'s occurrence, as "2023".'),
+  ])
   .describe('The occurrence: 2023-03 (month), 2023-Q2, 2023-H1, 2023 (year) or the trigger date.');
 
 export const Record = z
