@@ -1,6 +1,7 @@
-// Agency cells → agency ids: longest dictionary match over the cell's pieces, new ids for unknown names, declarations.
+// Agency cells → agency ids: longest dictionary or collective-grammar match over the cell's pieces, new ids for unknown names, declarations.
 import type { AgencyFile } from '../plan/schema.js';
-import { buildIndex, communeEntries, type DictEntry, type DictIndex, type DistrictData } from './dictionary.js';
+import { isBelow, parseCollective } from './collectives.js';
+import { buildIndex, communeEntries, COLLECTIVE_IDS, type DictEntry, type DictIndex, type DistrictData } from './dictionary.js';
 import type { ImportMessage } from './errors.js';
 import { foldAscii, matchKey, startsLowerCase, squash, type LocalLevel } from './text.js';
 
@@ -35,11 +36,12 @@ function pieces(cell: string): Piece[] {
   return out;
 }
 
-function join(ps: Piece[], i: number, j: number): string {
+/** Pieces i…j as one name; a line break between pieces is a space, or kept where `breaks` (the grammar reads it). */
+function join(ps: Piece[], i: number, j: number, breaks = false): string {
   let s = ps[i]!.text;
   for (let k = i; k < j; k++) {
     const sep = ps[k]!.sep;
-    s += (sep === ',' ? ', ' : sep === 'và' ? ' và ' : ' ') + ps[k + 1]!.text;
+    s += (sep === ',' ? ', ' : sep === 'và' ? ' và ' : sep === '\n' && breaks ? '\n' : ' ') + ps[k + 1]!.text;
   }
   return s;
 }
@@ -48,12 +50,41 @@ export interface NamePart {
   /** The name as the cell writes it (pieces of a split cell joined with a space). */
   name: string;
   entry?: DictEntry;
+  /** A collective name without an entry at the plan's level ("Các cơ quan, đơn vị liên quan"): the id the grammar gives it. */
+  id?: string;
+  /** A collective name that writes no level ("Các cơ quan, đơn vị"): read as the plan's own, it says nothing of that level. */
+  implied?: boolean;
+}
+
+type Match = Omit<NamePart, 'name'>;
+
+function slug(s: string): string {
+  return foldAscii(s).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+/**
+ * A collective name as the grammar of collectives.ts reads it: the dictionary's collective of its kind
+ * and level; or, kept whole with an id of its own, where the dictionary has none at the plan's level,
+ * where it names the ones concerned ("… liên quan": `cq-xa-lien-quan`), or where it names one place
+ * below the plan's level ("Các cơ quan, đơn vị thuộc UBND huyện Ba Tơ" in a province's plan: `cq-huyen-ba-to`).
+ */
+function collective(name: string, index: DictIndex): Match | undefined {
+  const c = parseCollective(name, index.level);
+  if (!c) return undefined;
+  const base = COLLECTIVE_IDS[c.kind][c.level];
+  const implied = c.implied ? { implied: true } : {};
+  if (c.related) return { id: `${base}-lien-quan`, ...implied };
+  if (c.place !== undefined && isBelow(c.level, index.level)) return { id: `${base}-${slug(c.place)}` };
+  const entry = index.byId.get(base);
+  return entry ? { entry, ...implied } : { id: base, ...implied };
 }
 
 /**
  * The splitting rule. The cell is cut at ";", ",", line breaks and "và"; from each piece, the longest
- * run of consecutive pieces (never across ";") whose text is a dictionary name wins, so "Các cơ quan,
- * đơn vị thuộc huyện, UBND cấp xã" gives two agencies and "Bộ phận TN&TKQ cấp huyện, các xã" one.
+ * run of consecutive pieces (never across ";") whose text is a dictionary name or a collective name
+ * (the grammar of collectives.ts; the dictionary first for the same run) wins, so "Các cơ quan, đơn vị
+ * thuộc huyện, UBND cấp xã" gives two agencies, and "Bộ phận TN&TKQ cấp huyện, các xã" and "Các
+ * phòng, ban chuyên môn thuộc UBND xã" one each.
  * A piece that starts no known name is an unknown name; it takes in the pieces joined to it by "và"
  * (or by a line break before a lower-case word) up to the next piece that starts a known name.
  */
@@ -65,17 +96,21 @@ export function splitAgencies(cell: string, index: DictIndex): NamePart[] {
     while (j < ps.length - 1 && ps[j]!.sep !== ';') j++;
     return j;
   };
-  const longest = (i: number): number => {
-    for (let j = groupEnd(i); j >= i; j--) if (index.byKey.has(matchKey(join(ps, i, j)))) return j;
-    return -1;
+  const longest = (i: number): { end: number; match: Match } | undefined => {
+    for (let j = groupEnd(i); j >= i; j--) {
+      const entry = index.byKey.get(matchKey(join(ps, i, j)));
+      if (entry) return { end: j, match: { entry } };
+      const c = collective(join(ps, i, j, true), index);
+      if (c) return { end: j, match: c };
+    }
+    return undefined;
   };
   let i = 0;
   while (i < ps.length) {
-    const j = longest(i);
-    if (j >= 0) {
-      const name = join(ps, i, j);
-      out.push({ name, entry: index.byKey.get(matchKey(name))! });
-      i = j + 1;
+    const found = longest(i);
+    if (found) {
+      out.push({ name: join(ps, i, found.end), ...found.match });
+      i = found.end + 1;
       continue;
     }
     let k = i;
@@ -83,7 +118,7 @@ export function splitAgencies(cell: string, index: DictIndex): NamePart[] {
     while (k < end) {
       const sep = ps[k]!.sep;
       const glued = sep === 'và' || (sep === '\n' && startsLowerCase(ps[k + 1]!.text));
-      if (!glued || longest(k + 1) >= 0) break;
+      if (!glued || longest(k + 1)) break;
       k++;
     }
     out.push({ name: join(ps, i, k) });
@@ -132,6 +167,11 @@ export function idForName(name: string, taken: ReadonlySet<string>): string {
   }
   let id = [core, suffix].filter(Boolean).join('-') || 'co-quan';
   if (/^\d/.test(id)) id = `cq-${id}`;
+  return uniqueId(id, taken);
+}
+
+/** `id`, or `id-2`, `id-3` … where it is taken. */
+function uniqueId(id: string, taken: ReadonlySet<string>): string {
   let unique = id;
   for (let n = 2; taken.has(unique); n++) unique = `${id}-${n}`;
   return unique;
@@ -139,14 +179,15 @@ export function idForName(name: string, taken: ReadonlySet<string>): string {
 
 /**
  * The level whose own offices the table names most: a bare table says nothing else about its issuer.
- * Undefined when no cell names an office of any level.
+ * A collective that writes no level ("Các cơ quan, đơn vị") does not count. Undefined when no cell
+ * names an office of any level.
  */
 export function inferLevel(cells: string[]): LocalLevel | undefined {
   let best: { level: LocalLevel; score: number } | undefined;
   for (const level of ['district', 'commune', 'province'] as const) {
     const index = buildIndex(level);
     let score = 0;
-    for (const cell of cells) for (const p of splitAgencies(cell, index)) if (p.entry?.home === level) score++;
+    for (const cell of cells) for (const p of splitAgencies(cell, index)) if (p.entry?.home === level && !p.implied) score++;
     if (score > 0 && (!best || score > best.score)) best = { level, score };
   }
   return best?.level;
@@ -177,10 +218,11 @@ export class AgencyResolver {
   /** The ids a cell names, in its order. */
   resolve(cell: string, line: number): string[] {
     return splitAgencies(cell, this.index).map((part) => {
-      const key = part.entry ? `=${part.entry.id}` : matchKey(part.name);
+      // Spellings of one collective the dictionary lacks ("Các cơ quan, đơn vị (có) liên quan") meet under its id.
+      const key = part.entry ? `=${part.entry.id}` : part.id ? `#${part.id}` : matchKey(part.name);
       let seen = this.byName.get(key);
       if (!seen) {
-        const id = part.entry?.id ?? idForName(part.name, this.taken);
+        const id = part.entry?.id ?? (part.id ? uniqueId(part.id, this.taken) : idForName(part.name, this.taken));
         this.taken.add(id);
         seen = this.byId.get(id) ?? { id, spellings: [], line };
         if (part.entry) seen.entry = part.entry;

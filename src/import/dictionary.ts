@@ -1,4 +1,5 @@
 // The agency names offices write in their plans, with the ids `tthc import` gives them: data, not code.
+import type { CollectiveKind } from './collectives.js';
 import { matchKey, foldAscii, WORDS_OF_LEVEL, type LocalLevel } from './text.js';
 
 export interface DictEntry {
@@ -28,8 +29,21 @@ const C: LocalLevel[] = ['commune'];
 const P: LocalLevel[] = ['province'];
 
 /**
+ * The collective each kind of collective name stands for, by the level it names (see collectives.ts):
+ * "Các phòng, ban, đơn vị thuộc UBND huyện" is `cq-huyen`, "Các cơ quan, đơn vị thuộc tỉnh" the
+ * province's sở, ban, ngành. An id without an entry at the plan's level is declared as a new agency.
+ */
+export const COLLECTIVE_IDS: Record<CollectiveKind, Record<LocalLevel, string>> = {
+  cq: { commune: 'cq-xa', district: 'cq-huyen', province: 'so-nganh' },
+  cqcm: { commune: 'cqcm-xa', district: 'cqcm-huyen', province: 'cqcm-tinh' },
+  bndt: { commune: 'bndt-xa', district: 'bndt-huyen', province: 'bndt-tinh' },
+};
+
+/**
  * In the order the plan file declares them: collectives first, then offices; the ids of a district's
- * entries are those of plans/kon-ray-2023.yaml.
+ * entries are those of plans/kon-ray-2023.yaml. Collective names of the grammar in collectives.ts
+ * ("Các phòng, ban, ngành thuộc UBND huyện", "Các cơ quan chuyên môn cấp tỉnh") need no spelling here:
+ * an entry lists only the spellings the grammar does not read as it should.
  */
 export const DICTIONARY: DictEntry[] = [
   // District collectives.
@@ -37,20 +51,6 @@ export const DICTIONARY: DictEntry[] = [
     id: 'cq-huyen',
     name: 'Các cơ quan, đơn vị thuộc huyện',
     aliases: ['Các phòng ban, chuyên môn thuộc huyện'],
-    match: [
-      'Các cơ quan, đơn vị thuộc UBND huyện',
-      'Các cơ quan, đơn vị trực thuộc huyện',
-      'Các cơ quan, đơn vị trực thuộc UBND huyện',
-      'Các cơ quan, đơn vị cấp huyện',
-      'Các cơ quan, đơn vị',
-      'Các phòng, ban, đơn vị thuộc huyện',
-      'Các phòng, ban, đơn vị thuộc UBND huyện',
-      'Các phòng, ban, ngành thuộc huyện',
-      'Các phòng, ban, ngành huyện',
-      'Các phòng ban, ngành huyện',
-      'Các phòng, ban thuộc huyện',
-      'Các phòng ban thuộc huyện',
-    ],
     levels: D,
     home: 'district',
     members: ['cqcm-huyen', 'ttvh'],
@@ -58,21 +58,13 @@ export const DICTIONARY: DictEntry[] = [
   {
     id: 'cqcm-huyen',
     name: 'Các cơ quan chuyên môn thuộc huyện',
-    match: [
-      'Các cơ quan chuyên môn thuộc UBND huyện',
-      'Các cơ quan chuyên môn cấp huyện',
-      'Các cơ quan chuyên môn',
-      'Các phòng chuyên môn thuộc huyện',
-      'Các phòng chuyên môn thuộc UBND huyện',
-      'Các phòng chuyên môn huyện',
-      'Các phòng, ban chuyên môn thuộc huyện',
-      'Các phòng, ban chuyên môn thuộc UBND huyện',
-      'Các phòng, ban chuyên môn',
-    ],
     levels: D,
     home: 'district',
     members: ['vp', 'noi-vu', 'tu-phap', 'tc-kh', 'tn-mt', 'ldtbxh', 'vh-tt', 'gd-dt', 'y-te', 'thanh-tra', 'kt-ht', 'nn-ptnt', 'dan-toc'],
   },
+  // Outside a district's plan (a province's or a commune's) its offices are named, not enumerated: no members.
+  { id: 'cq-huyen', name: 'Các cơ quan, đơn vị thuộc huyện', levels: ['commune', 'province'] },
+  { id: 'cqcm-huyen', name: 'Các cơ quan chuyên môn thuộc huyện', levels: ['commune', 'province'] },
   {
     id: 'ubnd-xa',
     name: 'UBND cấp xã',
@@ -222,7 +214,6 @@ export const DICTIONARY: DictEntry[] = [
   {
     id: 'so-nganh',
     name: 'Các sở, ban, ngành tỉnh',
-    match: ['Các sở, ban, ngành', 'Các sở, ban, ngành thuộc tỉnh', 'Các sở, ban, ngành cấp tỉnh', 'Các sở, ngành'],
     levels: P,
     home: 'province',
     members: ['cqcm-tinh'],
@@ -230,7 +221,6 @@ export const DICTIONARY: DictEntry[] = [
   {
     id: 'cqcm-tinh',
     name: 'Các cơ quan chuyên môn thuộc UBND tỉnh',
-    match: ['Các cơ quan chuyên môn cấp tỉnh', 'Các cơ quan chuyên môn', 'Các sở chuyên môn'],
     levels: P,
     home: 'province',
     members: [
@@ -238,19 +228,9 @@ export const DICTIONARY: DictEntry[] = [
       'so-vhttdl', 'so-dttg', 'thanh-tra-tinh',
     ],
   },
-  {
-    id: 'so-nganh',
-    name: 'Các sở, ban, ngành tỉnh',
-    match: ['Các sở, ban, ngành', 'Các sở, ban, ngành thuộc tỉnh', 'Các sở, ban, ngành cấp tỉnh', 'Các sở, ngành'],
-    levels: ['district', 'commune'],
-  },
-  {
-    // Outside a province plan the province's offices are named, not enumerated: no members.
-    id: 'cqcm-tinh',
-    name: 'Các cơ quan chuyên môn thuộc UBND tỉnh',
-    match: ['Các cơ quan chuyên môn cấp tỉnh', 'Các sở chuyên môn'],
-    levels: ['district', 'commune'],
-  },
+  // Outside a province plan the province's offices are named, not enumerated: no members.
+  { id: 'so-nganh', name: 'Các sở, ban, ngành tỉnh', levels: ['district', 'commune'] },
+  { id: 'cqcm-tinh', name: 'Các cơ quan chuyên môn thuộc UBND tỉnh', levels: ['district', 'commune'] },
   {
     id: 'ubnd-huyen',
     name: 'UBND cấp huyện',
@@ -301,15 +281,16 @@ export const DICTIONARY: DictEntry[] = [
 
   // Commune collectives and offices, before and after the 2025 reform.
   {
+    // Since July 2025 a commune has its offices (Văn phòng, Phòng Kinh tế, Phòng Văn hóa - Xã hội) and its public service centre.
+    id: 'cq-xa',
+    name: 'Các cơ quan, đơn vị thuộc xã',
+    levels: C,
+    home: 'commune',
+    members: ['cqcm-xa', 'ttphcc-xa'],
+  },
+  {
     id: 'bndt-xa',
     name: 'Các ban, ngành, đoàn thể xã',
-    match: [
-      'Các ban ngành, đoàn thể xã',
-      'Các ban, ngành, đoàn thể',
-      'Các ban, ngành, đoàn thể thuộc xã',
-      'Các ban, ngành, đoàn thể của xã',
-      'Các ban, ngành, đoàn thể cấp xã',
-    ],
     levels: C,
     home: 'commune',
     members: ['ca-xa', 'bchqs-xa', 'mttq-xa', 'doan-tn-xa', 'hoi-pn-xa', 'hoi-nd-xa', 'hoi-ccb-xa'],
@@ -317,11 +298,13 @@ export const DICTIONARY: DictEntry[] = [
   {
     id: 'cqcm-xa',
     name: 'Các cơ quan chuyên môn thuộc UBND xã',
-    match: ['Các phòng chuyên môn thuộc UBND xã', 'Các phòng, ban chuyên môn thuộc UBND xã', 'Các cơ quan chuyên môn'],
     levels: C,
     home: 'commune',
     members: ['vp', 'phong-kt', 'phong-vhxh'],
   },
+  // Outside a commune's plan the communes' offices are named, not enumerated: no members.
+  { id: 'cq-xa', name: 'Các cơ quan, đơn vị thuộc xã', levels: ['district', 'province'] },
+  { id: 'cqcm-xa', name: 'Các cơ quan chuyên môn thuộc UBND xã', levels: ['district', 'province'] },
   {
     id: 'thon',
     name: 'Các thôn, tổ dân phố',
@@ -472,6 +455,8 @@ export function communeEntries(d: DistrictData): DictEntry[] {
 export interface DictIndex {
   level: LocalLevel;
   byKey: Map<string, DictEntry>;
+  /** The entry of each id at this level. */
+  byId: Map<string, DictEntry>;
   /** The entries that can be declared, in declaration order. */
   entries: DictEntry[];
 }
@@ -510,5 +495,8 @@ export function buildIndex(level: LocalLevel, district?: DistrictData): DictInde
   };
   for (const e of [...own, ...other, ...communes]) for (const s of spellings(e)) claim(e, s);
   for (const e of [...own, ...other]) for (const s of variants(e)) claim(e, s);
-  return { level, byKey, entries: [...applicable, ...communes] };
+  const entries = [...applicable, ...communes];
+  const byId = new Map<string, DictEntry>();
+  for (const e of entries) if (!byId.has(e.id)) byId.set(e.id, e);
+  return { level, byKey, byId, entries };
 }

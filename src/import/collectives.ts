@@ -1,0 +1,139 @@
+// The grammar of collective agency names ("Các cơ quan, đơn vị thuộc UBND xã", "Các sở, ban, ngành của tỉnh"): one name, whatever its commas.
+import { matchKey, type LocalLevel } from './text.js';
+
+/**
+ * What a collective gathers: `cq` all of a level's agencies and units (cơ quan, đơn vị, phòng, ban,
+ * ngành, sở), `cqcm` its specialised offices ("… chuyên môn"), `bndt` its boards, sectors and mass
+ * organisations ("… đoàn thể").
+ */
+export type CollectiveKind = 'cq' | 'cqcm' | 'bndt';
+
+export interface Collective {
+  kind: CollectiveKind;
+  /** The level the name is of: its level word, "sở" (a province's), or else the plan's own. */
+  level: LocalLevel;
+  /** The name says nothing of its level ("Các cơ quan, đơn vị"): the plan's own was taken. */
+  implied: boolean;
+  /** "… (có) liên quan": the ones a task concerns, which no list of members can say. */
+  related: boolean;
+  /** The place after the level word, as written ("thuộc UBND huyện Ba Tơ" → "Ba Tơ"). */
+  place?: string;
+}
+
+interface Token {
+  /** The word's matching key (lower case, new-style tones), or the separator itself. */
+  key: string;
+  text: string;
+  word: boolean;
+  /** A line break stands between this token and the one before. */
+  broken: boolean;
+}
+
+const NOUNS = [['cơ', 'quan'], ['đơn', 'vị'], ['đoàn', 'thể'], ['phòng'], ['ban'], ['ngành'], ['sở']];
+const JOINERS = new Set([',', '-', '&', 'và']);
+const LINKS = [['trực', 'thuộc'], ['thuộc'], ['của'], ['trên', 'địa', 'bàn']];
+/** Longest first, so that "thị xã" is not read as "xã". */
+const LEVEL_WORDS: [string[], LocalLevel | 'city'][] = [
+  [['thành', 'phố'], 'city'],
+  [['thị', 'xã'], 'district'],
+  [['thị', 'trấn'], 'commune'],
+  [['đặc', 'khu'], 'commune'],
+  [['tỉnh'], 'province'],
+  [['huyện'], 'district'],
+  [['quận'], 'district'],
+  [['phường'], 'commune'],
+  [['xã'], 'commune'],
+];
+const PLACE_WORD = /^(?:\p{Lu}[\p{L}\p{M}']*|\d+)$/u;
+
+function tokens(name: string): Token[] {
+  const s = name
+    .normalize('NFC')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/(?:ủy|uỷ)[ \t\u00a0]+ban[ \t\u00a0]+nhân[ \t\u00a0]+dân/giu, 'UBND')
+    .replace(/^[\s\-+•]+/u, '')
+    .replace(/[\s.;:]+$/u, '');
+  const out: Token[] = [];
+  for (const m of s.matchAll(/(\s*)([,;&-]|[^\s,;&-]+)/gu)) {
+    const text = m[2]!;
+    const word = !/^[,;&-]$/.test(text);
+    const key = word ? matchKey(text) : text;
+    out.push({ key, text, word: word && key !== 'và', broken: m[1]!.includes('\n') });
+  }
+  return out;
+}
+
+/**
+ * Reads `name` as a collective: "các" (optional where a level is written), one or more of the nouns
+ * cơ quan, đơn vị, phòng, ban, ngành, sở, đoàn thể (joined by ",", "-", "&", "và" or nothing),
+ * optionally "chuyên môn", optionally "(có) liên quan", then optionally the scope: a link (thuộc,
+ * trực thuộc, của, trên địa bàn), "UBND" or "Ủy ban nhân dân", "cấp", and a level word (xã,
+ * phường, thị trấn, đặc khu; huyện, quận, thị xã; tỉnh; thành phố, of the district in a district's
+ * plan and of the province otherwise), which a place name on the same line may follow. Undefined
+ * where the whole name does not fit, so "Các cơ quan, đơn vị thuộc huyện, UBND cấp xã" is two names.
+ */
+export function parseCollective(name: string, planLevel: LocalLevel): Collective | undefined {
+  const t = tokens(name);
+  let p = 0;
+  const phrase = (words: string[]): boolean => {
+    if (!words.every((w, k) => t[p + k]?.word && t[p + k]!.key === w)) return false;
+    p += words.length;
+    return true;
+  };
+  const noun = (): string | undefined => NOUNS.find((n) => phrase(n))?.join(' ');
+
+  const les = phrase(['các']);
+  const nouns: string[] = [];
+  for (let n = noun(); n !== undefined; ) {
+    nouns.push(n);
+    const back = p;
+    if (t[p] && JOINERS.has(t[p]!.key)) p++;
+    n = noun();
+    if (n === undefined) p = back;
+  }
+  if (nouns.length === 0) return undefined;
+
+  const back = p;
+  if (t[p]?.key === ',') p++;
+  const specialised = phrase(['chuyên', 'môn']);
+  if (!specialised) p = back;
+  const related = phrase(['có', 'liên', 'quan']) || phrase(['liên', 'quan']);
+
+  const linked = LINKS.some((l) => phrase(l));
+  const ubnd = phrase(['ubnd']);
+  const grade = phrase(['cấp']);
+  let written: LocalLevel | undefined;
+  for (const [words, level] of LEVEL_WORDS) {
+    if (phrase(words)) {
+      written = level === 'city' ? (planLevel === 'district' ? 'district' : 'province') : level;
+      break;
+    }
+  }
+  // A link or "cấp" needs its level word; "thuộc UBND" alone is the plan's own committee.
+  if ((linked || grade) && !written && !(ubnd && !grade)) return undefined;
+  if (!les && !written && !ubnd) return undefined;
+
+  let place: string | undefined;
+  if (written && p < t.length) {
+    const rest = t.slice(p);
+    if (rest.length > 5 || !rest.every((x) => x.word && !x.broken && PLACE_WORD.test(x.text))) return undefined;
+    place = rest.map((x) => x.text).join(' ');
+    p = t.length;
+  }
+  if (p !== t.length) return undefined;
+
+  if (specialised && nouns.includes('đoàn thể')) return undefined;
+  const kind: CollectiveKind = specialised ? 'cqcm' : nouns.includes('đoàn thể') ? 'bndt' : 'cq';
+  // Sở are a province's: "Các sở, ban, ngành" in a commune's plan are the province's, and a sở of a commune is no collective.
+  if (nouns.includes('sở') && written !== undefined && written !== 'province') return undefined;
+  const level = written ?? (nouns.includes('sở') ? 'province' : planLevel);
+  const implied = written === undefined && !nouns.includes('sở');
+  return { kind, level, implied, related, ...(place !== undefined ? { place } : {}) };
+}
+
+const RANK: Record<LocalLevel, number> = { commune: 0, district: 1, province: 2 };
+
+/** The level is below the plan's: a province's plan naming its communes' offices. */
+export function isBelow(level: LocalLevel, planLevel: LocalLevel): boolean {
+  return RANK[level] < RANK[planLevel];
+}
