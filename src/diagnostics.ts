@@ -1,6 +1,7 @@
 // Problems found in a user's plan, as values: the catalogue of stable codes and the Diagnostic type.
 
-export type Severity = 'error' | 'warning' | 'info';
+/** `note`: worth knowing, never a failure (the word the text report, the JSON and the README all use). */
+export type Severity = 'error' | 'warning' | 'note';
 
 export interface Position {
   /** 1-based line. */
@@ -54,7 +55,7 @@ export const CODES = {
   AGENCY_UNKNOWN: ['error', 'A task names an agency id that `agencies` does not declare.'],
   AGENCY_CYCLE: ['error', 'Collectives whose membership loops back on itself.'],
   AGENCY_REPEATED: ['warning', 'A task names the same agency twice, or as both lead and support.'],
-  AGENCY_UNUSED: ['info', 'An agency is declared but no task or collective names it.'],
+  AGENCY_UNUSED: ['note', 'An agency is declared but no task or collective names it.'],
   AGENCY_NAME_CLASH: ['error', 'Two agencies share a name or alias, so `--agency` could not tell them apart.'],
   SYMBOL_MALFORMED: ['error', 'A document number and symbol (số, ký hiệu) that is not of the form 45/QĐ-VPCP or 107/2021/NĐ-CP.'],
   REF_CONFLICT: ['warning', 'The same issuer and date cited under two different numbers.'],
@@ -71,8 +72,8 @@ export const CODES = {
   RECORD_DUPLICATE: ['error', 'Two completions of one occurrence.'],
   RECORD_TRIGGER: ['error', 'A trigger recorded for a task that has no trigger.'],
   RECORD_FUTURE: ['warning', 'A record dated after today.'],
-  HTML_IN_TEXT: ['info', 'A text carries an HTML fragment copied from the document (kept verbatim).'],
-  SPELLING: ['info', 'A likely typo copied from the document (kept verbatim).'],
+  HTML_IN_TEXT: ['note', 'A text carries an HTML fragment copied from the document (kept verbatim).'],
+  SPELLING: ['note', 'A likely typo copied from the document (kept verbatim).'],
 } as const satisfies Record<string, readonly [Severity, string]>;
 
 export type Code = keyof typeof CODES;
@@ -96,12 +97,12 @@ export function makeDiagnostic(
 }
 
 export function countBySeverity(diags: readonly Diagnostic[]): Record<Severity, number> {
-  const n: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  const n: Record<Severity, number> = { error: 0, warning: 0, note: 0 };
   for (const d of diags) n[d.severity]++;
   return n;
 }
 
-const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const ORDER: Record<Severity, number> = { error: 0, warning: 1, note: 2 };
 
 /** File order, then position, then severity: the order a reader walks the file. */
 export function sortDiagnostics(diags: Diagnostic[]): Diagnostic[] {

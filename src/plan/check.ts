@@ -54,7 +54,7 @@ export function toRoman(n: number): string {
   return out;
 }
 
-/** Likely typos seen in real plans, as (written, meant). Reported as info: the official wording stays. */
+/** Likely typos seen in real plans, as (written, meant). Reported as notes: the official wording stays. */
 const SPELLING: [RegExp, string, string][] = [
   [/chuyên đổi số/u, 'chuyên đổi số', 'chuyển đổi số'],
   [/UBNDTTQ/u, 'UBNDTTQ', 'UBMTTQ'],

@@ -11,8 +11,6 @@ export interface FileReport {
   lines?: string[];
 }
 
-const LABEL = { error: 'error', warning: 'warning', info: 'note' } as const;
-
 /** A window of the line around the column, so that long Vietnamese lines stay readable: at most `width` characters, ellipses included. */
 function excerpt(line: string, col: number, width: number): { text: string; caret: number } {
   const chars = [...line.replace(/\t/g, ' ')];
@@ -31,11 +29,11 @@ function excerpt(line: string, col: number, width: number): { text: string; care
 
 export function renderText(reports: FileReport[], style: Style, width = 100): string {
   let out = '';
-  const total = { error: 0, warning: 0, info: 0 };
+  const total = { error: 0, warning: 0, note: 0 };
   for (const r of reports) {
     for (const d of r.diagnostics) {
       const colour = d.severity === 'error' ? style.red : d.severity === 'warning' ? style.yellow : style.cyan;
-      out += `${style.bold(`${d.file}:${d.start.line}:${d.start.col}`)}: ${colour(`${LABEL[d.severity]}[${d.code}]`)}: ${d.message}\n`;
+      out += `${style.bold(`${d.file}:${d.start.line}:${d.start.col}`)}: ${colour(`${d.severity}[${d.code}]`)}: ${d.message}\n`;
       const line = r.lines?.[d.start.line - 1];
       if (line !== undefined && line.trim() !== '') {
         const num = String(d.start.line);
@@ -51,10 +49,10 @@ export function renderText(reports: FileReport[], style: Style, width = 100): st
     const n = countBySeverity(r.diagnostics);
     total.error += n.error;
     total.warning += n.warning;
-    total.info += n.info;
+    total.note += n.note;
   }
   const files = reports.length === 1 ? reports[0]!.file : `${reports.length} files`;
-  const summary = `${files}: ${total.error} error${total.error === 1 ? '' : 's'}, ${total.warning} warning${total.warning === 1 ? '' : 's'}, ${total.info} note${total.info === 1 ? '' : 's'}`;
+  const summary = `${files}: ${total.error} error${total.error === 1 ? '' : 's'}, ${total.warning} warning${total.warning === 1 ? '' : 's'}, ${total.note} note${total.note === 1 ? '' : 's'}`;
   out += total.error ? style.red(summary) : total.warning ? style.yellow(summary) : style.green(summary);
   return out + '\n';
 }
@@ -68,7 +66,7 @@ export function renderJson(reports: FileReport[]): string {
         files: reports.map((r) => r.file),
         errors: n.error,
         warnings: n.warning,
-        notes: n.info,
+        notes: n.note,
         diagnostics: diagnostics.map((d) => ({
           code: d.code,
           severity: d.severity,
@@ -94,12 +92,15 @@ function escProp(s: string): string {
   return escData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
+/** GitHub's workflow commands have no `note`: a note is a `::notice`. */
+const WORKFLOW_COMMAND = { error: 'error', warning: 'warning', note: 'notice' } as const;
+
 /** `::error file=…` lines; GitHub shows only ten per step, so the plain report follows them. */
 export function renderGithub(reports: FileReport[], style: Style, width = 100): string {
   let out = '';
   for (const r of reports) {
     for (const d of r.diagnostics) {
-      const cmd = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
+      const cmd = WORKFLOW_COMMAND[d.severity];
       const msg = d.hint ? `${d.message}\n${d.hint}` : d.message;
       out += `::${cmd} file=${escProp(d.file)},line=${d.start.line},col=${d.start.col},title=${escProp(d.code)}::${escData(msg)}\n`;
     }

@@ -44,7 +44,7 @@ const BYTES: Partial<Record<Code, () => Uint8Array>> = {
 };
 
 /** Fixture, expected severity, and where the finding must point (line:col, read off the fixture by hand). */
-const TABLE: [Fixture, 'error' | 'warning' | 'info', string][] = [
+const TABLE: [Fixture, 'error' | 'warning' | 'note', string][] = [
   // Bytes
   ['ENCODING_UTF16', 'error', '1:1'],
   ['ENCODING_INVALID', 'error', '7:11'],
@@ -77,13 +77,13 @@ const TABLE: [Fixture, 'error' | 'warning' | 'info', string][] = [
   ['AGENCY_UNKNOWN', 'error', '23:27'],
   ['AGENCY_CYCLE', 'error', '21:19'],
   ['AGENCY_REPEATED', 'warning', '23:27'],
-  ['AGENCY_UNUSED', 'info', '16:3'],
+  ['AGENCY_UNUSED', 'note', '16:3'],
   ['AGENCY_NAME_CLASH', 'error', '16:15'],
   ['SYMBOL_MALFORMED', 'error', '13:10'],
   ['REF_CONFLICT', 'warning', '26:32'],
   ['PLAN_NUMBER_BLANK', 'warning', '6:11'],
-  ['HTML_IN_TEXT', 'info', '21:62'],
-  ['SPELLING', 'info', '21:47'],
+  ['HTML_IN_TEXT', 'note', '21:62'],
+  ['SPELLING', 'note', '21:47'],
   // Timelines and schedules: the `when` scalar (`        when: ` is 14 characters, so col 15), or the value of the
   // `schedule` field at fault (`        schedule: { ` puts the first key at col 21).
   ['WHEN_UNKNOWN', 'error', '25:15'],

@@ -102,6 +102,26 @@ describe('exit codes', () => {
   });
 });
 
+describe('one word for the third severity: note', () => {
+  it('JSON says "note" for each note, and counts them under `notes`, as the text summary does', async () => {
+    const { report } = await checkJson(SHIPPED);
+    const notes = report.diagnostics.filter((d) => d.severity === 'note');
+    expect(notes.map((d) => d.code)).toEqual(['SPELLING', 'SPELLING', 'SPELLING', 'SPELLING', 'HTML_IN_TEXT', 'SPELLING']);
+    expect(report.notes).toBe(notes.length);
+    expect(new Set(report.diagnostics.map((d) => d.severity))).toEqual(new Set(['warning', 'note']));
+    const text = await run(['check', SHIPPED]);
+    expect(text.out).toContain('note[SPELLING]');
+    expect(text.out).toContain(`${notes.length} notes`);
+  });
+
+  it('GitHub annotations map a note to ::notice', async () => {
+    const r = await run(['check', SHIPPED, '--format', 'github']);
+    const spelling = r.out.split('\n').filter((l) => l.includes('title=SPELLING'));
+    expect(spelling).toHaveLength(5);
+    for (const l of spelling) expect(l).toMatch(/^::notice file=/);
+  });
+});
+
 describe('GitHub Actions', () => {
   it('GITHUB_ACTIONS=true selects the github format, which annotates REF_CONFLICT on task III.3', async () => {
     const r = await run(['check', SHIPPED], { GITHUB_ACTIONS: 'true' });

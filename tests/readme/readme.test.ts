@@ -43,7 +43,7 @@ async function run(dir: string, line: string): Promise<string> {
 }
 
 function codesTable(): string {
-  const rows = Object.entries(CODES).map(([code, [severity, text]]) => `| \`${code}\` | ${severity === 'info' ? 'note' : severity} | ${text.replace(/\|/g, '\\|')} |`);
+  const rows = Object.entries(CODES).map(([code, [severity, text]]) => `| \`${code}\` | ${severity} | ${text.replace(/\|/g, '\\|')} |`);
   return ['| code | severity | what it means |', '|---|---|---|', ...rows].join('\n');
 }
 
