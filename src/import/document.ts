@@ -120,8 +120,37 @@ function yearsIn(s: string): number[] {
   return [...s.matchAll(/năm\s+(\d{4})/giu)].map((m) => Number(m[1]));
 }
 
-/** Parses lines [0, end) — everything above the table — into the parts of the plan's text it has. */
-export function parseDocument(lines: string[], end: number): DocParts {
+/** The lines of the signature block above the name: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH" … */
+const SIGNATURE_LINE =
+  /^(?:(?:TM|T\/M|KT|TL|TUQ|Q)\.\s*\S.*|(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|CHÁNH VĂN PHÒNG|TRƯỞNG BAN|TRƯỞNG PHÒNG|BÍ THƯ))$/u;
+
+/**
+ * What starts a part of the document that no table cell starts: "Nơi nhận", a line of the signature
+ * block (in any column: Word puts it beside the recipients), or the heading of another part
+ * ("PHỤ LỤC …", "KẾ HOẠCH").
+ */
+export function closingPart(line: string): 'recipients' | 'signature' | 'heading' | undefined {
+  const cells = cellsOf(line);
+  const first = cells[0];
+  if (first === undefined) return undefined;
+  if (/^Nơi nhận(?![\p{L}])/iu.test(first)) return 'recipients';
+  if (cells.some((c) => isUpperText(c) && SIGNATURE_LINE.test(c))) return 'signature';
+  if (cells.length === 1 && (/^PHỤ LỤC(?![\p{L}])/u.test(first) || /^KẾ HOẠCH$/u.test(first))) return 'heading';
+  return undefined;
+}
+
+function excerpt(s: string): string {
+  return s.length > 60 ? `${s.slice(0, 59)}…` : s;
+}
+
+/**
+ * Parses the plan's text: lines [0, end) above the table and, where the table ends before the input
+ * does, lines [after, …) below it. Below the table, the text up to "Nơi nhận" or the signature goes on
+ * with the body when the table stands in it (II. Nội dung … III. Kinh phí …), and is left out with a
+ * warning when the table is an appendix; "Nơi nhận" and the signature are read where the text above
+ * the table has none; another part ("PHỤ LỤC II") is left out with a warning.
+ */
+export function parseDocument(lines: string[], end: number, after = lines.length): DocParts {
   const out: DocParts = { bases: [], years: [], warnings: [] };
   const first = (re: RegExp, from = 0) => {
     for (let i = from; i < end; i++) if (re.test(cellsOf(lines[i]!)[0] ?? '')) return i;
@@ -132,11 +161,48 @@ export function parseDocument(lines: string[], end: number): DocParts {
   const iAppendix = first(/^PHỤ LỤC(\s+[\dIVX]+)?\s*:?$/u, Math.max(iPlan, 0));
   const bodyEnd = Math.min(...[iRecipients, iAppendix, end].filter((i) => i >= 0));
 
+  // Below the table: its text, then the closing parts, then maybe another part of the document.
+  let iNext = -1;
+  let iClose = -1;
+  for (let i = after; i < lines.length && iNext < 0; i++) {
+    const part = closingPart(lines[i]!);
+    if (part === 'heading') iNext = i;
+    else if (part && iClose < 0) iClose = i;
+  }
+  const textEnd = Math.min(...[iClose, iNext, lines.length].filter((i) => i >= 0));
+  const below = paragraphs(lines, after, textEnd);
+
   if (iPlan > 0) readLetterhead(lines, iPlan, out);
   let bodyStart = 0;
   if (iPlan >= 0) bodyStart = readTitle(lines, iPlan + 1, bodyEnd, out);
-  readBody(paragraphs(lines, bodyStart, bodyEnd), iPlan >= 0, out);
+  const inBody = iPlan >= 0 && bodyEnd === end;
+  readBody([...paragraphs(lines, bodyStart, bodyEnd), ...(inBody ? below : [])], iPlan >= 0, out);
+  if (!inBody && below.length > 0) {
+    const last = below[below.length - 1]!;
+    out.warnings.push({
+      line: below[0]!.line,
+      message: `The text after the table (${last.end > below[0]!.line ? `lines ${below[0]!.line}–${last.end}` : `line ${last.end}`}) was left out: "${excerpt(below[0]!.text)}".`,
+      hint: 'The plan file keeps the text of the plan above its appendix, the recipients and the signature; keep the rest in the source document.',
+    });
+  }
   if (iRecipients >= 0) readRecipients(lines, iRecipients, iAppendix >= 0 ? iAppendix : end, out);
+  if (iClose >= 0) {
+    // Above the table they come first ("Nơi nhận" before the appendix); an appendix often repeats the signature.
+    const closing: DocParts = { bases: [], years: [], warnings: [] };
+    readRecipients(lines, iClose, iNext >= 0 ? iNext : lines.length, closing);
+    if (!out.recipients && closing.recipients) out.recipients = closing.recipients;
+    if (!out.signature) {
+      if (closing.signature) out.signature = closing.signature;
+      out.warnings.push(...closing.warnings);
+    }
+  }
+  if (iNext >= 0) {
+    out.warnings.push({
+      line: iNext + 1,
+      message: `"${excerpt(squash(lines[iNext]!))}" after the table starts another part of the document; it was left out.`,
+      hint: 'tthc import reads one task table; import another appendix on its own if it is a plan too.',
+    });
+  }
   if (iAppendix >= 0) readAppendix(lines, iAppendix, end, out);
 
   if (out.title) for (const y of yearsIn(out.title.text)) out.years.push({ year: y, line: out.title.line });
@@ -312,15 +378,16 @@ function readRecipients(lines: string[], from: number, to: number, out: DocParts
   };
   for (let i = from; i < to; i++) {
     const cells = cellsOf(lines[i]!);
-    if (i === from) {
-      const rest = cells[0]!.replace(/^Nơi nhận\s*:?\s*/iu, '');
+    if (cells.length === 0) continue;
+    // "Nơi nhận" opens the block, or follows a signature block written above it.
+    const rest = cells[0]!.replace(/^Nơi nhận\s*:?\s*/iu, '');
+    if (rest !== cells[0]) {
       cells[0] = rest;
       if (rest === '') {
         for (const c of cells.slice(1)) signLine(c);
         continue;
       }
     }
-    if (cells.length === 0) continue;
     if (cells.length > 1) {
       recipients.push(stripBullet(cells[0]!));
       for (const c of cells.slice(1)) signLine(c);

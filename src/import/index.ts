@@ -91,11 +91,11 @@ export function importPlan(text: string, opts: ImportOptions = {}): ImportResult
       'Copy the appendix table itself from Word (select the table, Ctrl+C) so that its cells are separated by tabs.',
     );
   }
-  const rawSections = parseTable(lines, loc);
+  const { sections: rawSections, end: tableEnd } = parseTable(lines, loc);
   if (rawSections.length === 0) {
     throw new ImportError(loc.start + 1, 'The table has no section or task rows.', 'Copy the whole table, its rows included.');
   }
-  const doc = parseDocument(lines, loc.start);
+  const doc = parseDocument(lines, loc.start, tableEnd);
   const warnings: ImportMessage[] = [...doc.warnings];
   const comments: KeyComment[] = [];
   const year = planYear(opts, doc, rawSections, warnings, loc.start + 1);

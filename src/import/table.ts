@@ -1,6 +1,7 @@
-// The appendix table as copied from Word or PDF: tab-separated rows → sections and task rows with their cells.
+// The appendix table as copied from Word or PDF: tab-separated rows → sections and task rows with their cells, up to where the table ends.
+import { closingPart } from './document.js';
 import { ImportError } from './errors.js';
-import { fromRoman, isBlank, squash, toRoman } from './text.js';
+import { fromRoman, isBlank, isUpperText, squash, startsLowerCase, toRoman } from './text.js';
 
 /** The six columns of the appendix, in order. */
 export const COLUMNS = [
@@ -39,11 +40,18 @@ export interface TableLocation {
   header: boolean;
 }
 
+export interface ParsedTable {
+  sections: RawSection[];
+  /** 0-based index of the first line after the table (the input's length where nothing follows it). */
+  end: number;
+}
+
 const HEADER_FIRST = /^(S?TT|Số\s*TT)$/iu;
 const SECTION_CELL = /^([IVX]+)\.?$/u;
 const SECTION_INLINE = /^([IVX]+)[.)]?\s+(\p{Lu}.*)$/u;
 const TASK_CELL = /^(\d{1,3})[.)]?$/u;
 const TASK_INLINE = /^(\d{1,3})[.)]?\s+(\S.*)$/u;
+const NOTE = /^(?:\*\s*)?Ghi chú\s*:/iu;
 
 function cellsOf(line: string): string[] {
   return line.split('\t');
@@ -120,6 +128,32 @@ function dropTrailingEmpty(cells: RawCell[]): void {
   while (cells.length > 0 && isBlank(cells[cells.length - 1]!.text)) cells.pop();
 }
 
+/** How many cells there are once the empty ones at the end are dropped. */
+function filled(cells: (string | RawCell)[]): number {
+  let n = cells.length;
+  while (n > 0) {
+    const c = cells[n - 1]!;
+    if (!isBlank(typeof c === 'string' ? c : c.text)) break;
+    n--;
+  }
+  return n;
+}
+
+/** Another part of the document starts at a line: "PHỤ LỤC …" or "KẾ HOẠCH". */
+function isHeading(line: string): boolean {
+  return closingPart(line) === 'heading';
+}
+
+/** The first line from `from` on that is a table row with tab-separated cells, before another part of the document starts. */
+function rowAfter(lines: string[], from: number): number | undefined {
+  for (let k = from; k < lines.length; k++) {
+    if (isHeading(lines[k]!)) return undefined;
+    const cells = cellsOf(lines[k]!);
+    if (cells.length >= 2 && rowStart(cells)) return k;
+  }
+  return undefined;
+}
+
 /**
  * The continuation rule: a line that starts no row continues the open row. Its first tab-separated
  * piece is appended to the open row's last non-empty cell (after a "\n"), and each further piece
@@ -153,8 +187,19 @@ function cellCountError(sectionId: string, task: RawTask, found: number): Import
 /**
  * The sections and task rows of the table starting at `loc`, with the numbering checked: sections
  * I, II, III … and rows 1, 2, 3 … in each section, each row with its six cells.
+ *
+ * Where the table ends: at "Nơi nhận", a line of the signature block, or "PHỤ LỤC"/"KẾ HOẠCH" (no
+ * table row may follow these before another "PHỤ LỤC"); and, where no table row follows, at a heading
+ * of the plan's text in capitals ("III. KINH PHÍ THỰC HIỆN") or at a line that cannot continue the
+ * row above it (below). The lines from there on are the document's, not the table's.
+ *
+ * A line that starts no row continues the open row (see continueRow), except where it cannot belong
+ * to a cell, which is an error at that line: one that would give a row more than six cells, or a
+ * section row more than its title; and one that follows a complete row after a blank line and does
+ * not go on in lower case (a cell broken by a PDF page goes on in lower case), where table rows
+ * follow it.
  */
-export function parseTable(lines: string[], loc: TableLocation): RawSection[] {
+export function parseTable(lines: string[], loc: TableLocation): ParsedTable {
   const sections: RawSection[] = [];
   let sectionRow: (OpenRow & { section: RawSection }) | undefined;
   let taskRow: (OpenRow & { task: RawTask }) | undefined;
@@ -183,16 +228,71 @@ export function parseTable(lines: string[], loc: TableLocation): RawSection[] {
     sectionRow = undefined;
   };
 
+  let end = lines.length;
+  let afterBlank = false;
   for (let i = loc.header ? loc.start + 1 : loc.start; i < lines.length; i++) {
     const text = lines[i]!;
     const ln = i + 1;
-    if (isBlank(text)) continue;
+    if (isBlank(text)) {
+      afterBlank = true;
+      continue;
+    }
+    const gap = afterBlank;
+    afterBlank = false;
     const cells = cellsOf(text);
-    if (/^PHỤ LỤC\b/u.test(squash(cells[0] ?? '')) && sections.length > 0) break;
-    if (isColumnNumbers(cells)) continue;
+    const given = filled(cells);
     const start = rowStart(cells);
     const open = taskRow ?? sectionRow;
     const current = sections[sections.length - 1];
+    const rowName = taskRow ? `row ${current!.numeral}.${taskRow.task.n}` : `section row ${current?.numeral}`;
+
+    if (sections.length > 0 && !start) {
+      const part = closingPart(text);
+      if (part === 'heading' && /^PHỤ LỤC/u.test(squash(text))) {
+        end = i; // another appendix
+        break;
+      }
+      if (part) {
+        const k = rowAfter(lines, i + 1);
+        if (k !== undefined) {
+          throw new ImportError(
+            ln,
+            `Line ${ln} ("${squash(text)}") is not part of the table: it starts the ${part === 'heading' ? 'next part' : part === 'recipients' ? 'recipients' : 'signature block'} of the document, but a table row follows at line ${k + 1}.`,
+            'Move the recipients and the signature below the table, or delete the stray line.',
+          );
+        }
+        end = i;
+        break;
+      }
+    }
+    if (isColumnNumbers(cells)) continue;
+
+    // A heading of the plan's text ("III. KINH PHÍ THỰC HIỆN") where the table stands in its body.
+    if (start?.kind === 'section' && cells.length === 1 && isUpperText(start.title) && sections.length > 0 && rowAfter(lines, i + 1) === undefined) {
+      end = i;
+      break;
+    }
+
+    // A line after a blank one that does not go on in lower case cannot continue a complete row; a note
+    // ("Ghi chú: …") after the last row ends the table even without the blank line.
+    const complete = sectionRow !== undefined || (taskRow !== undefined && filled(taskRow.cells) >= COLUMNS.length - 1);
+    const alone = !start && open !== undefined && complete && given === 1 ? squash(cells[0]!) : undefined;
+    if (alone && !gap && NOTE.test(alone) && rowAfter(lines, i + 1) === undefined) {
+      end = i;
+      break;
+    }
+    if (alone && gap && !startsLowerCase(alone)) {
+      const k = rowAfter(lines, i + 1);
+      if (k === undefined) {
+        end = i;
+        break;
+      }
+      throw new ImportError(
+        ln,
+        `Line ${ln} ("${squash(text)}") cannot belong to a cell: it follows ${rowName}, which is complete, after a blank line, and does not go on in lower case; table rows follow at line ${k + 1}.`,
+        'If it continues the last cell of the row above, join it to that cell; if it is a note, a page header or a page number copied with the table, delete it.',
+      );
+    }
 
     if (start?.kind === 'section') {
       const expected = sections.length + 1;
@@ -255,9 +355,23 @@ export function parseTable(lines: string[], loc: TableLocation): RawSection[] {
     }
 
     if (!open) continue; // the header's own second line, before the first row
+    if (sectionRow && given > 1) {
+      throw new ImportError(
+        ln,
+        `Line ${ln} continues section row ${current!.numeral} with more cells than its title.`,
+        'A section row holds its numeral and its title only; if this line is a task, number it 1, 2, 3 … under its section.',
+      );
+    }
     continueRow(open, cells, ln);
+    if (taskRow && given > 1 && filled(taskRow.cells) > COLUMNS.length - 1) {
+      throw new ImportError(
+        ln,
+        `Line ${ln} continues ${rowName} with cells it has no room for: the row would have ${filled(taskRow.cells) + 1} cells; expected ${COLUMNS.length}.`,
+        'A cell has a tab inside it, or a line that continues a cell split by Word starts with a tab; join the pieces of that cell.',
+      );
+    }
   }
   closeTask();
   closeSection();
-  return sections;
+  return { sections, end };
 }

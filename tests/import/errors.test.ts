@@ -87,6 +87,42 @@ const CASES: Case[] = [
     message: /Row I\.1 has an empty Cơ quan thực hiện cell/,
   },
   {
+    name: 'a line between rows that cannot continue a cell: after a complete row and a blank line, not in lower case',
+    lines: [HEADER, 'I\tChỉ đạo', row(1), '', 'Trang 2', row(2)],
+    line: 5,
+    message: /Line 5 \("Trang 2"\) cannot belong to a cell: it follows row I\.1, which is complete.*rows follow at line 6/,
+  },
+  {
+    name: 'a line between a section row and its rows, after a blank line',
+    lines: [HEADER, 'I\tChỉ đạo', '', 'KIỂM SOÁT TTHC', row(1)],
+    line: 4,
+    message: /Line 4 \("KIỂM SOÁT TTHC"\) cannot belong to a cell: it follows section row I/,
+  },
+  {
+    name: '"Nơi nhận" with table rows after it',
+    lines: [HEADER, 'I\tChỉ đạo', row(1), 'Nơi nhận:', '- Lưu: VT.', row(2)],
+    line: 4,
+    message: /Line 4 \("Nơi nhận:"\) is not part of the table: it starts the recipients.*row follows at line 6/,
+  },
+  {
+    name: 'a signature line with table rows after it',
+    lines: [HEADER, 'I\tChỉ đạo', row(1), '\tKT. CHỦ TỊCH', row(2)],
+    line: 4,
+    message: /Line 4 \("KT\. CHỦ TỊCH"\) is not part of the table: it starts the signature block/,
+  },
+  {
+    name: 'a continuation line with cells the row has no room for',
+    lines: [HEADER, 'I\tChỉ đạo', row(1), 'của UBND tỉnh\tGhi chú', row(2)],
+    line: 4,
+    message: /Line 4 continues row I\.1 with cells it has no room for: the row would have 7 cells/,
+  },
+  {
+    name: 'a continuation of a section row with more cells than its title',
+    lines: [HEADER, 'I\tChỉ đạo,', 'điều hành\tVăn phòng HĐND-UBND huyện', row(1)],
+    line: 3,
+    message: /Line 3 continues section row I with more cells than its title/,
+  },
+  {
     name: 'no year anywhere',
     lines: [HEADER, 'I\tChỉ đạo', '1\tViệc\tPhòng Tư pháp\t\tBáo cáo\tThường xuyên'],
     line: 1,
