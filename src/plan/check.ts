@@ -3,7 +3,7 @@ import { makeDiagnostic, type Code, type Diagnostic, type Position } from '../di
 import { foldName } from '../text.js';
 import { isMap, isSeq } from 'yaml';
 import { keyAt, locate, locateInside, nearest, nodeAt, position, type Loaded, type Source } from './load.js';
-import { recordPath, type Path, type Plan } from './model.js';
+import type { Path, Plan } from './model.js';
 import { checkRecords, checkTimelines } from './check-timeline.js';
 import { findCitations, parseSymbol } from './symbols.js';
 
@@ -17,6 +17,10 @@ export interface CheckContext {
    * reported), findings about absence (an agency that nothing names) would be false and are not made.
    */
   complete: boolean;
+  /** The file's mapping as read: values the model left out for their shape (a basis without its `ref`) are here. */
+  data: Record<string, unknown>;
+  /** The key in the file of the agency with this id (they differ where the key is malformed: `Tư-pháp:` is tu-phap). */
+  agencyKey(id: string): string;
   /** `ifTodayBefore`: the finding holds only until that day (a record dated in the future). */
   add(code: Code, path: Path | Position, message: string, hint?: string, ifTodayBefore?: string): void;
 }
@@ -216,7 +220,7 @@ function checkAgencies(ctx: CheckContext): void {
   for (const a of plan.agencies.values()) {
     (a.members ?? []).forEach((m, i) => {
       used.add(m);
-      if (!plan.agencies.has(m)) unknown(m, ['agencies', a.id, 'members', i], `Collective ${a.id}`);
+      if (!plan.agencies.has(m)) unknown(m, ['agencies', ctx.agencyKey(a.id), 'members', i], `Collective ${a.id}`);
     });
   }
   const state = new Map<string, 'visiting' | 'done'>();
@@ -233,7 +237,7 @@ function checkAgencies(ctx: CheckContext): void {
         const i = plan.agencies.get(last)?.members?.indexOf(id) ?? -1;
         ctx.add(
           'AGENCY_CYCLE',
-          i >= 0 ? ['agencies', last, 'members', i] : ['agencies', id, 'members'],
+          i >= 0 ? ['agencies', ctx.agencyKey(last), 'members', i] : ['agencies', ctx.agencyKey(id), 'members'],
           `Collective membership loops: ${loop.join(' → ')}.`,
           last === id ? `Remove ${id} from its own members.` : `Remove ${id} from the members of ${last}, or ${last} from the members of ${id}${loop.length > 3 ? ' (or break the loop elsewhere)' : ''}.`,
         );
@@ -257,7 +261,7 @@ function checkAgencies(ctx: CheckContext): void {
       if (other && other !== a.id) {
         ctx.add(
           'AGENCY_NAME_CLASH',
-          i === 0 ? ['agencies', a.id, 'name'] : ['agencies', a.id, 'aliases', i - 1],
+          i === 0 ? ['agencies', ctx.agencyKey(a.id), 'name'] : ['agencies', ctx.agencyKey(a.id), 'aliases', i - 1],
           `"${n}" names both ${other} and ${a.id}.`,
           'Give each agency its own name and aliases, or merge the two if they are one agency.',
         );
@@ -266,7 +270,7 @@ function checkAgencies(ctx: CheckContext): void {
     for (const f of foldName(a.id) === a.id ? [a.id] : []) {
       const other = names.get(f);
       if (other && other !== a.id) {
-        ctx.add('AGENCY_NAME_CLASH', ['agencies', a.id], `The id ${a.id} is also a name or alias of ${other}.`, 'Rename the id or the alias.');
+        ctx.add('AGENCY_NAME_CLASH', ['agencies', ctx.agencyKey(a.id)], `The id ${a.id} is also a name or alias of ${other}.`, 'Rename the id or the alias.');
       }
     }
   }
@@ -274,7 +278,7 @@ function checkAgencies(ctx: CheckContext): void {
   if (ctx.complete) {
     for (const id of ids) {
       if (!used.has(id)) {
-        const k = keyAt(ctx.src.doc, ['agencies'], id);
+        const k = keyAt(ctx.src.doc, ['agencies'], ctx.agencyKey(id));
         ctx.add(
           'AGENCY_UNUSED',
           k?.range ? position(ctx.src, k.range[0]) : ['agencies', id],
@@ -286,13 +290,23 @@ function checkAgencies(ctx: CheckContext): void {
   }
 }
 
+/** Each legal basis as written in the file, so that one with a shape fault (no `ref`, no `date`) hides none of the others. */
 function checkBases(ctx: CheckContext): void {
-  (ctx.plan.raw.bases ?? []).forEach((b, i) => {
-    const p = parseSymbol(b.ref);
-    if (!p.ok) {
-      ctx.add('SYMBOL_MALFORMED', ['bases', i, 'ref'], `The symbol "${b.ref}" is malformed: ${p.reason}.`, p.suggestion ? `Did you mean ${p.suggestion}?` : 'Write it as NUMBER/TYPE-ISSUER (45/QĐ-VPCP) or NUMBER/YEAR/TYPE-ISSUER (107/2021/NĐ-CP).');
+  const bases = ctx.data.bases;
+  if (!Array.isArray(bases)) return;
+  bases.forEach((b: unknown, i) => {
+    if (b === null || typeof b !== 'object' || Array.isArray(b)) return;
+    const { ref, date } = b as { ref?: unknown; date?: unknown };
+    if (typeof ref === 'string') {
+      const p = parseSymbol(ref);
+      if (!p.ok) {
+        ctx.add('SYMBOL_MALFORMED', ['bases', i, 'ref'], `The symbol "${ref}" is malformed: ${p.reason}.`, p.suggestion ? `Did you mean ${p.suggestion}?` : 'Write it as NUMBER/TYPE-ISSUER (45/QĐ-VPCP) or NUMBER/YEAR/TYPE-ISSUER (107/2021/NĐ-CP).');
+      }
     }
-    if (!isRealDay(b.date)) ctx.add('DATE_INVALID', ['bases', i, 'date'], `The date ${b.date} of ${b.ref} does not exist.`, dateHint(b.date));
+    // A date not written YYYY-MM-DD is a shape fault, reported as such.
+    if (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) && !isRealDay(date)) {
+      ctx.add('DATE_INVALID', ['bases', i, 'date'], `The date ${date} of ${typeof ref === 'string' ? ref : `legal basis ${i + 1}`} does not exist.`, dateHint(date));
+    }
   });
 }
 
@@ -304,23 +318,11 @@ function texts(ctx: CheckContext): { path: Path; text: string }[] {
     else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
     else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
   };
-  const raw = ctx.plan.raw as Record<string, unknown>;
-  for (const key of ['agencies', 'bases', 'intro', 'purposes', 'content', 'content_note', 'funding', 'organisation', 'closing']) {
-    if (key in raw) walk(raw[key], [key]);
+  // Read from the file as written, every part where it stands: a part left out of the model for its shape (a task
+  // without its timeline, a basis without its date) keeps its prose checked, and shifts nothing onto its neighbours.
+  for (const key of ['agencies', 'bases', 'intro', 'purposes', 'content', 'content_note', 'funding', 'organisation', 'closing', 'sections']) {
+    if (key in ctx.data) walk(ctx.data[key], [key]);
   }
-  // Sections, tasks and records where they stand in the file: those left out of the model for their shape do not
-  // shift the ones after them onto their neighbours.
-  const paths = sectionPaths(ctx);
-  ctx.plan.raw.sections.forEach((s, si) => {
-    for (const [k, x] of Object.entries(s)) if (k !== 'tasks') walk(x, [...paths[si]!, k]);
-    s.tasks.forEach((t, ti) => {
-      const task = ctx.plan.sections[si]!.tasks[ti]!;
-      for (const [k, x] of Object.entries(t)) {
-        if (k === 'records') task.records.forEach((r, i) => walk(r, recordPath(task, i)));
-        else walk(x, [...task.path, k]);
-      }
-    });
-  });
   return out;
 }
 
@@ -362,7 +364,19 @@ function checkProse(ctx: CheckContext): void {
   }
 }
 
-const CHECKERS: Checker[] = [checkHeading, checkSectionsAndIds, checkAgencies, checkBases, checkProse, checkTimelines, checkRecords];
+/** Each checker, and what it needs of the heading: its own fields, or the plan year (records). */
+const CHECKERS: [Checker, 'heading' | 'year' | undefined][] = [
+  [checkHeading, 'heading'],
+  [checkSectionsAndIds, undefined],
+  [checkAgencies, undefined],
+  [checkBases, undefined],
+  [checkProse, undefined],
+  [checkTimelines, undefined],
+  [checkRecords, 'year'],
+];
+
+/** Findings of the timeline checks that are about the plan period, so not made while the plan year is unknown. */
+const NEEDS_YEAR = new Set<Code>(['WHEN_OUTSIDE_PERIOD', 'DUE_NON_WORKING_DAY']);
 
 /** Runs every check of meaning on a loaded plan and returns the loaded plan's findings with them. */
 export function checkLoaded(loaded: Loaded, today: string): Diagnostic[] {
@@ -371,12 +385,18 @@ export function checkLoaded(loaded: Loaded, today: string): Diagnostic[] {
   if (!plan || !src) return out;
   // A value already reported for its shape (a number where an id belongs) is not reported again for its meaning.
   const shapeErrors = new Set(loaded.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.start.line}:${d.start.col}`));
+  const keys = loaded.agencyKeys ?? {};
+  // Without the plan year (no readable heading) the period is a placeholder: what depends on it is not checked.
+  const heading = loaded.heading ?? { read: true, year: true };
   const ctx: CheckContext = {
     plan,
     src,
     today,
     complete: loaded.complete === true,
+    data: loaded.data ?? (plan.raw as unknown as Record<string, unknown>),
+    agencyKey: (id) => keys[id] ?? id,
     add(code, where, message, hint, ifTodayBefore) {
+      if (!heading.year && NEEDS_YEAR.has(code)) return;
       const at = Array.isArray(where) ? locate(src, where) : where;
       if (shapeErrors.has(`${at.line}:${at.col}`)) return;
       const d = makeDiagnostic(code, src.file, at, message, hint);
@@ -384,7 +404,7 @@ export function checkLoaded(loaded: Loaded, today: string): Diagnostic[] {
       out.push(d);
     },
   };
-  for (const c of CHECKERS) c(ctx);
+  for (const [check, needs] of CHECKERS) if (needs === undefined || (needs === 'heading' ? heading.read : heading.year)) check(ctx);
   return out;
 }
 

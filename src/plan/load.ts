@@ -29,6 +29,15 @@ export interface Loaded {
    */
   complete?: boolean;
   diagnostics: Diagnostic[];
+  /**
+   * The file's mapping as read, whatever its shape: checks of values that the model may have left out (legal bases,
+   * prose) read them here, where they stand.
+   */
+  data?: Record<string, unknown>;
+  /** Where an agency of the model is declared under a malformed key (`Tư-pháp:` read as `tu-phap`): id → key in the file. */
+  agencyKeys?: Record<string, string>;
+  /** Whether the heading (`plan:`) is a mapping and the plan year could be read from it, for the checks that need them. */
+  heading?: { read: boolean; year: boolean };
 }
 
 const YAML_CODES: Record<string, Code> = {
@@ -106,6 +115,10 @@ function describePath(raw: unknown, path: Path): string {
     const rest = path.slice(2).join('.');
     const who = typeof id === 'string' ? `section ${id}` : `section ${path[1] + 1}`;
     return rest ? `\`${rest}\` of ${who}` : who;
+  }
+  if (path[0] === 'bases' && typeof path[1] === 'number') {
+    const rest = path.slice(2).join('.');
+    return rest ? `\`${rest}\` of legal basis ${path[1] + 1}` : `legal basis ${path[1] + 1}`;
   }
   if (path[0] === 'agencies' && path.length >= 2) {
     const rest = path.slice(2).join('.');
@@ -330,13 +343,38 @@ function schemaDiagnostics(src: Source, raw: unknown, issues: z.core.$ZodIssue[]
       }
       case 'invalid_format': {
         const input = valueAt(raw, path);
+        const id = typeof input === 'string' && isAgencyRefPath(path) ? suggestAgencyId(input) : undefined;
         out.push(
           makeDiagnostic(
             'BAD_VALUE',
             file,
             at,
             `${capital(where)} should be ${issue.message}; found ${JSON.stringify(input)}.`,
-            issue.message.includes('YYYY-MM-DD') ? 'Write dates as YYYY-MM-DD, e.g. 2023-03-10 for 10/3/2023.' : undefined,
+            issue.message.includes('YYYY-MM-DD')
+              ? 'Write dates as YYYY-MM-DD, e.g. 2023-03-10 for 10/3/2023.'
+              : id
+                ? `Ids are lower-case ASCII words joined by "-": name the agency by its id, e.g. \`${id}\`, as declared under \`agencies\`.`
+                : undefined,
+          ),
+        );
+        break;
+      }
+      case 'invalid_key': {
+        // Only `agencies` is keyed by ids; the key itself is at fault, not the mapping under it.
+        const key = String(path[path.length - 1]);
+        const parent = path.slice(0, -1);
+        const k = keyAt(src.doc, parent, key);
+        const ids = agencyIds(valueAt(raw, parent));
+        const suggestion = ids.get(key);
+        out.push(
+          makeDiagnostic(
+            'BAD_VALUE',
+            file,
+            position(src, k?.range?.[0] ?? node?.range?.[0] ?? 0),
+            `The agency id \`${key}\` is not an id: ids are lower-case ASCII letters and digits, words joined by "-" (such as vp or noi-vu).`,
+            suggestion
+              ? `Write it as \`${suggestion}:\`, and name it \`${suggestion}\` in the tasks and collectives; its name with diacritics goes in \`name:\`.`
+              : 'Write it as lower-case ASCII words joined by "-", e.g. `tu-phap` for Phòng Tư pháp; its name with diacritics goes in `name:`.',
           ),
         );
         break;
@@ -414,10 +452,55 @@ const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !
 const asText = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined);
 const isAgencyId = (v: unknown): v is string => typeof v === 'string' && AgencyId.safeParse(v).success;
 
+/** Whether `path` is an agency reference: a task's `lead` or `support` (or an item of it), or a collective's member. */
+function isAgencyRefPath(path: Path): boolean {
+  const at = typeof path[path.length - 1] === 'number' ? path.slice(0, -1) : path;
+  const last = at[at.length - 1];
+  return last === 'lead' || last === 'support' || (last === 'members' && at[0] === 'agencies');
+}
+
+/** The id a malformed agency id was meant to be: `Tư-pháp`, `tu phap` → `tu-phap`; `VP2` → `vp2`. */
+export function suggestAgencyId(written: string): string | undefined {
+  const id = written
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return id === '' ? undefined : id;
+}
+
+/**
+ * The id each key of `agencies` stands for: itself where it is an id, else the id it was meant to be (unless that
+ * one is declared too, then with "-2", "-3" …), so that one malformed key does not make every task that names the
+ * agency by its right id an unknown agency as well.
+ */
+export function agencyIds(agencies: unknown): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!isObj(agencies)) return out;
+  const keys = Object.keys(agencies);
+  const taken = new Set(keys.filter((k) => AgencyId.safeParse(k).success));
+  for (const k of keys) {
+    if (taken.has(k)) out.set(k, k);
+    else {
+      const base = suggestAgencyId(k);
+      if (base === undefined) continue;
+      let id = base;
+      for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+      taken.add(id);
+      out.set(k, id);
+    }
+  }
+  return out;
+}
+
 interface Salvaged {
   plan: PlanModel;
   /** Nothing was left out or cut down: every task, agency and agency reference of the file is in the model. */
   complete: boolean;
+  agencyKeys?: Record<string, string>;
+  heading: { read: boolean; year: boolean };
 }
 
 /**
@@ -425,19 +508,33 @@ interface Salvaged {
  * does not hide every other finding: unknown keys are dropped, numbers where text belongs are read as text, malformed
  * agency ids are left out of their lists; a task, section or agency is left out only when too little of it is usable.
  */
-function salvage(raw: unknown, file: string): Salvaged | undefined {
-  if (!isObj(raw) || !isObj(raw.plan)) return undefined;
+function salvage(raw: Obj, file: string): Salvaged {
   let complete = true;
-  const heading = salvageHeading(raw.plan);
+  // Without a readable heading the plan's year is a guess: the checks that need it are not made (see `heading`).
+  const { heading, year } = salvageHeading(isObj(raw.plan) ? raw.plan : {});
   const agencies: PlanFile['agencies'] = {};
+  const agencyKeys: Record<string, string> = {};
   if (isObj(raw.agencies)) {
-    for (const [id, a] of Object.entries(raw.agencies)) {
+    const ids = agencyIds(raw.agencies);
+    for (const [key, a] of Object.entries(raw.agencies)) {
+      const id = ids.get(key);
+      if (id === undefined) {
+        complete = false;
+        continue;
+      }
+      // A malformed key is already reported; the agency is known by the id it was meant to be, but what names it
+      // by the malformed key was left out of its list, so the model is not complete.
+      if (id !== key) {
+        agencyKeys[id] = key;
+        complete = false;
+      }
       const ok = Agency.strip().safeParse(a);
-      if (AgencyId.safeParse(id).success && ok.success) agencies[id] = ok.data;
-      else if (AgencyId.safeParse(id).success && isObj(a) && typeof a.name === 'string') {
-        agencies[id] = { name: a.name };
-        if (Array.isArray(a.aliases)) agencies[id].aliases = a.aliases.filter((x): x is string => typeof x === 'string' && x !== '');
-        if (Array.isArray(a.members)) agencies[id].members = a.members.filter(isAgencyId);
+      if (ok.success) agencies[id] = ok.data;
+      else if (isObj(a) && typeof a.name === 'string') {
+        const kept: PlanFile['agencies'][string] = { name: a.name };
+        if (Array.isArray(a.aliases)) kept.aliases = a.aliases.filter((x): x is string => typeof x === 'string' && x !== '');
+        if (Array.isArray(a.members)) kept.members = a.members.filter(isAgencyId);
+        agencies[id] = kept;
         complete = false;
       } else complete = false;
     }
@@ -469,18 +566,22 @@ function salvage(raw: unknown, file: string): Salvaged | undefined {
     });
   } else complete = false;
   const partial = { format: 1, plan: heading, agencies, sections } as PlanFile;
-  return { plan: buildModel(partial, file, (si, ti) => origin[si]![ti]), complete };
+  const out: Salvaged = { plan: buildModel(partial, file, (si, ti) => origin[si]![ti]), complete, heading: { read: isObj(raw.plan), year } };
+  if (Object.keys(agencyKeys).length) out.agencyKeys = agencyKeys;
+  return out;
 }
 
-function salvageHeading(h: Obj): PlanFile['plan'] {
+/** The heading as far as it can be read, and whether its year could be (else it is this year's, a mere placeholder). */
+function salvageHeading(h: Obj): { heading: PlanFile['plan']; year: boolean } {
   const ok = Heading.strip().safeParse(h);
-  if (ok.success) return ok.data;
+  if (ok.success) return { heading: ok.data, year: true };
   const date = DayText.safeParse(h.date);
   const yearOf = (v: unknown) => /\b(19|20)\d\d\b/.exec(typeof v === 'string' ? v : '')?.[0];
-  const year =
+  const read =
     typeof h.year === 'number' && Number.isInteger(h.year) && h.year >= 1990 && h.year <= 2100
       ? h.year
-      : Number(yearOf(h.year) ?? yearOf(h.title) ?? yearOf(h.date) ?? new Date().getUTCFullYear());
+      : yearOf(h.year) ?? yearOf(h.title) ?? yearOf(h.date);
+  const year = Number(read ?? new Date().getUTCFullYear());
   const out: PlanFile['plan'] = {
     issuer: asText(h.issuer) ?? '',
     level: Level.safeParse(h.level).success ? (h.level as PlanFile['plan']['level']) : 'district',
@@ -495,7 +596,7 @@ function salvageHeading(h: Obj): PlanFile['plan'] {
   else if (h.date === null) out.date = null;
   const period = isObj(h.period) ? { start: DayText.safeParse(h.period.start), end: DayText.safeParse(h.period.end) } : undefined;
   if (period?.start.success && period.end.success) out.period = { start: period.start.data, end: period.end.data };
-  return out;
+  return { heading: out, year: read !== undefined };
 }
 
 interface SalvagedTask {
@@ -661,14 +762,17 @@ export function loadText(text: string, file: string, meta: { bom?: boolean; crlf
     );
     return { file, source: src, valid: false, diagnostics };
   }
+  const data = raw as Obj;
   const parsed = Plan.safeParse(raw);
-  if (parsed.success && !aliases) {
-    return { file, source: src, plan: buildModel(parsed.data, file), valid: diagnostics.length === 0, complete: true, diagnostics };
+  if (parsed.success) {
+    const valid = diagnostics.length === 0 && !aliases;
+    return { file, source: src, plan: buildModel(parsed.data, file), valid, complete: true, diagnostics, data, heading: { read: true, year: true } };
   }
-  if (!parsed.success) diagnostics.push(...schemaDiagnostics(src, raw, parsed.error.issues));
-  const salvaged = parsed.success ? { plan: buildModel(parsed.data, file), complete: true } : salvage(raw, file);
-  const out: Loaded = { file, source: src, valid: false, complete: salvaged?.complete ?? false, diagnostics };
-  if (salvaged) out.plan = salvaged.plan;
+  diagnostics.push(...schemaDiagnostics(src, raw, parsed.error.issues));
+  // Whatever is wrong with the shape, the model keeps every part that can be read, so that its meaning is checked.
+  const salvaged = salvage(data, file);
+  const out: Loaded = { file, source: src, plan: salvaged.plan, valid: false, complete: salvaged.complete, diagnostics, data, heading: salvaged.heading };
+  if (salvaged.agencyKeys) out.agencyKeys = salvaged.agencyKeys;
   return out;
 }
 
