@@ -303,6 +303,10 @@ function schemaDiagnostics(src: Source, raw: unknown, issues: z.core.$ZodIssue[]
           out.push(periodDiagnostic(src, at, where, input, quoteSource(src, node)));
           break;
         }
+        if (isEmptyLead(path, input)) {
+          out.push(noLead(src, at, raw, path, input));
+          break;
+        }
         out.push(
           makeDiagnostic(
             isAgencyRef && (typeof input === 'string' || Array.isArray(input)) ? 'BAD_VALUE' : 'WRONG_TYPE',
@@ -343,6 +347,10 @@ function schemaDiagnostics(src: Source, raw: unknown, issues: z.core.$ZodIssue[]
       }
       case 'invalid_format': {
         const input = valueAt(raw, path);
+        if (isEmptyLead(path, input)) {
+          out.push(noLead(src, at, raw, path, input));
+          break;
+        }
         const id = typeof input === 'string' && isAgencyRefPath(path) ? suggestAgencyId(input) : undefined;
         out.push(
           makeDiagnostic(
@@ -383,6 +391,10 @@ function schemaDiagnostics(src: Source, raw: unknown, issues: z.core.$ZodIssue[]
       case 'too_big': {
         const input = valueAt(raw, path);
         const empty = typeof input === 'string' ? input.trim() === '' : Array.isArray(input) && input.length === 0;
+        if (empty && isEmptyLead(path, input)) {
+          out.push(noLead(src, at, raw, path, input));
+          break;
+        }
         out.push(
           makeDiagnostic(
             'BAD_VALUE',
@@ -399,6 +411,28 @@ function schemaDiagnostics(src: Source, raw: unknown, issues: z.core.$ZodIssue[]
     }
   }
   return out;
+}
+
+/** Whether `path` is a task's `lead` and `input` names nobody: an empty list, an empty text, or nothing at all. */
+function isEmptyLead(path: Path, input: unknown): boolean {
+  const empty = input === null || (typeof input === 'string' && input.trim() === '') || (Array.isArray(input) && input.length === 0);
+  return empty && path.length === 5 && path[0] === 'sections' && path[2] === 'tasks' && path[4] === 'lead';
+}
+
+function noLead(src: Source, at: Position, raw: unknown, path: Path, input: unknown): Diagnostic {
+  // `lead:` with nothing after it: the caret goes under the key, as there is no value to stand under.
+  if (input === null) {
+    const k = keyAt(src.doc, path.slice(0, -1), 'lead');
+    if (k?.range) at = position(src, k.range[0]);
+  }
+  const written = Array.isArray(input) ? 'an empty list' : input === null ? 'empty' : 'an empty text';
+  return makeDiagnostic(
+    'BAD_VALUE',
+    src.file,
+    at,
+    `${capital(describePath(raw, path.slice(0, -1)))} names no lead agency (\`lead\` is ${written}).`,
+    'A task needs the agency that does it (Cơ quan thực hiện): write its id, e.g. `lead: vp`, or several: `lead: [vp, noi-vu]`.',
+  );
 }
 
 /** Whether `path` is the `period` of a record (text, or a year written as a number). */
@@ -623,10 +657,13 @@ function salvageTask(t: unknown): SalvagedTask | undefined {
     if (good.length !== list.length) whole = false;
     return good;
   };
+  const lead = refs(t.lead) ?? [];
+  // A task without its lead (already reported) may be the one that names an agency nothing else names.
+  if (lead.length === 0) whole = false;
   const task: PlanFile['sections'][number]['tasks'][number] = {
     id,
     content: asText(t.content) ?? '',
-    lead: refs(t.lead) ?? [],
+    lead,
     output: asText(t.output) ?? '',
     when,
   };

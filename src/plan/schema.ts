@@ -23,6 +23,11 @@ const AgencyRefs = z
   .union([AgencyId, z.array(AgencyId)])
   .describe('An agency id or a list of agency ids (see `agencies`).');
 
+/** The lead: one agency or a non-empty list, since every task has an agency that does it. */
+const LeadRefs = z
+  .union([AgencyId, z.array(AgencyId).min(1)])
+  .describe('An agency id or a non-empty list of agency ids (see `agencies`).');
+
 export const Agency = z
   .strictObject({
     name: Text.describe('The name as the plan writes it.'),
@@ -103,7 +108,7 @@ export const Task = z
   .strictObject({
     id: TaskId,
     content: Text.describe('Nội dung công việc: the work, verbatim.'),
-    lead: AgencyRefs.describe('Cơ quan thực hiện: the agencies that do it.'),
+    lead: LeadRefs.describe('Cơ quan thực hiện: the agencies that do it.'),
     support: AgencyRefs.optional().describe('Cơ quan phối hợp: the agencies that help (none where the plan names none).'),
     output: Text.describe('Kết quả công việc: the expected output, verbatim.'),
     when: Text.describe('Thời gian thực hiện: the timeline phrase, verbatim.'),

@@ -117,6 +117,26 @@ describe('every finding of meaning, whatever shape errors surround it', () => {
   });
 });
 
+describe('a task needs a lead agency', () => {
+  it.each([
+    ['[]', 'an empty list', 15],
+    ['""', 'an empty text', 15],
+    // Nothing after `lead:`: at the key, as there is no value to point at.
+    ['', 'empty', 9],
+  ])('`lead: %s` is an error at the value, with a hint', async (value, said, col) => {
+    const report = await findings(edit(43, 1, `        lead: ${value}`.trimEnd()));
+    expect(where(report)).toEqual(sorted([`BAD_VALUE@43:${col}`, ...MEANING]));
+    const d = report.diagnostics.find((x) => x.code === 'BAD_VALUE')!;
+    expect(d.message).toBe(`Task I.3 names no lead agency (\`lead\` is ${said}).`);
+    expect(d.hint).toBe('A task needs the agency that does it (Cơ quan thực hiện): write its id, e.g. `lead: vp`, or several: `lead: [vp, noi-vu]`.');
+  });
+
+  it('an empty `lead` does not make its agency look unused', async () => {
+    const report = await findings(edit(43, 1, '        lead: []').replace('        lead: vp\n        support: noi-vu\n', '        lead: noi-vu\n'));
+    expect(report.diagnostics.map((d) => d.code)).not.toContain('AGENCY_UNUSED');
+  });
+});
+
 describe('a malformed agency id under `agencies`', () => {
   /** The plan with `noi-vu:` (line 24) declared under `key` and named `named` by the tasks that name it. */
   const declared = (key: string, named = 'noi-vu') => PLAN.replace('  noi-vu:\n', `  ${key}:\n`).replace(/(lead|support): noi-vu/g, `$1: ${named}`);

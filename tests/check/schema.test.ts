@@ -49,6 +49,12 @@ describe('schema/plan.schema.json', () => {
     ]);
   });
 
+  it('rejects a task whose lead is an empty list, as tthc check does', () => {
+    const plan = shippedPlan() as { sections: { tasks: Record<string, unknown>[] }[] };
+    plan.sections[0]!.tasks[0]!.lead = [];
+    expect(validator()(plan)).toBe(false);
+  });
+
   it('rejects an agency id that is not lower-case ASCII', () => {
     const plan = shippedPlan() as { agencies: Record<string, unknown> };
     plan.agencies['Phòng-Tư-pháp'] = { name: 'Phòng Tư pháp' };
