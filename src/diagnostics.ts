@@ -57,7 +57,7 @@ export const CODES = {
   AGENCY_REPEATED: ['warning', 'A task names the same agency twice, or as both lead and support.'],
   AGENCY_UNUSED: ['note', 'An agency is declared but no task or collective names it.'],
   AGENCY_NAME_CLASH: ['error', 'Two agencies share a name or alias, so `--agency` could not tell them apart.'],
-  SYMBOL_MALFORMED: ['error', 'A document number and symbol (số, ký hiệu) that is not of the form 45/QĐ-VPCP or 107/2021/NĐ-CP.'],
+  SYMBOL_MALFORMED: ['error', 'A document number and symbol (số, ký hiệu) that is not of the form 45/QĐ-VPCP, 107/2021/NĐ-CP or, for a công văn, 1050/UBND-NC, or whose type is none of Nghị định 30/2020/NĐ-CP (QD for QĐ).'],
   REF_CONFLICT: ['warning', 'The same issuer and date cited under two different numbers.'],
   PLAN_NUMBER_BLANK: ['warning', 'The plan\'s own number or date is blank (the document was copied as a draft).'],
   WHEN_UNKNOWN: ['error', 'A timeline phrase that fits no form `tthc` knows, and no explicit schedule.'],

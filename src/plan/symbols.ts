@@ -1,13 +1,37 @@
 // Document numbers and symbols ("số, ký hiệu", Nghị định 30/2020/NĐ-CP) and the citations that carry them.
 
-/** Type abbreviations of administrative documents, and those of legal normative documents. */
+/**
+ * Type abbreviations of administrative documents (Nghị định 30/2020/NĐ-CP, Phụ lục III): nghị quyết, quyết định,
+ * chỉ thị, quy chế, quy định, thông cáo, thông báo, hướng dẫn, chương trình, kế hoạch, phương án, đề án, dự án, báo
+ * cáo, biên bản, tờ trình, hợp đồng, công điện, bản ghi nhớ, bản thỏa thuận, giấy ủy quyền, giấy mời, giấy giới
+ * thiệu, giấy nghỉ phép, phiếu gửi, phiếu chuyển, phiếu báo. A công văn has none.
+ */
 export const ADMIN_TYPES = [
   'NQ', 'QĐ', 'CT', 'QC', 'QyĐ', 'TC', 'TB', 'HD', 'CTr', 'KH', 'PA', 'ĐA', 'DA', 'BC', 'BB', 'TTr', 'HĐ', 'CĐ',
   'BGN', 'BTT', 'GUQ', 'GM', 'GGT', 'GNP', 'PG', 'PC', 'PB',
 ];
-export const LEGAL_TYPES = ['NĐ', 'TT', 'TTLT', 'NQLT', 'PL', 'L', 'QĐ', 'NQ', 'CT', 'QH', 'UBTVQH', 'NQ-HĐND', 'QĐ-UBND'];
+/** Types of legal normative documents: nghị định, thông tư (liên tịch), nghị quyết liên tịch, pháp lệnh, luật, lệnh, sắc lệnh. */
+export const LEGAL_TYPES = ['NĐ', 'TT', 'TTLT', 'NQLT', 'PL', 'L', 'SL', 'QĐ', 'NQ', 'CT'];
+const TYPES = new Set([...ADMIN_TYPES, ...LEGAL_TYPES]);
+const TYPE_BY_UPPER = new Map([...TYPES].map((t) => [t.toUpperCase(), t]));
 /** Mixed-case tokens that are correct as written. */
-const MIXED = new Set(['QyĐ', 'CTr', 'TTr', 'TTg']);
+const MIXED = ['QyĐ', 'CTr', 'TTr', 'TTg'];
+/**
+ * Issuers that stand last in a typed symbol (QĐ-UBND, NĐ-CP, QĐ-TTg) and first in a công văn's (UBND-NC, VPCP-KSTT,
+ * TTg-KSTT), never as the drafting unit: after a first part that is no type, they show a type that is unknown.
+ */
+const ISSUERS = new Set([
+  'CP', 'TTg', 'VPCP', 'UBND', 'HĐND', 'QH', 'UBTVQH', 'CTN', 'TANDTC', 'VKSNDTC', 'KTNN', 'NHNN', 'TTCP', 'UBDT',
+  'BNV', 'BTC', 'BTP', 'BYT', 'BCA', 'BQP', 'BNG', 'BKHĐT', 'BTTTT', 'BGDĐT', 'BNNPTNT', 'BLĐTBXH', 'BXD', 'BGTVT',
+  'BCT', 'BTNMT', 'BVHTTDL', 'BKHCN',
+]);
+/** Whether a first part names an issuer, as a công văn's does: one of ISSUERS, or an office (VP-UBND: Văn phòng UBND). */
+function issuerFirst(part: string): boolean {
+  return ISSUERS.has(part) || /^VP/u.test(part);
+}
+
+/** Laws, and resolutions of the National Assembly or its Standing Committee, are numbered by the issuer and its term alone: 59/2020/QH14. */
+const ASSEMBLY = /^(?:QH|UBTVQH)\d{1,2}$/u;
 
 export interface Symbol {
   number: string;
@@ -19,8 +43,43 @@ export interface Symbol {
 
 const SEGMENT = /^(?:[A-ZĐ0-9&]+|QyĐ|CTr|TTr|TTg)$/u;
 
-/** Parses a symbol; returns a reason instead when it is malformed. */
-export function parseSymbol(s: string): { ok: true; symbol: Symbol } | { ok: false; reason: string; suggestion?: string } {
+/** A part as a symbol writes it: capitals, but for the few mixed-case tokens (ttg → TTg, qyđ → QyĐ). */
+function capitalised(part: string): string {
+  const upper = part.toUpperCase();
+  return MIXED.find((x) => x.toUpperCase() === upper) ?? upper;
+}
+
+/**
+ * The type a first part was meant to be: QD → QĐ, ND → NĐ (a D for Đ); with `near`, also a type one letter off (KHH →
+ * KH), which is only a guess for a part already known not to be an issuer (CAT, công an tỉnh, is one letter off CT).
+ */
+function meantType(part: string, near = false): string | undefined {
+  if (TYPES.has(part)) return part;
+  // Đ typed as D: every D of the part that, turned into Đ, makes a known type (in any case: QYD → QyĐ).
+  const upper = part.toUpperCase();
+  const variants = [upper, ...[...upper].flatMap((ch, i) => (ch === 'D' ? [upper.slice(0, i) + 'Đ' + upper.slice(i + 1)] : [])), upper.replace(/D/g, 'Đ')];
+  const dj = variants.map((v) => TYPE_BY_UPPER.get(v)).find((t) => t !== undefined);
+  if (dj || !near) return dj;
+  const close = [...TYPES].filter((t) => t.length >= 2 && part.length >= 2 && distance(t.toUpperCase(), part) === 1);
+  return close.length === 1 ? close[0] : undefined;
+}
+
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+const TYPE_LIST = 'QĐ, KH, BC, TB, HD, CT, TTr …; NĐ, TT for legal documents';
+
+type Parsed = { ok: true; symbol: Symbol } | { ok: false; reason: string; suggestion?: string };
+
+/** Parses a symbol; returns a reason instead when it is malformed, and the symbol it was likely meant to be. */
+export function parseSymbol(s: string): Parsed {
   const text = s.normalize('NFC').trim();
   const m = /^(\d*)\/(?:(\d{4})\/)?(.*)$/u.exec(text);
   if (!m) return { ok: false, reason: 'it has no "/" between the number and the symbol' };
@@ -30,22 +89,62 @@ export function parseSymbol(s: string): { ok: true; symbol: Symbol } | { ok: fal
   if (code === '') return { ok: false, reason: 'the symbol after "/" is missing' };
   const parts = code.split('-');
   if (parts.some((p) => p === '')) return { ok: false, reason: 'it has an empty part between dashes' };
-  const bad = parts.find((p) => !SEGMENT.test(p));
-  if (bad) {
-    const upper = bad.toUpperCase();
-    const fixed = [...MIXED].find((x) => x.toUpperCase() === upper) ?? upper;
+  const head = `${number}/${year ? year + '/' : ''}`;
+  const bad = parts.filter((p) => !SEGMENT.test(p));
+  if (bad.length) {
+    // Every part in capitals (12/qđ-ubnd → 12/QĐ-UBND), and the type as it was meant (12/qd-ubnd → 12/QĐ-UBND).
+    const fixed = parts.map(capitalised);
+    const first = meantType(fixed[0]!);
+    if (first && (year || parts.length > 1) && !issuerFirst(fixed[0]!)) fixed[0] = first;
+    const said = bad.map((p) => `"${p}"`).join(' and ');
     return {
       ok: false,
-      reason: `"${bad}" is not written as a symbol is (capital letters, with only QyĐ, CTr, TTr and TTg in mixed case)`,
-      suggestion: `${number}/${year ? year + '/' : ''}${parts.map((p) => (p === bad ? fixed : p)).join('-')}`,
+      reason: `${said} ${bad.length === 1 ? 'is' : 'are'} not written as a symbol is (capital letters, with only QyĐ, CTr, TTr and TTg in mixed case)`,
+      suggestion: head + fixed.join('-'),
     };
   }
   const type = parts[0]!;
-  if (year && parts.length < 2) return { ok: false, reason: 'a legal document\'s symbol needs a type and an issuer, e.g. 107/2021/NĐ-CP' };
+  if (year) {
+    if (parts.length === 1) {
+      if (ASSEMBLY.test(type)) return { ok: true, symbol: { number, year, code } };
+      return { ok: false, reason: "a legal document's symbol needs a type and an issuer, e.g. 107/2021/NĐ-CP" };
+    }
+    if (!TYPES.has(type)) return unknownType(type, parts, head, true);
+  } else if (parts.length > 1 && !TYPES.has(type) && !issuerFirst(type)) {
+    // A công văn is ISSUER-UNIT (1050/UBND-NC); an issuer after a part that is no type is a type gone wrong (12/XX-UBND).
+    if (meantType(type) !== undefined || parts.slice(1).some((p) => ISSUERS.has(p))) return unknownType(type, parts, head, false);
+  }
   const sym: Symbol = { number, code };
   if (year) sym.year = year;
-  if (ADMIN_TYPES.includes(type) || LEGAL_TYPES.includes(type)) sym.type = type;
+  if (TYPES.has(type)) sym.type = type;
   return { ok: true, symbol: sym };
+}
+
+function unknownType(type: string, parts: string[], head: string, legal: boolean): Parsed {
+  const meant = meantType(type, true);
+  const out: Parsed = {
+    ok: false,
+    reason: meant
+      ? `"${type}" is not a document type; ${meant} is (${describeType(meant)})`
+      : legal
+        ? `"${type}" is not the type of a legal document (NĐ, TT, TTLT, QĐ, NQ …)`
+        : `"${type}" is not a document type of Nghị định 30/2020/NĐ-CP (${TYPE_LIST}), and a công văn is written ISSUER-UNIT, as 1050/UBND-NC`,
+  };
+  if (meant) out.suggestion = head + [meant, ...parts.slice(1)].join('-');
+  return out;
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  NQ: 'nghị quyết', QĐ: 'quyết định', CT: 'chỉ thị', QC: 'quy chế', QyĐ: 'quy định', TC: 'thông cáo', TB: 'thông báo',
+  HD: 'hướng dẫn', CTr: 'chương trình', KH: 'kế hoạch', PA: 'phương án', ĐA: 'đề án', DA: 'dự án', BC: 'báo cáo',
+  BB: 'biên bản', TTr: 'tờ trình', HĐ: 'hợp đồng', CĐ: 'công điện', BGN: 'bản ghi nhớ', BTT: 'bản thỏa thuận',
+  GUQ: 'giấy ủy quyền', GM: 'giấy mời', GGT: 'giấy giới thiệu', GNP: 'giấy nghỉ phép', PG: 'phiếu gửi',
+  PC: 'phiếu chuyển', PB: 'phiếu báo', NĐ: 'nghị định', TT: 'thông tư', TTLT: 'thông tư liên tịch',
+  NQLT: 'nghị quyết liên tịch', PL: 'pháp lệnh', L: 'lệnh', SL: 'sắc lệnh',
+};
+
+function describeType(t: string): string {
+  return TYPE_NAMES[t] ?? 'a document type';
 }
 
 export interface Citation {
