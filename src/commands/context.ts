@@ -4,7 +4,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { RefusedError, UsageError, type Io } from '../io.js';
 import { loadChecked, type Checked } from '../plan/cache.js';
-import { MAX_PLAN_BYTES } from '../plan/decode.js';
+import { headOf, MAX_PLAN_BYTES } from '../plan/decode.js';
 import type { Plan } from '../plan/model.js';
 import { renderText } from '../render/diagnostics.js';
 import { parseDayInput, todayInVietnam } from '../schedule/index.js';
@@ -71,7 +71,7 @@ export function readPlanBytes(ctx: Ctx, file: string): Buffer {
       try {
         const head = Buffer.alloc(MAX_PLAN_BYTES + 1);
         readSync(fd, head, 0, head.length, 0);
-        return head;
+        return headOf(head, st.size);
       } finally {
         closeSync(fd);
       }

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Analysis } from './analyze.js';
+import { fileSize } from './decode.js';
 import { buildModel, type Plan } from './model.js';
 import { heavy } from '../lazy.js';
 import { primeSchedule } from '../views/evaluate.js';
@@ -109,7 +110,9 @@ export function diagnosticsFor(a: Analysis, today: string): Diagnostic[] {
 /** Reads and checks a plan's bytes, from the cache when these exact bytes were read before by this build. */
 export async function loadChecked(bytes: Uint8Array, file: string, today: string, env: Record<string, string | undefined>): Promise<Checked> {
   const dirs = cacheDirs(env);
-  const name = dirs.length ? `${fingerprint(bytes)}-${fingerprint(new TextEncoder().encode(file))}.json` : '';
+  // Only the head of a file too large to read is here: its size on disk is part of what it is (TOO_LARGE says it).
+  const size = fileSize(bytes) === bytes.length ? '' : `-${fileSize(bytes).toString(16)}`;
+  const name = dirs.length ? `${fingerprint(bytes)}${size}-${fingerprint(new TextEncoder().encode(file))}.json` : '';
   let a: Analysis | undefined;
   for (const dir of dirs) if ((a = read(join(dir, name)))) break;
   if (!a) {

@@ -3,6 +3,7 @@ import { dayOff } from '../schedule/holidays.js';
 import { evaluateTask, formatDayVi, isRecurring, isValidDay, type Part } from '../schedule/index.js';
 import { scheduleOf } from '../views/evaluate.js';
 import type { CheckContext } from './check.js';
+import { dateHint } from './dates.js';
 import { nodeAt } from './load.js';
 import { recordPath, recordPlace, type Path, type Task } from './model.js';
 import { parseSymbol } from './symbols.js';
@@ -47,7 +48,7 @@ export function checkTimelines(ctx: CheckContext): void {
     }
     for (const k of ['due', 'start'] as const) {
       const v = task.schedule?.[k];
-      if (v !== undefined && !isValidDay(v)) ctx.add('DATE_INVALID', [...task.path, 'schedule', k], `Task ${task.id}: the date ${v} does not exist.`, 'Check the day and month (YYYY-MM-DD).');
+      if (v !== undefined && !isValidDay(v)) ctx.add('DATE_INVALID', [...task.path, 'schedule', k], `Task ${task.id}: the date ${v} does not exist.`, dateHint(v));
     }
     const follows = task.schedule?.follows;
     if (follows !== undefined) {
@@ -128,7 +129,7 @@ export function checkRecords(ctx: CheckContext): void {
       const key = r.done !== undefined ? 'done' : 'trigger';
       const day = (r.done ?? r.trigger)!;
       if (!isValidDay(day)) {
-        ctx.add('DATE_INVALID', rec(i, key), `Task ${task.id}: the record's date ${day} does not exist.`, 'Check the day and month (YYYY-MM-DD).');
+        ctx.add('DATE_INVALID', rec(i, key), `Task ${task.id}: the record's date ${day} does not exist.`, dateHint(day));
         return;
       }
       if (day < plan.period.start || day > plan.period.end) {

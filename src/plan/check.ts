@@ -5,6 +5,7 @@ import { isMap, isSeq } from 'yaml';
 import { keyAt, locate, locateInside, nearest, nodeAt, position, type Loaded, type Source } from './load.js';
 import type { Path, Plan } from './model.js';
 import { checkRecords, checkTimelines } from './check-timeline.js';
+import { dateHint } from './dates.js';
 import { findCitations, parseSymbol } from './symbols.js';
 
 export interface CheckContext {
@@ -108,9 +109,6 @@ function checkHeading(ctx: CheckContext): void {
   }
 }
 
-function dateHint(s: string): string {
-  return `There is no such day; check the day and month (written YYYY-MM-DD), e.g. ${s.slice(0, 8)}28.`;
-}
 
 /** Where each section of the model stands in the file (sections left out for their shape shift the indices). */
 function sectionPaths(ctx: CheckContext): Path[] {
@@ -142,6 +140,12 @@ function checkSectionsAndIds(ctx: CheckContext): void {
   const paths = sectionPaths(ctx);
   /** Sections whose own id is wrong: their tasks are not also reported for not matching it. */
   const badSection = new Set<number>();
+  /** Sections whose numeral another section has: their tasks' ids (III.1 twice) are echoes of that, not said again. */
+  const twice = new Set<number>();
+  /** The numeral of the section before, for the one a duplicate was meant to have (III after III is IV). */
+  let before: number | undefined;
+  /** Whether that section is written with that numeral (not a duplicate, renumbered in the hint). */
+  let beforeWritten = true;
   plan.raw.sections.forEach((s, si) => {
     const path = paths[si]!;
     const place = Number(path[1]);
@@ -151,12 +155,21 @@ function checkSectionsAndIds(ctx: CheckContext): void {
       ctx.add('SECTION_ID', [...path, 'id'], `Section id "${s.id}" is not a Roman numeral.`, `Number sections I, II, III …; this is section ${toRoman(place + 1)}.`);
     } else if (seenSections.has(s.id)) {
       badSection.add(si);
-      ctx.add('SECTION_ID', [...path, 'id'], `Section ${s.id} appears twice.`, `Renumber the sections in order: this one is ${toRoman(place + 1)}.`);
+      twice.add(si);
+      const meant = toRoman(before !== undefined ? before + 1 : place + 1);
+      ctx.add(
+        'SECTION_ID',
+        [...path, 'id'],
+        `Section ${s.id} appears twice.`,
+        `Renumber the sections in order: this one${before !== undefined && beforeWritten ? `, after section ${toRoman(before)},` : ''} is ${meant} (and its tasks ${meant}.1, ${meant}.2 …).`,
+      );
     } else if (value !== place + 1) {
       badSection.add(si);
       ctx.add('SECTION_ID', [...path, 'id'], `Section ${s.id} stands where section ${toRoman(place + 1)} should.`, 'Number sections in the order of the appendix: I, II, III …');
     }
     seenSections.set(s.id, si);
+    if (value !== undefined) before = twice.has(si) ? (before ?? place) + 1 : value;
+    beforeWritten = value !== undefined && !twice.has(si);
   });
   plan.sections.forEach((section, si) => {
     for (const t of section.tasks) {
@@ -171,7 +184,7 @@ function checkSectionsAndIds(ctx: CheckContext): void {
           `Task id "${t.id}" is not a section numeral, a dot and a row number.`,
           `Write it as ${section.id}.${row + 1} (section ${section.id}, row ${row + 1}).`,
         );
-      } else if (seenTasks.has(t.id)) {
+      } else if (seenTasks.has(t.id) && !(twice.has(si) && m[1] === section.id)) {
         ctx.add('TASK_ID_DUPLICATE', at, `Task id ${t.id} is used twice (first in section ${seenTasks.get(t.id)}).`, `Each row has its own id; this one is probably ${section.id}.${row + 1}.`);
       } else if (m[1] !== section.id && !badSection.has(si)) {
         ctx.add('TASK_ID_SECTION', at, `Task ${t.id} stands in section ${section.id}.`, `Move it to section ${m[1]}, or renumber it ${section.id}.${row + 1}.`);

@@ -4,6 +4,30 @@ import { makeDiagnostic, type Diagnostic } from '../diagnostics.js';
 /** A real plan is tens of kilobytes; past this we refuse instead of spending the user's memory. */
 export const MAX_PLAN_BYTES = 8 * 1024 * 1024;
 
+/**
+ * The size on disk of a file of which only the first bytes were read (a file too large to read whole), kept on the
+ * bytes themselves under a registered symbol: the CLI and its lazily loaded half are separate bundles, each with its
+ * own copy of this module, so a module-level map would not be shared.
+ */
+const SIZE = Symbol.for('tthc.fileSize');
+
+/** Marks `head` as the first bytes of a file of `size` bytes, so that TOO_LARGE says the file's real size. */
+export function headOf<T extends Uint8Array>(head: T, size: number): T {
+  Object.defineProperty(head, SIZE, { value: size });
+  return head;
+}
+
+/** The size of the file `bytes` were read from: their length, unless they are only its head (see `headOf`). */
+export function fileSize(bytes: Uint8Array): number {
+  const size = (bytes as Uint8Array & { [SIZE]?: unknown })[SIZE];
+  return Math.max(typeof size === 'number' ? size : 0, bytes.length);
+}
+
+/** A size as people read it: 20,000,000 bytes is "19.1 MiB", 900 KiB is "0.9 MiB". */
+function mebibytes(n: number): string {
+  return `${(n / 1048576).toFixed(1)} MiB`;
+}
+
 export interface Decoded {
   /** The text, NFC, without a byte-order mark; undefined when the bytes could not be read as a plan. */
   text?: string;
@@ -158,17 +182,18 @@ export function wideEncoding(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
-/** `size`: the file's size on disk, where only its first bytes were read (a file too large to read whole). */
-export function decodePlanBytes(bytes: Uint8Array, file: string, size = bytes.length): Decoded {
+/** `size`: the file's size on disk, where only its first bytes were read (a file too large to read whole, see `headOf`). */
+export function decodePlanBytes(bytes: Uint8Array, file: string, size = fileSize(bytes)): Decoded {
   const out: Decoded = { bom: false, crlf: false, diagnostics: [] };
   const at = (line: number, col: number) => ({ line, col });
-  if (Math.max(size, bytes.length) > MAX_PLAN_BYTES) {
+  const total = Math.max(size, bytes.length);
+  if (total > MAX_PLAN_BYTES) {
     out.diagnostics.push(
       makeDiagnostic(
         'TOO_LARGE',
         file,
         at(1, 1),
-        `The file is ${(Math.max(size, bytes.length) / 1048576).toFixed(1)} MiB; a plan is at most ${MAX_PLAN_BYTES / 1048576} MiB.`,
+        `The file is ${mebibytes(total)} (${total.toLocaleString('en-US')} bytes); a plan is at most ${MAX_PLAN_BYTES / 1048576} MiB.`,
         'Check that this is the plan file and not an export or a binary; split the plan by year if it really is this large.',
       ),
     );
