@@ -27,7 +27,7 @@ export const CODES = {
   // Reading the file
   ENCODING_UTF16: ['error', 'The file is UTF-16 or UTF-32; plans are UTF-8.'],
   ENCODING_INVALID: ['error', 'The file has bytes that are not valid UTF-8.'],
-  ENCODING_LEGACY: ['error', 'The text looks like a legacy Vietnamese font encoding (TCVN3/ABC, VNI, Windows-1258).'],
+  ENCODING_LEGACY: ['error', 'The file, or a text pasted into it, is Vietnamese in a legacy font encoding (TCVN3/ABC, VNI, Windows-1258).'],
   NUL_BYTE: ['error', 'The file contains NUL bytes: it is binary, or damaged.'],
   EMPTY_FILE: ['error', 'The file is empty.'],
   TOO_LARGE: ['error', 'The file is larger than a plan can reasonably be.'],

@@ -1,11 +1,12 @@
 // The meaning of a loaded plan: ids, agencies, dates, document symbols and citations, each problem located.
 import { makeDiagnostic, type Code, type Diagnostic, type Position } from '../diagnostics.js';
 import { foldName } from '../text.js';
-import { isMap, isSeq } from 'yaml';
+import { isMap, isSeq, visit } from 'yaml';
 import { keyAt, locate, locateInside, nearest, nodeAt, position, type Loaded, type Source } from './load.js';
 import type { Path, Plan } from './model.js';
 import { checkRecords, checkTimelines } from './check-timeline.js';
 import { dateHint } from './dates.js';
+import { detectLegacyText } from './decode.js';
 import { findCitations, parseSymbol } from './symbols.js';
 
 export interface CheckContext {
@@ -377,6 +378,48 @@ function checkProse(ctx: CheckContext): void {
   }
 }
 
+/** Values of legacy text reported one by one; a file pasted whole from a legacy font says the rest in one more finding. */
+const MAX_LEGACY_FINDINGS = 10;
+
+/**
+ * Each text value of the file (any key, any shape) that is Vietnamese in a legacy font encoding, pasted into an
+ * otherwise Unicode plan; a file in such an encoding throughout is refused whole before YAML is read (decode.ts).
+ */
+function checkLegacyText(ctx: CheckContext): void {
+  const { src } = ctx;
+  let found = 0;
+  let firstOmitted: Position | undefined;
+  visit(src.doc, {
+    Scalar(key, node) {
+      if (key === 'key' || typeof node.value !== 'string' || !node.range) return;
+      const legacy = detectLegacyText(node.value);
+      if (!legacy) return;
+      const source = src.text.slice(node.range[0], node.range[1]);
+      const at = position(src, node.range[0] + Math.max(0, source.indexOf(legacy.word)));
+      if (++found > MAX_LEGACY_FINDINGS) {
+        firstOmitted ??= at;
+        return;
+      }
+      const name = legacy.encoding === 'TCVN3' ? 'TCVN3 (ABC)' : 'VNI Windows';
+      const shown = [...node.value.slice(legacy.index)];
+      ctx.add(
+        'ENCODING_LEGACY',
+        at,
+        `This text is Vietnamese typed in the legacy ${name} font encoding, not Unicode: "${shown.slice(0, 40).join('')}${shown.length > 40 ? '…' : ''}".`,
+        `Convert it with Unikey's converter: copy the text, open Unikey's tools (Ctrl+Shift+F6), choose source ${name} and destination Unicode, tick "Chuyển mã clipboard", press "Chuyển mã", and paste it back here.`,
+      );
+    },
+  });
+  if (firstOmitted) {
+    ctx.add(
+      'ENCODING_LEGACY',
+      firstOmitted,
+      `${found - MAX_LEGACY_FINDINGS} more values, from here on, are in a legacy font encoding too; they are not listed one by one.`,
+      'Convert the whole file to Unicode with Unikey\'s converter (Ctrl+Shift+F6), from the legacy encoding to Unicode, then run tthc check again.',
+    );
+  }
+}
+
 /** Each checker, and what it needs of the heading: its own fields, or the plan year (records). */
 const CHECKERS: [Checker, 'heading' | 'year' | undefined][] = [
   [checkHeading, 'heading'],
@@ -384,6 +427,7 @@ const CHECKERS: [Checker, 'heading' | 'year' | undefined][] = [
   [checkAgencies, undefined],
   [checkBases, undefined],
   [checkProse, undefined],
+  [checkLegacyText, undefined],
   [checkTimelines, undefined],
   [checkRecords, 'year'],
 ];

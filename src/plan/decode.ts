@@ -141,7 +141,96 @@ export function detectLegacy(text: string): LegacyEncoding | undefined {
   return 'Windows-1258';
 }
 
-function legacyHint(enc: LegacyEncoding): string {
+/**
+ * Inside a word, characters only TCVN3 (ABC) makes when its bytes are read as Latin-1: the symbols ¡ – ¿ (its ă â ê ô
+ * ơ đ and the tones of a: "c«ng" is công, "t¸c" tác), but not ° ± ² ³ ´ (units, signs, an acute typed for an
+ * apostrophe) nor the soft hyphen (its ư, but also Word's optional hyphen); and the letters Ç ç × ß ÷ þ ÿ.
+ */
+const TCVN3_IN_WORD = /[\u00a1-\u00ac\u00ae\u00af\u00b5-\u00bf\u00c7\u00d7\u00df\u00e7\u00f7\u00fe\u00ff]/u;
+/** Latin-1 letters Vietnamese never uses, which both make: VNI's tone bytes ("hieän", "Thöïc"), TCVN3's ệ ể ọ ù … ("hiÖn"). */
+const LEGACY_LETTER = /[äåæëîïñöøûüÄÅÆËÎÏÑÖØÛÜ]/u;
+/**
+ * VNI writes a toned or capped vowel as the bare vowel and a mark byte, which read as Latin-1 is another vowel: "caùc"
+ * (các), "Naêm" (năm), "Yeâu caàu" (yêu cầu). Unicode Vietnamese never has these pairs (it has oà, uá, uâ: hoà, quá,
+ * xuân), so each is as telling as a letter Vietnamese never uses.
+ */
+const VNI_PAIR = /[aAeE][âáàãêéèùõúÂÁÀÃÊÉÈÙÕÚ]|[oO][âùõÂÙÕ]|[uU][ùõÙÕ]|[yY][ùõÙÕ]/u;
+/** VNI's mark bytes that stand after the vowel they mark, and the vowels (as VNI writes them) they follow. */
+const VNI_MARK = /[øûïäåëØÛÏÄÅË]/u;
+const VOWEL = /[aeiouyâêôAEIOUYÂÊÔöÖ]/u;
+/** Latin-1's capital vowels with a Vietnamese mark, which TCVN3's lower-case ề ế ể ễ ệ ì … become. */
+const UPPER_LATIN1_VOWEL = /[ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ]/u;
+/** Quotation marks that Unicode text may wrap a word in («Một cửa»), stripped before a word is judged. */
+const EDGE = /^[«»"'“”‘’()[\]{}.,;:!?…-]+|[«»"'“”‘’()[\]{}.,;:!?…-]+$/gu;
+
+export interface LegacyText {
+  encoding: 'TCVN3' | 'VNI';
+  /** Where the legacy text starts: the first word of a text with no Unicode letter, else the first word that gives it away. */
+  word: string;
+  index: number;
+}
+
+/**
+ * Whether one value (a line, a field) of a Unicode file is Vietnamese pasted from a legacy font (TCVN3/ABC or VNI read
+ * as Latin-1): two words or more with characters Vietnamese never has inside a word, or one in a text with no letter
+ * only Unicode Vietnamese has (ă đ ơ ư ạ … ỹ). Edge quotes, units (m², 25°C) and ordinary text are not such words.
+ */
+export function detectLegacyText(text: string): LegacyText | undefined {
+  let strong: { word: string; index: number } | undefined;
+  let weak: { word: string; index: number } | undefined;
+  let words = 0;
+  let tcvn3 = 0;
+  let vni = 0;
+  for (const m of text.matchAll(/\S+/gu)) {
+    const word = m[0].replace(EDGE, '');
+    const chars = [...word];
+    let legacy = false;
+    for (let i = 1; i < chars.length; i++) {
+      if (VNI_PAIR.test(chars[i - 1]! + chars[i]!)) {
+        legacy = true;
+        vni++;
+      }
+    }
+    chars.forEach((ch, i) => {
+      const only = TCVN3_IN_WORD.test(ch);
+      if (!only && !LEGACY_LETTER.test(ch)) return;
+      // Inside a word: next to a letter or another such character (a lone "§" or "·" is punctuation).
+      const near = [chars[i - 1], chars[i + 1]].some((c) => c !== undefined && (/\p{L}/u.test(c) || TCVN3_IN_WORD.test(c)));
+      if (!near) return;
+      legacy = true;
+      const prev = chars[i - 1];
+      // VNI writes upper-case words in upper case; an upper-case Ö after a lower-case letter is TCVN3's ệ ("hiÖn").
+      if (only || (ch !== ch.toLowerCase() && prev !== undefined && prev !== prev.toUpperCase())) tcvn3++;
+      // VNI's tone and vowel-mark bytes follow the vowel they mark ("hieän"); TCVN3's letters follow consonants ("häc").
+      else if (VNI_MARK.test(ch) && prev !== undefined) (VOWEL.test(prev) ? vni++ : tcvn3++);
+      else vni++;
+    });
+    // TCVN3's ế ể ệ … read as Latin-1 are capitals, inside lower-case words: "nÕu", "kiÓm".
+    for (let i = 1; i < chars.length; i++) {
+      if (/\p{Ll}/u.test(chars[i - 1]!) && UPPER_LATIN1_VOWEL.test(chars[i]!)) {
+        legacy = true;
+        tcvn3++;
+      }
+    }
+    const at = { word, index: (m.index ?? 0) + m[0].indexOf(word) };
+    if (legacy) {
+      words++;
+      strong ??= at;
+    } else if (/\p{L}\u00ad\p{L}/u.test(word)) {
+      // TCVN3's ư is the soft hyphen ("L\u00adu" is Lưu), which Word also puts inside Unicode words.
+      weak ??= at;
+    }
+  }
+  const unicode = UNICODE_VIETNAMESE.test(text);
+  const encoding = tcvn3 >= vni ? 'TCVN3' : 'VNI';
+  // A text with no Unicode letter is legacy throughout, from its first word; in a Unicode text, the legacy words are.
+  const start = { word: (/\S+/u.exec(text)?.[0] ?? '').replace(EDGE, ''), index: text.search(/\S/u) };
+  if (!unicode && (strong || weak)) return { encoding: strong ? encoding : 'TCVN3', ...start };
+  if (words >= 2) return { encoding, ...strong! };
+  return undefined;
+}
+
+export function legacyHint(enc: LegacyEncoding): string {
   return `Convert it to Unicode (UTF-8) with Unikey's converter (Công cụ → Chuyển mã, source ${
     enc === 'TCVN3' ? 'TCVN3 (ABC)' : enc === 'VNI' ? 'VNI Windows' : 'Vietnamese locale CP 1258'
   }, destination Unicode), or save it as "UTF-8" from your editor, then run tthc again.`;
