@@ -58,12 +58,13 @@ export function registerStatus(program: Command, ctx: Ctx, done: (code: number) 
       const asOf = asOfOption(ctx, opts.asOf ?? opts.today);
       const { plan } = await loadPlan(ctx, opts.plan);
       const agency = opts.agency !== undefined ? resolveAgency(plan, opts.agency) : undefined;
-      const view = statusView(evaluatePlan(plan, asOf, 14), { periods, by, agency });
+      const state = evaluatePlan(plan, asOf, 14);
+      const view = statusView(state, { periods, by, agency });
       const style = ctx.style(opts.output ? false : program.opts().color);
       let text: string;
       if (quarter) {
         // The detail is task by task whatever --by says: it lists occurrences and records, which belong to tasks.
-        const byTask = by === 'task' ? view : statusView(evaluatePlan(plan, asOf, 14), { periods, by: 'task', agency });
+        const byTask = by === 'task' ? view : statusView(state, { periods, by: 'task', agency });
         const lines = quarterDetail(byTask, plan, quarter);
         if (format === 'json') text = renderStatusJson({ ...view, rows: view.rows.map((r) => ({ ...r, quarters: { [quarter!]: r.quarters[quarter!] } as typeof r.quarters })), quarter, detail: lines });
         else if (format === 'csv') text = renderQuarterDetailCsv(lines, lang, sep);
