@@ -12,6 +12,17 @@ export function foldName(s: string): string {
     .trim();
 }
 
+/** Lower-case ASCII words joined by "-", for ids and UIDs: "Phòng Tư pháp" → phong-tu-phap, "VP2" → vp2. */
+export function asciiSlug(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
 /** Like foldName, with every space and punctuation mark removed, for "part of a name" matches. */
 export function foldCompact(s: string): string {
   return foldName(s).replace(/[^a-z0-9]/g, '');

@@ -3,6 +3,7 @@ import type { AgencyFile } from '../plan/schema.js';
 import { isBelow, parseCollective } from './collectives.js';
 import { buildIndex, communeEntries, COLLECTIVE_IDS, type DictEntry, type DictIndex, type DistrictData } from './dictionary.js';
 import type { ImportMessage } from './errors.js';
+import { asciiSlug } from '../text.js';
 import { foldAscii, matchKey, startsLowerCase, squash, type LocalLevel } from './text.js';
 
 type Sep = ';' | ',' | '\n' | 'và' | '';
@@ -58,10 +59,6 @@ export interface NamePart {
 
 type Match = Omit<NamePart, 'name'>;
 
-function slug(s: string): string {
-  return foldAscii(s).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-}
-
 /**
  * A collective name as the grammar of collectives.ts reads it: the dictionary's collective of its kind
  * and level; or, kept whole with an id of its own, where the dictionary has none at the plan's level,
@@ -74,7 +71,7 @@ function collective(name: string, index: DictIndex): Match | undefined {
   const base = COLLECTIVE_IDS[c.kind][c.level];
   const implied = c.implied ? { implied: true } : {};
   if (c.related) return { id: `${base}-lien-quan`, ...implied };
-  if (c.place !== undefined && isBelow(c.level, index.level)) return { id: `${base}-${slug(c.place)}` };
+  if (c.place !== undefined && isBelow(c.level, index.level)) return { id: `${base}-${asciiSlug(c.place)}` };
   const entry = index.byId.get(base);
   return entry ? { entry, ...implied } : { id: base, ...implied };
 }

@@ -1,6 +1,7 @@
 // The agency names offices write in their plans, with the ids `tthc import` gives them: data, not code.
 import type { CollectiveKind } from './collectives.js';
-import { matchKey, foldAscii, WORDS_OF_LEVEL, type LocalLevel } from './text.js';
+import { asciiSlug } from '../text.js';
+import { matchKey, WORDS_OF_LEVEL, type LocalLevel } from './text.js';
 
 export interface DictEntry {
   /** The id the plan file uses; the same id may stand for different names at different levels (`vp`). */
@@ -441,7 +442,7 @@ function capitalise(s: string): string {
 export function communeEntries(d: DistrictData): DictEntry[] {
   return d.communes.map((c) => {
     const prefix = c.kind === 'thị trấn' ? 'tt' : c.kind === 'phường' ? 'phuong' : 'xa';
-    const id = `${prefix}-${foldAscii(c.name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+    const id = `${prefix}-${asciiSlug(c.name)}`;
     return {
       id,
       name: `${capitalise(c.kind)} ${c.name}`,

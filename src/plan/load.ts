@@ -2,6 +2,7 @@
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { makeDiagnostic, type Code, type Diagnostic, type Position } from '../diagnostics.js';
+import { asciiSlug } from '../text.js';
 import { decodePlanBytes } from './decode.js';
 import { buildModel, type Origin, type Path, type Plan as PlanModel } from './model.js';
 import { Agency, AgencyId, DayText, Heading, Level, PeriodLabel, Plan, Record as RecordSchema, Schedule, Task, type PlanFile, type RecordFile } from './schema.js';
@@ -495,13 +496,7 @@ function isAgencyRefPath(path: Path): boolean {
 
 /** The id a malformed agency id was meant to be: `Tư-pháp`, `tu phap` → `tu-phap`; `VP2` → `vp2`. */
 export function suggestAgencyId(written: string): string | undefined {
-  const id = written
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+  const id = asciiSlug(written);
   return id === '' ? undefined : id;
 }
 

@@ -3,7 +3,7 @@ import type { Plan, Task } from '../plan/model.js';
 import { addDays, formatDayVi } from '../schedule/index.js';
 import { periodText } from './due.js';
 import { t } from './i18n.js';
-import { foldName } from '../text.js';
+import { asciiSlug } from '../text.js';
 
 export interface IcsEvent {
   task: Task;
@@ -107,7 +107,7 @@ export function descriptionOf(plan: Plan, e: IcsEvent): string {
  * event): the issuer in ASCII, the year, and a short hash of the title, which tells two plans of one office apart.
  */
 export function uidDomain(plan: Plan): string {
-  const issuer = foldName(plan.issuer).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'plan';
+  const issuer = asciiSlug(plan.issuer) || 'plan';
   let h = 0x811c9dc5;
   for (const ch of plan.title.normalize('NFC')) h = Math.imul(h ^ ch.codePointAt(0)!, 0x01000193);
   return `${issuer}-${plan.year}-${(h >>> 0).toString(16).padStart(8, '0').slice(0, 6)}.tthc`;
