@@ -1,4 +1,5 @@
 // Document numbers and symbols ("số, ký hiệu", Nghị định 30/2020/NĐ-CP) and the citations that carry them.
+import { editDistance } from '../text.js';
 
 /**
  * Type abbreviations of administrative documents (Nghị định 30/2020/NĐ-CP, Phụ lục III): nghị quyết, quyết định,
@@ -60,19 +61,10 @@ function meantType(part: string, near = false): string | undefined {
   const variants = [upper, ...[...upper].flatMap((ch, i) => (ch === 'D' ? [upper.slice(0, i) + 'Đ' + upper.slice(i + 1)] : [])), upper.replace(/D/g, 'Đ')];
   const dj = variants.map((v) => TYPE_BY_UPPER.get(v)).find((t) => t !== undefined);
   if (dj || !near) return dj;
-  const close = [...TYPES].filter((t) => t.length >= 2 && part.length >= 2 && distance(t.toUpperCase(), part) === 1);
+  const close = [...TYPES].filter((t) => t.length >= 2 && part.length >= 2 && editDistance(t.toUpperCase(), part) === 1);
   return close.length === 1 ? close[0] : undefined;
 }
 
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
 
 const TYPE_LIST = 'QĐ, KH, BC, TB, HD, CT, TTr …; NĐ, TT for legal documents';
 
