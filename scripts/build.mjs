@@ -67,9 +67,15 @@ const lazyChildProcess = {
   },
 };
 
+/**
+ * The Word and Excel writers stay outside the bundle, required from node_modules by the one command that writes such a
+ * file: bundled, their code would be read at every start-up of every command.
+ */
+const officeApart = ['docx', 'exceljs'];
+
 // Two files rather than shared chunks: each command loads one or two modules, not a handful.
 const [main, heavy] = await Promise.all([
-  build({ ...common, ...cjs, entryPoints: ['src/entry.ts'], outfile: 'dist/tthc.js', plugins: [heavyApart, lazyChildProcess], supported: { 'dynamic-import': false } }),
+  build({ ...common, ...cjs, entryPoints: ['src/entry.ts'], outfile: 'dist/tthc.js', plugins: [heavyApart, lazyChildProcess], external: officeApart, supported: { 'dynamic-import': false } }),
   build({ ...common, ...cjs, entryPoints: ['src/heavy.ts'], outfile: 'dist/heavy.js' }),
 ]);
 // The package is "type": "module"; the bundles are CommonJS, so dist/ says so for itself.

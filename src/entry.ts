@@ -4,6 +4,7 @@ import type { Io } from './io.js';
 
 const io: Io = {
   write: (s) => void process.stdout.write(s),
+  writeBytes: (b) => void process.stdout.write(b),
   error: (s) => void process.stderr.write(s),
   env: process.env,
   cwd: process.cwd(),

@@ -2,6 +2,8 @@
 
 export interface Io {
   write(s: string): void;
+  /** Bytes to stdout (Word and Excel files); absent where only text can be written. */
+  writeBytes?(b: Uint8Array): void;
   error(s: string): void;
   env: Record<string, string | undefined>;
   cwd: string;
@@ -34,12 +36,16 @@ export class RefusedError extends Error {
 }
 
 /** Collects output in memory, for tests and for --output. */
-export function memoryIo(opts: Partial<Io> & { now?: () => Date } = {}): Io & { out: string; err: string } {
+export function memoryIo(opts: Partial<Io> & { now?: () => Date } = {}): Io & { out: string; err: string; bytes: Uint8Array[] } {
   const io = {
     out: '',
     err: '',
+    bytes: [] as Uint8Array[],
     write(s: string) {
       io.out += s;
+    },
+    writeBytes(b: Uint8Array) {
+      io.bytes.push(b);
     },
     error(s: string) {
       io.err += s;
@@ -50,5 +56,5 @@ export function memoryIo(opts: Partial<Io> & { now?: () => Date } = {}): Io & { 
     isTTY: opts.isTTY ?? false,
     columns: opts.columns,
   };
-  return io as Io & { out: string; err: string };
+  return io as Io & { out: string; err: string; bytes: Uint8Array[] };
 }

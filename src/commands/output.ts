@@ -23,9 +23,16 @@ function looksLikePlan(path: string): boolean {
  * Writes `text` to `file` (or prints it without one). A missing folder is a usage error rather than made, so that a
  * mistyped path is noticed; a plan is never replaced by a report, and `tthc import` replaces one only when told to.
  */
-export function writeOutput(ctx: Ctx, text: string, file: string | undefined, opts: { replacePlan?: boolean } = {}): void {
+export function writeOutput(ctx: Ctx, text: string | Uint8Array, file: string | undefined, opts: { replacePlan?: boolean; what?: string } = {}): void {
   if (!file || file === '-') {
-    ctx.io.write(text);
+    if (typeof text === 'string') ctx.io.write(text);
+    else {
+      // Bytes of a Word or Excel file on a terminal are noise that can upset it; a pipe or a redirect is fine.
+      if (ctx.io.isTTY || !ctx.io.writeBytes) {
+        throw new UsageError(`${opts.what ?? 'This file'} is not text: tthc will not write it to the terminal.`, 'Give --output FILE (e.g. --output bao-cao.docx), or redirect the output to a file.');
+      }
+      ctx.io.writeBytes(text);
+    }
     return;
   }
   const path = ctx.abs(file);
@@ -49,7 +56,8 @@ export function writeOutput(ctx: Ctx, text: string, file: string | undefined, op
   }
   const tmp = `${path}.tthc-${process.pid}.tmp`;
   try {
-    writeFileSync(tmp, text, 'utf8');
+    if (typeof text === 'string') writeFileSync(tmp, text, 'utf8');
+    else writeFileSync(tmp, text);
     renameSync(tmp, path);
   } catch (e) {
     try {
