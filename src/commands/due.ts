@@ -8,7 +8,7 @@ import { dueView } from '../views/due.js';
 import { evaluatePlan } from '../views/evaluate.js';
 import { langOption } from './agencies.js';
 import { asOfOption, loadPlan, pickFormat, withinOption, type Ctx } from './context.js';
-import { writeOutput } from './output.js';
+import { refuseBinaryOnTerminal, writeOutput } from './output.js';
 
 interface Opts {
   plan?: string;
@@ -41,14 +41,15 @@ export function registerDue(program: Command, ctx: Ctx, done: (code: number) => 
     .option('--all', 'every occurrence and task, with its status')
     .option('--as-of <date>', 'the day to answer for (default: today in Vietnam)')
     .option('--today <date>', 'the same as --as-of')
-    .option('--format <format>', 'table, json, csv or md', 'table')
+    .option('--format <format>', 'table, json, csv, md or xlsx (Excel, with --output)', 'table')
     .option('--sep <sep>', 'CSV separator: , or ;', ',')
     .option('--lang <lang>', 'vi or en (default: TTHC_LANG, else vi)')
     .option('--fail-on <status>', 'exit 1 when anything has this status (overdue)')
     .option('--output <file>', 'write to a file instead of the screen')
     .option('--plan <file>', 'the plan file (default: the plan in plans/, or TTHC_PLAN)')
     .action(async (opts: Opts) => {
-      const format = pickFormat(opts.format, ['table', 'json', 'csv', 'md'] as const, 'table');
+      const format = pickFormat(opts.format, ['table', 'json', 'csv', 'md', 'xlsx'] as const, 'table');
+      if (format === 'xlsx') refuseBinaryOnTerminal(ctx, opts.output, 'An Excel workbook');
       const lang = langOption(ctx, opts.lang);
       const role = roleOption(opts.role);
       if (role !== 'any' && opts.agency === undefined) throw new UsageError(`--role ${role} needs --agency: a role is an agency's part in a task.`, `For example: tthc due --agency vp --role ${role}`);
@@ -65,14 +66,16 @@ export function registerDue(program: Command, ctx: Ctx, done: (code: number) => 
       const view = dueView(evaluatePlan(plan, asOf, within), { agency, role, all: opts.all });
       const style = ctx.style(opts.output ? false : program.opts().color);
       const text =
-        format === 'json'
+        format === 'xlsx'
+          ? await (await import('../render/xlsx.js')).dueXlsx(plan, view)
+          : format === 'json'
           ? dueJson(view)
           : format === 'csv'
             ? renderDueCsv(plan, view, lang, sep)
             : format === 'md'
               ? renderDueMd(plan, view, lang)
               : renderDueTable(plan, view, lang, style, ctx.width());
-      writeOutput(ctx, text, opts.output);
+      writeOutput(ctx, text, opts.output, { what: 'An Excel workbook' });
       const failing =
         opts.failOn === 'overdue'
           ? view.items.some((i) => i.status === 'overdue')

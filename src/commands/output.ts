@@ -19,6 +19,13 @@ function looksLikePlan(path: string): boolean {
   }
 }
 
+/** Refuses, before any work, to print a binary file (Word, Excel) on a terminal. */
+export function refuseBinaryOnTerminal(ctx: Ctx, file: string | undefined, what: string): void {
+  if ((!file || file === '-') && (ctx.io.isTTY || !ctx.io.writeBytes)) {
+    throw new UsageError(`${what} is not text: tthc will not write it to the terminal.`, `Give --output FILE (e.g. --output ${what.startsWith('A Word') ? 'bao-cao.docx' : 'danh-sach.xlsx'}), or redirect the output to a file.`);
+  }
+}
+
 /**
  * Writes `text` to `file` (or prints it without one). A missing folder is a usage error rather than made, so that a
  * mistyped path is noticed; a plan is never replaced by a report, and `tthc import` replaces one only when told to.
@@ -28,10 +35,8 @@ export function writeOutput(ctx: Ctx, text: string | Uint8Array, file: string | 
     if (typeof text === 'string') ctx.io.write(text);
     else {
       // Bytes of a Word or Excel file on a terminal are noise that can upset it; a pipe or a redirect is fine.
-      if (ctx.io.isTTY || !ctx.io.writeBytes) {
-        throw new UsageError(`${opts.what ?? 'This file'} is not text: tthc will not write it to the terminal.`, 'Give --output FILE (e.g. --output bao-cao.docx), or redirect the output to a file.');
-      }
-      ctx.io.writeBytes(text);
+      refuseBinaryOnTerminal(ctx, file, opts.what ?? 'This file');
+      ctx.io.writeBytes!(text);
     }
     return;
   }

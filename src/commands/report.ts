@@ -12,7 +12,7 @@ import { reportData, type ReportScope } from '../views/report.js';
 import type { QuarterKey } from '../views/status.js';
 import { roleOption } from './due.js';
 import { asOfOption, loadPlan, pickFormat, planPath, withinOption, type Ctx } from './context.js';
-import { writeOutput } from './output.js';
+import { refuseBinaryOnTerminal, writeOutput } from './output.js';
 
 interface Opts {
   plan?: string;
@@ -79,9 +79,7 @@ export function registerReport(program: Command, ctx: Ctx, done: (code: number) 
     .option('--plan <file>', 'the plan file (default: the plan in plans/, or TTHC_PLAN)')
     .action(async (opts: Opts) => {
       const format = pickFormat(opts.format, ['html', 'docx'] as const, 'html');
-      if (format === 'docx' && (!opts.output || opts.output === '-') && ctx.io.isTTY) {
-        throw new UsageError('A Word document is not text: tthc will not write it to the terminal.', 'Give --output FILE (e.g. --output bao-cao.docx), or redirect the output to a file.');
-      }
+      if (format === 'docx') refuseBinaryOnTerminal(ctx, opts.output, 'A Word document');
       const quarter = quarterOption(opts.quarter);
       const half = halfOption(opts.half);
       if (quarter && half) throw new UsageError('--quarter and --half both name the period of the report.', 'Give one of them (neither: the whole year).');

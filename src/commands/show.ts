@@ -6,6 +6,7 @@ import type { Plan, Task } from '../plan/model.js';
 import { t, type Lang } from '../render/i18n.js';
 import { renderTable, wrapText } from '../render/table.js';
 import { langOption } from './agencies.js';
+import { refuseBinaryOnTerminal, writeOutput } from './output.js';
 import { asOfOption, loadPlan, pickFormat, type Ctx } from './context.js';
 import { evaluatePlan, type PlanState } from '../views/evaluate.js';
 import { formatDayVi } from '../schedule/index.js';
@@ -17,6 +18,7 @@ interface Opts {
   asOf?: string;
   format?: string;
   lang?: string;
+  output?: string;
 }
 
 export function findTasks(plan: Plan, ids: string[]): Task[] {
@@ -91,16 +93,20 @@ export function registerShow(program: Command, ctx: Ctx, done: (code: number) =>
     .description('print tasks in full (all tasks when no id is given)')
     .argument('[ids...]', 'task ids such as I.2 or IX.6')
     .option('--plan <file>', 'the plan file (default: the plan in plans/, or TTHC_PLAN)')
-    .option('--format <format>', 'table, json or md', 'table')
+    .option('--format <format>', 'table, json, md or xlsx (Excel, with --output)', 'table')
+    .option('--output <file>', 'with --format xlsx: the workbook to write')
     .option('--lang <lang>', 'vi or en (default: TTHC_LANG, else vi)')
     .option('--as-of <date>', 'the day for occurrence statuses (default: today in Vietnam)')
     .action(async (ids: string[], opts: Opts) => {
-      const format = pickFormat(opts.format, ['table', 'json', 'md'] as const, 'table');
+      const format = pickFormat(opts.format, ['table', 'json', 'md', 'xlsx'] as const, 'table');
+      if (format === 'xlsx') refuseBinaryOnTerminal(ctx, opts.output, 'An Excel workbook');
+      else if (opts.output !== undefined) throw new UsageError('--output is for --format xlsx.', 'Redirect the text formats (> FILE), or add --format xlsx.');
       const lang = langOption(ctx, opts.lang);
       const { plan } = await loadPlan(ctx, opts.plan);
       const tasks = findTasks(plan, ids);
       const state = evaluatePlan(plan, asOfOption(ctx, opts.asOf), 14);
-      if (format === 'json') ctx.io.write(JSON.stringify(tasks.map((x) => taskJson(plan, x, state)), null, 2) + '\n');
+      if (format === 'xlsx') writeOutput(ctx, await (await import('../render/xlsx.js')).showXlsx(plan, tasks, state), opts.output, { what: 'An Excel workbook' });
+      else if (format === 'json') ctx.io.write(JSON.stringify(tasks.map((x) => taskJson(plan, x, state)), null, 2) + '\n');
       else if (format === 'md') ctx.io.write(renderShowMd(plan, tasks, lang));
       else {
         const style = ctx.style(program.opts().color);

@@ -8,7 +8,7 @@ import { evaluatePlan } from '../views/evaluate.js';
 import { quarterDetail, QUARTERS, statusView } from '../views/status.js';
 import { langOption } from './agencies.js';
 import { asOfOption, loadPlan, pickFormat, type Ctx } from './context.js';
-import { writeOutput } from './output.js';
+import { refuseBinaryOnTerminal, writeOutput } from './output.js';
 
 interface Opts {
   plan?: string;
@@ -34,13 +34,14 @@ export function registerStatus(program: Command, ctx: Ctx, done: (code: number) 
     .option('--periods <kind>', 'calendar quarters, or the reporting periods of Nghị định 09/2019/NĐ-CP', 'calendar')
     .option('--as-of <date>', 'the day to answer for (default: today in Vietnam)')
     .option('--today <date>', 'the same as --as-of')
-    .option('--format <format>', 'table, json, csv or md', 'table')
+    .option('--format <format>', 'table, json, csv, md or xlsx (Excel, with --output)', 'table')
     .option('--sep <sep>', 'CSV separator: , or ;', ',')
     .option('--lang <lang>', 'vi or en (default: TTHC_LANG, else vi)')
     .option('--output <file>', 'write to a file instead of the screen (UTF-8)')
     .option('--plan <file>', 'the plan file (default: the plan in plans/, or TTHC_PLAN)')
     .action(async (opts: Opts) => {
-      const format = pickFormat(opts.format, ['table', 'json', 'csv', 'md'] as const, 'table');
+      const format = pickFormat(opts.format, ['table', 'json', 'csv', 'md', 'xlsx'] as const, 'table');
+      if (format === 'xlsx') refuseBinaryOnTerminal(ctx, opts.output, 'An Excel workbook');
       const lang = langOption(ctx, opts.lang);
       const by = opts.by ?? 'task';
       if (by !== 'task' && by !== 'agency' && by !== 'section') throw new UsageError(`--by "${by}" is not a grouping.`, 'Use --by task, --by agency or --by section.');
@@ -62,6 +63,12 @@ export function registerStatus(program: Command, ctx: Ctx, done: (code: number) 
       const view = statusView(state, { periods, by, agency });
       const style = ctx.style(opts.output ? false : program.opts().color);
       let text: string;
+      if (format === 'xlsx') {
+        // The workbook has every quarter and, on its second sheet, the occurrences behind the cells: --quarter narrows nothing.
+        writeOutput(ctx, await (await import('../render/xlsx.js')).statusXlsx(plan, view), opts.output, { what: 'An Excel workbook' });
+        done(0);
+        return;
+      }
       if (quarter) {
         // The detail is task by task whatever --by says: it lists occurrences and records, which belong to tasks.
         const byTask = by === 'task' ? view : statusView(state, { periods, by: 'task', agency });

@@ -95,7 +95,8 @@ function agencyRefs(plan: Plan, ids: string[]): AgencyRef[] {
   return ids.map((id) => ({ id, name: plan.agencies.get(id)?.name ?? id }));
 }
 
-function refOf(task: Task, period: string | null, completion: string | null): string | null {
+/** The document (số/ký hiệu) of the record that completed an occurrence, where it names one. */
+export function refOf(task: Task, period: string | null, completion: string | null): string | null {
   if (!completion) return null;
   const r = task.records.find((x) => x.done === completion && (x.period === undefined || x.period === period) && x.ref);
   return r?.ref ?? null;

@@ -270,7 +270,7 @@ describe('--by agency, --by section, --agency, --quarter', () => {
     ['--quarter', '5'],
     ['--by', 'month'],
     ['--periods', 'fiscal'],
-    ['--format', 'xlsx'],
+    ['--format', 'ods'],
     ['--sep', '|'],
     ['--as-of', '31/9/2023'],
   ])('%s %s is a usage error', async (flag, value) => {
