@@ -6,6 +6,7 @@ import type { Plan } from '../plan/model.js';
 import { renderIcs, type IcsEvent } from '../render/ics.js';
 import { evaluatePlan } from '../views/evaluate.js';
 import { taskOrder } from '../views/due.js';
+import { refOf } from '../views/report.js';
 import { loadPlan, planPath, type Ctx } from './context.js';
 import { roleOption } from './due.js';
 import { writeOutput } from './output.js';
@@ -15,6 +16,17 @@ interface Opts {
   agency?: string;
   role?: string;
   output?: string;
+  remind?: string[];
+  open?: boolean;
+  todo?: boolean;
+}
+
+/** --remind 3d, 1w, 0d (on the day); up to a year before. */
+export function remindOption(value: string): number {
+  const m = /^\s*(\d{1,3})\s*([dw]?)\s*$/i.exec(value);
+  const days = m ? Number(m[1]) * (m[2]?.toLowerCase() === 'w' ? 7 : 1) : NaN;
+  if (!m || days > 366) throw new UsageError(`--remind "${value}" is not a number of days before the due day.`, 'Write days (--remind 3d) or weeks (--remind 1w), up to a year; repeat it for several reminders.');
+  return days;
 }
 
 /**
@@ -35,11 +47,16 @@ export function registerIcs(program: Command, ctx: Ctx, done: (code: number) => 
     .description('an iCalendar file with an all-day event on each due date, to import into a calendar')
     .option('--agency <agency>', 'only the tasks of this agency (id, alias or part of a name)')
     .option('--role <role>', 'with --agency: lead, support or any', 'any')
+    .option('--remind <days>', 'a reminder this many days before each due day: 3d, 1w (repeat for several)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--open', 'leave out the occurrences already completed (default: kept, marked as done)')
+    .option('--todo', 'to-do items (VTODO with DUE and COMPLETED) instead of calendar events')
     .option('--output <file>', 'write to a file instead of the screen (e.g. ke-hoach.ics)')
     .option('--plan <file>', 'the plan file (default: the plan in plans/, or TTHC_PLAN)')
     .action(async (opts: Opts) => {
       const role = roleOption(opts.role);
       if (role !== 'any' && opts.agency === undefined) throw new UsageError(`--role ${role} needs --agency: a role is an agency's part in a task.`, `For example: tthc ics --agency vp --role ${role}`);
+      // Earliest first: Outlook keeps only an event's first reminder, and the earliest leaves time to act.
+      const remind = [...new Set((opts.remind ?? []).map(remindOption))].sort((a, b) => b - a);
       const file = planPath(ctx, opts.plan);
       const { plan } = await loadPlan(ctx, file);
       const agency = opts.agency !== undefined ? resolveAgency(plan, opts.agency) : undefined;
@@ -50,11 +67,16 @@ export function registerIcs(program: Command, ctx: Ctx, done: (code: number) => 
           const inv = involvement(plan, s.task, agency.id);
           if (!inv || (role !== 'any' && inv.role !== role)) continue;
         }
-        for (const o of s.eval.occurrences) if (o.due !== null) events.push({ task: s.task, period: o.period, due: o.due });
+        for (const o of s.eval.occurrences) {
+          if (o.due === null || (opts.open && o.completion)) continue;
+          events.push({ task: s.task, period: o.period, due: o.due, start: o.start, completion: o.completion, late: o.status === 'late', ref: refOf(s.task, o.period, o.completion) });
+        }
       }
       events.sort((a, b) => a.due.localeCompare(b.due) || taskOrder(plan, a.task.id) - taskOrder(plan, b.task.id) || (a.period ?? '').localeCompare(b.period ?? ''));
       const input: Parameters<typeof renderIcs>[0] = { plan, events };
       if (agency) input.agencyName = agency.name;
+      if (remind.length) input.remind = remind;
+      if (opts.todo) input.todo = true;
       writeOutput(ctx, renderIcs(input), opts.output);
       done(0);
     });

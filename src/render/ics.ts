@@ -1,14 +1,30 @@
 // The plan's dated occurrences as an iCalendar file (RFC 5545), written by hand so that it is reproducible and folded by octets.
+//
+// Known quirks of the programs offices use, which shape what is written here:
+// - Outlook (desktop) imports only the first VALARM of an event and shows all-day events from DTSTART to the
+//   exclusive DTEND; it ignores X-WR-CALNAME on "Import" (it names the calendar itself) and does not read VTODO as tasks
+//   from a calendar file.
+// - Google Calendar ignores VALARM in imported files (it applies the calendar's default notifications) and skips
+//   VTODO components silently: to-do lists are for Thunderbird, Apple Reminders, Evolution and the like.
+// - Thunderbird honours every VALARM, RELATED=END on a VTODO (relative to DUE), and STATUS/COMPLETED/PERCENT-COMPLETE.
+// - Every program accepts DTSTAMP and COMPLETED only as UTC date-times, and folds on octets, not characters.
 import type { Plan, Task } from '../plan/model.js';
 import { addDays, formatDayVi } from '../schedule/index.js';
 import { periodText } from './due.js';
 import { t } from './i18n.js';
 import { asciiSlug } from '../text.js';
+import { plainText } from './markup.js';
 
 export interface IcsEvent {
   task: Task;
   period: string | null;
   due: string;
+  /** The first day of the occurrence's window (DTSTART of a to-do). */
+  start?: string;
+  /** The day the occurrence was completed, and whether late; the document that shows it. */
+  completion?: string | null;
+  late?: boolean;
+  ref?: string | null;
 }
 
 export interface IcsInput {
@@ -16,6 +32,10 @@ export interface IcsInput {
   events: IcsEvent[];
   /** Shown after the plan title in the calendar's name when the file is for one agency. */
   agencyName?: string;
+  /** Reminders, in days before the due day (0: on the day); none on completed occurrences. */
+  remind?: number[];
+  /** VTODO (to-do items with DUE and COMPLETED) instead of all-day VEVENTs. */
+  todo?: boolean;
 }
 
 const CRLF = '\r\n';
@@ -84,21 +104,28 @@ function agencyNames(plan: Plan, ids: string[]): string {
   return ids.map((id) => plan.agencies.get(id)?.name ?? id).join('; ');
 }
 
-export function summaryOf(e: IcsEvent): string {
+/** The mark a completed occurrence's summary starts with, so that it reads as done in any calendar view. */
+export function doneMark(e: IcsEvent): string {
+  return e.completion ? (e.late ? '[Xong muộn] ' : '[Đã xong] ') : '';
+}
+
+export function summaryOf(e: IcsEvent, mark = true): string {
   const label = periodText('vi', e.period);
-  return [e.task.id, shorten(e.task.content), ...(e.period !== null ? [label] : [])].join(' — ');
+  return (mark ? doneMark(e) : '') + [e.task.id, shorten(plainText(e.task.content)), ...(e.period !== null ? [label] : [])].join(' — ');
 }
 
 export function descriptionOf(plan: Plan, e: IcsEvent): string {
   const task = e.task;
   const lines = [
-    `${t('vi', 'output')}: ${task.output}`,
+    `${t('vi', 'output')}: ${plainText(task.output)}`,
     `${t('vi', 'lead')}: ${agencyNames(plan, task.lead)}`,
     `${t('vi', 'support')}: ${task.support.length ? agencyNames(plan, task.support) : '—'}`,
     `${t('vi', 'when')}: ${task.when}`,
   ];
   if (e.period !== null) lines.push(`${t('vi', 'period')}: ${periodText('vi', e.period)}`);
-  lines.push(`${t('vi', 'due')}: ${formatDayVi(e.due)}`, '', `${t('vi', 'content')}: ${task.content}`);
+  lines.push(`${t('vi', 'due')}: ${formatDayVi(e.due)}`);
+  if (e.completion) lines.push(`${e.late ? 'Hoàn thành muộn' : 'Hoàn thành'} ngày ${formatDayVi(e.completion)}${e.ref ? ` (văn bản ${e.ref})` : ''}`);
+  lines.push('', `${t('vi', 'content')}: ${plainText(task.content)}`);
   return lines.join('\n');
 }
 
@@ -134,6 +161,28 @@ export function renderIcs(input: IcsInput): string {
     let uid = `${base}@${domain}`;
     for (let n = 2; used.has(uid); n++) uid = `${base}-${n}@${domain}`;
     used.add(uid);
+    const alarms = e.completion ? [] : (input.remind ?? []).flatMap((days) => alarm(days, e, input.todo === true));
+    if (input.todo) {
+      // RFC 5545 §3.8.2.3: DUE must be later than DTSTART, so a one-day window has no DTSTART.
+      const start = e.start && e.start < e.due ? [`DTSTART;VALUE=DATE:${icsDate(e.start)}`] : [];
+      const state = e.completion
+        ? // COMPLETED is a UTC date-time; noon in Vietnam (05:00 UTC) keeps the day the same in every zone from UTC-5 to UTC+14.
+          ['STATUS:COMPLETED', `COMPLETED:${icsDate(e.completion)}T050000Z`, 'PERCENT-COMPLETE:100']
+        : ['STATUS:NEEDS-ACTION'];
+      lines.push(
+        'BEGIN:VTODO',
+        `UID:${uid}`,
+        `DTSTAMP:${stamp}`,
+        ...start,
+        `DUE;VALUE=DATE:${icsDate(e.due)}`,
+        `SUMMARY:${escapeText(summaryOf(e, false))}`,
+        `DESCRIPTION:${escapeText(descriptionOf(plan, e))}`,
+        ...state,
+        ...alarms,
+        'END:VTODO',
+      );
+      continue;
+    }
     lines.push(
       'BEGIN:VEVENT',
       `UID:${uid}`,
@@ -144,9 +193,25 @@ export function renderIcs(input: IcsInput): string {
       `DESCRIPTION:${escapeText(descriptionOf(plan, e))}`,
       // A due date is a reminder, not a meeting: it must not show the day as busy.
       'TRANSP:TRANSPARENT',
+      ...alarms,
       'END:VEVENT',
     );
   }
   lines.push('END:VCALENDAR');
   return lines.map(foldLine).join(CRLF) + CRLF;
+}
+
+/**
+ * A reminder `days` before the due day. On an all-day event it is relative to DTSTART (the due day's midnight, in the
+ * user's zone: a floating date); on a to-do, to DUE (RELATED=END, §3.8.6.3). ACTION:DISPLAY requires a DESCRIPTION.
+ */
+function alarm(days: number, e: IcsEvent, todo: boolean): string[] {
+  const trigger = days === 0 ? 'PT0S' : days % 7 === 0 ? `-P${days / 7}W` : `-P${days}D`;
+  return [
+    'BEGIN:VALARM',
+    'ACTION:DISPLAY',
+    `TRIGGER;RELATED=${todo ? 'END' : 'START'}:${trigger}`,
+    `DESCRIPTION:${escapeText(`${days === 0 ? 'Đến hạn hôm nay' : `Còn ${days} ngày đến hạn`}: ${summaryOf(e, false)}`)}`,
+    'END:VALARM',
+  ];
 }
