@@ -79,7 +79,7 @@ export interface ReportData {
   dueSoon: ReportOccurrence[];
   /** Occurrences completed within the scope's days, up to the day: what was done. */
   completed: ReportOccurrence[];
-  /** Per agency of the plan (each involved directly or through a collective): what `tthc due --agency` counts. */
+  /** Per agency of the plan (each involved directly or through a collective): what `tthc due --agency` counts; with `agency`, that one alone. */
   perAgency: AgencyCount[];
   counts: ReportCounts;
   /** Continuous tasks: their activity counts per quarter. */
@@ -191,7 +191,8 @@ export function reportData(state: PlanState, opts: { scope?: ReportScope; agency
   // Every agency of the plan, counted as `tthc due --agency X` counts: the tasks it is involved in, directly or
   // through a collective, each overdue occurrence of them once.
   const perAgency: AgencyCount[] = [];
-  for (const a of plan.agencies.values()) {
+  // Narrowed to one agency, the counts of the others would be of that agency's tasks only: they are left out.
+  for (const a of opts.agency ? [opts.agency] : plan.agencies.values()) {
     const o: string[] = [];
     const d: string[] = [];
     for (const s of state.tasks) {
