@@ -7,7 +7,7 @@
 // - Google Calendar ignores VALARM in imported files (it applies the calendar's default notifications) and skips
 //   VTODO components silently: to-do lists are for Thunderbird, Apple Reminders, Evolution and the like.
 // - Thunderbird honours every VALARM, RELATED=END on a VTODO (relative to DUE), and STATUS/COMPLETED/PERCENT-COMPLETE.
-// - Every program accepts DTSTAMP and COMPLETED only as UTC date-times, and folds on octets, not characters.
+// - RFC 5545 requires DTSTAMP and COMPLETED in UTC; readers unfold at 75 octets, so a fold must not split a character.
 import type { Plan, Task } from '../plan/model.js';
 import { addDays, formatDayVi } from '../schedule/index.js';
 import { periodText } from './due.js';
