@@ -68,6 +68,11 @@ export function evaluatedSet(state: PlanState): Entry[] {
   return set;
 }
 
+/** One task's part of the set: its occurrences, or its own status (for `show`). */
+export function taskEntries(state: PlanState, taskId: string): Entry[] {
+  return evaluatedSet(state).filter((e) => e.task.task.id === taskId);
+}
+
 /** The set for one agency (in a role, or any), or for all agencies when `agency` is undefined. */
 export function entriesFor(state: PlanState, agency?: string, role: Role | 'any' = 'any'): AgencyEntry[] {
   const out: AgencyEntry[] = [];

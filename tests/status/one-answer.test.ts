@@ -124,3 +124,20 @@ describe('the legend under the table', () => {
     expect(json.out).not.toContain('Chú giải');
   });
 });
+
+describe('show, from the same set', () => {
+  it('lists every agency involved in a task, through collectives too, with the role and via that due gives it', async () => {
+    const r = await tthc(['show', 'X.2', '--plan', SHIPPED, '--format', 'json', '--as-of', '2023-07-01']);
+    expect(r.code).toBe(0);
+    const [task] = JSON.parse(r.out) as { involved: { id: string; role: string; via: string | null }[]; occurrences: { period: string; status: string }[] }[];
+    expect(task!.involved[0]).toEqual({ id: 'vp', role: 'lead', via: null });
+    const noiVu = task!.involved.find((i) => i.id === 'noi-vu');
+    expect(noiVu).toEqual({ id: 'noi-vu', role: 'support', via: 'cq-huyen' });
+    expect(task!.involved.find((i) => i.id === 'xa-tan-lap')).toEqual({ id: 'xa-tan-lap', role: 'support', via: 'ubnd-xa' });
+    expect(task!.involved.some((i) => i.id === 'doan-kt')).toBe(false);
+    const due = await dueJson(['--plan', SHIPPED, '--agency', 'noi-vu', '--as-of', '2023-07-01']);
+    const fromDue = due.items.filter((i) => i.id === 'X.2').map((i) => [i.period, i.status, i.role, i.via]);
+    const fromShow = task!.occurrences.filter((o) => o.status === 'overdue' || o.status === 'due-soon').map((o) => [o.period, o.status, noiVu!.role, noiVu!.via]);
+    expect(fromShow).toEqual(fromDue);
+  });
+});
