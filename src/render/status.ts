@@ -62,7 +62,7 @@ export function legendLines(view: StatusView, lang: Lang): string[] {
       ...(group
         ? ['Ô của một nhóm lấy trạng thái đầu tiên mà một nhiệm vụ trong nhóm có, theo thứ tự: quá hạn, sắp đến hạn, chưa ghi nhận, đang thực hiện, thường xuyên, chưa đến kỳ, xong muộn, đã xong, chờ văn bản, —.']
         : []),
-      ...(view.by === 'agency'
+      ...(view.by === 'agency' || view.agency
         ? ['Mỗi cơ quan được tính ở mọi nhiệm vụ nêu tên cơ quan đó hoặc nêu một tập thể mà cơ quan là thành viên (như `tthc due --agency`).']
         : []),
       'Dòng Tổng đếm số lần thực hiện có hạn trong quý, mỗi lần một lần dù nhiều dòng cùng có (như `tthc due`); “Đúng hạn”: số lần xong đúng hạn ÷ (đã xong + xong muộn + quá hạn).',
@@ -75,7 +75,7 @@ export function legendLines(view: StatusView, lang: Lang): string[] {
     ...(group
       ? ["A group's cell takes the first status any of its tasks has, in this order: overdue, due soon, no record, open, ongoing, scheduled, done late, done, waiting, —."]
       : []),
-    ...(view.by === 'agency' ? ['Each agency counts every task that names it or names a collective it belongs to (as `tthc due --agency` does).'] : []),
+    ...(view.by === 'agency' || view.agency ? ['Each agency counts every task that names it or names a collective it belongs to (as `tthc due --agency` does).'] : []),
     'The Total row counts occurrences due in the quarter, each once however many rows show it (as `tthc due` does); "On time": done on time ÷ (done + done late + overdue).',
   ];
 }
@@ -184,7 +184,7 @@ function quarterLine(view: StatusView, q: QuarterKey, lang: Lang): string {
  * (activities, triggers, late completions of earlier occurrences). A task's title shows on its first line only.
  */
 export function renderQuarterDetail(view: StatusView, q: QuarterKey, lines: DetailLine[], lang: Lang, style: Style, width: number): string {
-  let out = style.bold(wrapText(header(view, lang), width)) + wrapText(quarterLine(view, q, lang), width) + '\n\n';
+  let out = heading(view, lang, style, width) + wrapText(quarterLine(view, q, lang), width) + '\n\n';
   if (!lines.length) return out + (lang === 'vi' ? 'Không có nhiệm vụ nào trong quý.' : 'No task has anything in this quarter.') + '\n';
   const colour = (status: string | null, s: string) =>
     status === 'overdue' || status === 'no-record' ? style.red(s) : status === 'due-soon' ? style.yellow(s) : status === 'done' ? style.green(s) : s;
@@ -220,6 +220,7 @@ export function renderQuarterDetailCsv(lines: DetailLine[], lang: Lang, sep: str
 export function renderQuarterDetailMd(view: StatusView, q: QuarterKey, lines: DetailLine[], lang: Lang): string {
   const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, '<br>').replace(/<(?!br>)/g, '&lt;');
   let out = [...header(view, lang).split('\n').filter(Boolean), quarterLine(view, q, lang)].map((l) => `${esc(l)}  `).join('\n') + '\n\n';
+  if (view.outsidePeriod) out += `${esc(outsideLine(view, lang))}\n\n`;
   out += `| ${detailHead(lang).join(' | ')} |\n|${detailHead(lang).map(() => '---').join('|')}|\n`;
   for (const line of lines) out += `| ${detailCells(line, lang).map(esc).join(' | ')} |\n`;
   return out;

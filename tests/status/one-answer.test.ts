@@ -141,3 +141,11 @@ describe('show, from the same set', () => {
     expect(fromShow).toEqual(fromDue);
   });
 });
+
+describe('--quarter with a day outside the plan period', () => {
+  it('says so above the detail too', async () => {
+    const r = await tthc(['status', '--plan', SHIPPED, '--as-of', '2024-01-03', '--quarter', '2']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Ngày 3/1/2024 nằm ngoài thời gian của kế hoạch (1/1/2023 – 31/12/2023).');
+  });
+});
