@@ -122,8 +122,9 @@ export async function compare(ctx: Ctx, oldSide: Side, newSide: Side, planFile: 
       );
     }
   }
-  const a = await loadSide(ctx, 'old', oldSide, tracked, planFile);
+  // The new side first: a plan file that is not on disk is "no such file", before any question of its history.
   const b = await loadSide(ctx, 'new', newSide, tracked, planFile);
+  const a = await loadSide(ctx, 'old', oldSide, tracked, planFile);
   return { diff: diffPlans(a.plan, b.plan, { old: a.label, new: b.label }), a: a.plan, b: b.plan };
 }
 

@@ -102,9 +102,10 @@ export async function fileHistory(root: string, path: string, env: Record<string
   const out: Commit[] = [];
   for (const chunk of r.stdout.toString('utf8').split('\x1e')) {
     if (!chunk.trim()) continue;
-    const [head, ...rest] = chunk.split('\n');
-    const f = head!.split('\x1f');
-    const names = rest.join('\n').split('\0').map((s) => s.trim()).filter(Boolean);
+    // With -z the header ends in NUL, then a newline and the file names, each ended by NUL.
+    const end = chunk.indexOf('\0');
+    const f = (end < 0 ? chunk : chunk.slice(0, end)).split('\x1f');
+    const names = (end < 0 ? '' : chunk.slice(end + 1)).split('\0').map((s) => s.replace(/^\n/, '')).filter(Boolean);
     out.push({ hash: f[0]!, short: f[1]!, date: f[2]!, author: f[3]!, email: f[4]!, subject: f[5] ?? '', path: names[0] ?? path });
   }
   return out.reverse();

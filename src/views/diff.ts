@@ -132,7 +132,7 @@ export function similarity(a: Task, b: Task): number {
 }
 
 /** A task of the same id is taken as the same task from this likeness on; a task under another id needs more. */
-const SAME_ID_THRESHOLD = 0.35;
+const SAME_ID_THRESHOLD = 0.5;
 const OTHER_ID_THRESHOLD = 0.6;
 
 type Pair = { a: Task; b: Task; match: TaskChange['match'] };
