@@ -202,11 +202,14 @@ function diffDue(a: { period: string | null; due: string | null }[], b: { period
   }
   const olds = new Map(a.map((o) => [o.period, o.due]));
   const news = new Map(b.map((o) => [o.period, o.due]));
+  // An event's occurrence comes and goes with its trigger record, which the records part tells already.
+  const event = (p: string | null) => p !== null && /^\d{4}-\d{2}-\d{2}$/.test(p);
   for (const o of b) {
-    if (!olds.has(o.period)) out.push({ period: o.period, old: null, new: o.due, kind: 'added' });
-    else if (olds.get(o.period) !== o.due) out.push({ period: o.period, old: olds.get(o.period)!, new: o.due, kind: 'moved' });
+    if (!olds.has(o.period)) {
+      if (!event(o.period)) out.push({ period: o.period, old: null, new: o.due, kind: 'added' });
+    } else if (olds.get(o.period) !== o.due) out.push({ period: o.period, old: olds.get(o.period)!, new: o.due, kind: 'moved' });
   }
-  for (const o of a) if (!news.has(o.period)) out.push({ period: o.period, old: o.due, new: null, kind: 'removed' });
+  for (const o of a) if (!news.has(o.period) && !event(o.period)) out.push({ period: o.period, old: o.due, new: null, kind: 'removed' });
   return out;
 }
 

@@ -176,6 +176,32 @@ describe('records', () => {
   });
 });
 
+describe('occurrences that come or go', () => {
+  it("a trigger record opens an event's occurrence: told as the record, not as a new due date", async () => {
+    const d = await json(['diff', 'HEAD~3', 'HEAD~2']);
+    const i1 = d.tasks.changed.find((c) => c.id === 'I.1')!;
+    expect(i1.due).toEqual([]);
+    expect(i1.records.added).toEqual([{ trigger: '2023-03-06', ref: '500/KH-UBND' }]);
+  });
+
+  it('a timeline that becomes quarterly: four occurrences added, the single one removed, no deadline "moved"', async () => {
+    const { dir, file } = newRepo();
+    edit(dir, file, (s) => s.replace('when: Tháng 7/2023', 'when: Hàng quý'));
+    const d = await json(['diff'], dir);
+    expect(d.tasks.changed[0]!.due).toEqual([
+      { period: '2023-Q1', old: null, new: '2023-03-31', kind: 'added' },
+      { period: '2023-Q2', old: null, new: '2023-06-30', kind: 'added' },
+      { period: '2023-Q3', old: null, new: '2023-09-30', kind: 'added' },
+      { period: '2023-Q4', old: null, new: '2023-12-31', kind: 'added' },
+      { period: null, old: '2023-07-31', new: null, kind: 'removed' },
+    ]);
+    expect(d.summary.movedDeadlines).toBe(0);
+    const r = await tthc(dir, ['diff', '--lang', 'en']);
+    expect(r.out).toContain('      Due Q1 2023: new occurrence, due 31/3/2023\n');
+    expect(r.out).toContain('      Due: occurrence removed (due 31/7/2023)\n');
+  });
+});
+
 describe('--fail-on', () => {
   it('removed-record fails where a record was removed, and only there', async () => {
     expect((await tthc(repo.dir, ['diff', 'HEAD~1', 'HEAD', '--fail-on', 'removed-record'])).code).toBe(1);
