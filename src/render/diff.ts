@@ -220,7 +220,8 @@ export function renderDiffMd(d: PlanDiff, lang: Lang, names: Map<string, string>
     'hChanged',
     d.tasks.changed.map((c) => `- **${c.id}** ${md(cut(c.content, 140))}\n${taskLines(lang, c).map((l) => `  - ${md(l)}`).join('\n')}`),
   );
-  list('hAgencies', agencyLines(lang, d).map((l) => `- ${md(l)}`));
+  // The roles a collective's change moves are nested under that collective.
+  list('hAgencies', agencyLines(lang, d).map((l) => `${l.startsWith(' ') ? '  ' : ''}- ${md(l)}`));
   for (const o of otherLines(lang, d)) list(o.head, o.lines.map((l) => `- ${md(l)}`));
   return out;
 }

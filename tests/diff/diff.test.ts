@@ -127,7 +127,7 @@ describe('the amendment (HEAD~2 → HEAD~1)', () => {
       '- **IX.4** Phối hợp đánh giá',
       '  - Renumbered: IX.3 → IX.4',
       '#### Agencies',
-      '- ~ mot-cua',
+      '- ~ mot-cua Bộ phận TN&TKQ cấp huyện, các xã: members removed: mot-cua-xa; tasks affected: VI.1\n  - Bộ phận TN&TKQ cấp xã (mot-cua-xa): lead → not involved: VI.1\n',
       '#### Legal bases',
     ]) expect(r.out).toContain(line);
     const vi = await tthc(repo.dir, ['diff', 'HEAD~2', 'HEAD~1', '--format', 'md']);
