@@ -52,7 +52,6 @@ function label(ctx: Ctx, side: Side, tracked: Tracked | undefined, planFile: str
   return side.kind === 'index' ? `${path} (staged)` : `${side.rev}:${path}`;
 }
 
-const SIDE_NAME = { old: { vi: 'bản cũ', en: 'the old side' }, new: { vi: 'bản mới', en: 'the new side' } } as const;
 
 /** Reads one side's plan; a side that is not a readable plan is a usage error that names it. */
 async function loadSide(ctx: Ctx, which: 'old' | 'new', side: Side, tracked: Tracked | undefined, planFile: string | undefined): Promise<{ plan: Plan; label: string }> {
@@ -83,7 +82,7 @@ async function loadSide(ctx: Ctx, which: 'old' | 'new', side: Side, tracked: Tra
   if (!checked.plan) {
     const first = sortDiagnostics(checked.diagnostics).find((d) => d.severity === 'error');
     const at = first ? ` ${first.file}:${first.start.line}:${first.start.col}: ${first.code}: ${first.message}` : '';
-    throw new UsageError(`${SIDE_NAME[which].en} (${name}) is not a plan tthc can read:${at}`, `Run \`tthc check\` on it to see every problem${side.kind === 'file' ? '' : ` (\`git show ${side.kind === 'rev' ? side.rev : ''}:${tracked?.path ?? ''} > old.yaml\` to get that version)`}.`);
+    throw new UsageError(`the ${which} side (${name}) is not a plan tthc can read:${at}`, `Run \`tthc check\` on it to see every problem${side.kind === 'file' ? '' : ` (\`git show ${side.kind === 'rev' ? side.rev : ''}:${tracked?.path ?? ''} > version.yaml\` to get that version)`}.`);
   }
   return { plan: checked.plan, label: name };
 }
