@@ -1,5 +1,6 @@
 // `tthc diff [A [B]]`: what a change to a plan means — between git revisions of the plan file, the index, or two files.
 import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { sortDiagnostics } from '../diagnostics.js';
 import { UsageError } from '../io.js';
@@ -24,7 +25,7 @@ export const FAIL_ON = ['removed-record', 'moved-deadline', 'removed-task'] as c
 export type FailOn = (typeof FAIL_ON)[number];
 
 /** One side of a comparison: a file on disk, the plan file at a revision, or the plan file in the index. */
-export type Side = { kind: 'file'; file: string } | { kind: 'rev'; rev: string } | { kind: 'index' };
+export type Side = { kind: 'file'; file: string } | { kind: 'rev'; rev: string; path?: string } | { kind: 'index' };
 
 /** --fail-on: repeatable, or a comma list. */
 export function failOnOption(values: string[] | undefined): FailOn[] {
@@ -48,7 +49,7 @@ export function failures(d: PlanDiff, rules: FailOn[]): FailOn[] {
 /** A side's name in messages and in the output: the file as given, or REV:path as git writes it. */
 function label(ctx: Ctx, side: Side, tracked: Tracked | undefined, planFile: string | undefined): string {
   if (side.kind === 'file') return ctx.display(side.file);
-  const path = tracked?.path ?? planFile ?? '';
+  const path = (side.kind === 'rev' ? side.path : undefined) ?? tracked?.path ?? planFile ?? '';
   return side.kind === 'index' ? `${path} (staged)` : `${side.rev}:${path}`;
 }
 
@@ -69,10 +70,11 @@ async function loadSide(ctx: Ctx, which: 'old' | 'new', side: Side, tracked: Tra
       await verifyRevision(tracked.root, side.rev, env);
       rev = side.rev;
     }
-    const got = await showFile(tracked.root, rev, tracked.path, env);
+    const path = (side.kind === 'rev' ? side.path : undefined) ?? tracked.path;
+    const got = await showFile(tracked.root, rev, path, env);
     if (!got) {
       throw new UsageError(
-        side.kind === 'index' ? `${tracked.path} is not in git's index (not tracked, or removed).` : `${tracked.path} is not in revision ${side.rev} (a file not yet committed, not tracked by git, or added later).`,
+        side.kind === 'index' ? `${path} is not in git's index (not tracked, or removed).` : `${path} is not in revision ${side.rev} (a file not yet committed, not tracked by git, or added later).`,
         side.kind === 'index' ? 'Add it with `git add`, or compare two files: `tthc diff OLD.yaml NEW.yaml`.' : '`git log --oneline -- FILE` lists the commits that have it; `git add` and `git commit` start its history.',
       );
     }
@@ -82,7 +84,7 @@ async function loadSide(ctx: Ctx, which: 'old' | 'new', side: Side, tracked: Tra
   if (!checked.plan) {
     const first = sortDiagnostics(checked.diagnostics).find((d) => d.severity === 'error');
     const at = first ? ` ${first.file}:${first.start.line}:${first.start.col}: ${first.code}: ${first.message}` : '';
-    throw new UsageError(`the ${which} side (${name}) is not a plan tthc can read:${at}`, `Run \`tthc check\` on it to see every problem${side.kind === 'file' ? '' : ` (\`git show ${side.kind === 'rev' ? side.rev : ''}:${tracked?.path ?? ''} > version.yaml\` to get that version)`}.`);
+    throw new UsageError(`the ${which} side (${name}) is not a plan tthc can read:${at}`, `Run \`tthc check\` on it to see every problem${side.kind === 'file' ? '' : ` (\`git show ${side.kind === 'rev' ? side.rev : ''}:${(side.kind === 'rev' ? side.path : undefined) ?? tracked?.path ?? ''} > version.yaml\` to get that version)`}.`);
   }
   return { plan: checked.plan, label: name };
 }
@@ -112,11 +114,11 @@ export async function compare(ctx: Ctx, oldSide: Side, newSide: Side, planFile: 
   const needsGit = oldSide.kind !== 'file' || newSide.kind !== 'file';
   let tracked: Tracked | undefined;
   if (needsGit) {
-    if (!planFile) throw new UsageError('No plan file to compare.');
-    tracked = await repositoryOf(ctx.abs(planFile), ctx.io.env);
+    // Without a plan file (every revision is REV:PATH), the repository is the one around the working folder.
+    tracked = await repositoryOf(planFile ? ctx.abs(planFile) : join(ctx.io.cwd, 'any-file'), ctx.io.env);
     if (!tracked) {
       throw new UsageError(
-        `${ctx.display(planFile)} is not in a git repository, so tthc cannot read its earlier versions.`,
+        `${planFile ? ctx.display(planFile) : 'This folder'} is not in a git repository, so tthc cannot read ${planFile ? 'its earlier versions' : 'revisions'}.`,
         'Compare two files instead: `tthc diff OLD.yaml NEW.yaml`, or keep the plan in git (`git init`, `git add`, `git commit`).',
       );
     }
@@ -151,11 +153,18 @@ export function registerDiff(program: Command, ctx: Ctx, done: (code: number) =>
       } else {
         if (versions.length > 2) throw new UsageError(`tthc diff compares two versions; ${versions.length} were given.`, 'Give at most two: `tthc diff A B` (revisions or files); `--staged` takes any number of plan files.');
         const [a, b] = versions;
-        const both = a !== undefined && b !== undefined && isFile(ctx, a) && isFile(ctx, b);
-        const file = both ? undefined : planPath(ctx, opts.plan);
-        const side = (arg: string | undefined, dflt: Side): Side => (arg === undefined ? dflt : isFile(ctx, arg) ? { kind: 'file', file: arg } : { kind: 'rev', rev: arg });
-        const oldSide = side(a, { kind: 'rev', rev: 'HEAD' });
-        const newSide = side(b, { kind: 'file', file: file! });
+        // A file, else REV:PATH (a file at a revision, its path from the repository's top, as git writes it), else a
+        // revision of the plan file. A single letter before ":" is a Windows drive, not a revision.
+        const parse = (arg: string): Side => {
+          if (isFile(ctx, arg)) return { kind: 'file', file: arg };
+          const m = /^([^:]{2,}):(.+)$/.exec(arg);
+          return m ? { kind: 'rev', rev: m[1]!, path: m[2]!.replace(/^\.?\//, '') } : { kind: 'rev', rev: arg };
+        };
+        const oldSide = a === undefined ? ({ kind: 'rev', rev: 'HEAD' } as Side) : parse(a);
+        const given = b === undefined ? undefined : parse(b);
+        const needsPlan = given === undefined || [oldSide, given].some((s) => s.kind === 'rev' && s.path === undefined);
+        const file = needsPlan ? planPath(ctx, opts.plan) : undefined;
+        const newSide: Side = given ?? { kind: 'file', file: file! };
         // A plan file's name that is not there is a missing file, not an unknown revision.
         for (const s of [oldSide, newSide]) if (s.kind === 'rev' && /\.ya?ml$/i.test(s.rev)) throw new UsageError(`${s.rev}: no such file.`, 'Check the path; to compare revisions, name commits such as HEAD~1 or main.');
         results.push(await compare(ctx, oldSide, newSide, file));

@@ -297,6 +297,24 @@ describe('what is compared', () => {
   });
 });
 
+describe('REV:PATH', () => {
+  it('names a file at a revision, as git does: a plan renamed, or two plans', async () => {
+    const { dir, file } = newRepo();
+    git(dir, ['mv', file, 'plans/ke-hoach-2023.yaml']);
+    edit(dir, 'plans/ke-hoach-2023.yaml', (s) => s.replace('when: Tháng 7/2023', 'when: Tháng 9/2023'));
+    commit(dir, 'plans', 'renamed, IX.3 moved', AN, '2023-03-01');
+    const both = await json(['diff', 'HEAD~1:plans/kon-ray-2023.yaml', 'HEAD:plans/ke-hoach-2023.yaml'], join(dir, 'plans'));
+    expect([both.old.label, both.new.label]).toEqual(['HEAD~1:plans/kon-ray-2023.yaml', 'HEAD:plans/ke-hoach-2023.yaml']);
+    expect(both.tasks.changed.map((c) => c.id)).toEqual(['IX.3']);
+    const working = await json(['diff', 'HEAD~1:./plans/kon-ray-2023.yaml'], dir);
+    expect(working.new.label).toBe('plans/ke-hoach-2023.yaml');
+    expect(working.summary.movedDeadlines).toBe(1);
+    const gone = await tthc(dir, ['diff', 'HEAD:plans/kon-ray-2023.yaml']);
+    expect(gone.code).toBe(2);
+    expect(gone.err).toContain('tthc: plans/kon-ray-2023.yaml is not in revision HEAD');
+  });
+});
+
 describe('matching tasks', () => {
   it('a task renumbered and reworded is the same task (similar); one rewritten under the same id is replaced', async () => {
     const { dir, file } = newRepo();
