@@ -87,6 +87,8 @@ export interface RecordMatch {
   /** Completions of a continuous task: its activities. */
   activities: Day[];
   unmatched: UnmatchedRecord[];
+  /** The occurrence (by label) that each record completes, by the record's index in the task's `records`. */
+  assigned: Map<number, string | null>;
 }
 
 /** The `trigger` days of a task's records, in record order. */
@@ -108,9 +110,13 @@ export function matchRecords(
   const completions = new Map<string | null, Day>();
   const activities: Day[] = [];
   const unmatched: UnmatchedRecord[] = [];
+  const assigned = new Map<number, string | null>();
   const assign = (label: string | null, day: Day, index: number, record: RecordFile): void => {
     if (completions.has(label)) unmatched.push({ index, record, reason: 'duplicate' });
-    else completions.set(label, day);
+    else {
+      completions.set(label, day);
+      assigned.set(index, label);
+    }
   };
 
   records.forEach((record, index) => {
@@ -135,7 +141,7 @@ export function matchRecords(
     else if (opts.continuous) activities.push(day);
     else unmatched.push({ index, record, reason: occs.length === 0 ? 'no-occurrence' : 'ambiguous' });
   });
-  return { completions, activities, unmatched };
+  return { completions, activities, unmatched, assigned };
 }
 
 export interface EvaluatedOccurrence extends Occurrence {
@@ -157,6 +163,10 @@ export interface TaskEvaluation {
   triggers: Day[];
   /** Records that fit no occurrence: for `tthc check` to report. */
   unmatched: UnmatchedRecord[];
+  /** Every occurrence, whatever `asOf` (events triggered later too), for the checks of records. */
+  all: Occurrence[];
+  /** The occurrence each completing record was matched to, by the record's index. */
+  assigned: Map<number, string | null>;
 }
 
 export interface EvaluateTaskInput {
@@ -207,5 +217,7 @@ export function evaluateTask(input: EvaluateTaskInput): TaskEvaluation {
     activities: match.activities.filter((d) => d <= asOf).sort(),
     triggers,
     unmatched: match.unmatched,
+    all: occs,
+    assigned: match.assigned,
   };
 }

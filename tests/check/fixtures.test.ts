@@ -106,6 +106,8 @@ const TABLE: [Fixture, 'error' | 'warning' | 'note', string][] = [
   ['RECORD_PERIOD.ambiguous', 'error', '27:19'],
   ['RECORD_OUTSIDE_PLAN', 'error', '27:19'],
   ['RECORD_DUPLICATE', 'error', '30:21'],
+  ['RECORD_DUPLICATE.exact', 'error', '29:19'],
+  ['RECORD_BEFORE_WINDOW', 'error', '27:19'],
   ['RECORD_TRIGGER', 'error', '27:22'],
   ['RECORD_FUTURE', 'warning', '27:19'],
   ['DATE_INVALID.record', 'error', '27:19'],
