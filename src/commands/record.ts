@@ -6,16 +6,18 @@ import { recordPlace, type Plan, type Task } from '../plan/model.js';
 import type { RecordFile } from '../plan/schema.js';
 import { parseSymbol } from '../plan/symbols.js';
 import { renderText } from '../render/diagnostics.js';
-import { beforeWindow, closingDay, formatDayVi, isValidDay, openOn, repeats } from '../schedule/index.js';
+import { addDays, beforeWindow, closingDay, formatDayVi, isValidDay, openOn, parseDayInput, repeats } from '../schedule/index.js';
 import { evaluatePlan } from '../views/evaluate.js';
 import type { Lang } from '../render/i18n.js';
 import { langOption } from './agencies.js';
-import { asOfOption, planPath, readPlanBytes, type Ctx } from './context.js';
+import { asOfOption, planPath, readPlanBytes, withinOption, type Ctx } from './context.js';
 import { findTasks } from './show.js';
 import { heavy, type Heavy } from '../lazy.js';
 
 interface Opts {
   plan?: string;
+  due?: string;
+  within?: string;
   period?: string;
   date?: string;
   ref?: string;
@@ -101,6 +103,24 @@ function checkPeriod(period: string | undefined): void {
   if (!ok) throw new UsageError(`--period "${period}" is not a period.`, 'Write a month 2023-03, a quarter 2023-Q2, a half-year 2023-H1, a year 2023, or a trigger day 2023-03-06.');
 }
 
+/**
+ * The due day a trigger's document sets: --due DATE, or --within N days (weeks as 2w) after the trigger; never both,
+ * and never before the trigger. Without either, the plan's `schedule.after` (if any) sets it.
+ */
+function dueOption(date: string, opts: Opts): string | undefined {
+  if (opts.due !== undefined && opts.within !== undefined) {
+    throw new UsageError('--due and --within say the same thing two ways; give one.', 'Use --due DATE for a day the document names, or --within N for "within N days".');
+  }
+  if (opts.within !== undefined) return addDays(date, withinOption(opts.within));
+  if (opts.due === undefined) return undefined;
+  const due = parseDayInput(opts.due.trim());
+  if (!due) throw new UsageError(`--due "${opts.due}" is not a date tthc understands, or the day does not exist.`, 'Write it as 2023-05-03, 3/5/2023 or 03/05/2023.');
+  if (due < date) {
+    throw new UsageError(`--due ${formatDayVi(due)} is before the trigger date ${formatDayVi(date)}.`, 'The due day is the last on-time day the document sets, on or after the day it came.');
+  }
+  return due;
+}
+
 function checkRef(ref: string | undefined): void {
   if (ref === undefined) return;
   const p = parseSymbol(ref);
@@ -163,6 +183,7 @@ async function record(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts
   checkRef(opts.ref);
   checkPeriod(opts.period);
   if (opts.note !== undefined && opts.note.trim() === '') throw new UsageError('--note is empty.', 'Leave it out, or write the note.');
+  const due = kind === 'trigger' ? dueOption(date, opts) : undefined;
   let result: Omit<Recorded, 'file'> | undefined;
   const h = await heavy();
   const { addRecord, loadBytes, checkLoaded, updateFile, EditError, LockError, ConflictError } = h;
@@ -171,6 +192,7 @@ async function record(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts
       const plan = planOf(ctx, h, current, shown);
       const task = findTasks(plan, [id])[0]!;
       const rec: RecordFile = kind === 'done' ? { done: date } : { trigger: date };
+      if (due !== undefined) rec.due = due;
       if (kind === 'done') {
         const period = choosePeriod(ctx, plan, task, opts.period, date);
         checkWindow(plan, task, period, date);
@@ -277,6 +299,8 @@ export function registerRecord(program: Command, ctx: Ctx, done: (code: number) 
     .description('record that the event an event task waits for happened')
     .argument('<id>', 'the task id, e.g. I.1')
     .requiredOption('--date <date>', 'the day it happened')
+    .option('--due <date>', 'the last on-time day that the document sets')
+    .option('--within <days>', 'or: the document gives N days from the trigger (weeks as 2w)')
     .option('--ref <symbol>', 'the document that triggered it, e.g. 500/KH-UBND')
     .option('--note <text>', 'a note')
     .option('--lang <lang>', 'vi or en, for the confirmation (default: TTHC_LANG, else vi)')

@@ -96,6 +96,16 @@ export function triggersOf(records: readonly RecordFile[]): Day[] {
   return records.flatMap((r) => (r.trigger !== undefined && isValidDay(r.trigger) ? [r.trigger] : []));
 }
 
+/** The due days that trigger records set (`due`), by trigger day; a due before its trigger is left out (check reports it). */
+export function triggerDuesOf(records: readonly RecordFile[]): Map<Day, Day> {
+  const out = new Map<Day, Day>();
+  for (const r of records) {
+    if (r.trigger === undefined || r.due === undefined || !isValidDay(r.trigger) || !isValidDay(r.due) || r.due < r.trigger) continue;
+    if (!out.has(r.trigger)) out.set(r.trigger, r.due);
+  }
+  return out;
+}
+
 /**
  * Assigns a task's `done` records to its occurrences. A `done` with a `period` completes that
  * occurrence. Without one it completes the task's only occurrence; else the only not-yet-completed
@@ -191,7 +201,7 @@ export function evaluateTask(input: EvaluateTaskInput): TaskEvaluation {
   const allTriggers = [...triggersOf(records), ...(input.extraTriggers ?? []).filter(isValidDay)];
   const continuous = parts.some((p) => p.kind === 'continuous');
 
-  const occs = occurrences(parts, period, { triggers: allTriggers });
+  const occs = occurrences(parts, period, { triggers: allTriggers, dues: triggerDuesOf(records) });
   const match = matchRecords(occs, records, { continuous });
 
   const evaluated: EvaluatedOccurrence[] = occs
