@@ -1,6 +1,6 @@
 // The checks that need the schedule engine: timeline phrases, explicit schedules, follows, due days, records.
-import { dayOff } from '../schedule/holidays.js';
-import { beforeWindow, closingDay, evaluateTask, exactRepeats, formatDayVi, isRecurring, isValidDay, openOn, toDayNumber, type Part } from '../schedule/index.js';
+import { dayOff, weekday } from '../schedule/holidays.js';
+import { beforeWindow, closingDay, evaluateTask, exactRepeats, formatDayVi, isRecurring, isValidDay, openOn, type Part } from '../schedule/index.js';
 import { scheduleOf } from '../views/evaluate.js';
 import type { CheckContext } from './check.js';
 import { dateHint } from './dates.js';
@@ -117,7 +117,7 @@ function checkDueDays(ctx: CheckContext, task: Task, parts: Part[]): void {
   const days = [...byDay.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
   const list = days
     .map(([day, { labels, off }]) => {
-      const what = `${WEEKDAYS[(((toDayNumber(day) + 4) % 7) + 7) % 7]}${off === 'holiday' ? ', public holiday' : ''}`;
+      const what = `${WEEKDAYS[weekday(day)]}${off === 'holiday' ? ', public holiday' : ''}`;
       return `${formatDayVi(day)} (${labels.length ? `${labels.join(', ')}: ` : ''}${what})`;
     })
     .join(', ');

@@ -29,9 +29,14 @@ export interface YearHolidays {
   announced: boolean;
 }
 
+/** The day of the week, Sunday = 0 … Saturday = 6. */
+export function weekday(day: Day): number {
+  // 1970-01-01 was a Thursday: day number 0 → 4.
+  return (((toDayNumber(day) + 4) % 7) + 7) % 7;
+}
+
 export function isWeekend(day: Day): boolean {
-  // 1970-01-01 was a Thursday: day number 0 → 4 (Sunday = 0).
-  const dow = (((toDayNumber(day) + 4) % 7) + 7) % 7;
+  const dow = weekday(day);
   return dow === 0 || dow === 6;
 }
 

@@ -127,4 +127,12 @@ describe('a trigger with `due:` written by hand', () => {
     );
     expect(await check(file)).toEqual({ code: 1, codes: ['RECORD_DUE@28', 'RECORD_DUE@30', 'DATE_INVALID@32'] });
   });
+
+  it('the same trigger written twice is RECORD_DUPLICATE, at the second', async () => {
+    const file = handWritten(
+      'twice.yaml',
+      '        when: Sau khi có văn bản của UBND tỉnh\n        records:\n          - trigger: 2023-04-03\n            due: 2023-05-04\n          - trigger: 2023-04-03\n            due: 2023-05-04\n',
+    );
+    expect(await check(file)).toEqual({ code: 1, codes: ['RECORD_DUPLICATE@29'] });
+  });
 });
