@@ -102,8 +102,9 @@ describe('public holidays', () => {
     expect(dayOff('2023-04-30')).toBe('holiday'); // a Sunday and Ngày Chiến thắng
     expect(dayOff('2023-05-02')).toBe('holiday'); // made up for Giỗ Tổ on Saturday 29/4
     expect(dayOff('2023-09-30')).toBe('weekend');
-    expect(dayOff('2023-01-20')).toBe('holiday'); // Friday before Tết, swapped with Saturday 14/1
-    expect(dayOff('2023-01-14')).toBeUndefined();
+    expect(dayOff('2023-01-20')).toBe('holiday'); // Friday before Tết: a day made up for Tết's weekend days
+    expect(dayOff('2023-01-14')).toBe('weekend'); // 2023 announced no swapped working Saturday
+    expect(dayOff('2024-05-04')).toBeUndefined(); // the Saturday worked for the swap of Monday 29/4/2024
     expect(dayOff('2023-10-31')).toBeUndefined();
     expect(dayOff('2031-01-23')).toBe('holiday'); // Tết 2031, computed
   });
