@@ -1,10 +1,11 @@
 // The progress report's data, computed once: what is overdue and due soon (each occurrence once, and per agency by the
 // involvement rules that `tthc due --agency` uses), what was done, the status table and the counts; every format renders it.
-import { involvement, type Role } from '../agencies.js';
+import type { Role } from '../agencies.js';
 import type { Agency, Plan, Task } from '../plan/model.js';
 import { diffDays, type DayRange, type OccurrenceStatus } from '../schedule/index.js';
 import { planInfo } from './due.js';
 import type { PlanState } from './evaluate.js';
+import { entriesFor, roleIn } from './involvement.js';
 import { QUARTERS, statusView, type QuarterKey, type StatusView } from './status.js';
 
 /** What the report covers: one quarter, a half (two quarters) or the plan year. */
@@ -121,9 +122,7 @@ export function reportData(state: PlanState, opts: { scope?: ReportScope; agency
   const range: DayRange = { start: status.ranges[quarters[0]!].start, end: status.ranges[quarters[quarters.length - 1]!].end };
 
   const inScope = (task: Task): boolean => {
-    if (!opts.agency) return true;
-    const inv = involvement(plan, task, opts.agency.id);
-    return Boolean(inv && (role === 'any' || inv.role === role));
+    return !opts.agency || roleIn(plan, task, opts.agency.id, role) !== undefined;
   };
 
   const overdue: ReportOccurrence[] = [];
@@ -131,9 +130,6 @@ export function reportData(state: PlanState, opts: { scope?: ReportScope; agency
   const completed: ReportOccurrence[] = [];
   const counts: ReportCounts = { due: 0, done: 0, late: 0, overdue: 0, open: 0, onTimeRate: null };
   const continuous: ContinuousRow[] = [];
-  const overdueByTask = new Map<string, string[]>();
-  const soonByTask = new Map<string, string[]>();
-  const add = (m: Map<string, string[]>, o: ReportOccurrence) => m.set(o.id, [...(m.get(o.id) ?? []), occurrenceKey(o)]);
 
   for (const s of state.tasks) {
     const task = s.task;
@@ -157,11 +153,9 @@ export function reportData(state: PlanState, opts: { scope?: ReportScope; agency
       };
       if (o.status === 'overdue') {
         overdue.push(item);
-        add(overdueByTask, item);
       }
       if (o.status === 'due-soon') {
         dueSoon.push(item);
-        add(soonByTask, item);
       }
       if (o.completion && o.completion >= range.start && o.completion <= range.end) completed.push(item);
       if (o.due !== null && o.due >= range.start && o.due <= range.end && o.due <= asOf) {
@@ -188,20 +182,13 @@ export function reportData(state: PlanState, opts: { scope?: ReportScope; agency
   dueSoon.sort(byDue);
   completed.sort((a, b) => (a.completion ?? '').localeCompare(b.completion ?? '') || order.get(a.id)! - order.get(b.id)!);
 
-  // Every agency of the plan, counted as `tthc due --agency X` counts: the tasks it is involved in, directly or
-  // through a collective, each overdue occurrence of them once.
+  // Every agency of the plan, counted from the evaluated set as `tthc due --agency X` counts it: the occurrences of the
+  // tasks it takes part in, directly or through a collective. Narrowed to one agency (and role), that one alone.
   const perAgency: AgencyCount[] = [];
-  // Narrowed to one agency, the counts of the others would be of that agency's tasks only: they are left out.
   for (const a of opts.agency ? [opts.agency] : plan.agencies.values()) {
-    const o: string[] = [];
-    const d: string[] = [];
-    for (const s of state.tasks) {
-      if (!inScope(s.task)) continue;
-      if (!involvement(plan, s.task, a.id)) continue;
-      o.push(...(overdueByTask.get(s.task.id) ?? []));
-      d.push(...(soonByTask.get(s.task.id) ?? []));
-    }
-    perAgency.push({ agency: { id: a.id, name: a.name }, overdue: o, dueSoon: d });
+    const entries = entriesFor(state, a.id, opts.agency ? role : 'any').filter((e) => e.occurrence !== null);
+    const keys = (status: string) => entries.filter((e) => e.status === status).map((e) => occurrenceKey({ id: e.task.task.id, period: e.occurrence!.period }));
+    perAgency.push({ agency: { id: a.id, name: a.name }, overdue: keys('overdue'), dueSoon: keys('due-soon') });
   }
 
   const ended = quarters.filter((q) => status.ranges[q].end < asOf);
