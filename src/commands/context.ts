@@ -7,6 +7,8 @@ import { loadChecked, type Checked } from '../plan/cache.js';
 import { headOf, MAX_PLAN_BYTES } from '../plan/decode.js';
 import type { Plan } from '../plan/model.js';
 import { renderText } from '../render/diagnostics.js';
+import { heldOpenRefusal, retryHeldOpenSync } from '../plan/held-open.js';
+import { pickLang } from '../render/i18n.js';
 import { parseDayInput, todayInVietnam } from '../schedule/index.js';
 import { colourWanted, makeStyle, type Style } from '../render/style.js';
 
@@ -76,9 +78,9 @@ export function readPlanBytes(ctx: Ctx, file: string): Buffer {
         closeSync(fd);
       }
     }
-    return readFileSync(path);
+    return retryHeldOpenSync(() => readFileSync(path));
   } catch (e) {
-    throw new UsageError(`${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`, 'Check the file\'s permissions.');
+    throw heldOpenRefusal(e, 'read', file, pickLang(undefined, ctx.io.env)) ?? new UsageError(`${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`, 'Check the file\'s permissions.');
   }
 }
 

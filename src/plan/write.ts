@@ -10,6 +10,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { open, readFile, realpath, rename, stat, unlink, chmod, link } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { retryHeldOpen } from './held-open.js';
 
 export interface UpdateOptions {
   /** How long to wait for another process's lock before giving up, in ms (default 10 000). */
@@ -183,20 +184,6 @@ async function releaseLock(lock: Lock): Promise<void> {
   }
 }
 
-/** Windows refuses a rename for a moment while a virus scanner or indexer has the file open. */
-async function renameWithRetry(from: string, to: string): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await rename(from, to);
-      return;
-    } catch (e) {
-      const code = errno(e);
-      if (attempt >= 5 || (code !== 'EPERM' && code !== 'EBUSY' && code !== 'EACCES')) throw e;
-      await sleep(20 * 2 ** attempt);
-    }
-  }
-}
-
 /** Makes the rename itself durable; not every platform can open or fsync a directory, which is fine. */
 async function fsyncDir(dir: string): Promise<void> {
   let handle;
@@ -247,7 +234,9 @@ export async function updateFile(
     const now = await readFile(target);
     if (sha256(now) !== sha256(before)) throw new ConflictError(file);
 
-    await renameWithRetry(tmp, target);
+    // Windows refuses the rename while Word, a scanner or a sync client holds the plan open (see held-open.ts).
+    const from = tmp;
+    await retryHeldOpen(() => rename(from, target));
     tmp = undefined;
     await fsyncDir(dir);
     return { before, after };
