@@ -62,7 +62,7 @@ describe('tthc check with a wildcard', () => {
       copyPlan(SHIPPED, join(d.dir, 'plans'), 'a.yaml');
       copyPlan(SHIPPED, join(d.dir, 'plans'), 'b.yaml');
       const r = await tthc(['check', 'plans\\*.yaml', '--format', 'json'], { cwd: d.dir });
-      expect(JSON.parse(r.out).map((f: { file: string }) => f.file)).toEqual(['plans\\a.yaml', 'plans\\b.yaml']);
+      expect(JSON.parse(r.out).files).toEqual(['plans\\a.yaml', 'plans\\b.yaml']);
       const none = await tthc(['check', 'plans\\*.yml'], { cwd: d.dir });
       expect(none.code).toBe(2);
       expect(none.err).toContain('No file matches plans\\*.yml.');
