@@ -184,6 +184,11 @@ async function releaseLock(lock: Lock): Promise<void> {
   }
 }
 
+/** Windows refuses a rename while Word, a scanner or a sync client holds the file open: see held-open.ts. */
+async function renameWithRetry(from: string, to: string): Promise<void> {
+  await retryHeldOpen(() => rename(from, to));
+}
+
 /** Makes the rename itself durable; not every platform can open or fsync a directory, which is fine. */
 async function fsyncDir(dir: string): Promise<void> {
   let handle;
@@ -234,9 +239,7 @@ export async function updateFile(
     const now = await readFile(target);
     if (sha256(now) !== sha256(before)) throw new ConflictError(file);
 
-    // Windows refuses the rename while Word, a scanner or a sync client holds the plan open (see held-open.ts).
-    const from = tmp;
-    await retryHeldOpen(() => rename(from, target));
+    await renameWithRetry(tmp, target);
     tmp = undefined;
     await fsyncDir(dir);
     return { before, after };
