@@ -42,7 +42,7 @@ function env(side) {
     Object.assign(e, { WINEDEBUG: '-all', TTHC_CACHE_DIR: win(join(work, 'cache-windows')) });
     if (process.env.WINEPREFIX) e.WINEPREFIX = process.env.WINEPREFIX;
   } else e.TTHC_CACHE_DIR = join(work, 'cache-linux');
-  return e;
+  return Object.fromEntries(Object.entries(e).filter(([, v]) => v !== undefined));
 }
 
 /** The command line that runs `tthc ARGS` (or another script, or node itself with null) on a side. */

