@@ -6,9 +6,10 @@
 // same commands in the same order; stdout, stderr, exit codes and the files written must be the same bytes, with the
 // scratch folder and (where a path was typed with backslashes on Windows only) the separator as the one allowed
 // difference. Output goes to files: under Wine, node.exe cannot write to a Unix pipe. Then Windows alone: a plan and
-// a CSV held open by another program (opened with an exclusive share mode, as Excel does) are refused kindly.
+// a CSV held open by another program (with no sharing, as Excel holds a file; and the plan shared for reading only,
+// as Word holds it, with TTHC_SMOKE_HOLD_EXE) are refused kindly.
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -207,6 +208,34 @@ heldOpen('done on a plan another program holds open', 'plans/p.yaml', ['done', '
 ].join('\n'));
 
 {
+  // The plan open in Word: shared for reading only, so it can be read (due works) but not replaced (done is refused).
+  const name = 'done while the plan is open in Word (shared for reading only)';
+  const holdExe = process.env.TTHC_SMOKE_HOLD_EXE;
+  if (!holdExe) console.log(`skipped  ${name}: no hold-shared-read.exe (mingw-w64 was not at hand to build it)`);
+  else {
+    const [ready, release] = [join(work, 'word-ready'), join(work, 'word-release')];
+    const holder = spawn('wine', [holdExe, win(join(dirs.windows, 'plans', 'p.yaml')), win(ready), win(release)], { env: env('windows'), stdio: 'ignore' });
+    const held = new Promise((resolve) => holder.on('exit', (code) => resolve(code)));
+    for (let i = 0; i < 300 && !existsSync(ready); i++) await new Promise((r) => setTimeout(r, 100));
+    const before = readFileSync(join(dirs.windows, 'plans', 'p.yaml'));
+    const t0 = Date.now();
+    const done = run('windows', ['done', 'VIII.1', '--period', '2023-Q1', '--date', '2023-03-14', ...PLAN, '--lang', 'en']);
+    const ms = Date.now() - t0;
+    const due = run('windows', ['due', ...AS_OF, ...PLAN]);
+    writeFileSync(release, '');
+    const holderCode = await held;
+    const problems = [];
+    if (!existsSync(ready)) problems.push(`the holder did not start (exit ${holderCode})`);
+    if (done.code !== 1) problems.push(`done exit ${done.code}, not 1`);
+    const want = 'tthc: plans/p.yaml is open in another program (Word, Excel, a sync or antivirus program); nothing was recorded.\nhint: Close it there and run the command again.\n';
+    if (done.err.toString() !== want) problems.push(`done stderr ${JSON.stringify(done.err.toString())}`);
+    if (due.code !== 0) problems.push(`due (reading) exit ${due.code}: ${due.err}`);
+    if (!readFileSync(join(dirs.windows, 'plans', 'p.yaml')).equals(before)) problems.push('the plan changed');
+    expect(`${name} (${ms} ms)`, problems.length === 0, problems.join('; '));
+  }
+}
+
+{
   // Nothing left behind on either side: no lock, no temp file.
   const names = (side) => {
     const all = [];
@@ -229,4 +258,4 @@ if (failures.length) {
   process.exit(1);
 }
 rmSync(work, { recursive: true, force: true });
-console.log(`windows smoke test: all ${passed} checks gave the same bytes as on Linux (${seconds} s)`);
+console.log(`windows smoke test: all ${passed} checks passed, every command giving the same bytes as on Linux (${seconds} s)`);
