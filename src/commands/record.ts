@@ -166,7 +166,8 @@ async function record(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts
     });
   } catch (e) {
     if (e instanceof EditError) throw new RefusedError(`Cannot add the record: ${e.message}`, 'Nothing was written.');
-    if (e instanceof LockError || e instanceof ConflictError) throw new RefusedError(e.message);
+    // Said with the plan's path as the user typed it, not as resolved for the edit (C:\Users\… on Windows).
+    if (e instanceof LockError || e instanceof ConflictError) throw new RefusedError(e.message.split(e.file).join(shown));
     throw heldOpenRefusal(e, 'plan', shown, langOption(ctx, opts.lang)) ?? e;
   }
   return { file: shown, ...result! };

@@ -89,3 +89,20 @@ describe('paths shown back', () => {
     expect(showPath('../a.yaml', '/home/u/tthc', posix)).toBe('/home/u/a.yaml');
   });
 });
+
+describe('a refused edit names the plan as the user typed it', () => {
+  it("another tthc's lock: the plan and its lock file, relative, not resolved", async () => {
+    const d = scratch('lock-path');
+    try {
+      mkdirSync(join(d.dir, 'plans'));
+      copyPlan(SHIPPED, join(d.dir, 'plans'), 'p.yaml');
+      writeFileSync(join(d.dir, 'plans', 'p.yaml.lock'), `pid=4242\nhost=may-khac\ntime=${new Date().toISOString()}\n`);
+      const r = await tthc(['done', 'IX.3', '--date', '2023-07-31', '--plan', 'plans/p.yaml'], { cwd: d.dir });
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(/^tthc: plans\/p\.yaml is being edited by another program: the lock file plans\/p\.yaml\.lock exists \(held by pid 4242 on may-khac since /);
+      expect(r.err).not.toContain(d.dir);
+    } finally {
+      d.remove();
+    }
+  }, 30_000);
+});
