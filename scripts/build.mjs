@@ -6,18 +6,22 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+const lf = (file) => readFileSync(file, 'utf8').replace(/\r\n/g, '\n');
+
 /** Identifies this build: caches of plan analyses written by another build are never read. */
 function buildId() {
   const h = createHash('sha256');
   const walk = (dir) => {
-    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const p = join(dir, e.name);
+    // The same id on every system: '/' whatever the OS separator, names in code-unit order whatever the locale, and
+    // LF line ends whatever git's checkout made of them (Windows's core.autocrlf).
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const p = `${dir}/${e.name}`;
       if (e.isDirectory()) walk(p);
-      else if (/\.(ts|json)$/.test(p)) h.update(p).update(readFileSync(p));
+      else if (/\.(ts|json)$/.test(p)) h.update(p).update(lf(p));
     }
   };
   walk('src');
-  h.update(readFileSync('package-lock.json'));
+  h.update(lf('package-lock.json'));
   return h.digest('hex').slice(0, 16);
 }
 

@@ -5,6 +5,7 @@ import { UsageError } from '../io.js';
 import { loadChecked } from '../plan/cache.js';
 import { renderGithub, renderJson, renderText, type FileReport } from '../render/diagnostics.js';
 import { defaultPlans, pickFormat, readPlanBytes, type Ctx } from './context.js';
+import { expandWildcards } from '../wildcards.js';
 
 export interface CheckOptions {
   format?: string;
@@ -14,7 +15,7 @@ export interface CheckOptions {
 
 export async function runCheck(ctx: Ctx, files: string[], opts: CheckOptions): Promise<number> {
   const format = pickFormat(opts.format, ['text', 'json', 'github'] as const, ctx.io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'text');
-  const targets = files.length ? files : defaultPlans(ctx);
+  const targets = files.length ? expandWildcards(files, ctx.io.cwd) : defaultPlans(ctx);
   // A file that cannot be read (missing, a folder) is a usage error (exit 2), said after the reports of the others,
   // so that one mistyped name does not hide every other plan's problems.
   const unreadable: UsageError[] = [];

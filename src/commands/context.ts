@@ -1,12 +1,15 @@
 // What every command shares: finding and loading the plan, today in Vietnam, colour, and option parsing.
 import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { RefusedError, UsageError, type Io } from '../io.js';
 import { loadChecked, type Checked } from '../plan/cache.js';
 import { headOf, MAX_PLAN_BYTES } from '../plan/decode.js';
 import type { Plan } from '../plan/model.js';
 import { renderText } from '../render/diagnostics.js';
+import { heldOpenRefusal, retryHeldOpenSync } from '../plan/held-open.js';
+import { showPath } from '../paths.js';
+import { pickLang } from '../render/i18n.js';
 import { parseDayInput, todayInVietnam } from '../schedule/index.js';
 import { colourWanted, makeStyle, type Style } from '../render/style.js';
 
@@ -31,11 +34,7 @@ export function makeCtx(io: Io): Ctx {
       if (Number.isInteger(c) && c > 0) return c;
       return io.columns && io.columns > 0 ? io.columns : 100;
     },
-    display: (p) => {
-      const a = resolve(io.cwd, p);
-      const r = relative(io.cwd, a);
-      return r && !r.startsWith('..') && !isAbsolute(r) ? r.split('\\').join('/') : a;
-    },
+    display: (p) => showPath(p, io.cwd),
     abs: (p) => resolve(io.cwd, p),
   };
 }
@@ -51,7 +50,8 @@ export function defaultPlans(ctx: Ctx): string[] {
   }
   const plans = names.filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith('.')).sort();
   if (plans.length === 0) throw new UsageError('plans/ holds no .yaml plan.', 'Import one with `tthc import DOCUMENT.txt --output plans/NAME.yaml`.');
-  return plans.map((n) => join('plans', n));
+  // Spelled with '/' on every system (Windows takes it too), so that reports are the same bytes everywhere.
+  return plans.map((n) => `plans/${n}`);
 }
 
 /** Reads a file for a command; a missing file or a folder is a usage error (exit 2). */
@@ -76,9 +76,9 @@ export function readPlanBytes(ctx: Ctx, file: string): Buffer {
         closeSync(fd);
       }
     }
-    return readFileSync(path);
+    return retryHeldOpenSync(() => readFileSync(path));
   } catch (e) {
-    throw new UsageError(`${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`, 'Check the file\'s permissions.');
+    throw heldOpenRefusal(e, 'read', file, pickLang(undefined, ctx.io.env)) ?? new UsageError(`${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`, 'Check the file\'s permissions.');
   }
 }
 

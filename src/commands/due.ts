@@ -75,7 +75,7 @@ export function registerDue(program: Command, ctx: Ctx, done: (code: number) => 
             : format === 'md'
               ? renderDueMd(plan, view, lang)
               : renderDueTable(plan, view, lang, style, ctx.width());
-      writeOutput(ctx, text, opts.output, { what: 'An Excel workbook' });
+      writeOutput(ctx, text, opts.output, { what: 'An Excel workbook', lang });
       const failing =
         opts.failOn === 'overdue'
           ? view.items.some((i) => i.status === 'overdue')

@@ -2,6 +2,8 @@
 import { closeSync, openSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { UsageError } from '../io.js';
+import { heldOpenRefusal, retryHeldOpenSync } from '../plan/held-open.js';
+import { pickLang, type Lang } from '../render/i18n.js';
 import type { Ctx } from './context.js';
 
 /** Whether a file's first bytes are those of a tthc plan: its format line, or its editor-schema comment. */
@@ -30,7 +32,7 @@ export function refuseBinaryOnTerminal(ctx: Ctx, file: string | undefined, what:
  * Writes `text` to `file` (or prints it without one). A missing folder is a usage error rather than made, so that a
  * mistyped path is noticed; a plan is never replaced by a report, and `tthc import` replaces one only when told to.
  */
-export function writeOutput(ctx: Ctx, text: string | Uint8Array, file: string | undefined, opts: { replacePlan?: boolean; what?: string } = {}): void {
+export function writeOutput(ctx: Ctx, text: string | Uint8Array, file: string | undefined, opts: { replacePlan?: boolean; what?: string; lang?: Lang } = {}): void {
   if (!file || file === '-') {
     if (typeof text === 'string') ctx.io.write(text);
     else {
@@ -63,14 +65,16 @@ export function writeOutput(ctx: Ctx, text: string | Uint8Array, file: string | 
   try {
     if (typeof text === 'string') writeFileSync(tmp, text, 'utf8');
     else writeFileSync(tmp, text);
-    renameSync(tmp, path);
+    // Windows refuses the rename while Excel or Word has the file open (see held-open.ts).
+    retryHeldOpenSync(() => renameSync(tmp, path));
   } catch (e) {
     try {
       unlinkSync(tmp);
     } catch {
       // nothing was written
     }
-    throw new UsageError(`Cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`, 'Check that you may write to the folder.');
+    throw heldOpenRefusal(e, 'output', file, opts.lang ?? pickLang(undefined, ctx.io.env)) ??
+      new UsageError(`Cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`, 'Check that you may write to the folder.');
   }
   ctx.io.error(`${ctx.display(file)}: written.\n`);
 }

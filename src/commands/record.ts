@@ -13,6 +13,7 @@ import { langOption } from './agencies.js';
 import { asOfOption, planPath, readPlanBytes, withinOption, type Ctx } from './context.js';
 import { findTasks } from './show.js';
 import { heavy, type Heavy } from '../lazy.js';
+import { heldOpenRefusal } from '../plan/held-open.js';
 
 interface Opts {
   plan?: string;
@@ -237,8 +238,9 @@ async function record(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts
     });
   } catch (e) {
     if (e instanceof EditError) throw new RefusedError(`Cannot add the record: ${e.message}`, 'Nothing was written.');
-    if (e instanceof LockError || e instanceof ConflictError) throw new RefusedError(e.message);
-    throw e;
+    // Said with the plan's path as the user typed it, not as resolved for the edit (C:\Users\… on Windows).
+    if (e instanceof LockError || e instanceof ConflictError) throw new RefusedError(e.message.split(e.file).join(shown));
+    throw heldOpenRefusal(e, 'plan', shown, langOption(ctx, opts.lang)) ?? e;
   }
   return { file: shown, ...result! };
 }

@@ -10,6 +10,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { open, readFile, realpath, rename, stat, unlink, chmod, link } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { retryHeldOpen } from './held-open.js';
 
 export interface UpdateOptions {
   /** How long to wait for another process's lock before giving up, in ms (default 10 000). */
@@ -183,18 +184,9 @@ async function releaseLock(lock: Lock): Promise<void> {
   }
 }
 
-/** Windows refuses a rename for a moment while a virus scanner or indexer has the file open. */
+/** Windows refuses a rename while Word, a scanner or a sync client holds the file open: see held-open.ts. */
 async function renameWithRetry(from: string, to: string): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await rename(from, to);
-      return;
-    } catch (e) {
-      const code = errno(e);
-      if (attempt >= 5 || (code !== 'EPERM' && code !== 'EBUSY' && code !== 'EACCES')) throw e;
-      await sleep(20 * 2 ** attempt);
-    }
-  }
+  await retryHeldOpen(() => rename(from, to));
 }
 
 /** Makes the rename itself durable; not every platform can open or fsync a directory, which is fine. */

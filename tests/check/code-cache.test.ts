@@ -60,7 +60,7 @@ describe('the code cache of bin/tthc.js', () => {
     expect(codeFiles(cache)).toEqual([]);
   });
 
-  it.skipIf(process.platform === 'win32')('a folder that others may write to is neither read nor written', () => {
+  it.skipIf(process.platform === 'win32')('a folder that others may write to is neither read nor written (skipped on Windows: no POSIX write bits for others)', () => {
     const cache = join(dir, 'd');
     mkdirSync(cache);
     chmodSync(cache, 0o777);

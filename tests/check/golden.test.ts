@@ -1,6 +1,6 @@
 // Golden reports of `tthc check` on the shipped plan (text, JSON, GitHub), its exit codes, and GitHub annotation escaping; UPDATE_GOLDEN=1 rewrites the goldens.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDiagnostic } from '../../src/diagnostics.js';
 import { renderGithub } from '../../src/render/diagnostics.js';
@@ -46,7 +46,7 @@ describe('golden reports of the shipped plan', () => {
 
 describe('the caret stands under the character at line:col', () => {
   it.each([SHIPPED, join(FIXTURES, 'HTML_IN_TEXT.yaml'), join(FIXTURES, 'AGENCY_CYCLE.yaml')])('%s', async (path) => {
-    const source = readFileSync(path.startsWith('/') ? path : join(ROOT, path), 'utf8').split('\n');
+    const source = readFileSync(isAbsolute(path) ? path : join(ROOT, path), 'utf8').split('\n');
     const r = await run(['check', path]);
     const lines = r.out.split('\n');
     let checked = 0;
