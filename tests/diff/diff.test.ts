@@ -174,6 +174,21 @@ describe('records', () => {
     expect(r.code).toBe(1);
     expect(r.out).toContain('  − V.3  Kiểm tra đột xuất việc giải quyết TTHC tại Bộ phận Một cửa các cấp trên địa bàn huyện\n      2 ghi nhận bị mất theo: văn bản đến 3/4/2023; xong 20/4/2023');
   });
+
+  it("a trigger's due day corrected: the record reads differently before and after, in diff and in log", async () => {
+    const { dir, file } = newRepo();
+    edit(dir, file, (s) => addRecords(s, 'III.2', ['{ trigger: 2023-04-03, due: 2023-05-03, ref: 900/UBND-KSTT }']));
+    commit(dir, file, 'văn bản 900', AN, '2023-04-04');
+    edit(dir, file, (s) => s.replace('due: 2023-05-03', 'due: 2023-06-03'));
+    commit(dir, file, 'gia hạn', AN, '2023-04-20');
+    const r = await tthc(dir, ['diff', 'HEAD~1', 'HEAD']);
+    expect(r.out).toContain('      Ghi nhận sửa: văn bản đến 3/4/2023, hạn 3/5/2023, 900/UBND-KSTT → văn bản đến 3/4/2023, hạn 3/6/2023, 900/UBND-KSTT');
+    const en = await tthc(dir, ['diff', 'HEAD~1', 'HEAD', '--lang', 'en']);
+    expect(en.out).toContain('      Record changed: triggered 3/4/2023, due 3/5/2023, 900/UBND-KSTT → triggered 3/4/2023, due 3/6/2023, 900/UBND-KSTT');
+    const l = await tthc(dir, ['log', 'III.2']);
+    expect(l.out).toContain('    văn bản đến 3/4/2023, hạn 3/6/2023, 900/UBND-KSTT\n');
+    expect(l.out).toContain('(trước là: văn bản đến 3/4/2023, hạn 3/5/2023, 900/UBND-KSTT)');
+  });
 });
 
 describe('occurrences that come or go', () => {
