@@ -415,6 +415,23 @@ describe('errors', () => {
     expect(neu.err).toContain('tthc: the new side (plans/kon-ray-2023.yaml) is not a plan tthc can read: plans/kon-ray-2023.yaml:1:1: NOT_A_MAPPING');
   });
 
+  it('a side of the wrong shape is refused (exit 1), not compared in part', async () => {
+    const { dir, file } = newRepo();
+    // `records:` with nothing under it: read in part, the plan would lose its legal bases and prose.
+    edit(dir, file, (s) => s.replace('        when: Trước ngày 10/3/2023\n', '        when: Trước ngày 10/3/2023\n        records:\n'));
+    const r = await tthc(dir, ['diff']);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/^tthc: the new side \(plans\/kon-ray-2023\.yaml\) has 1 error in its shape, so tthc can read only part of it\.\n/);
+    expect(r.err).toContain('error[WRONG_TYPE]: `records` of task I.2 should be a list');
+    commit(dir, file, 'records: null', AN, '2023-03-01');
+    copyFileSync(SHIPPED, join(dir, file));
+    const old = await tthc(dir, ['diff', '--format', 'json']);
+    expect(old.code).toBe(1);
+    expect(old.err).toContain('the old side (HEAD:plans/kon-ray-2023.yaml) has 1 error');
+    expect(old.err).toContain('or compare with another revision');
+  });
+
   it('bad --format and --lang', async () => {
     expect((await tthc(repo.dir, ['diff', '--format', 'html'])).code).toBe(2);
     expect((await tthc(repo.dir, ['diff', '--lang', 'fr'])).code).toBe(2);
