@@ -212,6 +212,13 @@ async function record(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts
             'An event of another year opens the task in that year\'s plan.',
           );
         }
+        const closing = closingDay(plan.period);
+        if (due !== undefined && due > closing) {
+          throw new RefusedError(
+            `Task ${task.id}: the due day ${formatDayVi(due)} is after ${formatDayVi(closing)}, the last day on which work of this plan may be completed.`,
+            opts.within !== undefined ? 'Check --within: it counts days from the trigger (weeks as 2w).' : 'Check the year of --due.',
+          );
+        }
         if (task.records.some((r) => r.trigger === date)) throw new RefusedError(`Task ${task.id} already has a trigger on ${formatDayVi(date)}.`);
       }
       if (opts.ref !== undefined) rec.ref = opts.ref.normalize('NFC');
