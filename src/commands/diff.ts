@@ -173,11 +173,12 @@ export function registerDiff(program: Command, ctx: Ctx, done: (code: number) =>
         };
         const oldSide = a === undefined ? ({ kind: 'rev', rev: 'HEAD' } as Side) : parse(a);
         const given = b === undefined ? undefined : parse(b);
+        // A plan file's name that is not there is a missing file, not an unknown revision: said before any question
+        // of which plan file the revisions would be of.
+        for (const s of [oldSide, given]) if (s?.kind === 'rev' && /\.ya?ml$/i.test(s.rev)) throw new UsageError(`${s.rev}: no such file.`, 'Check the path; to compare revisions, name commits such as HEAD~1 or main.');
         const needsPlan = given === undefined || [oldSide, given].some((s) => s.kind === 'rev' && s.path === undefined);
         const file = needsPlan ? planPath(ctx, opts.plan) : undefined;
         const newSide: Side = given ?? { kind: 'file', file: file! };
-        // A plan file's name that is not there is a missing file, not an unknown revision.
-        for (const s of [oldSide, newSide]) if (s.kind === 'rev' && /\.ya?ml$/i.test(s.rev)) throw new UsageError(`${s.rev}: no such file.`, 'Check the path; to compare revisions, name commits such as HEAD~1 or main.');
         results.push(await compare(ctx, oldSide, newSide, file));
       }
       if (format === 'json') {

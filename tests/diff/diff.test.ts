@@ -432,6 +432,14 @@ describe('errors', () => {
     expect(old.err).toContain('or compare with another revision');
   });
 
+  it('two files, the second missing, in a folder with no plans/ and no git: that file is named', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tthc-two-files-'));
+    copyFileSync(SHIPPED, join(dir, 'old.yaml'));
+    const r = await tthc(dir, ['diff', 'old.yaml', 'new.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('tthc: new.yaml: no such file.\nhint: Check the path; to compare revisions, name commits such as HEAD~1 or main.\n');
+  });
+
   it('bad --format and --lang', async () => {
     expect((await tthc(repo.dir, ['diff', '--format', 'html'])).code).toBe(2);
     expect((await tthc(repo.dir, ['diff', '--lang', 'fr'])).code).toBe(2);
