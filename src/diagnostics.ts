@@ -71,7 +71,7 @@ export const CODES = {
   RECORD_OUTSIDE_PLAN: ['error', 'A record is dated before the plan period, or after it; only the completion of an occurrence may come later, up to 31/12 of the next year.'],
   RECORD_BEFORE_WINDOW: ['error', 'A completion dated before the period of its recurring occurrence begins (or before its trigger).'],
   RECORD_DUPLICATE: ['error', 'Two completions of one occurrence, or the same record twice (same day, period and document).'],
-  RECORD_DUE: ['error', 'A trigger\'s `due` before the trigger, or a `due` on a record that is not a trigger.'],
+  RECORD_DUE: ['error', 'A trigger\'s `due` before the trigger or after 31/12 of the year after the plan, or a `due` on a record that is not a trigger.'],
   RECORD_TRIGGER: ['error', 'A trigger recorded for a task that has no trigger.'],
   RECORD_FUTURE: ['warning', 'A record dated after today.'],
   HTML_IN_TEXT: ['note', 'A text carries an HTML fragment copied from the document (kept verbatim).'],

@@ -3,9 +3,10 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { sortDiagnostics } from '../diagnostics.js';
-import { UsageError } from '../io.js';
+import { RefusedError, UsageError } from '../io.js';
 import { loadChecked } from '../plan/cache.js';
 import type { Plan } from '../plan/model.js';
+import { renderText } from '../render/diagnostics.js';
 import { renderDiffJson, renderDiffMd, renderDiffText } from '../render/diff.js';
 import type { Lang } from '../render/i18n.js';
 import { diffPlans, type PlanDiff } from '../views/diff.js';
@@ -86,6 +87,16 @@ async function loadSide(ctx: Ctx, which: 'old' | 'new', side: Side, tracked: Tra
     const at = first ? ` ${first.file}:${first.start.line}:${first.start.col}: ${first.code}: ${first.message}` : '';
     throw new UsageError(`the ${which} side (${name}) is not a plan tthc can read:${at}`, `Run \`tthc check\` on it to see every problem${side.kind === 'file' ? '' : ` (\`git show ${side.kind === 'rev' ? side.rev : ''}:${(side.kind === 'rev' ? side.path : undefined) ?? tracked?.path ?? ''} > version.yaml\` to get that version)`}.`);
   }
+  // A plan of the wrong shape is read in part (its legal bases and prose are left out): compared as it is, they would
+  // show as removed under "nothing changed". Errors of meaning (a row numbered out of order) do not hide anything.
+  const errors = sortDiagnostics(checked.diagnostics).filter((d) => d.severity === 'error');
+  if (checked.partial) {
+    const report = renderText([{ file: checked.file, diagnostics: errors.slice(0, 5), lines: checked.lines }], ctx.style());
+    throw new RefusedError(
+      `the ${which} side (${name}) has ${errors.length} error${errors.length === 1 ? '' : 's'} in its shape, so tthc can read only part of it.\n\n${report.trimEnd()}`,
+      `Fix ${errors.length === 1 ? 'it' : 'them'} first (\`tthc check\` lists every finding)${side.kind === 'file' ? '' : `, or compare with another revision`}.`,
+    );
+  }
   return { plan: checked.plan, label: name };
 }
 
@@ -162,11 +173,12 @@ export function registerDiff(program: Command, ctx: Ctx, done: (code: number) =>
         };
         const oldSide = a === undefined ? ({ kind: 'rev', rev: 'HEAD' } as Side) : parse(a);
         const given = b === undefined ? undefined : parse(b);
+        // A plan file's name that is not there is a missing file, not an unknown revision: said before any question
+        // of which plan file the revisions would be of.
+        for (const s of [oldSide, given]) if (s?.kind === 'rev' && /\.ya?ml$/i.test(s.rev)) throw new UsageError(`${s.rev}: no such file.`, 'Check the path; to compare revisions, name commits such as HEAD~1 or main.');
         const needsPlan = given === undefined || [oldSide, given].some((s) => s.kind === 'rev' && s.path === undefined);
         const file = needsPlan ? planPath(ctx, opts.plan) : undefined;
         const newSide: Side = given ?? { kind: 'file', file: file! };
-        // A plan file's name that is not there is a missing file, not an unknown revision.
-        for (const s of [oldSide, newSide]) if (s.kind === 'rev' && /\.ya?ml$/i.test(s.rev)) throw new UsageError(`${s.rev}: no such file.`, 'Check the path; to compare revisions, name commits such as HEAD~1 or main.');
         results.push(await compare(ctx, oldSide, newSide, file));
       }
       if (format === 'json') {

@@ -7,7 +7,7 @@ import type { RecordFile } from '../plan/schema.js';
 import { parseSymbol } from '../plan/symbols.js';
 import { renderText } from '../render/diagnostics.js';
 import { addDays, beforeWindow, closingDay, formatDayVi, isValidDay, openOn, parseDayInput, repeats } from '../schedule/index.js';
-import { evaluatePlan } from '../views/evaluate.js';
+import { evaluatePlan, type TaskState } from '../views/evaluate.js';
 import type { Lang } from '../render/i18n.js';
 import { langOption } from './agencies.js';
 import { asOfOption, planPath, readPlanBytes, withinOption, type Ctx } from './context.js';
@@ -41,8 +41,8 @@ function planOf(ctx: Ctx, h: Heavy, bytes: Buffer, file: string): Plan {
 }
 
 /** The occurrence a completion belongs to, by the contract: --period, or the only one not done. */
-function choosePeriod(ctx: Ctx, plan: Plan, task: Task, period: string | undefined, date: string): string | undefined {
-  const state = evaluatePlan(plan, ctx.today(), 14).byId.get(task.id)!;
+function choosePeriod(state: TaskState, period: string | undefined, date: string): string | undefined {
+  const task = state.task;
   const occs = state.eval.occurrences;
   const label = (p: string | null) => p ?? '(single)';
   if (state.eval.continuous && occs.length === 0) {
@@ -133,8 +133,10 @@ function checkRef(ref: string | undefined): void {
  * before an event's trigger), and after the plan period only as the completion of one of its occurrences, up to the
  * end of the next year (the yearly report is sent in January).
  */
-function checkWindow(plan: Plan, task: Task, period: string | undefined, date: string): void {
-  const all = evaluatePlan(plan, '9999-12-31', 0).byId.get(task.id)!.eval.all;
+function checkWindow(plan: Plan, state: TaskState, period: string | undefined, date: string): void {
+  const { task } = state;
+  // Every occurrence, whatever the day evaluated: events triggered on any day are in it.
+  const all = state.eval.all;
   const occ = all.find((o) => o.period === (period ?? null)) ?? (period === undefined && all.length === 1 ? all[0] : undefined);
   const closing = closingDay(plan.period);
   const range = `${formatDayVi(plan.period.start)} – ${formatDayVi(plan.period.end)}`;
@@ -194,13 +196,14 @@ async function record(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts
       const task = findTasks(plan, [id])[0]!;
       const rec: RecordFile = kind === 'done' ? { done: date } : { trigger: date };
       if (due !== undefined) rec.due = due;
+      // The plan as of today, evaluated once for every rule below.
+      const state = evaluatePlan(plan, ctx.today(), 14).byId.get(task.id)!;
       if (kind === 'done') {
-        const period = choosePeriod(ctx, plan, task, opts.period, date);
-        checkWindow(plan, task, period, date);
+        const period = choosePeriod(state, opts.period, date);
+        checkWindow(plan, state, period, date);
         if (period !== undefined) rec.period = period;
       } else {
         if (opts.period !== undefined) throw new UsageError('tthc trigger takes no --period: the trigger date names the occurrence it opens.');
-        const state = evaluatePlan(plan, ctx.today(), 14).byId.get(task.id)!;
         if (state.follows) {
           throw new RefusedError(`Task ${task.id} has no trigger of its own: it opens when task ${state.follows} is done.`, `Record that: tthc done ${state.follows} --date DATE.`);
         }
@@ -211,6 +214,13 @@ async function record(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts
           throw new RefusedError(
             `The trigger date ${formatDayVi(date)} is outside the plan period (${formatDayVi(plan.period.start)} – ${formatDayVi(plan.period.end)}).`,
             'An event of another year opens the task in that year\'s plan.',
+          );
+        }
+        const closing = closingDay(plan.period);
+        if (due !== undefined && due > closing) {
+          throw new RefusedError(
+            `Task ${task.id}: the due day ${formatDayVi(due)} is after ${formatDayVi(closing)}, the last day on which work of this plan may be completed.`,
+            opts.within !== undefined ? 'Check --within: it counts days from the trigger (weeks as 2w).' : 'Check the year of --due.',
           );
         }
         if (task.records.some((r) => r.trigger === date)) throw new RefusedError(`Task ${task.id} already has a trigger on ${formatDayVi(date)}.`);

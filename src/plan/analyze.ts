@@ -23,6 +23,8 @@ export interface Analysis {
   lines?: string[];
   /** Each task's schedule as read from its phrase, in task order (reading phrases is most of evaluating a plan). */
   schedules?: { parts: Part[]; problems: SchedProblem[] }[];
+  /** The model is what could be salvaged from a file of the wrong shape (see Loaded.partial). */
+  partial?: true;
 }
 
 export function analyze(bytes: Uint8Array, file: string): Analysis {
@@ -33,6 +35,7 @@ export function analyze(bytes: Uint8Array, file: string): Analysis {
     out.raw = loaded.plan.raw;
     out.origins = loaded.plan.tasks.map((t) => (t.recordPlaces ? { path: t.path, records: t.recordPlaces } : { path: t.path }));
     out.schedules = loaded.plan.tasks.map((t) => scheduleOf(loaded.plan!, t));
+    if (loaded.partial) out.partial = true;
   }
   return out;
 }

@@ -21,6 +21,8 @@ export interface Checked {
   plan?: Plan;
   diagnostics: Diagnostic[];
   lines?: string[];
+  /** The plan was salvaged from a file of the wrong shape: only its heading, agencies and sections are in it. */
+  partial?: true;
 }
 
 /** Candidate folders for the cache: next to the installed package (npm's convention), else a private one in tmp. */
@@ -124,5 +126,6 @@ export async function loadChecked(bytes: Uint8Array, file: string, today: string
   const plan = modelOf(a, file);
   if (plan) out.plan = plan;
   if (a.lines) out.lines = a.lines;
+  if (a.partial) out.partial = true;
   return out;
 }

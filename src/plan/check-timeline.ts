@@ -194,6 +194,9 @@ export function checkRecords(ctx: CheckContext): void {
           ctx.add('RECORD_DUE', rec(i, 'due'), `Task ${task.id}: a completion has a \`due\`; only a trigger sets a due day.`, 'Remove `due:`; the due day of an occurrence comes from the plan or from its trigger.');
         } else if (isValidDay(r.trigger) && r.due < r.trigger) {
           ctx.add('RECORD_DUE', rec(i, 'due'), `Task ${task.id}: the due day ${formatDayVi(r.due)} is before the trigger ${formatDayVi(r.trigger)}.`, 'The due day is the last on-time day the document sets, on or after the day it came; check both dates.');
+        } else if (r.due > closing) {
+          // No completion could be recorded after the closing day, so a later due day is a mistyped year.
+          ctx.add('RECORD_DUE', rec(i, 'due'), `Task ${task.id}: the due day ${formatDayVi(r.due)} is after ${formatDayVi(closing)}, the last day on which work of this plan may be completed.`, 'Check the year of the due day the document sets.');
         }
       }
       const first = repeated.get(i);

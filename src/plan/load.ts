@@ -29,6 +29,11 @@ export interface Loaded {
    * that findings about what is absent (an agency no task names) can be trusted.
    */
   complete?: boolean;
+  /**
+   * True when the model was salvaged from a file whose shape is wrong: it holds the heading, agencies and sections
+   * that could be read, not the legal bases nor the prose, so it must not be compared with another version.
+   */
+  partial?: boolean;
   diagnostics: Diagnostic[];
   /**
    * The file's mapping as read, whatever its shape: checks of values that the model may have left out (legal bases,
@@ -803,7 +808,7 @@ export function loadText(text: string, file: string, meta: { bom?: boolean; crlf
   diagnostics.push(...schemaDiagnostics(src, raw, parsed.error.issues));
   // Whatever is wrong with the shape, the model keeps every part that can be read, so that its meaning is checked.
   const salvaged = salvage(data, file);
-  const out: Loaded = { file, source: src, plan: salvaged.plan, valid: false, complete: salvaged.complete, diagnostics, data, heading: salvaged.heading };
+  const out: Loaded = { file, source: src, plan: salvaged.plan, valid: false, complete: salvaged.complete, partial: true, diagnostics, data, heading: salvaged.heading };
   if (salvaged.agencyKeys) out.agencyKeys = salvaged.agencyKeys;
   return out;
 }

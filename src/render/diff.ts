@@ -1,9 +1,9 @@
 // `tthc diff` as text (Vietnamese or English), Markdown for a pull request, or JSON: pure functions of the diff data.
-import type { RecordFile } from '../plan/schema.js';
 import { formatDayVi } from '../schedule/index.js';
 import type { DueChange, PlanDiff, RoleChange, TaskBrief, TaskChange } from '../views/diff.js';
 import { periodText } from './due.js';
 import { t, type Lang } from './i18n.js';
+import { recordText } from './record-text.js';
 
 const WORDS = {
   vi: {
@@ -15,7 +15,7 @@ const WORDS = {
     renum: 'Đánh số lại', section: 'Chuyển mục', due: 'Hạn', dueAdded: 'kỳ mới', dueRemoved: 'kỳ bị bỏ', open: 'không hạn',
     agency: 'Cơ quan', viaCollective: 'Qua cơ quan tập thể', via: 'qua', notInvolved: 'không tham gia',
     recAddedOne: 'Ghi nhận mới', recChangedOne: 'Ghi nhận sửa', recRemovedOne: 'Ghi nhận bị xóa', lost: 'ghi nhận bị mất theo',
-    done: 'xong', trigger: 'văn bản đến', period: 'kỳ', newAgency: 'cơ quan mới', goneAgency: 'cơ quan bị bỏ', renamed: 'đổi tên',
+    newAgency: 'cơ quan mới', goneAgency: 'cơ quan bị bỏ', renamed: 'đổi tên',
     membersAdded: 'thành viên mới', membersRemoved: 'thành viên bị bỏ', aliasesAdded: 'tên khác mới', aliasesRemoved: 'tên khác bị bỏ',
     tasks: 'ảnh hưởng nhiệm vụ', none: '—', on: 'ngày', sectionGone: 'bị bỏ', sectionNew: 'mục mới',
     content: 'Nội dung công việc', output: 'Kết quả công việc', when: 'Thời gian thực hiện', schedule: 'Lịch (schedule)',
@@ -30,7 +30,7 @@ const WORDS = {
     renum: 'Renumbered', section: 'Moved to section', due: 'Due', dueAdded: 'new occurrence', dueRemoved: 'occurrence removed', open: 'open-ended',
     agency: 'Agencies', viaCollective: 'Through collectives', via: 'via', notInvolved: 'not involved',
     recAddedOne: 'Record added', recChangedOne: 'Record changed', recRemovedOne: 'Record removed', lost: 'records lost with it',
-    done: 'done', trigger: 'triggered', period: 'period', newAgency: 'new agency', goneAgency: 'agency removed', renamed: 'renamed',
+    newAgency: 'new agency', goneAgency: 'agency removed', renamed: 'renamed',
     membersAdded: 'members added', membersRemoved: 'members removed', aliasesAdded: 'aliases added', aliasesRemoved: 'aliases removed',
     tasks: 'tasks affected', none: '—', on: 'on', sectionGone: 'removed', sectionNew: 'new section',
     content: 'Work', output: 'Output', when: 'Timeline', schedule: 'Schedule',
@@ -61,13 +61,6 @@ export function dueLine(lang: Lang, id: string, d: DueChange): string {
   return `${head}: ${day(d.old, lang)} → ${day(d.new, lang)}`;
 }
 
-function recordText(lang: Lang, r: RecordFile): string {
-  const parts = [r.done ? `${w(lang, 'done')} ${formatDayVi(r.done)}` : `${w(lang, 'trigger')} ${r.trigger ? formatDayVi(r.trigger) : '?'}`];
-  if (r.period) parts.push(`${w(lang, 'period')} ${periodText(lang, r.period) || r.period}`);
-  if (r.ref) parts.push(r.ref);
-  if (r.note) parts.push(`“${r.note}”`);
-  return parts.join(', ');
-}
 
 function roleLine(lang: Lang, r: RoleChange): string {
   const via = (v: string | null) => (v ? ` (${w(lang, 'via')} ${v})` : '');

@@ -1,22 +1,22 @@
 // `tthc log` as text (Vietnamese or English), Markdown or JSON: pure functions of the history data.
-import type { RecordFile } from '../plan/schema.js';
 import { formatDayVi } from '../schedule/index.js';
 import type { CommitInfo, PlanHistory, TaskHistory } from '../views/history.js';
 import { periodText } from './due.js';
 import { t, type Lang } from './i18n.js';
+import { recordText } from './record-text.js';
 
 const WORDS = {
   vi: {
     added: 'Đưa vào kế hoạch', removed: 'Bị bỏ khỏi kế hoạch', renumbered: 'Đánh số lại', timeline: 'Thời gian thực hiện',
     records: 'Ghi nhận', noRecords: 'chưa có ghi nhận', recorded: 'ghi', by: 'bởi', changedOn: 'sửa', removedOn: 'xóa',
-    unchanged: 'không sửa từ đó', done: 'xong', trigger: 'văn bản đến', period: 'kỳ', working: 'bản đang sửa (chưa commit)',
+    unchanged: 'không sửa từ đó', working: 'bản đang sửa (chưa commit)',
     noHistory: 'Không có nhiệm vụ nào trong lịch sử của tệp.', unreadable: 'Phiên bản không đọc được như một kế hoạch (bỏ qua)',
     commits: 'commit', was: 'trước là', open: 'không hạn',
   },
   en: {
     added: 'Added', removed: 'Removed', renumbered: 'Renumbered', timeline: 'Timeline', records: 'Records',
     noRecords: 'no records', recorded: 'recorded', by: 'by', changedOn: 'changed', removedOn: 'removed', unchanged: 'unchanged since',
-    done: 'done', trigger: 'triggered', period: 'period', working: 'working file (not committed)',
+    working: 'working file (not committed)',
     noHistory: 'No task in the history of the file.', unreadable: 'Versions that are not a readable plan (skipped)',
     commits: 'commits', was: 'was', open: 'open-ended',
   },
@@ -33,13 +33,6 @@ export function commitText(lang: Lang, c: CommitInfo): string {
   return c.working ? w(lang, 'working') : `${c.short} ${c.date} ${c.author}`;
 }
 
-function recordText(lang: Lang, r: RecordFile): string {
-  const parts = [r.done ? `${w(lang, 'done')} ${formatDayVi(r.done)}` : `${w(lang, 'trigger')} ${r.trigger ? formatDayVi(r.trigger) : '?'}`];
-  if (r.period) parts.push(`${w(lang, 'period')} ${periodText(lang, r.period) || r.period}`);
-  if (r.ref) parts.push(r.ref);
-  if (r.note) parts.push(`“${r.note}”`);
-  return parts.join(', ');
-}
 
 function dues(lang: Lang, d: { period: string | null; due: string | null }[]): string {
   const shown = d.map((o) => `${periodText(lang, o.period) ? `${periodText(lang, o.period)}: ` : ''}${o.due ? formatDayVi(o.due) : w(lang, 'open')}`);

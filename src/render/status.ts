@@ -80,13 +80,23 @@ export function legendLines(view: StatusView, lang: Lang): string[] {
   ];
 }
 
-/** Occurrences due outside the four quarters are in no column and no total: the note under the table counts them. */
+/**
+ * Occurrences due outside the four quarters are in no column and no total: the note under the table counts them by
+ * status and names those that need attention, so that status says of them what `due` says.
+ */
 function outsideNote(view: StatusView, lang: Lang): string {
   const n = view.outside;
   const why = view.periods === 'reporting';
+  const byStatus = TOTALS_ORDER.flatMap((st) => {
+    const these = view.outsideItems.filter((o) => o.status === st);
+    if (!these.length) return [];
+    const named = st === 'overdue' || st === 'due-soon' ? ` (${these.map((o) => `${[o.id, periodText(lang, o.period)].filter(Boolean).join(' ')}, ${t(lang, 'due').toLowerCase()} ${formatDayVi(o.due!)}`).join('; ')})` : '';
+    return [`${statusWord(lang, st)} ${these.length}${named}`];
+  });
+  const list = byStatus.length ? `: ${byStatus.join(', ')}` : '';
   return lang === 'vi'
-    ? `${n} lần thực hiện có hạn ngoài bốn quý${why ? ' (thuộc kỳ báo cáo năm sau)' : ''}.`
-    : `${n} ${n === 1 ? 'occurrence falls' : 'occurrences fall'} due outside the four quarters${why ? " (next year's first reporting period)" : ''}.`;
+    ? `${n} lần thực hiện có hạn ngoài bốn quý${why ? ' (thuộc kỳ báo cáo năm sau)' : ''}${list}.`
+    : `${n} ${n === 1 ? 'occurrence falls' : 'occurrences fall'} due outside the four quarters${why ? " (next year's first reporting period)" : ''}${list}.`;
 }
 
 function outsideLine(view: StatusView, lang: Lang): string {

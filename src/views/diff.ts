@@ -192,7 +192,7 @@ function brief(t: Task, due: Map<Task, { period: string | null; due: string | nu
   return { id: t.id, section: t.section, content: t.content, lead: t.lead, support: t.support, when: t.when, due: due.get(t) ?? [], records: t.records };
 }
 
-function diffDue(a: { period: string | null; due: string | null }[], b: { period: string | null; due: string | null }[]): DueChange[] {
+export function diffDue(a: { period: string | null; due: string | null }[], b: { period: string | null; due: string | null }[]): DueChange[] {
   const out: DueChange[] = [];
   // A task with one occurrence has no label on one side and one on the other when its timeline gains a part: still
   // the same deadline where each side has exactly one.

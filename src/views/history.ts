@@ -1,7 +1,7 @@
 // A plan's history, version after version: when each task, timeline and record appeared, changed or went (no I/O).
 import type { Plan } from '../plan/model.js';
 import type { RecordFile } from '../plan/schema.js';
-import { diffRecords, dueDates, matchTasks } from './diff.js';
+import { diffDue, diffRecords, dueDates, matchTasks } from './diff.js';
 
 /** A commit, or the working file where it differs from the last commit (`working`). */
 export interface CommitInfo {
@@ -56,15 +56,12 @@ export interface PlanHistory {
   tasks: TaskHistory[];
 }
 
-function sameDue(a: TimelineEntry['due'], b: TimelineEntry['due']): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
 /** Follows every task through the versions (oldest first), pairing tasks as `tthc diff` does. */
 export function planHistory(versions: Version[]): PlanHistory {
   const out: PlanHistory = { commits: versions.map((v) => v.commit), unreadable: [], tasks: [] };
   let prev: Plan | undefined;
   let live = new Map<string, TaskHistory>();
+  let prevDue = new Map<Plan['tasks'][number], TimelineEntry['due']>();
   const open = (h: TaskHistory, r: RecordFile) => h.records.find((x) => x.removed === null && JSON.stringify(x.record) === JSON.stringify(r));
   for (const v of versions) {
     const plan = v.plan;
@@ -73,6 +70,8 @@ export function planHistory(versions: Version[]): PlanHistory {
       continue;
     }
     const due = dueDates(plan);
+    const before = prevDue;
+    prevDue = due;
     const next = new Map<string, TaskHistory>();
     const fresh = (t: Plan['tasks'][number]) => {
       const h: TaskHistory = {
@@ -106,7 +105,9 @@ export function planHistory(versions: Version[]): PlanHistory {
         h.content = b.content;
         const last = h.timeline[h.timeline.length - 1]!;
         const d = due.get(b) ?? [];
-        if (last.when !== b.when || !sameDue(last.due, d)) h.timeline.push({ commit: v.commit, when: b.when, due: d });
+        // Due dates change as `tthc diff` says they do: an event's occurrence comes and goes with its trigger record
+        // (told under the records), so recording a trigger is not a change of the timeline.
+        if (last.when !== b.when || diffDue(before.get(a) ?? [], d).length) h.timeline.push({ commit: v.commit, when: b.when, due: d });
         const rc = diffRecords(a.records, b.records);
         for (const c of rc.changed) {
           const rh = open(h, c.old);

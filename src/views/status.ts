@@ -67,6 +67,8 @@ export interface StatusView {
   totals: StatusTotals;
   /** Occurrences due outside the four quarters (with reporting periods: 15–31 December). */
   outside: number;
+  /** Those occurrences, with their status as of the day: no column shows them, so the note under the table does. */
+  outsideItems: CellOccurrence[];
 }
 
 export const QUARTERS = ['Q1', 'Q2', 'Q3', 'Q4'] as const;
@@ -203,8 +205,12 @@ export function statusView(
     }));
   }
   const counted = [...perTask.keys()].map((id) => state.byId.get(id)!);
-  let outside = 0;
-  for (const s of counted) for (const o of s.eval.occurrences) if (o.due && !QUARTERS.some((q) => inRange(o.due!, ranges[q]))) outside++;
+  const outsideItems: CellOccurrence[] = [];
+  for (const s of counted) {
+    for (const o of s.eval.occurrences) {
+      if (o.due && !QUARTERS.some((q) => inRange(o.due!, ranges[q]))) outsideItems.push({ id: s.task.id, period: o.period, due: o.due, status: o.status, completion: o.completion });
+    }
+  }
   return {
     plan: planInfo(plan),
     asOf,
@@ -217,7 +223,8 @@ export function statusView(
     outsidePeriod: outsidePeriod(plan, asOf),
     rows,
     totals: totals(rows),
-    outside,
+    outside: outsideItems.length,
+    outsideItems,
   };
 }
 

@@ -174,6 +174,21 @@ describe('records', () => {
     expect(r.code).toBe(1);
     expect(r.out).toContain('  − V.3  Kiểm tra đột xuất việc giải quyết TTHC tại Bộ phận Một cửa các cấp trên địa bàn huyện\n      2 ghi nhận bị mất theo: văn bản đến 3/4/2023; xong 20/4/2023');
   });
+
+  it("a trigger's due day corrected: the record reads differently before and after, in diff and in log", async () => {
+    const { dir, file } = newRepo();
+    edit(dir, file, (s) => addRecords(s, 'III.2', ['{ trigger: 2023-04-03, due: 2023-05-03, ref: 900/UBND-KSTT }']));
+    commit(dir, file, 'văn bản 900', AN, '2023-04-04');
+    edit(dir, file, (s) => s.replace('due: 2023-05-03', 'due: 2023-06-03'));
+    commit(dir, file, 'gia hạn', AN, '2023-04-20');
+    const r = await tthc(dir, ['diff', 'HEAD~1', 'HEAD']);
+    expect(r.out).toContain('      Ghi nhận sửa: văn bản đến 3/4/2023, hạn 3/5/2023, 900/UBND-KSTT → văn bản đến 3/4/2023, hạn 3/6/2023, 900/UBND-KSTT');
+    const en = await tthc(dir, ['diff', 'HEAD~1', 'HEAD', '--lang', 'en']);
+    expect(en.out).toContain('      Record changed: triggered 3/4/2023, due 3/5/2023, 900/UBND-KSTT → triggered 3/4/2023, due 3/6/2023, 900/UBND-KSTT');
+    const l = await tthc(dir, ['log', 'III.2']);
+    expect(l.out).toContain('    văn bản đến 3/4/2023, hạn 3/6/2023, 900/UBND-KSTT\n');
+    expect(l.out).toContain('(trước là: văn bản đến 3/4/2023, hạn 3/5/2023, 900/UBND-KSTT)');
+  });
 });
 
 describe('occurrences that come or go', () => {
@@ -398,6 +413,31 @@ describe('errors', () => {
     const neu = await tthc(dir, ['diff', 'HEAD~1']);
     expect(neu.code).toBe(2);
     expect(neu.err).toContain('tthc: the new side (plans/kon-ray-2023.yaml) is not a plan tthc can read: plans/kon-ray-2023.yaml:1:1: NOT_A_MAPPING');
+  });
+
+  it('a side of the wrong shape is refused (exit 1), not compared in part', async () => {
+    const { dir, file } = newRepo();
+    // `records:` with nothing under it: read in part, the plan would lose its legal bases and prose.
+    edit(dir, file, (s) => s.replace('        when: Trước ngày 10/3/2023\n', '        when: Trước ngày 10/3/2023\n        records:\n'));
+    const r = await tthc(dir, ['diff']);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/^tthc: the new side \(plans\/kon-ray-2023\.yaml\) has 1 error in its shape, so tthc can read only part of it\.\n/);
+    expect(r.err).toContain('error[WRONG_TYPE]: `records` of task I.2 should be a list');
+    commit(dir, file, 'records: null', AN, '2023-03-01');
+    copyFileSync(SHIPPED, join(dir, file));
+    const old = await tthc(dir, ['diff', '--format', 'json']);
+    expect(old.code).toBe(1);
+    expect(old.err).toContain('the old side (HEAD:plans/kon-ray-2023.yaml) has 1 error');
+    expect(old.err).toContain('or compare with another revision');
+  });
+
+  it('two files, the second missing, in a folder with no plans/ and no git: that file is named', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tthc-two-files-'));
+    copyFileSync(SHIPPED, join(dir, 'old.yaml'));
+    const r = await tthc(dir, ['diff', 'old.yaml', 'new.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('tthc: new.yaml: no such file.\nhint: Check the path; to compare revisions, name commits such as HEAD~1 or main.\n');
   });
 
   it('bad --format and --lang', async () => {

@@ -59,6 +59,22 @@ describe('tthc log ID', () => {
     expect(r.out).toContain('  Records: no records\n');
   });
 
+  it("recording a trigger is a record, not a change of the timeline; moving the due day it set is", async () => {
+    const r = await tthc(repo.dir, ['log', 'I.1', '--lang', 'en']);
+    expect(r.out).toContain(`  Timeline:\n    ${h[0]} 2023-01-05 Nguyễn Văn An: “Triển khai thực hiện sau khi có Văn bản của UBND tỉnh”\n  Records:\n`);
+    expect(r.out).toContain(`    triggered 6/3/2023, 500/KH-UBND\n      recorded: ${h[2]} 2023-06-14 Trần Thị Bình\n`);
+    const { dir, file } = newRepo();
+    edit(dir, file, (s) => addRecords(s, 'III.2', ['{ trigger: 2023-04-03, due: 2023-05-03, ref: 900/UBND-KSTT }']));
+    commit(dir, file, 'văn bản 900', AN, '2023-04-04');
+    edit(dir, file, (s) => s.replace('due: 2023-05-03', 'due: 2023-06-03'));
+    commit(dir, file, 'gia hạn', BINH, '2023-04-20');
+    const [c0, , c2] = git(dir, ['log', '--reverse', '--format=%h']).trim().split('\n');
+    const moved = await tthc(dir, ['log', 'III.2', '--lang', 'en']);
+    expect(moved.out).toContain(
+      `  Timeline:\n    ${c0} 2023-01-05 Nguyễn Văn An: “Theo văn bản triển khai của UBND tỉnh”\n    ${c2} 2023-04-20 Trần Thị Bình: “Theo văn bản triển khai của UBND tỉnh” — due from 3/4/2023: 3/6/2023\n  Records:`,
+    );
+  });
+
   it('an unknown id is a usage error with the nearest ids', async () => {
     const r = await tthc(repo.dir, ['log', 'VIII.2']);
     expect(r.code).toBe(2);

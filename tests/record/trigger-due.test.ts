@@ -90,6 +90,22 @@ describe('tthc trigger --within', () => {
     expect(onDone.code).toBe(2);
     expect(readFileSync(plan).equals(before)).toBe(true);
   });
+
+  it('refuses a due day after the last day work of the plan may be completed (exit 1), by --due or --within', async () => {
+    const before = readFileSync(plan);
+    const far = await run(['trigger', 'V.3', '--date', '2023-04-03', '--due', '2099-01-01']);
+    expect(far.code).toBe(1);
+    expect(far.err).toBe('tthc: Task V.3: the due day 1/1/2099 is after 31/12/2024, the last day on which work of this plan may be completed.\nhint: Check the year of --due.\n');
+    const long = await run(['trigger', 'V.3', '--date', '2023-04-03', '--within', '1000']);
+    expect(long.code).toBe(1);
+    expect(long.err).toContain('the due day 28/12/2025 is after 31/12/2024');
+    expect(long.err).toContain('hint: Check --within');
+    expect(readFileSync(plan).equals(before)).toBe(true);
+    // The next year is fine: a document of December may set a day in January.
+    const january = await run(['trigger', 'V.3', '--date', '2023-12-20', '--due', '2024-01-15']);
+    expect(january.code).toBe(0);
+    expect(january.out).toContain('hạn thực hiện 15/1/2024');
+  });
 });
 
 /** A one-task plan written by hand, from the minimal valid plan of the check fixtures. */
@@ -126,6 +142,14 @@ describe('a trigger with `due:` written by hand', () => {
       '        when: Sau khi có văn bản của UBND tỉnh\n        records:\n          - trigger: 2023-04-03\n            due: 2023-04-02\n          - done: 2023-04-20\n            due: 2023-04-30\n          - trigger: 2023-06-01\n            due: 2023-06-31\n',
     );
     expect(await check(file)).toEqual({ code: 1, codes: ['RECORD_DUE@28', 'RECORD_DUE@30', 'DATE_INVALID@32'] });
+  });
+
+  it('a due after 31/12 of the year after the plan is RECORD_DUE; one in that year is accepted', async () => {
+    const file = handWritten(
+      'far.yaml',
+      '        when: Sau khi có văn bản của UBND tỉnh\n        records:\n          - trigger: 2023-04-03\n            due: 2033-05-04\n          - trigger: 2023-12-20\n            due: 2024-01-15\n',
+    );
+    expect(await check(file)).toEqual({ code: 1, codes: ['RECORD_DUE@28'] });
   });
 
   it('the same trigger written twice is RECORD_DUPLICATE, at the second', async () => {

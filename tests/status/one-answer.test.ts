@@ -1,6 +1,6 @@
 // One answer per agency and day: status counts what due lists (collectives, roles, totals in occurrences), says a day outside the plan, and explains its cells.
 import { describe, expect, it } from 'vitest';
-import { dueJson, SHIPPED, tthc } from '../due/helpers.js';
+import { copyPlan, dueJson, scratch, SHIPPED, tthc } from '../due/helpers.js';
 
 type Q = 'Q1' | 'Q2' | 'Q3' | 'Q4';
 interface StatusJson {
@@ -147,5 +147,27 @@ describe('--quarter with a day outside the plan period', () => {
     const r = await tthc(['status', '--plan', SHIPPED, '--as-of', '2024-01-03', '--quarter', '2']);
     expect(r.code).toBe(0);
     expect(r.out).toContain('Ngày 3/1/2024 nằm ngoài thời gian của kế hoạch (1/1/2023 – 31/12/2023).');
+  });
+});
+
+describe('an occurrence due after the plan year (a December document sets a January day)', () => {
+  it('due lists it overdue; status, which has no column for it, names it overdue in the note under the table', async () => {
+    const { dir, remove } = scratch('outside-quarters');
+    try {
+      const plan = copyPlan(SHIPPED, dir);
+      const now = new Date('2024-01-20T03:00:00Z');
+      expect((await tthc(['trigger', 'V.3', '--date', '2023-12-20', '--due', '2024-01-15', '--plan', plan], { now })).code).toBe(0);
+      const due = await dueJson(['--plan', plan, '--as-of', '2024-01-20']);
+      expect(due.items.filter((i) => i.id === 'V.3').map((i) => [i.period, i.status])).toEqual([['2023-12-20', 'overdue']]);
+      const text = await tthc(['status', '--plan', plan, '--as-of', '2024-01-20']);
+      expect(text.out).toContain('\n1 lần thực hiện có hạn ngoài bốn quý: Quá hạn 1 (V.3 từ 20/12/2023, hạn 15/1/2024).\n');
+      const en = await tthc(['status', '--plan', plan, '--as-of', '2024-01-20', '--lang', 'en', '--format', 'md']);
+      expect(en.out).toContain('\n1 occurrence falls due outside the four quarters: overdue 1 (V.3 from 20/12/2023, due 15/1/2024).\n');
+      const json = JSON.parse((await tthc(['status', '--plan', plan, '--as-of', '2024-01-20', '--format', 'json'])).out) as { outside: number; outsideItems: unknown[] };
+      expect(json.outside).toBe(1);
+      expect(json.outsideItems).toEqual([{ id: 'V.3', period: '2023-12-20', due: '2024-01-15', status: 'overdue', completion: null }]);
+    } finally {
+      remove();
+    }
   });
 });
