@@ -12,6 +12,7 @@ import { registerRecord } from './commands/record.js';
 import { registerIcs } from './commands/ics.js';
 import { registerReport } from './commands/report.js';
 import { registerImport } from './commands/import.js';
+import { applyClerkOptions } from './commands/clerk.js';
 
 export const VERSION = '0.1.0';
 
@@ -42,6 +43,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   for (const r of COMMANDS) {
     r(program, ctx, done);
   }
+  applyClerkOptions(program, ctx);
   for (const c of program.commands) c.exitOverride().configureOutput(program.configureOutput());
   try {
     if (argv.length === 0) {

@@ -86,7 +86,7 @@ function choosePeriod(ctx: Ctx, plan: Plan, task: Task, period: string | undefin
 }
 
 function checkDate(ctx: Ctx, value: string | undefined, what: string): string {
-  const date = asOfOption(ctx, value);
+  const date = asOfOption(ctx, value, '--date');
   if (date > ctx.today()) {
     throw new RefusedError(`The ${what} date ${formatDayVi(date)} is after today (${formatDayVi(ctx.today())}).`, 'Record work once it has happened.');
   }

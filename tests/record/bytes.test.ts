@@ -168,7 +168,7 @@ describe('refusals leave the file byte for byte as it was', () => {
     ['a completion before the plan period', ['done', 'IX.3', '--date', '2022-12-30'], 1, ['30/12/2022', 'outside the plan period']],
     ['an unknown task id', ['done', 'Z.9', '--date', '2023-03-01'], 2, ['no task Z.9']],
     ['an unknown task id (trigger)', ['trigger', 'XI.1', '--date', '2023-03-01'], 2, ['no task XI.1']],
-    ['a day that does not exist', ['done', 'IX.3', '--date', '30/2/2023'], 2, ['2023-03-10, 10/3/2023 or 10/03/2023']],
+    ['a day that does not exist', ['done', 'IX.3', '--date', '30/2/2023'], 2, ['--date "30/2/2023"', 'tháng 2/2023 có 28 ngày']],
     ['a malformed document symbol', ['done', 'IX.3', '--date', '2023-07-01', '--ref', 'BC-UBND'], 2, ['--ref']],
     ['an empty note', ['done', 'IX.3', '--date', '2023-07-01', '--note', ' '], 2, ['--note is empty']],
     ['trigger without --date', ['trigger', 'I.1'], 2, ['--date']],
