@@ -89,3 +89,13 @@ describe('--width', () => {
     expect(r.err).toContain('--width "wide"');
   });
 });
+
+describe('tables never break ids, dates and document numbers where they can fit', () => {
+  it('agencies at 80 columns keeps every agency id whole', async () => {
+    const r = await tthc(['agencies', ...PLAN], { env: { COLUMNS: '80' } });
+    expect(r.code).toBe(0);
+    const cells = r.out.split('\n').flatMap((l) => l.split('│').map((c) => c.trim()));
+    for (const bad of ['cqcm-huye', 'tt-dak-rv', 'xa-dak-ko', 'thanh-tra\n']) expect(cells).not.toContain(bad);
+    expect(r.out).toContain('cqcm-huyen,');
+  });
+});
