@@ -24,6 +24,7 @@ interface Opts {
   failOn?: string;
   sep?: string;
   output?: string;
+  each?: boolean;
 }
 
 /** --role: lead (chủ trì, chu-tri), support (phối hợp, phoi-hop) or any, in either language, with or without diacritics. */
@@ -42,6 +43,7 @@ export function registerDue(program: Command, ctx: Ctx, done: (code: number) => 
     .option('--role <role>', 'with --agency: chu-tri (lead), phoi-hop (support) or any', 'any')
     .option('--within <days>', 'the warning window: days, or weeks as 2w', '14')
     .option('--all', 'every occurrence and task, with its status')
+    .option('--each', 'a row for each occurrence, rather than one for the occurrences of a task with the same status')
     .option('--as-of <date>', 'the day to answer for (default: today in Vietnam)')
     .option('--today <date>', 'the same as --as-of')
     .option('--format <format>', 'table, json, csv or md', 'table')
@@ -74,7 +76,7 @@ export function registerDue(program: Command, ctx: Ctx, done: (code: number) => 
             ? renderDueCsv(plan, view, lang, sep)
             : format === 'md'
               ? renderDueMd(plan, view, lang)
-              : renderDueTable(plan, view, lang, style, ctx.width());
+              : renderDueTable(plan, view, lang, style, ctx.width(), { each: opts.each });
       writeOutput(ctx, text, opts.output);
       const failing =
         opts.failOn === 'overdue'

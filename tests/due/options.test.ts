@@ -119,9 +119,9 @@ describe('roles: explicit mention wins, collectives otherwise (lead before suppo
     for (const i of view.items) expect([i.role, i.via]).toEqual([null, null]);
     const table = await tthc(['due', ...PLAN, '--as-of', '2023-03-01']);
     expect(table.out).toContain('Cơ quan: tất cả cơ quan');
-    // The last column is the lead ("Cơ quan thực hiện", wrapped in its narrow column) instead of a role.
-    expect(table.out).toMatch(/│ Cơ quan +│\n.*│ thực hiện +│/);
-    expect(table.out).toMatch(/│ X\.2 .*│ Văn phòng +│/);
+    // The column before the task is the lead, by agency id ("Chủ trì"), instead of a role.
+    expect(table.out).toMatch(/^Mã .* Chủ trì +Nhiệm vụ$/m);
+    expect(table.out).toMatch(/^X\.2 .* vp +Đẩy mạnh/m);
     expect(table.out).not.toContain('chủ trì');
   });
 });
@@ -419,9 +419,11 @@ describe('days late of completed occurrences', () => {
       expect(items.find((i) => i.id === 'X.2' && i.period === '2023-08')).toMatchObject({ status: 'late', daysLate: 5 });
       // Not done: as of the day asked about.
       expect(items.find((i) => i.id === 'X.2' && i.period === '2023-09')).toMatchObject({ status: 'overdue', daysLate: 1 });
-      const table = await tthc(['due', '--all', '--agency', 'vp', '--as-of', '2023-10-01', '--plan', plan], { cwd: dir, env: { COLUMNS: '160' } });
-      expect(table.out).toMatch(/Tháng 8\/2023 +│ 31\/8\/2023 +│ Xong muộn, trễ 5 ngày/);
-      expect(table.out).toMatch(/Tháng 7\/2023 +│ 31\/7\/2023 +│ Đã xong +│/);
+      const table = await tthc(['due', '--all', '--each', '--agency', 'vp', '--as-of', '2023-10-01', '--plan', plan], { cwd: dir, env: { COLUMNS: '160' } });
+      const late = table.out.slice(table.out.indexOf('Xong muộn ('), table.out.indexOf('Đã xong ('));
+      const done = table.out.slice(table.out.indexOf('Đã xong ('));
+      expect(late).toMatch(/^X\.2 +Tháng 8\/2023 +31\/8\/2023 +trễ 5 ngày /m);
+      expect(done).toMatch(/^X\.2 +Tháng 7\/2023 +31\/7\/2023 +chủ trì /m);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
