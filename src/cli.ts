@@ -14,13 +14,14 @@ import { registerReport } from './commands/report.js';
 import { registerImport } from './commands/import.js';
 import { applyClerkOptions } from './commands/clerk.js';
 import { registerConfig } from './commands/config.js';
+import { complete, registerCompletion } from './commands/completion.js';
 
 export const VERSION = '0.1.0';
 
 type Register = (program: Command, ctx: Ctx, done: (code: number) => void) => void;
 
 /** One table of commands; each registers its options and action. */
-const COMMANDS: Register[] = [registerDue, registerStatus, registerRecord, registerCheck, registerShow, registerAgencies, registerSchema, registerImport, registerIcs, registerReport, registerConfig];
+const COMMANDS: Register[] = [registerDue, registerStatus, registerRecord, registerCheck, registerShow, registerAgencies, registerSchema, registerImport, registerIcs, registerReport, registerConfig, registerCompletion];
 
 export function addCommands(...more: Register[]): void {
   for (const r of more) if (!COMMANDS.includes(r)) COMMANDS.push(r);
@@ -46,6 +47,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
   applyClerkOptions(program, ctx);
   for (const c of program.commands) c.exitOverride().configureOutput(program.configureOutput());
+  // The shells' completion scripts call back here: candidates only, never an error.
+  if (argv[0] === '__complete') {
+    for (const c of await complete(program, ctx, argv.slice(1))) io.write(`${c}\n`);
+    return 0;
+  }
   try {
     if (argv.length === 0) {
       io.write(program.helpInformation());
