@@ -15,13 +15,14 @@ import { registerImport } from './commands/import.js';
 import { applyClerkOptions } from './commands/clerk.js';
 import { registerConfig } from './commands/config.js';
 import { complete, registerCompletion } from './commands/completion.js';
+import { registerUndo } from './commands/undo.js';
 
 export const VERSION = '0.1.0';
 
 type Register = (program: Command, ctx: Ctx, done: (code: number) => void) => void;
 
 /** One table of commands; each registers its options and action. */
-const COMMANDS: Register[] = [registerDue, registerStatus, registerRecord, registerCheck, registerShow, registerAgencies, registerSchema, registerImport, registerIcs, registerReport, registerConfig, registerCompletion];
+const COMMANDS: Register[] = [registerDue, registerStatus, registerRecord, registerCheck, registerShow, registerAgencies, registerSchema, registerImport, registerIcs, registerReport, registerConfig, registerCompletion, registerUndo];
 
 export function addCommands(...more: Register[]): void {
   for (const r of more) if (!COMMANDS.includes(r)) COMMANDS.push(r);

@@ -11,6 +11,7 @@ import { evaluatePlan } from '../views/evaluate.js';
 import type { Lang } from '../render/i18n.js';
 import { langOption } from './agencies.js';
 import { asOfOption, planPath, readPlanBytes, type Ctx } from './context.js';
+import { remember } from './undo.js';
 import { findTasks } from './show.js';
 import { heavy, type Heavy } from '../lazy.js';
 
@@ -127,7 +128,7 @@ async function record(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts
   const h = await heavy();
   const { addRecord, loadBytes, checkLoaded, updateFile, EditError, LockError, ConflictError } = h;
   try {
-    await updateFile(ctx.abs(file), (current) => {
+    const written = await updateFile(ctx.abs(file), (current) => {
       const plan = planOf(ctx, h, current, shown);
       const task = findTasks(plan, [id])[0]!;
       const rec: RecordFile = kind === 'done' ? { done: date } : { trigger: date };
@@ -163,6 +164,8 @@ async function record(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts
       result = { task, rec, after: after.plan! };
       return next;
     });
+    // What `tthc undo` needs to take it back.
+    if (result && !written.after.equals(written.before)) remember(ctx.abs(file), written.before, written.after, { kind, task: result.task.id, record: result.rec }, ctx.io.now());
   } catch (e) {
     if (e instanceof EditError) throw new RefusedError(`Cannot add the record: ${e.message}`, 'Nothing was written.');
     if (e instanceof LockError || e instanceof ConflictError) throw new RefusedError(e.message);
