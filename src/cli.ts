@@ -16,6 +16,7 @@ import { applyClerkOptions } from './commands/clerk.js';
 import { registerConfig } from './commands/config.js';
 import { complete, registerCompletion } from './commands/completion.js';
 import { registerUndo } from './commands/undo.js';
+import { translateUsageError, usageLang, vietnameseHelp } from './commands/usage.js';
 
 export const VERSION = '0.1.0';
 
@@ -32,6 +33,8 @@ export function addCommands(...more: Register[]): void {
 export async function main(argv: string[], io: Io): Promise<number> {
   const ctx = makeCtx(io);
   let code = 0;
+  // Commander's error message, printed in the run's language once its code is known.
+  let usageError = '';
   const done = (c: number) => {
     code = c;
   };
@@ -40,13 +43,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .version(VERSION, '-V, --version')
     .addOption(new Option('--no-color', 'no colours, even on a terminal'))
     .showSuggestionAfterError(true)
-    .configureOutput({ writeOut: (s) => io.write(s), writeErr: (s) => io.error(s), outputError: (s, write) => write(s) })
+    .configureOutput({ writeOut: (s) => io.write(s), writeErr: (s) => io.error(s), outputError: (s) => void (usageError += s) })
     .exitOverride();
   program.configureHelp({ sortSubcommands: false });
   for (const r of COMMANDS) {
     r(program, ctx, done);
   }
   applyClerkOptions(program, ctx);
+  const lang = usageLang(argv, ctx);
+  if (lang === 'vi') vietnameseHelp(program);
   for (const c of program.commands) c.exitOverride().configureOutput(program.configureOutput());
   // The shells' completion scripts call back here: candidates only, never an error.
   if (argv[0] === '__complete') {
@@ -65,9 +70,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
       // commander printed its message already; its exit code for usage errors is 1, ours is 2.
       // Point at the command's own help when the command is known, else at the list of commands.
+      if (usageError) io.error(translateUsageError(usageError, e.code, program, argv, lang));
       const first = argv.find((a) => !a.startsWith('-'));
       const known = first !== undefined && program.commands.some((c) => c.name() === first);
-      io.error(known ? `Run \`tthc ${first} --help\` for the options.\n` : 'Run `tthc --help` for the commands.\n');
+      if (lang === 'vi') io.error(known ? `Xem \`tthc ${first} --help\` để biết các tùy chọn.\n` : 'Xem `tthc --help` để biết các lệnh.\n');
+      else io.error(known ? `Run \`tthc ${first} --help\` for the options.\n` : 'Run `tthc --help` for the commands.\n');
       return 2;
     }
     return reportError(io, e);

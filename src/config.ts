@@ -71,7 +71,7 @@ export function parseConfig(text: string, file: string): Partial<Record<Key, { v
     if (value === '') throw new UsageError(`${where}: ${key} has no value.`, 'Write the value after the colon, or remove the line.');
     if (out[key as Key]) throw new UsageError(`${where}: ${key} is set twice (first on line ${out[key as Key]!.line}).`, 'Keep one of them.');
     if (key === 'lang' && !/^(vi|en)$/i.test(value)) throw new UsageError(`${where}: lang "${value}" is not a language tthc speaks.`, 'Write lang: vi or lang: en.');
-    if (key === 'within' && !/^\d+\s*[dw]?$/i.test(value)) throw new UsageError(`${where}: within "${value}" is not a number of days.`, 'Write days (within: 7) or weeks (within: 2w).');
+    if (key === 'within' && !/^\d+\s*(?:[dw]|ng[aà]y|tu[aầ]n)?$/i.test(value.normalize('NFC'))) throw new UsageError(`${where}: within "${value}" is not a number of days.`, 'Write days (within: 7) or weeks (within: 2w).');
     out[key as Key] = { value: value.normalize('NFC'), line };
   });
   return out;

@@ -239,12 +239,13 @@ export function asOfOption(ctx: Ctx, value: string | undefined, option = '--as-o
   return parseDayOption(ctx, value, option);
 }
 
-/** --within: days (14), or weeks (2w); days may be written 14d. */
+/** --within: days (14, 14d, "14 ngày"), or weeks (2w, "2 tuần"). */
 export function withinOption(value: string | undefined): number {
   if (value === undefined) return 14;
-  const m = /^\s*(\d+)\s*([dw]?)\s*$/i.exec(value);
-  if (!m) throw new UsageError(`--within "${value}" is not a number of days.`, 'Write days (--within 7) or weeks (--within 2w).');
-  const days = Number(m[1]) * (m[2]?.toLowerCase() === 'w' ? 7 : 1);
+  // Units as a clerk types them too: 14 ngày, 2 tuần (with or without diacritics).
+  const m = /^\s*(\d+)\s*(d|w|ngay|tuan)?\s*$/i.exec(foldName(value));
+  if (!m) throw new UsageError(`--within "${value}" is not a number of days.`, 'Write days (--within 7, "7 ngày") or weeks (--within 2w, "2 tuần").');
+  const days = Number(m[1]) * (/^(w|tuan)$/i.test(m[2] ?? '') ? 7 : 1);
   // A window longer than a few years says nothing a plan year needs, and is most likely a typo.
   if (days > 3660) throw new UsageError(`--within ${value.trim()} is ${days} days; the window can be at most 3660 days (ten years).`, 'Use --all to list every occurrence whatever its date.');
   return days;
