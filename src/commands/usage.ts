@@ -131,7 +131,7 @@ export function translateUsageError(message: string, code: string, program: Comm
       if (m) out = `giá trị ${q(m[2]!)} của tùy chọn ${m[1]} không hợp lệ`;
       break;
   }
-  return out ? `lỗi: ${out}\n` : message;
+  return out ? `tthc: ${out}\n` : message;
 }
 
 function describeArg(cmd: Command | undefined, arg: string): string {

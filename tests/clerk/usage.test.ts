@@ -6,13 +6,13 @@ const PLAN = ['--plan', SHIPPED];
 
 describe('usage errors in Vietnamese (the default) and English', () => {
   it.each([
-    [['trigger'], 'lỗi: thiếu đối số <id> (the task id, e.g. I.1) và tùy chọn bắt buộc --date <date>', "error: required option '--date <date>' not specified, and the argument <id> is missing"],
-    [['trigger', 'I.1'], 'lỗi: thiếu tùy chọn bắt buộc --date <date>', "error: required option '--date <date>' not specified"],
-    [['done'], 'lỗi: thiếu đối số <id> của lệnh done (the task id, e.g. IX.3)', "error: missing required argument 'id'"],
-    [['due', '--agency'], 'lỗi: tùy chọn -a, --agency <agency> cần một giá trị', "error: option '-a, --agency <agency>' argument missing"],
-    [['due', '--agnecy', 'vp'], 'lỗi: không có tùy chọn --agnecy cho lệnh due\n(Có phải ý bạn là --agency?)', "error: unknown option '--agnecy'"],
-    [['due', '--within', '2', 'tuần'], 'lỗi: thừa đối số cho lệnh due: "tuần" (lệnh nhận 0 đối số).', 'error: too many arguments'],
-    [['dua'], 'lỗi: không có lệnh "dua"\n(Có phải ý bạn là due?)', "error: unknown command 'dua'"],
+    [['trigger'], 'tthc: thiếu đối số <id> (the task id, e.g. I.1) và tùy chọn bắt buộc --date <date>', "error: required option '--date <date>' not specified, and the argument <id> is missing"],
+    [['trigger', 'I.1'], 'tthc: thiếu tùy chọn bắt buộc --date <date>', "error: required option '--date <date>' not specified"],
+    [['done'], 'tthc: thiếu đối số <id> của lệnh done (the task id, e.g. IX.3)', "error: missing required argument 'id'"],
+    [['due', '--agency'], 'tthc: tùy chọn -a, --agency <agency> cần một giá trị', "error: option '-a, --agency <agency>' argument missing"],
+    [['due', '--agnecy', 'vp'], 'tthc: không có tùy chọn --agnecy cho lệnh due\n(Có phải ý bạn là --agency?)', "error: unknown option '--agnecy'"],
+    [['due', '--within', '2', 'tuần'], 'tthc: thừa đối số cho lệnh due: "tuần" (lệnh nhận 0 đối số).', 'error: too many arguments'],
+    [['dua'], 'tthc: không có lệnh "dua"\n(Có phải ý bạn là due?)', "error: unknown command 'dua'"],
   ])('%j', async (argv, vi, en) => {
     const v = await tthc([...argv]);
     expect(v.code).toBe(2);
