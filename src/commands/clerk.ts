@@ -8,6 +8,9 @@ import { parseDayOption, type Ctx } from './context.js';
 /** Short options for the options a clerk types most; none of them is taken by commander (-h, -V). */
 export const SHORT: Record<string, string> = { '--agency': '-a', '--plan': '-p', '--format': '-f', '--output': '-o' };
 
+/** The commands whose --within is the warning window that tthc.yaml's `within` sets. */
+const WINDOW = new Set(['due', 'report', 'status']);
+
 /** Words that mean "every agency", for overriding a default agency from tthc.yaml or TTHC_AGENCY. */
 const ALL_AGENCIES = new Set(['all', '*', 'tat ca', 'tat-ca']);
 
@@ -64,7 +67,8 @@ export function applyClerkOptions(program: Command, ctx: Ctx): void {
       const a = cmd.getOptionValue('agency') as string | undefined;
       if (a !== undefined && ALL_AGENCIES.has(foldName(a))) cmd.setOptionValueWithSource('agency', undefined, 'cli');
     }
-    if (has(cmd, '--within') && !given(cmd, 'within') && config.within) cmd.setOptionValueWithSource('within', config.within.value, 'config');
+    // The warning window only: another command's --within (a trigger's "within N days") is the document's, not a default.
+    if (WINDOW.has(cmd.name()) && has(cmd, '--within') && !given(cmd, 'within') && config.within) cmd.setOptionValueWithSource('within', config.within.value, 'config');
     if (has(cmd, '--lang') && !given(cmd, 'lang') && config.lang) cmd.setOptionValueWithSource('lang', config.lang.value, 'config');
   });
 }
