@@ -17,6 +17,8 @@ import { registerConfig } from './commands/config.js';
 import { complete, registerCompletion } from './commands/completion.js';
 import { registerUndo } from './commands/undo.js';
 import { translateUsageError, usageLang, vietnameseHelp } from './commands/usage.js';
+import { registerDiff } from './commands/diff.js';
+import { registerLog } from './commands/log.js';
 
 export const VERSION = '0.1.0';
 
@@ -28,6 +30,8 @@ const COMMANDS: Register[] = [registerDue, registerStatus, registerRecord, regis
 export function addCommands(...more: Register[]): void {
   for (const r of more) if (!COMMANDS.includes(r)) COMMANDS.push(r);
 }
+addCommands(registerDiff);
+addCommands(registerLog);
 
 /** Runs tthc with `argv` (without node and script) and returns the exit code; prints only through `io`. */
 export async function main(argv: string[], io: Io): Promise<number> {
