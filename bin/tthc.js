@@ -5,7 +5,18 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const bundle = path.join(__dirname, '..', 'dist', 'tthc.js');
+// The package's own folder, through any link to this file (npm link, npm install -g ., a shim on Windows), so that
+// dist/ is found next to the real bin/ even when Node is told to keep symbolic links (--preserve-symlinks-main).
+const home = path.join(realDir(__filename), '..');
+const bundle = path.join(home, 'dist', 'tthc.js');
+
+function realDir(file) {
+  try {
+    return path.dirname(fs.realpathSync(file));
+  } catch {
+    return path.dirname(file);
+  }
+}
 let source;
 try {
   source = fs.readFileSync(bundle, 'utf8');
@@ -37,7 +48,7 @@ function compiled() {
   const uid = typeof process.getuid === 'function' ? process.getuid() : 'user';
   const dirs = env.TTHC_CACHE_DIR
     ? [env.TTHC_CACHE_DIR]
-    : [path.join(__dirname, '..', 'node_modules', '.cache', 'tthc'), path.join(require('node:os').tmpdir(), `tthc-cache-${uid}`)];
+    : [path.join(home, 'node_modules', '.cache', 'tthc'), path.join(require('node:os').tmpdir(), `tthc-cache-${uid}`)];
   let cachedData;
   for (const dir of dirs) {
     try {

@@ -12,6 +12,11 @@ import { registerRecord } from './commands/record.js';
 import { registerIcs } from './commands/ics.js';
 import { registerReport } from './commands/report.js';
 import { registerImport } from './commands/import.js';
+import { applyClerkOptions } from './commands/clerk.js';
+import { registerConfig } from './commands/config.js';
+import { complete, registerCompletion } from './commands/completion.js';
+import { registerUndo } from './commands/undo.js';
+import { translateUsageError, usageLang, vietnameseHelp } from './commands/usage.js';
 import { registerDiff } from './commands/diff.js';
 import { registerLog } from './commands/log.js';
 
@@ -20,7 +25,7 @@ export const VERSION = '0.1.0';
 type Register = (program: Command, ctx: Ctx, done: (code: number) => void) => void;
 
 /** One table of commands; each registers its options and action. */
-const COMMANDS: Register[] = [registerDue, registerStatus, registerRecord, registerCheck, registerShow, registerAgencies, registerSchema, registerImport, registerIcs, registerReport];
+const COMMANDS: Register[] = [registerDue, registerStatus, registerRecord, registerCheck, registerShow, registerAgencies, registerSchema, registerImport, registerIcs, registerReport, registerConfig, registerCompletion, registerUndo];
 
 export function addCommands(...more: Register[]): void {
   for (const r of more) if (!COMMANDS.includes(r)) COMMANDS.push(r);
@@ -32,6 +37,8 @@ addCommands(registerLog);
 export async function main(argv: string[], io: Io): Promise<number> {
   const ctx = makeCtx(io);
   let code = 0;
+  // Commander's error message, printed in the run's language once its code is known.
+  let usageError = '';
   const done = (c: number) => {
     code = c;
   };
@@ -40,13 +47,21 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .version(VERSION, '-V, --version')
     .addOption(new Option('--no-color', 'no colours, even on a terminal'))
     .showSuggestionAfterError(true)
-    .configureOutput({ writeOut: (s) => io.write(s), writeErr: (s) => io.error(s), outputError: (s, write) => write(s) })
+    .configureOutput({ writeOut: (s) => io.write(s), writeErr: (s) => io.error(s), outputError: (s) => void (usageError += s) })
     .exitOverride();
   program.configureHelp({ sortSubcommands: false });
   for (const r of COMMANDS) {
     r(program, ctx, done);
   }
+  applyClerkOptions(program, ctx);
+  const lang = usageLang(argv, ctx);
+  if (lang === 'vi') vietnameseHelp(program);
   for (const c of program.commands) c.exitOverride().configureOutput(program.configureOutput());
+  // The shells' completion scripts call back here: candidates only, never an error.
+  if (argv[0] === '__complete') {
+    for (const c of await complete(program, ctx, argv.slice(1))) io.write(`${c}\n`);
+    return 0;
+  }
   try {
     if (argv.length === 0) {
       io.write(program.helpInformation());
@@ -59,9 +74,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
       // commander printed its message already; its exit code for usage errors is 1, ours is 2.
       // Point at the command's own help when the command is known, else at the list of commands.
+      if (usageError) io.error(translateUsageError(usageError, e.code, program, argv, lang));
       const first = argv.find((a) => !a.startsWith('-'));
       const known = first !== undefined && program.commands.some((c) => c.name() === first);
-      io.error(known ? `Run \`tthc ${first} --help\` for the options.\n` : 'Run `tthc --help` for the commands.\n');
+      if (lang === 'vi') io.error(known ? `Xem \`tthc ${first} --help\` để biết các tùy chọn.\n` : 'Xem `tthc --help` để biết các lệnh.\n');
+      else io.error(known ? `Run \`tthc ${first} --help\` for the options.\n` : 'Run `tthc --help` for the commands.\n');
       return 2;
     }
     return reportError(io, e);

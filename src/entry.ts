@@ -11,6 +11,7 @@ const io: Io = {
   now: () => new Date(),
   isTTY: Boolean(process.stdout.isTTY),
   columns: process.stdout.columns,
+  errColumns: process.stderr.isTTY ? process.stderr.columns : undefined,
 };
 
 // A closed pipe (`tthc due | head`) is not an error worth a trace.

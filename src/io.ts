@@ -13,6 +13,8 @@ export interface Io {
   isTTY: boolean;
   /** Terminal width, where known. */
   columns?: number;
+  /** Standard error's width when it is a terminal: the width the user sees when stdout is piped. */
+  errColumns?: number;
 }
 
 /** Bad flags or values, a missing file, an unknown id: exit 2. */
@@ -55,6 +57,7 @@ export function memoryIo(opts: Partial<Io> & { now?: () => Date } = {}): Io & { 
     now: opts.now ?? (() => new Date()),
     isTTY: opts.isTTY ?? false,
     columns: opts.columns,
+    errColumns: opts.errColumns,
   };
   return io as Io & { out: string; err: string; bytes: Uint8Array[] };
 }

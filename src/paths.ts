@@ -9,6 +9,8 @@ import nodePath, { type PlatformPath } from 'node:path';
 export function showPath(p: string, cwd: string, path: PlatformPath = nodePath): string {
   const a = path.resolve(cwd, p);
   const r = path.relative(cwd, a);
-  if (!r || r.startsWith('..') || path.isAbsolute(r)) return a;
+  // A file in a folder above (run from plans/sub) is shown as ../x when that is shorter than the absolute path.
+  const above = r.startsWith('..') && !(/^(\.\.[\\/])+[^.]/.test(r) && r.length < a.length);
+  if (!r || above || path.isAbsolute(r)) return a;
   return path.sep === '\\' && p.includes('\\') && !p.includes('/') ? r : r.split('\\').join('/');
 }

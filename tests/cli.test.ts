@@ -10,7 +10,10 @@ describe('usage', () => {
   });
 
   it('an unknown command is exit 2, suggests the nearest and points at the list of commands', async () => {
-    const r = await tthc(['dne', 'IX.3']);
+    const vi = await tthc(['dne', 'IX.3']);
+    expect(vi.code).toBe(2);
+    expect(vi.err).toBe('tthc: không có lệnh "dne"\n(Có phải ý bạn là một trong: done, due?)\nXem `tthc --help` để biết các lệnh.\n');
+    const r = await tthc(['dne', 'IX.3'], { env: { TTHC_LANG: 'en' } });
     expect(r.code).toBe(2);
     expect(r.err).toContain("unknown command 'dne'");
     expect(r.err).toContain('(Did you mean one of done, due?)');
@@ -19,7 +22,10 @@ describe('usage', () => {
   });
 
   it("an unknown option of a known command points at that command's help", async () => {
-    const r = await tthc(['due', '--agnecy', 'vp']);
+    const vi = await tthc(['due', '--agnecy', 'vp']);
+    expect(vi.code).toBe(2);
+    expect(vi.err).toBe('tthc: không có tùy chọn --agnecy cho lệnh due\n(Có phải ý bạn là --agency?)\nXem `tthc due --help` để biết các tùy chọn.\n');
+    const r = await tthc(['due', '--agnecy', 'vp', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.err).toContain("unknown option '--agnecy'");
     expect(r.err).toContain('(Did you mean --agency?)');

@@ -1,6 +1,7 @@
 // What every command shares: finding and loading the plan, today in Vietnam, colour, and option parsing.
-import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { CONFIG_NAME, findUp, loadConfig, type Config } from '../config.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { RefusedError, UsageError, type Io } from '../io.js';
 import { loadChecked, type Checked } from '../plan/cache.js';
@@ -10,7 +11,8 @@ import { renderText } from '../render/diagnostics.js';
 import { heldOpenRefusal, retryHeldOpenSync } from '../plan/held-open.js';
 import { showPath } from '../paths.js';
 import { pickLang } from '../render/i18n.js';
-import { parseDayInput, todayInVietnam } from '../schedule/index.js';
+import { foldName } from '../text.js';
+import { addDays, dayInputParts, formatDayVi, lastDayOfMonth, parseDayInput, todayInVietnam } from '../schedule/index.js';
 import { colourWanted, makeStyle, type Style } from '../render/style.js';
 
 export interface Ctx {
@@ -22,36 +24,119 @@ export interface Ctx {
   /** The path to show for a file: relative to the working directory where that is shorter. */
   display(path: string): string;
   abs(path: string): string;
+  /** tthc.yaml and TTHC_* (read once, on first use). */
+  config(): Config;
+  /** --width, when given. */
+  widthFlag?: number;
+  /** The day the command answers for (--as-of, --today, --date), which chooses among several plans. */
+  day?: string;
 }
 
 export function makeCtx(io: Io): Ctx {
-  return {
+  let config: Config | undefined;
+  const ctx: Ctx = {
     io,
     style: (flag) => makeStyle(colourWanted(io, flag)),
     today: () => todayInVietnam(io.now()),
     width: () => {
+      if (ctx.widthFlag) return ctx.widthFlag;
       const c = Number(io.env.COLUMNS);
-      if (Number.isInteger(c) && c > 0) return c;
-      return io.columns && io.columns > 0 ? io.columns : 100;
+      const env = Number.isInteger(c) && c > 0 ? c : undefined;
+      // On a terminal, COLUMNS (when set) or the terminal's width. Piped (`| less`), the width of the terminal the
+      // user looks at: standard error's when that is one (bash does not export COLUMNS), else COLUMNS, else 80.
+      if (io.isTTY) return env ?? (io.columns && io.columns > 0 ? io.columns : 80);
+      return io.errColumns && io.errColumns > 0 ? io.errColumns : env ?? 80;
     },
     display: (p) => showPath(p, io.cwd),
     abs: (p) => resolve(io.cwd, p),
+    config: () => (config ??= loadConfig(io.cwd, io.env, ctx.display)),
   };
+  return ctx;
 }
 
-/** The plans under ./plans, for commands given no file. */
+/** The folder that holds the plans: tthc.yaml's folder's plans/, else the nearest plans/ in the working directory or above. */
+function plansFolder(ctx: Ctx): string | undefined {
+  const file = ctx.config().file;
+  if (file && existsSync(join(dirname(file), 'plans'))) return join(dirname(file), 'plans');
+  const found = findUp(ctx.io.cwd, 'plans');
+  return found && statSync(found).isDirectory() ? found : undefined;
+}
+
+/** The plans under plans/ (found as plansFolder says), for commands given no file. */
 export function defaultPlans(ctx: Ctx): string[] {
-  const dir = ctx.abs('plans');
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    throw new UsageError('No plan file given, and there is no plans/ folder here.', 'Name the plan file (e.g. `--plan plans/ke-hoach-2023.yaml`), or run tthc from the folder that holds plans/.');
+  const dir = plansFolder(ctx);
+  if (!dir) {
+    throw new UsageError('No plan file given, and there is no plans/ folder here or in a folder above.', 'Name the plan file (e.g. `--plan plans/ke-hoach-2023.yaml`), run tthc inside the folder that holds plans/, or set `plan:` in tthc.yaml.');
   }
-  const plans = names.filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith('.')).sort();
-  if (plans.length === 0) throw new UsageError('plans/ holds no .yaml plan.', 'Import one with `tthc import DOCUMENT.txt --output plans/NAME.yaml`.');
+  return plansIn(ctx, dir);
+}
+
+function plansIn(ctx: Ctx, dir: string): string[] {
+  const plans = readdirSync(dir).filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith('.') && n !== CONFIG_NAME).sort();
+  if (plans.length === 0) throw new UsageError(`${ctx.display(dir)}/ holds no .yaml plan.`, 'Import one with `tthc import DOCUMENT.txt --output plans/NAME.yaml`.');
   // Spelled with '/' on every system (Windows takes it too), so that reports are the same bytes everywhere.
-  return plans.map((n) => `plans/${n}`);
+  return plans.map((n) => join(dir, n).split('\\').join('/'));
+}
+
+/** The year and period of a plan, read from the head of its file by a pattern (the YAML reader costs start-up time). */
+export function planPeriodOf(path: string): { year: number; start: string; end: string } | undefined {
+  let head: string;
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      const buf = Buffer.alloc(16384);
+      head = buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('utf8');
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+  // The `plan:` mapping: its indented lines, up to the next top-level key.
+  const block = /^plan:[ \t]*(?:#.*)?\r?\n((?:(?:[ \t]+.*|[ \t]*)(?:\r?\n|$))*)/m.exec(head)?.[1];
+  if (!block) return undefined;
+  const year = /^[ \t]+year:[ \t]*["']?(\d{4})\b/m.exec(block)?.[1];
+  const start = /\bstart:[ \t]*["']?(\d{4}-\d{2}-\d{2})/.exec(block)?.[1];
+  const end = /\bend:[ \t]*["']?(\d{4}-\d{2}-\d{2})/.exec(block)?.[1];
+  if (!year) return undefined;
+  return { year: Number(year), start: start ?? `${year}-01-01`, end: end ?? `${year}-12-31` };
+}
+
+/** Among several plans: the one of `year`, or the one whose period holds `day`. */
+function choosePlan(ctx: Ctx, plans: string[], want: { year?: number; day?: string }, how: string): string {
+  if (plans.length === 1 && want.year === undefined) return plans[0]!;
+  const periods = plans.map((p) => ({ p, period: planPeriodOf(p) }));
+  const fits = periods.filter(({ period }) => period && (want.year !== undefined ? period.year === want.year : want.day! >= period.start && want.day! <= period.end));
+  if (fits.length === 1) return fits[0]!.p;
+  const list = periods.map(({ p, period }) => `${ctx.display(p)} (${period ? `${formatDayVi(period.start)} – ${formatDayVi(period.end)}` : 'no plan year found'})`).join(', ');
+  const what = want.year !== undefined ? `the year ${want.year}` : `${formatDayVi(want.day!)}`;
+  throw new UsageError(
+    fits.length === 0 ? `No plan ${how} is for ${what}: ${list}.` : `${fits.length} plans ${how} are for ${what}: ${fits.map((f) => ctx.display(f.p)).join(', ')}.`,
+    'Choose one with `--plan FILE` or `--plan YEAR` (or --as-of a day in its period).',
+  );
+}
+
+/**
+ * The one plan a command works on: --plan, else TTHC_PLAN, else tthc.yaml's `plan:` (each a file, a folder of
+ * plans, or a year), else plans/ found here or above. Among several plans, the one whose period holds the day asked
+ * about (--as-of, --date; else today).
+ */
+export function planPath(ctx: Ctx, flag: string | undefined): string {
+  const setting = flag !== undefined ? { value: flag, source: '--plan', base: ctx.io.cwd } : ctx.config().plan;
+  const day = ctx.day ?? ctx.today();
+  if (!setting) return choosePlan(ctx, defaultPlans(ctx), { day }, 'in plans/');
+  const path = resolve(setting.base, setting.value);
+  const isYear = /^\d{4}$/.test(setting.value.trim());
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    st = undefined;
+  }
+  if (isYear && !st) return choosePlan(ctx, defaultPlans(ctx), { year: Number(setting.value.trim()) }, 'in plans/');
+  if (st?.isDirectory()) return choosePlan(ctx, plansIn(ctx, path), { day }, `in ${ctx.display(path)}/`);
+  if (!st && setting.source !== '--plan') throw new UsageError(`${ctx.display(path)}: no such file (the plan named by ${setting.source}).`, `Correct ${setting.source}, or name the plan with --plan.`);
+  return flag !== undefined ? flag : path;
 }
 
 /** Reads a file for a command; a missing file or a folder is a usage error (exit 2). */
@@ -88,17 +173,6 @@ export interface LoadedPlan {
   bytes: Buffer;
 }
 
-/** The one plan a command works on: --plan, else TTHC_PLAN, else the only plan in ./plans. */
-export function planPath(ctx: Ctx, flag: string | undefined): string {
-  if (flag) return flag;
-  if (ctx.io.env.TTHC_PLAN) return ctx.io.env.TTHC_PLAN;
-  const plans = defaultPlans(ctx);
-  if (plans.length > 1) {
-    throw new UsageError(`plans/ holds ${plans.length} plans: ${plans.join(', ')}.`, 'Choose one with `--plan FILE` (or set TTHC_PLAN).');
-  }
-  return plans[0]!;
-}
-
 /** Reads and checks one plan file (through the analysis cache); shared by every command that reads plans. */
 export async function checkFile(ctx: Ctx, file: string): Promise<Checked> {
   const bytes = readPlanBytes(ctx, file);
@@ -130,22 +204,47 @@ export function pickFormat<T extends string>(value: string | undefined, allowed:
   throw new UsageError(`Unknown format "${value}".`, `Use one of: ${allowed.join(', ')}.`);
 }
 
-/** --as-of / --today: 2023-03-10, 10/3/2023 or 10/03/2023; anything else is a usage error. */
-export function asOfOption(ctx: Ctx, value: string | undefined): string {
-  if (value === undefined) return ctx.today();
-  const day = parseDayInput(value.trim());
-  if (!day) {
-    throw new UsageError(`"${value}" is not a date tthc understands, or the day does not exist.`, 'Write it as 2023-03-10, 10/3/2023 or 10/03/2023.');
+/** Words for a day relative to today in Vietnam, folded (no case, no diacritics). */
+const RELATIVE: Record<string, number> = {
+  'hom nay': 0, 'bay gio': 0, today: 0, 'hom qua': -1, yesterday: -1, mai: 1, 'ngay mai': 1, tomorrow: 1,
+};
+
+const DAY_FORMS = '10/3/2023, 10-3-2023, 10.3.2023, 2023-03-10, "ngày 10 tháng 3 năm 2023", "hôm nay", "hôm qua" or "mai"';
+
+/**
+ * The one reader of a day typed on the command line (--as-of, --today, --date, --due …): the forms of
+ * parseDayInput, and today/yesterday/tomorrow in Vietnam in either language. A day that does not exist says which
+ * days its month has. `option` names the option in the message.
+ */
+export function parseDayOption(ctx: Ctx, value: string, option = '--as-of'): string {
+  const folded = foldName(value).replace(/-/g, ' ');
+  const rel = RELATIVE[folded];
+  if (rel !== undefined) return addDays(ctx.today(), rel);
+  const day = parseDayInput(value);
+  if (day) return day;
+  const p = dayInputParts(value);
+  if (p) {
+    if (p.month < 1 || p.month > 12) throw new UsageError(`${option} "${value.trim()}": there is no month ${p.month} (months are 1 to 12).`, `Write the day first, then the month: ${DAY_FORMS}.`);
+    if (p.year >= 1 && p.year <= 9999) {
+      throw new UsageError(`${option} "${value.trim()}": tháng ${p.month}/${p.year} có ${lastDayOfMonth(p.year, p.month)} ngày (month ${p.month} of ${p.year} has ${lastDayOfMonth(p.year, p.month)} days).`, 'Check the day.');
+    }
   }
-  return day;
+  throw new UsageError(`${option} "${value.trim()}" is not a date tthc understands.`, `Write it as ${DAY_FORMS}.`);
 }
 
-/** --within: days (14), or weeks (2w); days may be written 14d. */
+/** --as-of / --today (and --date): the day given, or today in Vietnam. */
+export function asOfOption(ctx: Ctx, value: string | undefined, option = '--as-of'): string {
+  if (value === undefined) return ctx.today();
+  return parseDayOption(ctx, value, option);
+}
+
+/** --within: days (14, 14d, "14 ngày"), or weeks (2w, "2 tuần"). */
 export function withinOption(value: string | undefined): number {
   if (value === undefined) return 14;
-  const m = /^\s*(\d+)\s*([dw]?)\s*$/i.exec(value);
-  if (!m) throw new UsageError(`--within "${value}" is not a number of days.`, 'Write days (--within 7) or weeks (--within 2w).');
-  const days = Number(m[1]) * (m[2]?.toLowerCase() === 'w' ? 7 : 1);
+  // Units as a clerk types them too: 14 ngày, 2 tuần (with or without diacritics).
+  const m = /^\s*(\d+)\s*(d|w|ngay|tuan)?\s*$/i.exec(foldName(value));
+  if (!m) throw new UsageError(`--within "${value}" is not a number of days.`, 'Write days (--within 7, "7 ngày") or weeks (--within 2w, "2 tuần").');
+  const days = Number(m[1]) * (/^(w|tuan)$/i.test(m[2] ?? '') ? 7 : 1);
   // A window longer than a few years says nothing a plan year needs, and is most likely a typo.
   if (days > 3660) throw new UsageError(`--within ${value.trim()} is ${days} days; the window can be at most 3660 days (ten years).`, 'Use --all to list every occurrence whatever its date.');
   return days;

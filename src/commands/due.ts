@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { resolveAgency, type Role } from '../agencies.js';
 import { UsageError } from '../io.js';
+import { foldName } from '../text.js';
 import { csvSeparator } from '../render/csv.js';
 import { dueJson, renderDueCsv, renderDueMd, renderDueTable } from '../render/due.js';
 import { dueView } from '../views/due.js';
@@ -23,12 +24,15 @@ interface Opts {
   failOn?: string;
   sep?: string;
   output?: string;
+  each?: boolean;
 }
 
+/** --role: lead (chủ trì, chu-tri), support (phối hợp, phoi-hop) or any, in either language, with or without diacritics. */
 export function roleOption(value: string | undefined): Role | 'any' {
-  const v = (value ?? 'any').toLowerCase();
-  if (v === 'lead' || v === 'support' || v === 'any') return v;
-  throw new UsageError(`--role "${value}" is not a role.`, 'Use --role lead, --role support or --role any.');
+  const v = foldName(value ?? 'any').replace(/[\s_]+/g, '-');
+  const role = ({ lead: 'lead', 'chu-tri': 'lead', support: 'support', 'phoi-hop': 'support', any: 'any', 'ca-hai': 'any' } as const)[v];
+  if (role) return role;
+  throw new UsageError(`--role "${value}" is not a role.`, 'Use --role chu-tri (lead), --role phoi-hop (support) or --role any.');
 }
 
 export function registerDue(program: Command, ctx: Ctx, done: (code: number) => void): void {
@@ -36,9 +40,10 @@ export function registerDue(program: Command, ctx: Ctx, done: (code: number) => 
     .command('due')
     .description('list what is overdue and due soon, for an agency or for all')
     .option('--agency <agency>', 'an agency id, alias or part of a name (default: all agencies)')
-    .option('--role <role>', 'with --agency: lead, support or any', 'any')
+    .option('--role <role>', 'with --agency: chu-tri (lead), phoi-hop (support) or any', 'any')
     .option('--within <days>', 'the warning window: days, or weeks as 2w', '14')
     .option('--all', 'every occurrence and task, with its status')
+    .option('--each', 'a row for each occurrence, rather than one for the occurrences of a task with the same status')
     .option('--as-of <date>', 'the day to answer for (default: today in Vietnam)')
     .option('--today <date>', 'the same as --as-of')
     .option('--format <format>', 'table, json, csv, md or xlsx (Excel, with --output)', 'table')
@@ -74,7 +79,7 @@ export function registerDue(program: Command, ctx: Ctx, done: (code: number) => 
             ? renderDueCsv(plan, view, lang, sep)
             : format === 'md'
               ? renderDueMd(plan, view, lang)
-              : renderDueTable(plan, view, lang, style, ctx.width());
+              : renderDueTable(plan, view, lang, style, ctx.width(), { each: opts.each });
       writeOutput(ctx, text, opts.output, { what: 'An Excel workbook', lang });
       const failing =
         opts.failOn === 'overdue'

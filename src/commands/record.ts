@@ -6,11 +6,12 @@ import { recordPlace, type Plan, type Task } from '../plan/model.js';
 import type { RecordFile } from '../plan/schema.js';
 import { parseSymbol } from '../plan/symbols.js';
 import { renderText } from '../render/diagnostics.js';
-import { addDays, beforeWindow, closingDay, formatDayVi, isValidDay, openOn, parseDayInput, repeats } from '../schedule/index.js';
+import { addDays, beforeWindow, closingDay, formatDayVi, isValidDay, openOn, repeats } from '../schedule/index.js';
 import { evaluatePlan, type TaskState } from '../views/evaluate.js';
 import type { Lang } from '../render/i18n.js';
 import { langOption } from './agencies.js';
-import { asOfOption, planPath, readPlanBytes, withinOption, type Ctx } from './context.js';
+import { asOfOption, parseDayOption, planPath, readPlanBytes, withinOption, type Ctx } from './context.js';
+import { remember } from './undo.js';
 import { findTasks } from './show.js';
 import { heavy, type Heavy } from '../lazy.js';
 import { heldOpenRefusal } from '../plan/held-open.js';
@@ -89,7 +90,7 @@ function choosePeriod(state: TaskState, period: string | undefined, date: string
 }
 
 function checkDate(ctx: Ctx, value: string | undefined, what: string): string {
-  const date = asOfOption(ctx, value);
+  const date = asOfOption(ctx, value, '--date');
   if (date > ctx.today()) {
     throw new RefusedError(`The ${what} date ${formatDayVi(date)} is after today (${formatDayVi(ctx.today())}).`, 'Record work once it has happened.');
   }
@@ -108,14 +109,13 @@ function checkPeriod(period: string | undefined): void {
  * The due day a trigger's document sets: --due DATE, or --within N days (weeks as 2w) after the trigger; never both,
  * and never before the trigger. Without either, the plan's `schedule.after` (if any) sets it.
  */
-function dueOption(date: string, opts: Opts): string | undefined {
+function dueOption(ctx: Ctx, date: string, opts: Opts): string | undefined {
   if (opts.due !== undefined && opts.within !== undefined) {
     throw new UsageError('--due and --within say the same thing two ways; give one.', 'Use --due DATE for a day the document names, or --within N for "within N days".');
   }
   if (opts.within !== undefined) return addDays(date, withinOption(opts.within));
   if (opts.due === undefined) return undefined;
-  const due = parseDayInput(opts.due.trim());
-  if (!due) throw new UsageError(`--due "${opts.due}" is not a date tthc understands, or the day does not exist.`, 'Write it as 2023-05-03, 3/5/2023 or 03/05/2023.');
+  const due = parseDayOption(ctx, opts.due, '--due');
   if (due < date) {
     throw new UsageError(`--due ${formatDayVi(due)} is before the trigger date ${formatDayVi(date)}.`, 'The due day is the last on-time day the document sets, on or after the day it came.');
   }
@@ -186,12 +186,12 @@ async function record(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts
   checkRef(opts.ref);
   checkPeriod(opts.period);
   if (opts.note !== undefined && opts.note.trim() === '') throw new UsageError('--note is empty.', 'Leave it out, or write the note.');
-  const due = kind === 'trigger' ? dueOption(date, opts) : undefined;
+  const due = kind === 'trigger' ? dueOption(ctx, date, opts) : undefined;
   let result: Omit<Recorded, 'file'> | undefined;
   const h = await heavy();
   const { addRecord, loadBytes, checkLoaded, updateFile, EditError, LockError, ConflictError } = h;
   try {
-    await updateFile(ctx.abs(file), (current) => {
+    const written = await updateFile(ctx.abs(file), (current) => {
       const plan = planOf(ctx, h, current, shown);
       const task = findTasks(plan, [id])[0]!;
       const rec: RecordFile = kind === 'done' ? { done: date } : { trigger: date };
@@ -246,6 +246,8 @@ async function record(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts
       result = { task, rec, after: after.plan! };
       return next;
     });
+    // What `tthc undo` needs to take it back.
+    if (result && !written.after.equals(written.before)) remember(ctx.abs(file), written.before, written.after, { kind, task: result.task.id, record: result.rec }, ctx.io.now());
   } catch (e) {
     if (e instanceof EditError) throw new RefusedError(`Cannot add the record: ${e.message}`, 'Nothing was written.');
     // Said with the plan's path as the user typed it, not as resolved for the edit (C:\Users\… on Windows).

@@ -5,7 +5,7 @@ import type { DueItem, DueView } from '../views/due.js';
 import { renderCsv } from './csv.js';
 import { t, type Lang, type Word } from './i18n.js';
 import type { Style } from './style.js';
-import { renderTable, wrapText } from './table.js';
+import { wrapText } from './table.js';
 
 export function statusWord(lang: Lang, status: string): string {
   return t(lang, `status.${status}` as Word);
@@ -49,7 +49,100 @@ export function dueHeader(view: DueView, lang: Lang): string {
   return `${t(lang, 'plan')}: ${view.plan.title} — ${view.plan.issuer}\n${t(lang, 'asOf')}: ${formatDayVi(view.asOf)} · ${t(lang, 'agency')}: ${who}\n`;
 }
 
-export function renderDueTable(plan: Plan, view: DueView, lang: Lang, style: Style, width: number): string {
+/** One row of the clerk's table: an occurrence, or the occurrences of one task with the same status (grouped). */
+interface Row {
+  items: DueItem[];
+  cells: string[];
+}
+
+const SHORT_HEAD = { vi: { lead: 'Chủ trì', days: 'Số ngày' }, en: { lead: 'Lead', days: 'Days' } } as const;
+
+/**
+ * "Tháng 1–6/2023", "Quý I–II/2023", or the first and last period, for a group of occurrences in order: the first
+ * and the last, whether or not every period between is in the group (the count beside it says how many are).
+ */
+function periodRange(lang: Lang, periods: string[]): string {
+  const first = periods[0]!;
+  const last = periods[periods.length - 1]!;
+  const a = /^(\d{4})-(\d{2})$/.exec(first);
+  const b = /^(\d{4})-(\d{2})$/.exec(last);
+  if (lang === 'vi' && a && b && a[1] === b[1]) return `Tháng ${Number(a[2])}–${Number(b[2])}/${a[1]}`;
+  const qa = /^(\d{4})-Q(\d)$/.exec(first);
+  const qb = /^(\d{4})-Q(\d)$/.exec(last);
+  const roman = (q: string) => ['I', 'II', 'III', 'IV'][Number(q) - 1];
+  if (lang === 'vi' && qa && qb && qa[1] === qb[1]) return `Quý ${roman(qa[2]!)}–${roman(qb[2]!)}/${qa[1]}`;
+  return `${periodText(lang, first)} – ${periodText(lang, last)}`;
+}
+
+/** "31/1–30/6/2023": two days of one year without repeating it. */
+function dayRange(first: string, last: string): string {
+  if (first === last) return formatDayVi(first);
+  const a = formatDayVi(first);
+  const b = formatDayVi(last);
+  return first.slice(0, 4) === last.slice(0, 4) ? `${a.replace(/\/\d{4}$/, '')}–${b}` : `${a}–${b}`;
+}
+
+function groupRows(view: DueView, each: boolean): DueItem[][] {
+  if (each) return view.items.map((i) => [i]);
+  const groups = new Map<string, DueItem[]>();
+  const out: DueItem[][] = [];
+  for (const i of view.items) {
+    // Only occurrences of a recurring task (periods of one kind: months, quarters…) are grouped; an event's stand alone.
+    const key = i.period !== null && !/^\d{4}-\d{2}-\d{2}$/.test(i.period) ? `${i.id}\u0000${i.status}\u0000${i.role}\u0000${i.via}\u0000${i.period.replace(/\d/g, '')}` : undefined;
+    const g = key ? groups.get(key) : undefined;
+    if (g) g.push(i);
+    else {
+      const fresh = [i];
+      out.push(fresh);
+      if (key) groups.set(key, fresh);
+    }
+  }
+  return out;
+}
+
+function rowCells(plan: Plan, view: DueView, lang: Lang, items: DueItem[]): string[] {
+  const i = items[0]!;
+  const n = items.length;
+  const who = view.agency ? roleCell(lang, i) : i.lead.join(', ');
+  if (n === 1) {
+    const days = daysText(lang, i);
+    return [i.id, periodText(lang, i.period), i.due ? formatDayVi(i.due) : '', days, who, i.title];
+  }
+  const periods = items.map((x) => x.period!);
+  const count = lang === 'vi' ? `${n} kỳ` : `${n} periods`;
+  const dues = items.map((x) => x.due).filter((d): d is string => d !== null);
+  const worst = Math.max(...items.map((x) => x.daysLate ?? -Infinity));
+  let days: string;
+  if ((i.status === 'overdue' || i.status === 'late') && worst > 0) days = lang === 'vi' ? `trễ nhất ${worst} ngày` : `up to ${worst} days late`;
+  else days = daysText(lang, i);
+  return [i.id, `${periodRange(lang, periods)} · ${count}`, dues.length ? dayRange(dues[0]!, dues[dues.length - 1]!) : '', days, who, i.title];
+}
+
+/** The role, with the collective it comes through by id ("phối hợp (qua ubnd-xa)"): short, and never broken. */
+function roleCell(lang: Lang, item: DueItem): string {
+  if (!item.role) return '';
+  const r = t(lang, `role.${item.role}` as Word);
+  return item.via ? `${r} (${t(lang, 'via')} ${item.via})` : r;
+}
+
+const len = (s: string) => [...s].length;
+
+/** Cuts plain text to `width` columns at a word, with "…". */
+function cut(text: string, width: number): string {
+  const chars = [...text.normalize('NFC')];
+  if (chars.length <= width) return chars.join('');
+  let s = chars.slice(0, Math.max(0, width - 1)).join('');
+  const space = s.lastIndexOf(' ');
+  if (space > width / 2) s = s.slice(0, space);
+  return s.replace(/[\s,;:.—-]+$/u, '') + '…';
+}
+
+/**
+ * The clerk's table: a line per row where the width allows (no borders, no rule between rows); the id, period, due
+ * day, days and agency columns take their natural width and are never broken, and the task's text takes what is
+ * left, cut with "…" (`tthc show ID` prints it in full). Narrower than that, the text moves to a line of its own.
+ */
+export function renderDueTable(plan: Plan, view: DueView, lang: Lang, style: Style, width: number, opts: { each?: boolean } = {}): string {
   let out = style.bold(wrapText(dueHeader(view, lang), width));
   if (view.outsidePeriod) {
     out += style.yellow(wrapText(t(lang, 'outside', { d: formatDayVi(view.asOf), s: formatDayVi(view.plan.period.start), e: formatDayVi(view.plan.period.end) }), width)) + '\n';
@@ -57,33 +150,73 @@ export function renderDueTable(plan: Plan, view: DueView, lang: Lang, style: Sty
   if (view.items.length === 0) return out + '\n' + wrapText(t(lang, 'noItems'), width) + '\n';
   const colour = (status: string, s: string) =>
     status === 'overdue' ? style.red(s) : status === 'due-soon' ? style.yellow(s) : status === 'done' ? style.green(s) : s;
-  const columns = [
-    { head: t(lang, 'id') },
-    { head: t(lang, 'task'), flex: 3, min: 16, maxLines: 3 },
-    { head: t(lang, 'period') },
-    { head: t(lang, 'due') },
-    { head: view.all ? t(lang, 'status') : t(lang, 'days') },
-    { head: view.agency ? t(lang, 'role') : t(lang, 'lead'), flex: view.agency ? 0 : 1, min: 10 },
-  ].map((c) => (c.flex === 0 ? { head: c.head } : c));
-  const groups = new Map<string, DueItem[]>();
-  for (const i of view.items) groups.set(i.status, [...(groups.get(i.status) ?? []), i]);
-  out += '\n';
-  const rowsOf = (items: DueItem[]) =>
-    items.map((i) => [
-      style.bold(i.id),
-      i.title,
-      periodText(lang, i.period),
-      i.due ? formatDayVi(i.due) : '',
-      colour(i.status, view.all ? [statusWord(lang, i.status), daysText(lang, i)].filter(Boolean).join(', ') : daysText(lang, i)),
-      roleText(plan, lang, i),
-    ]);
-  // Widths are fitted over every row, so that the groups line up.
-  const allRows = rowsOf(view.items);
-  for (const [status, items] of groups) {
+  const head = [t(lang, 'id'), t(lang, 'period'), t(lang, 'due'), SHORT_HEAD[lang].days, view.agency ? t(lang, 'role') : SHORT_HEAD[lang].lead, t(lang, 'task')];
+  const rows: Row[] = groupRows(view, opts.each ?? false).map((items) => ({ items, cells: rowCells(plan, view, lang, items) }));
+  // Widths over every row, so that the status groups line up; a column none of whose cells has text is left out.
+  const shown = [0, 1, 2, 3, 4].filter((c) => c === 0 || rows.some((r) => r.cells[c] !== ''));
+  const widths = shown.map((c) => Math.max(len(head[c]!), ...rows.map((r) => len(r.cells[c]!))));
+  const gap = 2;
+  const fixed = widths.reduce((x, y) => x + y, 0) + gap * shown.length;
+  // A task cut to fewer letters than this says too little to recognise it: it gets a line of its own instead.
+  const oneLine = width - fixed >= 28;
+  // Narrower: as many columns as fit stay aligned on the first line; the others, then the task, on a second one.
+  let first = shown.length;
+  while (!oneLine && first > 1 && widths.slice(0, first).reduce((x, y) => x + y, 0) + gap * (first - 1) > width) first--;
+  const indent = Math.min(widths[0]! + gap, 12);
+  const aligned = (cells: string[], paint: (c: number, s: string) => string, upTo: number) =>
+    shown
+      .slice(0, upTo)
+      .map((c, k) => {
+        const text = cells[c] ?? '';
+        return (text ? paint(c, text) : '') + ' '.repeat(widths[k]! - len(text));
+      })
+      .join(' '.repeat(gap));
+  const render = (cells: string[], paint: (c: number, s: string) => string, head: boolean): string => {
+    if (oneLine) {
+      const room = width - fixed;
+      return (aligned(cells, paint, shown.length) + ' '.repeat(gap) + (head ? cells[5]! : cut(cells[5]!, room))).trimEnd() + '\n';
+    }
+    let out = aligned(cells, paint, first).trimEnd() + '\n';
+    // The rest of the short cells, each whole, then the task cut to what is left of the line.
+    const rest = shown.slice(first).filter((c) => cells[c] !== '');
+    let line = '';
+    let used = indent;
+    for (const c of rest) {
+      const text = cells[c]!;
+      if (line && used + gap + len(text) > width) {
+        out += ' '.repeat(indent) + line + '\n';
+        line = '';
+        used = indent;
+      }
+      line += (line ? ' '.repeat(gap) : '') + paint(c, text);
+      used += (used > indent ? gap : 0) + len(text);
+    }
+    const room = width - used - (line ? gap : 0);
+    if (line && room < 16) {
+      out += ' '.repeat(indent) + line + '\n';
+      line = '';
+      used = indent;
+    }
+    const task = head ? cells[5]! : cut(cells[5]!, width - used - (line ? gap : 0));
+    return out + ' '.repeat(indent) + line + (line ? ' '.repeat(gap) : '') + task + '\n';
+  };
+  const byStatus = new Map<string, Row[]>();
+  for (const r of rows) byStatus.set(r.items[0]!.status, [...(byStatus.get(r.items[0]!.status) ?? []), r]);
+  for (const [status, group] of byStatus) {
+    const n = group.reduce((x, r) => x + r.items.length, 0);
     const word = statusWord(lang, status);
-    out += colour(status, style.bold(`${word.charAt(0).toUpperCase()}${word.slice(1)} (${items.length})`)) + '\n';
-    out += renderTable(columns, rowsOf(items), width, style, allRows);
+    out += '\n' + colour(status, style.bold(`${word.charAt(0).toUpperCase()}${word.slice(1)} (${n})`)) + '\n';
+    out += render(head, (_, x) => x, true)
+      .split('\n')
+      .map((l) => (l ? style.dim(l) : l))
+      .join('\n');
+    for (const r of group) out += render(r.cells, (c, x) => (c === 0 ? style.bold(x) : c === 3 ? colour(status, x) : x), false);
   }
+  // The summary a clerk reads first: how many of each, for whom.
+  const counts = new Map<string, number>();
+  for (const i of view.items) counts.set(i.status, (counts.get(i.status) ?? 0) + 1);
+  const who = view.agency ? view.agency.id : t(lang, 'all');
+  out += '\n' + style.bold(wrapText(`${who}: ${[...counts].map(([st, n]) => colour(st, `${n} ${statusWord(lang, st).toLowerCase()}`)).join(' · ')}`, width)) + '\n';
   return out;
 }
 

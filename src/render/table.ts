@@ -27,7 +27,7 @@ export function fitWidths(columns: Column[], rows: string[][], width: number): n
   const flexTotal = columns.reduce((s, c) => s + (c.flex ?? 0), 0);
   let room = width - border - fixed;
   const widths = natural.slice();
-  if (flexTotal === 0) return shrinkToFit(widths, width - border);
+  if (flexTotal === 0) return shrinkToFit(widths, width - border, unbreakable(columns, rows, natural));
   // Give each text column its share, but never more than it needs; hand the rest to the others.
   const flexIdx = columns.map((c, i) => (c.flex ? i : -1)).filter((i) => i >= 0);
   let pending = flexIdx.slice();
@@ -46,14 +46,38 @@ export function fitWidths(columns: Column[], rows: string[][], width: number): n
       }
     }
   }
-  for (const i of pending) widths[i] = Math.max(columns[i]!.min ?? 10, Math.floor((room * columns[i]!.flex!) / Math.max(1, share)));
-  return shrinkToFit(widths, width - border);
+  const floors = unbreakable(columns, rows, natural);
+  for (const i of pending) widths[i] = Math.max(columns[i]!.min ?? 10, floors[i]!, Math.floor((room * columns[i]!.flex!) / Math.max(1, share)));
+  return shrinkToFit(widths, width - border, floors);
+}
+
+/**
+ * Ids, dates, periods and document numbers ("cqcm-huyen", "41/KH-UBND", "31/12/2023", "X.2": words with a digit or
+ * one of / . -) are never broken where the table can still fit: a column keeps room for its longest such word.
+ */
+const TOKEN = /[\d/.-]/;
+function unbreakable(columns: Column[], rows: string[][], natural: number[]): number[] {
+  return columns.map((_, i) => {
+    let longest = 0;
+    for (const r of rows) {
+      for (const word of (r[i] ?? '').replace(ANSI, '').split(/[\s]+/)) if (TOKEN.test(word)) longest = Math.max(longest, [...word.normalize('NFC')].length);
+    }
+    return Math.min(natural[i]!, longest + 2);
+  });
 }
 
 /** Narrows the widest columns, one column at a time, until the table fits; cells then wrap. */
-function shrinkToFit(widths: number[], room: number): number[] {
+function shrinkToFit(widths: number[], room: number, floors: number[] = []): number[] {
   const w = widths.slice();
   let total = w.reduce((a, b) => a + b, 0);
+  // First only where no id or date would be broken; then, if the terminal is too narrow for that, anywhere.
+  while (total > room) {
+    let widest = -1;
+    for (let i = 0; i < w.length; i++) if (w[i]! > Math.max(5, floors[i] ?? 0) && (widest < 0 || w[i]! > w[widest]!)) widest = i;
+    if (widest < 0) break;
+    w[widest]!--;
+    total--;
+  }
   // Down to three letters a column first; on a very narrow terminal, down to one.
   for (const floor of [5, 3]) {
     while (total > room) {

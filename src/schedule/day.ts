@@ -21,7 +21,6 @@ const MS_PER_DAY = 86_400_000;
 const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const VI_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
@@ -79,23 +78,29 @@ export function dayParts(day: Day): Ymd {
   return ymd;
 }
 
+/** The day, month and year of a day typed by a person, before checking that the day exists; null if not a date's shape. */
+export function dayInputParts(s: string): Ymd | null {
+  const t = s.normalize('NFC').trim().replace(/\s+/g, ' ');
+  // Year first, as ISO writes it, with or without leading zeros: 2023-03-10, 2023-3-10.
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  if (m) return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  // Day first, as Vietnamese write it: 10/3/2023, 10-3-2023, 10.3.2023 (one separator throughout).
+  m = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/.exec(t);
+  if (m) return { year: Number(m[4]), month: Number(m[3]), day: Number(m[1]) };
+  // In words, as documents write it (diacritics optional): ngày 10 tháng 3 năm 2023.
+  m = /^(?:ng[aà]y )?(\d{1,2}) th[aá]ng (\d{1,2}),? n[aă]m (\d{4})$/i.exec(t);
+  if (m) return { year: Number(m[3]), month: Number(m[2]), day: Number(m[1]) };
+  return null;
+}
+
 /**
- * Reads a day typed by a person: `2023-03-10`, `10/3/2023` or `10/03/2023` (day first, as
- * Vietnamese write it). Returns null for anything else, including days that do not exist.
+ * Reads a day typed by a person: `2023-03-10`, `2023-3-10`, `10/3/2023`, `10-3-2023`, `10.3.2023` (day first, as
+ * Vietnamese write it) or `ngày 10 tháng 3 năm 2023`. Returns null for anything else, including days that do not
+ * exist (dayInputParts tells which). Words relative to today (hôm nay, today) are the command line's: see asOfOption.
  */
 export function parseDayInput(s: string): Day | null {
-  const t = s.trim();
-  let m = ISO_RE.exec(t);
-  if (m) {
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    return isValidYmd(y, mo, d) ? makeDay(y, mo, d) : null;
-  }
-  m = VI_RE.exec(t);
-  if (m) {
-    const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    return isValidYmd(y, mo, d) ? makeDay(y, mo, d) : null;
-  }
-  return null;
+  const p = dayInputParts(s);
+  return p && isValidYmd(p.year, p.month, p.day) ? makeDay(p.year, p.month, p.day) : null;
 }
 
 /** Days since 1970-01-01 (negative before it). */

@@ -43,11 +43,11 @@ describe('the golden outputs say what the contract says', () => {
   it('1/3/2023: X.2 February overdue 1 day (January was done on time), I.2 due 9/3 with 8 days left', async () => {
     const out = (await run(['--as-of', '2023-03-01'])).out;
     expect(out).toContain('Quá hạn (1)');
-    expect(out).toMatch(/│ X\.2 .*│ Tháng 2\/2023 │ 28\/2\/2023 │ trễ 1 ngày .*│ chủ trì/);
+    expect(out).toMatch(/^X\.2 +Tháng 2\/2023 +28\/2\/2023 +trễ 1 ngày +chủ trì /m);
     expect(out).not.toContain('Tháng 1/2023');
     expect(out).toContain('Sắp đến hạn (1)');
     // I.2 was done on 9/3, after the day asked about: it is still due then.
-    expect(out).toMatch(/│ I\.2 .*│ +│ 9\/3\/2023 +│ còn 8 ngày .*│ chủ trì/);
+    expect(out).toMatch(/^I\.2 +9\/3\/2023 +còn 8 ngày +chủ trì /m);
   });
 
   it('20/7/2023: May and June of X.2 and VIII.1 Q2 overdue; July and IX.3 (done 25/7, not yet) due soon', async () => {

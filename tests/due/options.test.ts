@@ -119,9 +119,9 @@ describe('roles: explicit mention wins, collectives otherwise (lead before suppo
     for (const i of view.items) expect([i.role, i.via]).toEqual([null, null]);
     const table = await tthc(['due', ...PLAN, '--as-of', '2023-03-01']);
     expect(table.out).toContain('Cơ quan: tất cả cơ quan');
-    // The last column is the lead ("Cơ quan thực hiện", wrapped in its narrow column) instead of a role.
-    expect(table.out).toMatch(/│ Cơ quan +│\n.*│ thực hiện +│/);
-    expect(table.out).toMatch(/│ X\.2 .*│ Văn phòng +│/);
+    // The column before the task is the lead, by agency id ("Chủ trì"), instead of a role.
+    expect(table.out).toMatch(/^Mã .* Chủ trì +Nhiệm vụ$/m);
+    expect(table.out).toMatch(/^X\.2 .* vp +Đẩy mạnh/m);
     expect(table.out).not.toContain('chủ trì');
   });
 });
@@ -169,20 +169,54 @@ describe('--within', () => {
 });
 
 describe('--as-of and --today', () => {
-  it.each(['2023-03-10', '10/3/2023', '10/03/2023', ' 10/3/2023 '])('%j is 10 March 2023, by either name', async (value) => {
-    expect((await dueJson([...PLAN, '--as-of', value])).asOf).toBe('2023-03-10');
-    expect((await dueJson([...PLAN, '--today', value])).asOf).toBe('2023-03-10');
-  });
-
-  it.each(['30/2/2023', '2023-13-01', 'abc', '31/4/2023', '2023-3-10', '10-03-2023', '10.3.2023', '2023/03/10', '0/3/2023', ''])(
-    '%j is a usage error that names the accepted forms',
+  it.each(['2023-03-10', '10/3/2023', '10/03/2023', ' 10/3/2023 ', '2023-3-10', '10-3-2023', '10-03-2023', '10.3.2023', 'ngày 10 tháng 3 năm 2023', 'ngày 10 tháng 3 năm 2023'.normalize('NFD'), 'Ngay 10 thang 3 nam 2023'])(
+    '%j is 10 March 2023, by either name',
     async (value) => {
-      const r = await tthc(['due', ...PLAN, '--as-of', value]);
-      expect(r.code).toBe(2);
-      expect(r.out).toBe('');
-      expect(r.err).toContain('2023-03-10, 10/3/2023 or 10/03/2023');
+      expect((await dueJson([...PLAN, '--as-of', value])).asOf).toBe('2023-03-10');
+      expect((await dueJson([...PLAN, '--today', value])).asOf).toBe('2023-03-10');
     },
   );
+
+  // END_OF_2023 is 31/12/2023 in Vietnam (10:00); at 20:00 UTC on 31/12 it is already 1/1/2024 there.
+  it.each([
+    ['hôm nay', '2023-12-31'],
+    ['Hôm nay', '2023-12-31'],
+    ['hom nay', '2023-12-31'],
+    ['today', '2023-12-31'],
+    ['hôm qua', '2023-12-30'],
+    ['yesterday', '2023-12-30'],
+    ['mai', '2024-01-01'],
+    ['ngày mai', '2024-01-01'],
+    ['tomorrow', '2024-01-01'],
+  ])('%j is a day relative to today in Vietnam (%s)', async (value, day) => {
+    expect((await dueJson([...PLAN, '--as-of', value])).asOf).toBe(day);
+  });
+
+  it('today is Vietnam\'s, whatever the clock\'s zone: 20:00 UTC on 31/12 is 1/1 there', async () => {
+    const r = await tthc(['due', ...PLAN, '--as-of', 'hôm nay', '--format', 'json'], { now: new Date('2023-12-31T20:00:00Z') });
+    expect(JSON.parse(r.out).asOf).toBe('2024-01-01');
+  });
+
+  it.each([
+    ['30/2/2023', 'tháng 2/2023 có 28 ngày'],
+    ['29-2-2023', 'tháng 2/2023 có 28 ngày'],
+    ['ngày 31 tháng 4 năm 2023', 'tháng 4/2023 có 30 ngày'],
+    ['2024-02-30', 'tháng 2/2024 có 29 ngày'],
+    ['0/3/2023', 'tháng 3/2023 có 31 ngày'],
+    ['2023-13-01', 'there is no month 13'],
+  ])('%j, a day that does not exist, says which days the month has', async (value, words) => {
+    const r = await tthc(['due', ...PLAN, '--as-of', value]);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain(words);
+  });
+
+  it.each(['abc', '2023/03/10', '10-3/2023', '10/3/23', ''])('%j is a usage error that names the accepted forms', async (value) => {
+    const r = await tthc(['due', ...PLAN, '--as-of', value]);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain('10/3/2023, 10-3-2023, 10.3.2023, 2023-03-10, "ngày 10 tháng 3 năm 2023", "hôm nay"');
+  });
 
   it('--as-of and --today naming different days is a usage error; the same day is fine', async () => {
     expect((await tthc(['due', ...PLAN, '--as-of', '2023-03-10', '--today', '2023-03-11'])).code).toBe(2);
@@ -385,9 +419,11 @@ describe('days late of completed occurrences', () => {
       expect(items.find((i) => i.id === 'X.2' && i.period === '2023-08')).toMatchObject({ status: 'late', daysLate: 5 });
       // Not done: as of the day asked about.
       expect(items.find((i) => i.id === 'X.2' && i.period === '2023-09')).toMatchObject({ status: 'overdue', daysLate: 1 });
-      const table = await tthc(['due', '--all', '--agency', 'vp', '--as-of', '2023-10-01', '--plan', plan], { cwd: dir, env: { COLUMNS: '160' } });
-      expect(table.out).toMatch(/Tháng 8\/2023 +│ 31\/8\/2023 +│ Xong muộn, trễ 5 ngày/);
-      expect(table.out).toMatch(/Tháng 7\/2023 +│ 31\/7\/2023 +│ Đã xong +│/);
+      const table = await tthc(['due', '--all', '--each', '--agency', 'vp', '--as-of', '2023-10-01', '--plan', plan], { cwd: dir, env: { COLUMNS: '160' } });
+      const late = table.out.slice(table.out.indexOf('Xong muộn ('), table.out.indexOf('Đã xong ('));
+      const done = table.out.slice(table.out.indexOf('Đã xong ('));
+      expect(late).toMatch(/^X\.2 +Tháng 8\/2023 +31\/8\/2023 +trễ 5 ngày /m);
+      expect(done).toMatch(/^X\.2 +Tháng 7\/2023 +31\/7\/2023 +chủ trì /m);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

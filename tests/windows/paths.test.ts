@@ -80,13 +80,16 @@ describe('paths shown back', () => {
     expect(showPath('C:\\Users\\van-thu\\tthc\\plans\\a.yaml', cwd, win32)).toBe('plans\\a.yaml');
     expect(showPath('.\\plans\\a.yaml', cwd, win32)).toBe('plans\\a.yaml');
     expect(showPath('D:\\khac\\a.yaml', cwd, win32)).toBe('D:\\khac\\a.yaml');
-    expect(showPath('..\\a.yaml', cwd, win32)).toBe('C:\\Users\\van-thu\\a.yaml');
+    // A file in a folder above (tthc run from plans\sub) is ..\x, shorter than the absolute path.
+    expect(showPath('..\\a.yaml', cwd, win32)).toBe('..\\a.yaml');
+    expect(showPath('..\\..\\..\\..\\a.yaml', cwd, win32)).toBe('C:\\a.yaml');
   });
 
-  it('on POSIX, relative where shorter, as before', () => {
+  it('on POSIX, relative where shorter', () => {
     expect(showPath('./plans/a.yaml', '/home/u/tthc', posix)).toBe('plans/a.yaml');
     expect(showPath('/home/u/tthc/plans/a.yaml', '/home/u/tthc', posix)).toBe('plans/a.yaml');
-    expect(showPath('../a.yaml', '/home/u/tthc', posix)).toBe('/home/u/a.yaml');
+    expect(showPath('../a.yaml', '/home/u/tthc', posix)).toBe('../a.yaml');
+    expect(showPath('../../../a.yaml', '/home/u/tthc', posix)).toBe('/a.yaml');
   });
 });
 
