@@ -8,6 +8,7 @@ import { checkRecords, checkTimelines } from './check-timeline.js';
 import { dateHint } from './dates.js';
 import { detectLegacyText } from './decode.js';
 import { findCitations, parseSymbol } from './symbols.js';
+import { yearsOf } from './schema.js';
 
 export interface CheckContext {
   plan: Plan;
@@ -92,7 +93,19 @@ function checkHeading(ctx: CheckContext): void {
     );
   }
   if (h.date && !isRealDay(h.date)) ctx.add('DATE_INVALID', ['plan', 'date'], `The plan's date ${h.date} does not exist.`, dateHint(h.date));
-  if (h.period) {
+  if (typeof h.period === 'string') {
+    const { first, last } = yearsOf(h.period);
+    if (first > last) {
+      ctx.add('PERIOD_INVALID', ['plan', 'period'], `The plan period ${h.period} ends before it starts.`, `Write the years first to last: ${last}-${first}.`);
+    } else if (h.year < first || h.year > last) {
+      ctx.add(
+        'PERIOD_INVALID',
+        ['plan', 'year'],
+        `The plan year ${h.year} lies outside the plan period ${h.period}.`,
+        `A plan over several years has its first year as \`year\`: year: ${first}.`,
+      );
+    }
+  } else if (h.period) {
     const { start, end } = h.period;
     for (const k of ['start', 'end'] as const) {
       if (!isRealDay(h.period[k])) ctx.add('DATE_INVALID', ['plan', 'period', k], `The plan period's ${k} ${h.period[k]} does not exist.`, dateHint(h.period[k]));

@@ -1,5 +1,5 @@
 // The plan as the rest of the program sees it: normalised tasks, agencies by id, the plan period.
-import type { AgencyFile, PlanFile, RecordFile, ScheduleFile } from './schema.js';
+import { type AgencyFile, type PlanFile, type RecordFile, type ScheduleFile, yearsOf } from './schema.js';
 
 export type Path = (string | number)[];
 
@@ -47,6 +47,15 @@ export interface Plan {
   taskById: Map<string, Task>;
 }
 
+/** The plan period as days: `period` as written ({ start, end } or years `2026-2030`), else the plan year. */
+export function periodOf(h: Pick<PlanFile['plan'], 'year' | 'period'>): { start: string; end: string } {
+  const p = h.period;
+  if (p === undefined) return { start: `${h.year}-01-01`, end: `${h.year}-12-31` };
+  if (typeof p !== 'string') return p;
+  const { first, last } = yearsOf(p);
+  return { start: `${first}-01-01`, end: `${last}-12-31` };
+}
+
 export function asList(v: string | string[] | undefined): string[] {
   return v === undefined ? [] : Array.isArray(v) ? v : [v];
 }
@@ -68,7 +77,7 @@ export function recordPath(task: Task, i: number, key?: string): Path {
  */
 export function buildModel(raw: PlanFile, file: string, origin?: (si: number, ti: number) => Origin | undefined): Plan {
   const year = raw.plan.year;
-  const period = raw.plan.period ?? { start: `${year}-01-01`, end: `${year}-12-31` };
+  const period = periodOf(raw.plan);
   const agencies = new Map<string, Agency>();
   for (const [id, a] of Object.entries(raw.agencies)) agencies.set(id, { id, ...a });
   const tasks: Task[] = [];

@@ -134,6 +134,18 @@ export const Basis = z
   })
   .describe('A legal basis ("Căn cứ").');
 
+/** A plan over several years, written `2026-2030`: from 1/1 of the first year to 31/12 of the last. */
+export const YearsText = z
+  .string()
+  .regex(/^\d{4}\s*[-–]\s*\d{4}$/, 'years written 2026-2030')
+  .describe('Years, first-last: 2026-2030.');
+
+/** The first and last year of `2026-2030`. */
+export function yearsOf(text: string): { first: number; last: number } {
+  const [first, last] = text.split(/[-–]/).map((x) => Number(x.trim()));
+  return { first: first!, last: last! };
+}
+
 export const Level = z.enum(['central', 'province', 'district', 'commune', 'agency']);
 
 export const Heading = z.strictObject({
@@ -150,9 +162,12 @@ export const Heading = z.strictObject({
   title: Text,
   year: z.number().int().min(1990).max(2100),
   period: z
-    .strictObject({ start: DayText, end: DayText })
+    .union([
+      z.strictObject({ start: DayText, end: DayText }),
+      YearsText,
+    ])
     .optional()
-    .describe('The plan period; the plan year (1/1 – 31/12) when not given.'),
+    .describe('The plan period: { start, end }, or years such as 2026-2030 (1/1 of the first – 31/12 of the last); the plan year when not given.'),
 });
 
 const Paragraph = z.union([

@@ -147,7 +147,9 @@ export function statusView(
   const { plan, asOf } = state;
   const periods = opts.periods ?? 'calendar';
   const by = opts.by ?? 'task';
-  const rs = quarterRanges(plan.year, periods);
+  // A plan over several years shows the quarters of the year the day falls in (its first or last year outside it).
+  const year = Math.min(Math.max(Number(asOf.slice(0, 4)), Number(plan.period.start.slice(0, 4))), Number(plan.period.end.slice(0, 4)));
+  const rs = quarterRanges(plan.period.start.slice(0, 4) === plan.period.end.slice(0, 4) ? plan.year : year, periods);
   const ranges = { Q1: rs[0]!, Q2: rs[1]!, Q3: rs[2]!, Q4: rs[3]! };
   const tasks = opts.agency ? state.tasks.filter((s) => involvement(plan, s.task, opts.agency!.id)) : state.tasks;
   const cellsOf = (s: TaskState) =>
@@ -176,7 +178,7 @@ export function statusView(
   return {
     plan: planInfo(plan),
     asOf,
-    year: plan.year,
+    year: Number(rs[0]!.end.slice(0, 4)),
     periods,
     ranges,
     by,
