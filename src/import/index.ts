@@ -5,8 +5,8 @@ import { findDistrict } from './dictionary.js';
 import { parseDocument, type DocParts } from './document.js';
 import { emitPlan, readBack, type KeyComment } from './emit.js';
 import { ImportError, type ImportMessage } from './errors.js';
-import { findTable, parseTable, COLUMNS, type RawSection } from './table.js';
-import { levelOfIssuer, squash, toLines, WORDS_OF_LEVEL, type Level, type LocalLevel } from './text.js';
+import { findTable, parseTable, type RawSection, type Role } from './table.js';
+import { isBlank, levelOfIssuer, squash, toLines, WORDS_OF_LEVEL, type Level, type LocalLevel } from './text.js';
 
 export { ImportError, type ImportMessage } from './errors.js';
 export { splitAgencies, idForName } from './agencies.js';
@@ -66,7 +66,7 @@ function planYear(opts: ImportOptions, doc: DocParts, sections: RawSection[], wa
     return opts.year;
   }
   if (written) return written.year;
-  const whens = sections.flatMap((s) => s.tasks.map((t) => t.cells[4]?.text ?? ''));
+  const whens = sections.flatMap((s) => s.tasks.flatMap((t) => t.cells.map((c) => c.text)));
   const y = mostCommonYear(whens);
   if (y !== undefined) return y;
   throw new ImportError(
@@ -91,7 +91,7 @@ export function importPlan(text: string, opts: ImportOptions = {}): ImportResult
       'Copy the appendix table itself from Word (select the table, Ctrl+C) so that its cells are separated by tabs.',
     );
   }
-  const { sections: rawSections, end: tableEnd } = parseTable(lines, loc);
+  const { sections: rawSections, columns, end: tableEnd } = parseTable(lines, loc);
   if (rawSections.length === 0) {
     throw new ImportError(loc.start + 1, 'The table has no section or task rows.', 'Copy the whole table, its rows included.');
   }
@@ -101,7 +101,9 @@ export function importPlan(text: string, opts: ImportOptions = {}): ImportResult
   const year = planYear(opts, doc, rawSections, warnings, loc.start + 1);
 
   // The issuer and its level: from the caption or the letterhead, else guessed from the offices the table names.
-  const agencyCells = rawSections.flatMap((s) => s.tasks.flatMap((t) => [t.cells[1]!.text, t.cells[2]!.text]));
+  const leadAt = columns.findIndex((c) => c.role === 'lead') - 1;
+  const supportAt = columns.findIndex((c) => c.role === 'support') - 1;
+  const agencyCells = rawSections.flatMap((s) => s.tasks.flatMap((t) => [t.cells[leadAt]?.text ?? '', t.cells[supportAt]?.text ?? '']));
   let issuer = doc.issuer?.text;
   let level: Level | undefined = issuer ? levelOfIssuer(issuer) : undefined;
   if (!level) {
@@ -127,6 +129,24 @@ export function importPlan(text: string, opts: ImportOptions = {}): ImportResult
   const district = level === 'district' ? findDistrict(issuer) : undefined;
   const resolver = new AgencyResolver(lookupLevel(level), district);
 
+  const at = (role: Role): number => columns.findIndex((c) => c.role === role) - 1;
+  const iContent = at('content');
+  const iLead = at('lead');
+  const iSupport = at('support');
+  const iOutput = at('output');
+  const iWhen = at('when');
+  const extras = columns.map((c, i) => ({ c, i: i - 1 })).filter(({ c, i }) => c.role === 'extra' && i >= 0);
+  const nameOf = (i: number): string => columns[i + 1]?.name ?? '';
+  for (const [role, i] of [['content', iContent], ['lead', iLead]] as const) {
+    if (i < 0) {
+      throw new ImportError(
+        loc.start + 1,
+        `The header row names no ${role === 'content' ? 'content column (Nội dung, Nhiệm vụ …)' : 'lead column (Cơ quan chủ trì, Chủ trì, Cơ quan thực hiện …)'}; its columns are: ${columns.map((c) => c.name).join(', ')}.`,
+        'Copy the header row with the table, or rename the column as the plan calls it.',
+      );
+    }
+  }
+
   const sections: SectionFile[] = rawSections.map((raw, si) => {
     if (raw.tasks.length === 0) {
       warnings.push({
@@ -135,41 +155,88 @@ export function importPlan(text: string, opts: ImportOptions = {}): ImportResult
         hint: 'Check that its rows were copied; a section without tasks has nothing to schedule.',
       });
     }
-    return {
+    let previous: { lead: string; when: string } | undefined;
+    const section: SectionFile = {
       id: raw.numeral,
-      title: cellText(raw.title),
+      title: cellText(raw.title) || cellText(doc.appendix?.title ?? '') || 'Nhiệm vụ',
+      ...(raw.subsections.length > 0 ? { subsections: raw.subsections.map((x) => ({ id: x.id, title: x.title })) } : {}),
       tasks: raw.tasks.map((row, ti): TaskFile => {
-        const id = `${raw.numeral}.${row.n}`;
-        const [content, lead, support, output, when] = row.cells.map((c) => cellText(c.text));
-        const required: [string | undefined, number][] = [[content, 1], [lead, 2], [output, 4], [when, 5]];
-        for (const [value, col] of required) {
-          if (!value) {
-            throw new ImportError(
-              row.cells[col - 1]?.line ?? row.line,
-              `Row ${id} has an empty ${COLUMNS[col]} cell.`,
-              `Every task needs its ${COLUMNS[col]}; only Cơ quan phối hợp may be empty.`,
-            );
+        const id = row.id;
+        const cell = (i: number) => (i >= 0 ? row.cells[i] : undefined);
+        const textOf = (i: number) => cellText(cell(i)?.text ?? '');
+        const content = textOf(iContent);
+        let lead = textOf(iLead);
+        let leadCell = cell(iLead);
+        const support = textOf(iSupport);
+        const output = textOf(iOutput);
+        let when = textOf(iWhen);
+        if (!content) {
+          throw new ImportError(row.line, `Row ${id} has an empty ${nameOf(iContent)} cell.`, `Every task needs its ${nameOf(iContent)}.`);
+        }
+        // A cell merged down over several rows is copied as text in the first row only: the rows below share it.
+        if (!lead && previous?.lead) {
+          lead = previous.lead;
+          leadCell = { text: previous.lead, line: row.line };
+          warnings.push({
+            line: row.line,
+            message: `Row ${id} has an empty ${nameOf(iLead)} cell; the row above's was taken, as for a cell merged over both rows.`,
+            hint: 'Check the lead of this task in the source.',
+          });
+        }
+        if (!lead) {
+          throw new ImportError(
+            row.line,
+            `Row ${id} has an empty ${nameOf(iLead)} cell.`,
+            `Every task needs its ${nameOf(iLead)}; only ${iSupport >= 0 ? nameOf(iSupport) : 'the supporting agencies'}, the result and other columns may be empty.`,
+          );
+        }
+        if (iWhen >= 0 && !when) {
+          if (previous?.when) {
+            when = previous.when;
+            warnings.push({
+              line: row.line,
+              message: `Row ${id} has an empty ${nameOf(iWhen)} cell; the row above's ("${previous.when}") was taken, as for a cell merged over both rows.`,
+              hint: 'Check the timeline of this task in the source.',
+            });
+          } else {
+            throw new ImportError(row.line, `Row ${id} has an empty ${nameOf(iWhen)} cell.`, `Every task needs its ${nameOf(iWhen)}.`);
           }
         }
-        const leadIds = resolver.resolve(row.cells[1]!.text, row.cells[1]!.line);
-        const supportIds = support ? resolver.resolve(row.cells[2]!.text, row.cells[2]!.line) : [];
+        if (iWhen < 0) {
+          throw new ImportError(
+            loc.start + 1,
+            `The header row names no timeline column (Thời gian thực hiện, Thời hạn hoàn thành …); its columns are: ${columns.map((c) => c.name).join(', ')}.`,
+            'Copy the header row with the table, or rename the column as the plan calls it.',
+          );
+        }
+        previous = { lead: leadCell?.text ?? lead, when };
+        leadCell ??= { text: lead, line: row.line };
+        const leadIds = resolver.resolve(leadCell.text, leadCell.line);
+        const supportIds = support ? resolver.resolve(row.cells[iSupport]!.text, row.cells[iSupport]!.line) : [];
+        const extra: Record<string, string> = {};
+        for (const { c, i } of extras) {
+          const v = textOf(i);
+          if (v) extra[c.name] = v;
+        }
         const task: TaskFile = {
           id,
-          content: content!,
+          content,
           lead: oneOrList(leadIds),
           ...(supportIds.length > 0 ? { support: oneOrList(supportIds) } : {}),
-          output: output!,
-          when: when!,
+          ...(output ? { output } : {}),
+          when,
+          ...(Object.keys(extra).length > 0 ? { extra } : {}),
         };
-        if (supportIds.length === 0) {
+        if (supportIds.length === 0 && iSupport >= 0) {
           comments.push({
-            path: ['sections', si, 'tasks', ti, 'output'],
+            path: ['sections', si, 'tasks', ti, 'when'],
             comment: 'The source names no supporting agency (Cơ quan phối hợp is empty).',
           });
         }
         return task;
       }),
     };
+    return section;
   });
 
   const { agencies, unknown, memberless, warnings: agencyWarnings } = resolver.declarations();

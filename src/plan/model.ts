@@ -17,6 +17,8 @@ export interface Task {
   output: string;
   when: string;
   schedule?: ScheduleFile;
+  /** Other columns of the table, by header. */
+  extra?: Record<string, string>;
   records: RecordFile[];
   /**
    * Where each of `records` stands in the file's `records` list, when records with the wrong shape were left out of
@@ -91,12 +93,13 @@ export function buildModel(raw: PlanFile, file: string, origin?: (si: number, ti
         content: t.content,
         lead: asList(t.lead),
         support: asList(t.support),
-        output: t.output,
+        output: t.output ?? '',
         when: t.when,
         records: t.records ?? [],
         path: from?.path ?? ['sections', si, 'tasks', ti],
       };
       if (t.schedule) task.schedule = t.schedule;
+      if (t.extra) task.extra = t.extra;
       if (from?.records) task.recordPlaces = from.records;
       return task;
     });
@@ -105,5 +108,5 @@ export function buildModel(raw: PlanFile, file: string, origin?: (si: number, ti
   });
   const taskById = new Map<string, Task>();
   for (const t of tasks) if (!taskById.has(t.id)) taskById.set(t.id, t);
-  return { file, raw, title: raw.plan.title, issuer: raw.plan.issuer, year, period, agencies, sections, tasks, taskById };
+  return { file, raw, title: raw.plan.title ?? raw.appendix?.title ?? '', issuer: raw.plan.issuer, year, period, agencies, sections, tasks, taskById };
 }
