@@ -2,7 +2,7 @@
 import type { PlanFile, SectionFile, TaskFile } from '../plan/schema.js';
 import { AgencyResolver, inferLevel } from './agencies.js';
 import { findDistrict } from './dictionary.js';
-import { parseDocument, type DocParts } from './document.js';
+import { parseDocument, spanIn, type DocParts } from './document.js';
 import { emitPlan, readBack, type KeyComment } from './emit.js';
 import { ImportError, type ImportMessage } from './errors.js';
 import { findTable, parseTable, type RawSection, type Role } from './table.js';
@@ -50,7 +50,13 @@ function mostCommonYear(texts: string[]): number | undefined {
   return best?.[0];
 }
 
-function planYear(opts: ImportOptions, doc: DocParts, sections: RawSection[], warnings: ImportMessage[], tableLine: number): number {
+interface PlanYears {
+  year: number;
+  /** A plan over several years: `period: first-last`. */
+  span?: { first: number; last: number };
+}
+
+function planYear(opts: ImportOptions, doc: DocParts, whens: string[], warnings: ImportMessage[], tableLine: number): PlanYears {
   const written = doc.years[0];
   if (opts.year !== undefined) {
     if (!Number.isInteger(opts.year) || opts.year < 1990 || opts.year > 2100) {
@@ -63,12 +69,28 @@ function planYear(opts: ImportOptions, doc: DocParts, sections: RawSection[], wa
         hint: 'Leave out --year to take the year from the text.',
       });
     }
-    return opts.year;
+    return { year: opts.year };
   }
-  if (written) return written.year;
-  const whens = sections.flatMap((s) => s.tasks.flatMap((t) => t.cells.map((c) => c.text)));
+  // "giai đoạn 2026-2030" in the title, the appendix title or the caption: the plan runs over those years.
+  for (const t of [doc.title?.text, doc.appendix?.title, doc.appendix?.caption?.replace(/ngày.*?năm\s*\d{4}/gu, '')]) {
+    const span = t ? spanIn(t) : undefined;
+    if (span) return { year: span.first, span };
+  }
+  if (written) return { year: written.year };
   const y = mostCommonYear(whens);
-  if (y !== undefined) return y;
+  if (y !== undefined) return { year: y };
+  // Only the date of issue is left: a plan issued in the last quarter is for the year after.
+  const issued = doc.number?.date;
+  if (issued) {
+    const [yy, mm] = issued.split('-').map(Number) as [number, number];
+    const year = mm >= 10 ? yy + 1 : yy;
+    warnings.push({
+      line: doc.number!.line,
+      message: `No year is written in a title or the timelines; the plan year ${year} was taken from the date of issue ${issued.split('-').reverse().join('/')}.`,
+      hint: 'Check plan.year, or give it with --year.',
+    });
+    return { year };
+  }
   throw new ImportError(
     tableLine,
     'The plan year cannot be found (no "năm …" in a title or caption, no dated timeline in the table): give it with --year.',
@@ -98,36 +120,35 @@ export function importPlan(text: string, opts: ImportOptions = {}): ImportResult
   const doc = parseDocument(lines, loc.start, tableEnd);
   const warnings: ImportMessage[] = [...doc.warnings];
   const comments: KeyComment[] = [];
-  const year = planYear(opts, doc, rawSections, warnings, loc.start + 1);
+  const whenAt = columns.findIndex((c) => c.role === 'when') - 1;
+  const { year, span } = planYear(opts, doc, rawSections.flatMap((x) => x.tasks.map((t) => t.cells[whenAt]?.text ?? '')), warnings, loc.start + 1);
 
   // The issuer and its level: from the caption or the letterhead, else guessed from the offices the table names.
   const leadAt = columns.findIndex((c) => c.role === 'lead') - 1;
   const supportAt = columns.findIndex((c) => c.role === 'support') - 1;
   const agencyCells = rawSections.flatMap((s) => s.tasks.flatMap((t) => [t.cells[leadAt]?.text ?? '', t.cells[supportAt]?.text ?? '']));
   let issuer = doc.issuer?.text;
-  let level: Level | undefined = issuer ? levelOfIssuer(issuer) : undefined;
-  if (!level) {
-    // Nothing names a level: since 1 July 2025 there are no districts, so a later plan is most likely a commune's.
-    level = inferLevel(agencyCells) ?? (year > 2025 ? 'commune' : 'district');
-    if (issuer) {
-      warnings.push({
-        line: doc.issuer!.line,
-        message: `The issuer "${issuer}" names no level (tỉnh, huyện, xã …); level ${level} was guessed from the table.`,
-        hint: 'Check plan.level.',
-      });
-    }
+  // The level is the issuer's, where its name says it; the offices the table names only choose the dictionary.
+  const level: Level | undefined = issuer ? levelOfIssuer(issuer) : undefined;
+  const dictLevel: Level = level ?? inferLevel(agencyCells) ?? (year > 2025 ? 'commune' : 'district');
+  if (issuer && !level) {
+    warnings.push({
+      line: doc.issuer!.line,
+      message: `The issuer "${issuer}" names no level (Bộ, tỉnh, xã …); plan.level was left out.`,
+      hint: 'Add plan.level (central, province, commune, agency) if you know it.',
+    });
   }
   if (!issuer) {
-    issuer = `Ủy ban nhân dân ${WORDS_OF_LEVEL[lookupLevel(level)][0]}`;
+    issuer = `Ủy ban nhân dân ${WORDS_OF_LEVEL[lookupLevel(dictLevel)][0]}`;
     warnings.push({
       line: loc.start + 1,
-      message: `The input does not name the issuer; plan.issuer was set to "${issuer}" and plan.level to ${level}, guessed from the offices the table names.`,
-      hint: 'Complete plan.issuer with the place ("Ủy ban nhân dân huyện Kon Rẫy"), or import the whole document with its caption.',
+      message: `The input does not name the issuer; plan.issuer was set to "${issuer}", from the offices the table names, and plan.level was left out.`,
+      hint: 'Complete plan.issuer with the place ("Ủy ban nhân dân xã Đăk Rve"), or import the whole document with its caption.',
     });
-    comments.push({ path: ['plan', 'issuer'], comment: 'Not in the input: complete it with the place.' });
+    comments.push({ path: ['plan', 'issuer'], comment: 'Not in the input: complete it with the place, and add plan.level.' });
   }
-  const district = level === 'district' ? findDistrict(issuer) : undefined;
-  const resolver = new AgencyResolver(lookupLevel(level), district);
+  const district = dictLevel === 'district' ? findDistrict(issuer) : undefined;
+  const resolver = new AgencyResolver(lookupLevel(dictLevel), district);
 
   const at = (role: Role): number => columns.findIndex((c) => c.role === role) - 1;
   const iContent = at('content');
@@ -248,17 +269,8 @@ export function importPlan(text: string, opts: ImportOptions = {}): ImportResult
     comments.push({ path: ['agencies', u.id], comment: 'Not in the dictionary: check the id, the name and any collective it belongs to.' });
   }
 
-  let title = doc.title?.text;
-  if (!title) {
-    title = `Kiểm soát thủ tục hành chính năm ${year}`;
-    warnings.push({
-      line: loc.start + 1,
-      message: `The input has no title after "KẾ HOẠCH"; plan.title was set to "${title}".`,
-      hint: 'Replace plan.title with the plan\'s own title.',
-    });
-    comments.push({ path: ['plan', 'title'], comment: 'Not in the input: replace it with the plan\'s title.' });
-  }
-
+  // The title is the document's own ("KẾ HOẠCH" and the line below it); without one, the appendix's title stands for it.
+  const title = doc.title?.text;
   const short = issuer.replace(/^(Ủy|Uỷ) ban nhân dân(?=\s)/u, 'UBND');
   const number = doc.number;
   if (number && (number.number === null || number.date === null)) {
@@ -275,10 +287,12 @@ export function importPlan(text: string, opts: ImportOptions = {}): ImportResult
   const heading: PlanFile['plan'] = {
     issuer,
     ...(short !== issuer ? { short } : {}),
-    level,
+    ...(level ? { level } : {}),
+    ...(doc.kind && doc.kind !== 'Kế hoạch' ? { kind: doc.kind } : {}),
     ...(number ? { number: number.number, ...(number.symbol ? { symbol: number.symbol } : {}), date: number.date } : {}),
-    title,
+    ...(title ? { title } : {}),
     year,
+    ...(span ? { period: `${span.first}-${span.last}` } : {}),
   };
 
   // Keys in the order of the shipped plans.

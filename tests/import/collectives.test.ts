@@ -210,8 +210,9 @@ describe('a 2026 commune plan table naming collectives with commas', () => {
     'Các cơ quan, đơn vị thuộc UBND xã Hòa An',
   ];
 
-  it('is a commune plan, with no agency left unknown', () => {
-    expect(result.plan.plan.level).toBe('commune');
+  it('is read as a commune plan, with no agency left unknown, and no level guessed', () => {
+    expect(result.plan.plan.issuer).toBe('Ủy ban nhân dân xã');
+    expect(result.plan.plan.level).toBeUndefined();
     expect(result.warnings.filter((w) => /agency dictionary/.test(w.message))).toEqual([]);
   });
 
