@@ -18,6 +18,8 @@ export interface Collective {
   related: boolean;
   /** The place after the level word, as written ("thuộc UBND huyện Ba Tơ" → "Ba Tơ"). */
   place?: string;
+  /** The nouns of a collective above the levels of local government ("Các bộ, ngành, địa phương"), for its id. */
+  central?: string[];
 }
 
 interface Token {
@@ -29,7 +31,7 @@ interface Token {
   broken: boolean;
 }
 
-const NOUNS = [['cơ', 'quan'], ['đơn', 'vị'], ['đoàn', 'thể'], ['phòng'], ['ban'], ['ngành'], ['sở']];
+const NOUNS = [['cơ', 'quan'], ['đơn', 'vị'], ['đoàn', 'thể'], ['phòng'], ['ban'], ['ngành'], ['sở'], ['bộ'], ['địa', 'phương']];
 const JOINERS = new Set([',', '-', '&', 'và']);
 const LINKS = [['trực', 'thuộc'], ['thuộc'], ['của'], ['trên', 'địa', 'bàn']];
 /** Longest first, so that "thị xã" is not read as "xã". */
@@ -97,7 +99,14 @@ export function parseCollective(name: string, planLevel: LocalLevel): Collective
   if (t[p]?.key === ',') p++;
   const specialised = phrase(['chuyên', 'môn']);
   if (!specialised) p = back;
+  phrase(['khác']);
   const related = phrase(['có', 'liên', 'quan']) || phrase(['liên', 'quan']);
+
+  // "Các bộ, ngành, địa phương (khác) (có liên quan)": the ministries and provinces, above any local level.
+  if (nouns.includes('bộ') || (nouns.includes('địa phương') && !nouns.includes('sở'))) {
+    if (p !== t.length || (!les && !related && nouns.length < 2)) return undefined;
+    return { kind: 'cq', level: planLevel, implied: false, related, central: nouns };
+  }
 
   const linked = LINKS.some((l) => phrase(l));
   const ubnd = phrase(['ubnd']);
@@ -111,7 +120,8 @@ export function parseCollective(name: string, planLevel: LocalLevel): Collective
   }
   // A link or "cấp" needs its level word; "thuộc UBND" alone is the plan's own committee.
   if ((linked || grade) && !written && !(ubnd && !grade)) return undefined;
-  if (!les && !written && !ubnd) return undefined;
+  // Without "các", a list of nouns or "liên quan" still says a collective: "Sở, ban, ngành có liên quan", "Cơ quan, đơn vị liên quan".
+  if (!les && !written && !ubnd && !(related && nouns.length >= 1 && p === t.length) && !(nouns.length >= 2 && p === t.length)) return undefined;
 
   let place: string | undefined;
   if (written && p < t.length) {
