@@ -32,15 +32,35 @@ export function registerImport(program: Command, ctx: Ctx, done: (code: number) 
         throw new UsageError(`${opts.output} exists already.`, 'Choose another --output, or add --force to replace it.');
       }
       const shown = ctx.display(file);
-      const decoded = decodePlanBytes(readPlanBytes(ctx, file), shown);
-      if (decoded.text === undefined) {
-        const d = decoded.diagnostics[0]!;
-        throw new RefusedError(`${shown}:${d.start.line}:${d.start.col}: ${d.message}`, d.hint);
+      const bytes = readPlanBytes(ctx, file);
+      const { importPlan, ImportError, docxToText, DocxError } = await heavy();
+      let text: string;
+      const starts = (sig: number[]) => sig.every((b, i) => bytes[i] === b);
+      if (starts([0x25, 0x50, 0x44, 0x46])) {
+        throw new RefusedError(
+          `${shown}: a PDF file cannot be imported: tthc does not read the text layer of a PDF, and a scan has none.`,
+          'Open the document in Word (a PDF opens there too, or run OCR on a scan first), then import the .docx, or copy the task table from Word into a text file.',
+        );
+      } else if (starts([0xd0, 0xcf, 0x11, 0xe0])) {
+        throw new RefusedError(`${shown}: an old Word .doc file cannot be imported.`, 'Open it in Word and save it as .docx (Word Document), then import the .docx.');
+      } else if (starts([0x50, 0x4b, 0x03, 0x04])) {
+        try {
+          text = docxToText(bytes);
+        } catch (e) {
+          if (e instanceof DocxError) throw new RefusedError(`${shown}: ${e.message}`, 'Open it in Word and save it again as .docx, or copy the task table from Word into a text file.');
+          throw e;
+        }
+      } else {
+        const decoded = decodePlanBytes(bytes, shown);
+        if (decoded.text === undefined) {
+          const d = decoded.diagnostics[0]!;
+          throw new RefusedError(`${shown}:${d.start.line}:${d.start.col}: ${d.message}`, d.hint);
+        }
+        text = decoded.text;
       }
-      const { importPlan, ImportError } = await heavy();
       let result;
       try {
-        result = importPlan(decoded.text, { ...(year !== undefined ? { year } : {}), file: shown });
+        result = importPlan(text, { ...(year !== undefined ? { year } : {}), file: shown });
       } catch (e) {
         if (e instanceof ImportError) throw new RefusedError(`${shown}:${e.line}: ${e.message}`, e.hint);
         throw e;

@@ -107,6 +107,15 @@ export function importPlan(text: string, opts: ImportOptions = {}): ImportResult
   const lines = toLines(text);
   const loc = findTable(lines);
   if (!loc) {
+    // Text copied from a PDF keeps no cells: its columns are runs of spaces, which cannot tell a cell's end from a gap.
+    const spaced = lines.filter((l) => !l.includes('\t') && /^\s*(?:\d{1,3}|[IVX]+)\.?\s{2,}\S.*\S {3,}\S/u.test(l)).length;
+    if (spaced >= 2) {
+      throw new ImportError(
+        1,
+        'The table\'s cells are separated by runs of spaces, not tabs: this looks like text copied from a PDF, where a cell\'s end cannot be told from a gap.',
+        'Open the document in Word (Word opens a PDF too) and import the .docx, or copy the table from Word so that its cells are separated by tabs.',
+      );
+    }
     throw new ImportError(
       1,
       'No task table found: no header row (TT, Nội dung công việc, …) and no numbered rows with tab-separated cells.',
