@@ -49,6 +49,7 @@ const PALETTE: Record<CellStatus, { bg: string; fg: string; pattern?: { kind: 'h
   late: { bg: '#f6c99a', fg: '#4a2800', pattern: { kind: 'cross', ink: '#9a5a1c' } },
   done: { bg: '#9ccf97', fg: '#0f2e13' },
   none: { bg: '#ffffff', fg: '#777777' },
+  unknown: { bg: '#f2f2f2', fg: '#4a4a4a' },
 };
 
 /** SVG pattern definitions for the chart, one per patterned status. */

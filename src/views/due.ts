@@ -77,7 +77,8 @@ export function dueView(state: PlanState, opts: { agency?: Agency; role?: Role |
         completed: o.completion,
       });
     }
-    if (opts.all && s.eval.status !== null) {
+    // A timeline not understood is listed too: without a due date, it would otherwise never be.
+    if (s.eval.status !== null && (opts.all || (s.eval.status === 'unknown' && s.parts.length === 0))) {
       items.push({ ...base, period: null, status: s.eval.status, start: null, due: null, daysLate: null, completed: null });
     }
   }

@@ -11,7 +11,7 @@ import {
 import { planInfo } from './due.js';
 import type { PlanState, TaskState } from './evaluate.js';
 
-export type CellStatus = OccurrenceStatus | 'none' | 'ongoing' | 'no-record' | 'waiting';
+export type CellStatus = OccurrenceStatus | 'none' | 'ongoing' | 'no-record' | 'waiting' | 'unknown';
 
 export interface CellOccurrence {
   id: string;
@@ -67,7 +67,7 @@ export type QuarterKey = (typeof QUARTERS)[number];
  * without a record ranked as a gap right after due-soon, `ongoing` next to `open`, and `waiting` last but `none`:
  * an untriggered event says nothing about the quarter, so it must not hide what the group's other tasks did in it.
  */
-export const CELL_ORDER: CellStatus[] = ['overdue', 'due-soon', 'no-record', 'open', 'ongoing', 'scheduled', 'late', 'done', 'waiting', 'none'];
+export const CELL_ORDER: CellStatus[] = ['overdue', 'due-soon', 'no-record', 'open', 'ongoing', 'scheduled', 'late', 'done', 'waiting', 'unknown', 'none'];
 
 function emptyCell(status: CellStatus = 'none'): Cell {
   return { status, due: 0, done: 0, late: 0, overdue: 0, records: 0, occurrences: [] };
@@ -101,6 +101,11 @@ export function taskCell(s: TaskState, range: DayRange, asOf: string): Cell {
     return cell;
   }
   if (s.parts.some((p) => p.kind === 'event')) return eventCell(s, range, asOf, cell);
+  // A timeline tthc does not understand (WHEN_UNKNOWN): no quarter can be said to be free of it.
+  if (s.eval.status === 'unknown' && s.parts.length === 0) {
+    cell.status = 'unknown';
+    return cell;
+  }
   // A timeline with nothing due in this quarter: scheduled if it is still to come, otherwise nothing.
   cell.status = 'none';
   return cell;
