@@ -109,6 +109,8 @@ export function parseCollective(name: string, planLevel: LocalLevel): Collective
   }
 
   const linked = LINKS.some((l) => phrase(l));
+  // "Các cơ quan, đơn vị thuộc Bộ": a ministry's own units, above any local level.
+  if (linked && phrase(['bộ']) && p === t.length) return { kind: 'cq', level: planLevel, implied: false, related, central: [...nouns, 'thuộc bộ'] };
   const ubnd = phrase(['ubnd']);
   const grade = phrase(['cấp']);
   let written: LocalLevel | undefined;

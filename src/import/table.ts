@@ -514,7 +514,9 @@ export function parseTable(lines: string[], loc: TableLocation): ParsedTable {
         }
         const scope = scopeOf(section);
         const local = localLabel(label, section.numeral);
-        const id = /\./u.test(local) && section.numeral !== '' ? `${section.numeral}.${local}` : [scope, local].filter((x) => x !== '').join('.');
+        // A label written in full ("II.2", "1.2") is a path from the section; a bare one ("2", "b") is under the open sub-section.
+        const full = local !== label || /\./u.test(local);
+        const id = full ? [section.numeral, local].filter((x) => x !== '').join('.') : [scope, local].filter((x) => x !== '').join('.');
         const seenAt = ids.get(id);
         if (seenAt !== undefined) {
           throw new ImportError(ln, `Row ${label} gives the id ${id}, which row at line ${seenAt} has already.`, 'Check for a repeated or misnumbered row.');

@@ -287,6 +287,7 @@ describe('agency cells of ministries, provinces and communes', () => {
     ['Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công)', ['vp']],
     ['Sở Tư pháp, Sở Nội vụ', ['so-tu-phap', 'so-noi-vu']],
     ['Vụ Pháp chế, Văn phòng Bộ', ['vu-pc', 'vp-bo']],
+    ['Các cơ quan, đơn vị thuộc Bộ', ['cac-co-quan-don-vi-thuoc-bo']],
   ])('%j', (cell, ids) => {
     expect(splitAgencies(cell, index).map((p) => p.entry?.id ?? p.id ?? `?${p.name}`)).toEqual(ids);
   });
