@@ -6,5 +6,6 @@ export { addRecord, EditError } from './plan/edit.js';
 export { updateFile, LockError, ConflictError } from './plan/write.js';
 export { importPlan, ImportError } from './import/index.js';
 export { docxToText, DocxError } from './import/docx.js';
+export { parse as parseYaml } from 'yaml';
 export { Plan as PlanSchema } from './plan/schema.js';
 export { z } from 'zod';

@@ -243,8 +243,9 @@ export class AgencyResolver {
   constructor(
     level: LocalLevel,
     private readonly district: DistrictData | undefined,
+    own: DictEntry[] = [],
   ) {
-    this.index = buildIndex(level, district);
+    this.index = buildIndex(level, district, own);
     this.taken = new Set(this.index.entries.map((e) => e.id));
   }
 

@@ -122,18 +122,19 @@ function variants(e: DictEntry): string[] {
  * The lookup table for a plan of `level`: written spellings before rule-made ones, and entries of the
  * level's own offices before outside ones, so the first claim on a key is the most specific.
  */
-export function buildIndex(level: LocalLevel, district?: DistrictData): DictIndex {
-  const applicable = DICTIONARY.filter((e) => !e.levels || e.levels.includes(level));
-  const own = applicable.filter((e) => e.home === level);
-  const other = applicable.filter((e) => e.home !== level);
+export function buildIndex(level: LocalLevel, district?: DistrictData, own: DictEntry[] = []): DictIndex {
+  // A plan's own agencies (tthc import --agencies) come first: the office's own names win over the shipped ones.
+  const applicable = [...own, ...DICTIONARY.filter((e) => !e.levels || e.levels.includes(level))];
+  const home = [...own, ...applicable.filter((e) => e.home === level && !own.includes(e))];
+  const other = applicable.filter((e) => e.home !== level && !own.includes(e));
   const communes = level === 'district' && district ? communeEntries(district) : [];
   const byKey = new Map<string, DictEntry>();
   const claim = (e: DictEntry, s: string) => {
     const k = matchKey(s);
     if (k && !byKey.has(k)) byKey.set(k, e);
   };
-  for (const e of [...own, ...other, ...communes]) for (const s of spellings(e)) claim(e, s);
-  for (const e of [...own, ...other]) for (const s of variants(e)) claim(e, s);
+  for (const e of [...home, ...other, ...communes]) for (const s of spellings(e)) claim(e, s);
+  for (const e of [...home, ...other]) for (const s of variants(e)) claim(e, s);
   const entries = [...applicable, ...communes];
   const byId = new Map<string, DictEntry>();
   for (const e of entries) if (!byId.has(e.id)) byId.set(e.id, e);

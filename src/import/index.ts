@@ -1,5 +1,5 @@
 // `tthc import`: a plan's appendix table (and, where given, its whole text) copied from Word or PDF → a plan file.
-import type { PlanFile, SectionFile, TaskFile } from '../plan/schema.js';
+import type { AgencyFile, PlanFile, SectionFile, TaskFile } from '../plan/schema.js';
 import { AgencyResolver, inferLevel } from './agencies.js';
 import { findDistrict } from './dictionary.js';
 import { parseDocument, spanIn, type DocParts } from './document.js';
@@ -17,6 +17,8 @@ export interface ImportOptions {
   year?: number;
   /** The input's file name, named in the output's opening comment. */
   file?: string;
+  /** Agencies of the office's own (another plan's `agencies:`): recognised by their names and aliases, declared with their ids. */
+  agencies?: Record<string, AgencyFile>;
 }
 
 export interface ImportResult {
@@ -157,7 +159,8 @@ export function importPlan(text: string, opts: ImportOptions = {}): ImportResult
     comments.push({ path: ['plan', 'issuer'], comment: 'Not in the input: complete it with the place, and add plan.level.' });
   }
   const district = dictLevel === 'district' ? findDistrict(issuer) : undefined;
-  const resolver = new AgencyResolver(lookupLevel(dictLevel), district);
+  const own = Object.entries(opts.agencies ?? {}).map(([id, a]) => ({ id, name: a.name, ...(a.aliases ? { aliases: a.aliases } : {}), ...(a.members ? { members: a.members } : {}) }));
+  const resolver = new AgencyResolver(lookupLevel(dictLevel), district, own);
 
   const at = (role: Role): number => columns.findIndex((c) => c.role === role) - 1;
   const iContent = at('content');

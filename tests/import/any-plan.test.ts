@@ -170,3 +170,25 @@ describe.each(CASES)('$file', (c) => {
     }
   });
 });
+
+describe('an office adds its own names (--agencies)', () => {
+  const own = 'format: 1\nagencies:\n  p-tu-phap:\n    name: Phòng Tư pháp - Hộ tịch\n    aliases: [Bộ phận Tư pháp]\n';
+  const table = 'TT\tNội dung\tChủ trì\tPhối hợp\tThời gian\n1\tViệc\tBộ phận Tư pháp\tVăn phòng HĐND và UBND xã\tQuý I/2026\n';
+
+  it('recognises them under their ids, before the shipped names', () => {
+    const { plan } = importPlan(table, { agencies: { 'p-tu-phap': { name: 'Phòng Tư pháp - Hộ tịch', aliases: ['Bộ phận Tư pháp'] } } });
+    expect(plan.sections[0]!.tasks[0]!.lead).toBe('p-tu-phap');
+    expect(plan.agencies['p-tu-phap']).toEqual({ name: 'Phòng Tư pháp - Hộ tịch', aliases: ['Bộ phận Tư pháp'] });
+  });
+
+  it('reads them from a file, and refuses a file without agencies (exit 2)', async () => {
+    writeFileSync(join(dir, 'own.yaml'), own);
+    writeFileSync(join(dir, 't.txt'), table);
+    const ok = await cli(['import', 't.txt', '--agencies', 'own.yaml']);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain('lead: p-tu-phap');
+    const bad = await cli(['import', 't.txt', '--agencies', 't.txt']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/no readable `agencies:`/);
+  });
+});
