@@ -327,6 +327,8 @@ export function parseTable(lines: string[], loc: TableLocation): ParsedTable {
   const closeTask = () => {
     if (!taskRow) return;
     const section = sections[sections.length - 1]!;
+    /** The cells the copy wrote, empty ones at the end included (a trailing tab is an empty cell). */
+    const written = taskRow.cells.length;
     dropTrailingEmpty(taskRow.cells);
     const task = taskRow.task;
     task.cells = taskRow.cells;
@@ -354,7 +356,7 @@ export function parseTable(lines: string[], loc: TableLocation): ParsedTable {
     }
     // Empty cells at the row's end are dropped by the copy; where those columns may be empty, they are empty.
     const optional = columns.slice(task.cells.length + 1).every((c) => c.role === 'extra' || c.role === 'output' || c.role === 'support');
-    if (task.cells.length < width - 1 && optional) {
+    if (task.cells.length < width - 1 && (optional || written >= width - 1)) {
       while (task.cells.length < width - 1) task.cells.push({ text: '', line: task.endLine });
     }
     if (task.cells.length !== width - 1) throw cellCountError(task.id, task, task.cells.length + 1, columns);
@@ -479,7 +481,11 @@ export function parseTable(lines: string[], loc: TableLocation): ParsedTable {
 
     if (start?.kind === 'task') {
       // The open row closes first: it may turn out to be a sub-section, which changes this row's scope.
-      const label = start.label;
+      // "01", "1.01": the number, as an id writes it.
+      const label = start.label
+        .split('.')
+        .map((x) => (/^\d+$/u.test(x) ? String(Number(x)) : x))
+        .join('.');
       const acceptable = (): { ok: boolean; expected: number; first: boolean } => {
         const sec = sections[sections.length - 1];
         const scope = sec ? scopeOf(sec) : '';

@@ -408,15 +408,33 @@ function recogniseOne(text: string, previous: Part | undefined, ctx: PhraseConte
   return null;
 }
 
+/** "Quý I, II/2026": after a quarter, a bare numeral is another quarter. */
+const BARE_QUARTER_RE = /^(iv|iii|ii|i)(?:(?:\/|-| năm )(\d{4}))?$/u;
+
 function recognise(text: string, previous: Part | undefined, ctx: PhraseContext): Recognised {
   const one = recogniseOne(text, previous, ctx);
   if (one) return one;
+  let q = BARE_QUARTER_RE.exec(text);
+  if (q && previous?.kind === 'quarter') {
+    const year = optionalYear(q[2]);
+    if (year === undefined) return { badDate: q[2] ?? '' };
+    return { part: { kind: 'quarter', text, year, quarter: ROMAN[q[1] ?? ''] as Quarter, due: null } };
+  }
+  // "Tháng 6 và tháng 12 hằng năm", "Trước ngày 15/12 hằng năm": a day or period of each year of the plan.
+  q = /^(.+) hàng năm$/u.exec(text);
+  if (q) {
+    const r = recogniseOne(q[1]!, previous, ctx);
+    if (r && 'part' in r && r.part.kind === 'deadline' && /(?:\/| tháng )12$/u.test(q[1]!)) {
+      return { part: { kind: 'yearly', text, day: dayParts(r.part.due).day } };
+    }
+    if (r && 'part' in r && isSingleDated(r.part) && (r.part.kind === 'deadline' ? !/\d{4}$/u.test(q[1]!) : yearOf(r.part) === null)) return r;
+  }
   const span = recogniseSpan(text, ctx);
   if (span) return span;
   // "Đến năm 2030", "Trước quý III/2026": by the end of a period, or before it starts.
   let m = BY_PERIOD_RE.exec(text);
   if (m) {
-    const r = recogniseOne(m[2]!, undefined, ctx);
+    const r = recogniseOne(stripLeading(m[2]!), undefined, ctx);
     if (r && 'part' in r && isSingleDated(r.part) && r.part.kind !== 'deadline') {
       const y = yearOf(r.part) ?? (ctx.period ? dayParts(ctx.period.start).year : null);
       if (y !== null) {

@@ -192,3 +192,34 @@ describe('an office adds its own names (--agencies)', () => {
     expect(bad.err).toMatch(/no readable `agencies:`/);
   });
 });
+
+describe('table structures, each on its own', () => {
+  const ids = (text: string) => importPlan(text).plan.sections.flatMap((s) => s.tasks.map((t) => t.id));
+  const task = (n: string, when = 'Quý I/2026') => `${n}\tViệc ${n}\tSở Tư pháp\t${when}`;
+  const HEAD = 'TT\tNội dung\tCơ quan chủ trì\tThời gian thực hiện';
+
+  it.each<[string, string[], string[]]>([
+    ['no section rows', [HEAD, task('1'), task('2')], ['1', '2']],
+    ['a section row in one cell', [HEAD, 'I. NHÓM GIẢI PHÁP VỀ THỂ CHẾ', task('1'), 'II. NHÓM GIẢI PHÁP KHÁC', task('1')], ['I.1', 'II.1']],
+    ['numbers running on across sections', [HEAD, 'I\tA', task('1'), task('2'), 'II\tB', task('3')], ['I.1', 'I.2', 'II.3']],
+    ['sub-sections III.1, III.2', [HEAD, 'I\tA', 'I.1\tNhóm một', task('1'), 'I.2\tNhóm hai', task('1')], ['I.1.1', 'I.2.1']],
+    ['sub-sections a, b', [HEAD, 'I\tA', 'a\tNhóm a', task('1'), 'b\tNhóm b', task('2')], ['I.a.1', 'I.b.2']],
+    ['sub-sections written a) in one cell', [HEAD, 'I\tA', 'a) Nhóm a\t\t\t', task('1')], ['I.a.1']],
+    ['row numbers with leading zeros', [HEAD, 'I\tA', task('01'), task('02')], ['I.1', 'I.2']],
+    ['a header of two rows', ['TT\tNội dung\tCơ quan\t\tThời gian', '\t\tChủ trì\tPhối hợp\t', 'I\tA', '1\tViệc\tSở Tư pháp\tSở Nội vụ\tQuý I/2026'], ['I.1']],
+  ])('%s', (_name, lines, expected) => {
+    expect(ids(lines.join('\n'))).toEqual(expected);
+  });
+
+  it('keeps sub-sections with their titles, and reads a table without a result column', () => {
+    const { plan } = importPlan([HEAD, 'I\tA', 'I.1\tNhóm một', task('1')].join('\n'));
+    expect(plan.sections[0]!.subsections).toEqual([{ id: 'I.1', title: 'Nhóm một' }]);
+    expect(plan.sections[0]!.tasks[0]!.output).toBeUndefined();
+  });
+
+  it('a timeline cell left empty below a filled one is the one above (a merged cell), with a warning', () => {
+    const r = importPlan([HEAD, 'I\tA', task('1', 'Quý II/2026'), '2\tViệc 2\tSở Tư pháp\t'].join('\n'));
+    expect(r.plan.sections[0]!.tasks[1]!.when).toBe('Quý II/2026');
+    expect(r.warnings.map((w) => w.message).join('\n')).toMatch(/row above's/);
+  });
+});

@@ -310,6 +310,10 @@ describe('parseWhen: forms of other offices and of plans over several years', ()
     ['Hằng năm (trước ngày 15/12)', [everyDay('yearly', 14)]],
     ['Hằng năm, trước ngày 15 tháng 12 hằng năm', [everyDay('yearly', 14)]],
     ['Năm 2026 và các năm tiếp theo', [year(2026), every('yearly')]],
+    ['Quý I, II/2026', [quarter(1, null), quarter(2, 2026)]],
+    ['Tháng 6 và tháng 12 hằng năm', [month(6, null), month(12, null)]],
+    ['Trước ngày 15/12 hằng năm', [everyDay('yearly', 14)]],
+    ['Chậm nhất trong tháng 6/2026', [inclusive('2026-06-30')]],
   ])('%j', (phrase, parts) => {
     const r = parseWhen(phrase, { period: period2026 });
     if (!r.ok) throw new Error(`"${phrase}" did not parse: ${r.message}`);
