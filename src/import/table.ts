@@ -315,10 +315,12 @@ export function parseTable(lines: string[], loc: TableLocation): ParsedTable {
   const width = columns.length;
   const sections: RawSection[] = [];
   let sectionRow: (OpenRow & { section: RawSection }) | undefined;
-  let taskRow: (OpenRow & { task: RawTask; scope: string }) | undefined;
+  let taskRow: (OpenRow & { task: RawTask; scope: string; prevLast: number | undefined }) | undefined;
   /** The sub-section path under the current section ("1", "1.a"), and the last number printed in each scope. */
   let subPath: string[] = [];
   const lastInScope = new Map<string, number>();
+  /** The last number of a heading "1. NHÓM …" in each section: the next heading takes the next one. */
+  const headingIn = new Map<string, number>();
   let lastNumber = 0;
   const ids = new Map<string, number>();
 
@@ -331,13 +333,13 @@ export function parseTable(lines: string[], loc: TableLocation): ParsedTable {
     const written = taskRow.cells.length;
     dropTrailingEmpty(taskRow.cells);
     const task = taskRow.task;
+    const { scope: openScope, prevLast } = taskRow;
     task.cells = taskRow.cells;
     task.endLine = taskRow.endLine;
     taskRow = undefined;
     // A numbered row with its content alone is a sub-section heading.
     if (task.cells.length === 1 && !isBlank(task.cells[0]!.text) && !isNumber(task.label) && width > 2) {
       section.tasks.pop();
-      ids.delete(task.id);
       const local = localLabel(task.label, section.numeral);
       if (/\./u.test(local) || isNumber(local)) subPath = local.split('.');
       else if (subPath.length > 0 && !isNumber(subPath[subPath.length - 1]!)) subPath = [...subPath.slice(0, -1), local];
@@ -347,9 +349,11 @@ export function parseTable(lines: string[], loc: TableLocation): ParsedTable {
       return;
     }
     if (task.cells.length === 1 && !isBlank(task.cells[0]!.text) && width > 2 && isNumber(task.label) && isUpperText(task.cells[0]!.text)) {
-      // "1. NHÓM NHIỆM VỤ …" in capitals: a numbered sub-section.
+      // "1. NHÓM NHIỆM VỤ …" in capitals: a numbered sub-section; its number was not a task's.
       section.tasks.pop();
-      ids.delete(task.id);
+      if (prevLast === undefined) lastInScope.delete(openScope);
+      else lastInScope.set(openScope, prevLast);
+      headingIn.set(section.numeral, Number(task.label));
       subPath = [task.label];
       section.subsections.push({ id: scopeOf(section), title: squash(task.cells[0]!.text.replace(/\n/g, ' ')), line: task.line });
       return;
@@ -360,6 +364,11 @@ export function parseTable(lines: string[], loc: TableLocation): ParsedTable {
       while (task.cells.length < width - 1) task.cells.push({ text: '', line: task.endLine });
     }
     if (task.cells.length !== width - 1) throw cellCountError(task.id, task, task.cells.length + 1, columns);
+    const seenAt = ids.get(task.id);
+    if (seenAt !== undefined) {
+      throw new ImportError(task.line, `Row ${task.label} gives the id ${task.id}, which the row at line ${seenAt} has already.`, 'Check for a repeated or misnumbered row.');
+    }
+    ids.set(task.id, task.line);
     if (isNumber(task.label)) lastNumber = Number(task.label);
   };
   const closeSection = () => {
@@ -493,7 +502,8 @@ export function parseTable(lines: string[], loc: TableLocation): ParsedTable {
         const expected = (last ?? 0) + 1;
         if (!isNumber(label)) return { ok: true, expected, first: last === undefined };
         const n = Number(label);
-        return { ok: n === expected || n === lastNumber + 1, expected, first: last === undefined };
+        const heading = (headingIn.get(sec?.numeral ?? '') ?? 0) + 1;
+        return { ok: n === expected || n === lastNumber + 1 || (n === heading && subPath.length > 0), expected, first: last === undefined };
       };
       const wouldBeTail = (): boolean => {
         if (!taskRow) return false;
@@ -523,15 +533,11 @@ export function parseTable(lines: string[], loc: TableLocation): ParsedTable {
         // A label written in full ("II.2", "1.2") is a path from the section; a bare one ("2", "b") is under the open sub-section.
         const full = local !== label || /\./u.test(local);
         const id = full ? [section.numeral, local].filter((x) => x !== '').join('.') : [scope, local].filter((x) => x !== '').join('.');
-        const seenAt = ids.get(id);
-        if (seenAt !== undefined) {
-          throw new ImportError(ln, `Row ${label} gives the id ${id}, which row at line ${seenAt} has already.`, 'Check for a repeated or misnumbered row.');
-        }
-        ids.set(id, ln);
+        const prevLast = lastInScope.get(scope);
         if (isNumber(label)) lastInScope.set(scope, Number(label));
         const task: RawTask = { label, id, line: ln, endLine: ln, cells: [] };
         section.tasks.push(task);
-        taskRow = { task, scope, line: ln, endLine: ln, cells: start.cells.map((t) => ({ text: t, line: ln })) };
+        taskRow = { task, scope, prevLast, line: ln, endLine: ln, cells: start.cells.map((t) => ({ text: t, line: ln })) };
         continue;
       }
     }
