@@ -230,7 +230,7 @@ const DEADLINE_RE = new RegExp(
   'u',
 );
 /** `Trước ngày 15/12`, `Chậm nhất ngày 15 tháng 12`: a day of the plan year. */
-const DEADLINE_YEARLESS_RE = /^(trước|chậm nhất(?: là)?(?: vào)?|đến(?: hết)?|hạn chót|)\s*ngày (\d{1,2})(?:\/| tháng )(\d{1,2})$/u;
+const DEADLINE_YEARLESS_RE = /^(trước|chậm nhất(?: là)?(?: vào)?|đến(?: hết)?|hạn chót|)\s*(?:ngày )?(\d{1,2})(?:\/| tháng )(\d{1,2})$/u;
 /** `Trước ngày 20 hằng tháng`, `Chậm nhất ngày 20 tháng cuối quý`, `trước ngày 20` after a recurring part. */
 const RECURRING_DAY_RE =
   /^(trước|chậm nhất(?: là)?(?: vào)?|đến(?: hết)?|hạn chót|)\s*(?:ngày )?(\d{1,2})(?: (?:của )?(hàng tháng|tháng cuối quý|tháng cuối kỳ|tháng cuối năm|tháng 12 hàng năm))?$/u;
@@ -478,7 +478,23 @@ function yearlyDeadline(parts: Part[], next: Part): boolean {
  * that silently drops a part would under-report what is due.
  */
 export function parseWhen(phrase: string, ctx: PhraseContext = {}): WhenParse {
-  const norm = normalizePhrase(phrase);
+  const first = parseNormalized(normalizePhrase(phrase), ctx);
+  // "Tháng 6/2026 (báo cáo 6 tháng)": a remark in parentheses that is no part of the timeline is left aside.
+  if (!first.ok && /\(.*\)/su.test(phrase)) {
+    const again = parseNormalized(normalizePhrase(phrase.replace(/\([^()]*\)/gu, ' ')), ctx);
+    if (again.ok) return again;
+  }
+  if (!first.ok) return first;
+  // "Hằng năm, giai đoạn 2026-2030": the span says over which years the task recurs, not one more occurrence.
+  const parts = first.parts;
+  if (parts.some(isRecurring)) {
+    const spans = parts.filter((p) => p.kind === 'deadline' && p.start !== null && !p.exclusive);
+    if (spans.length > 0) return { ok: true, parts: parts.filter((p) => !spans.includes(p)) };
+  }
+  return first;
+}
+
+function parseNormalized(norm: string, ctx: PhraseContext): WhenParse {
   const fail = (reason: 'unknown-form' | 'invalid-date', part: string, message: string): WhenParse => ({
     ok: false,
     reason,

@@ -314,6 +314,11 @@ describe('parseWhen: forms of other offices and of plans over several years', ()
     ['Tháng 6 và tháng 12 hằng năm', [month(6, null), month(12, null)]],
     ['Trước ngày 15/12 hằng năm', [everyDay('yearly', 14)]],
     ['Chậm nhất trong tháng 6/2026', [inclusive('2026-06-30')]],
+    ['Trước ngày 20/6 và 20/12', [exclusive('2026-06-20', '2026-06-19'), exclusive('2026-12-20', '2026-12-19')]],
+    ['Tháng 6/2026 (báo cáo 6 tháng); tháng 12/2026 (báo cáo năm)', [month(6, 2026), month(12, 2026)]],
+    ['Hằng năm, giai đoạn 2026-2030', [every('yearly')]],
+    ['Hằng quý (trước ngày 15 của tháng cuối quý)', [everyDay('quarterly', 14)]],
+    ['Ngày 20 hằng tháng', [everyDay('monthly', 20)]],
   ])('%j', (phrase, parts) => {
     const r = parseWhen(phrase, { period: period2026 });
     if (!r.ok) throw new Error(`"${phrase}" did not parse: ${r.message}`);
