@@ -105,6 +105,9 @@ const ENUMERATION =
 export function prepareCell(cell: string): string {
   let s = cell.replace(/\s*\([^()]*\)/gu, ' ');
   s = s.replace(QUALIFIER, '');
+  // "Thủ trưởng các sở, ban, ngành", "Sở Nội vụ chủ trì": the agency is named, not its head or its role.
+  s = s.replace(/(^|[;,\n]\s*)(?:Thủ trưởng|Người đứng đầu|Lãnh đạo)\s+(?=\p{L})/gu, '$1');
+  s = s.replace(/\s+(?:chủ trì|phối hợp|thực hiện|tham mưu|thường trực)(?=\s*(?:[;,.\n]|$))/gu, '');
   s = s.replace(ENUMERATION, (_m, lead: string, kind: string, names: string) => {
     const head = kind[0]!.toLocaleUpperCase('vi') + kind.slice(1).toLocaleLowerCase('vi');
     const list = names

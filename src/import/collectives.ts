@@ -31,7 +31,12 @@ interface Token {
   broken: boolean;
 }
 
-const NOUNS = [['cơ', 'quan'], ['đơn', 'vị'], ['đoàn', 'thể'], ['phòng'], ['ban'], ['ngành'], ['sở'], ['bộ'], ['địa', 'phương']];
+const NOUNS = [
+  ['cơ', 'quan', 'ngang', 'bộ'],
+  ['cơ', 'quan', 'thuộc', 'chính', 'phủ'],
+  ['cơ', 'quan', 'ở', 'trung', 'ương'],
+  ['cơ', 'quan', 'trung', 'ương'],
+  ['cơ', 'quan'], ['đơn', 'vị'], ['đoàn', 'thể'], ['phòng'], ['ban'], ['ngành'], ['sở'], ['bộ'], ['địa', 'phương']];
 const JOINERS = new Set([',', '-', '&', 'và']);
 const LINKS = [['trực', 'thuộc'], ['thuộc'], ['của'], ['trên', 'địa', 'bàn']];
 /** Longest first, so that "thị xã" is not read as "xã". */
@@ -103,7 +108,7 @@ export function parseCollective(name: string, planLevel: LocalLevel): Collective
   const related = phrase(['có', 'liên', 'quan']) || phrase(['liên', 'quan']);
 
   // "Các bộ, ngành, địa phương (khác) (có liên quan)": the ministries and provinces, above any local level.
-  if (nouns.includes('bộ') || (nouns.includes('địa phương') && !nouns.includes('sở'))) {
+  if (nouns.some((n) => /bộ|trung ương|chính phủ/u.test(n)) || (nouns.includes('địa phương') && !nouns.includes('sở'))) {
     if (p !== t.length || (!les && !related && nouns.length < 2)) return undefined;
     return { kind: 'cq', level: planLevel, implied: false, related, central: nouns };
   }

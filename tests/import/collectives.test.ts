@@ -288,6 +288,10 @@ describe('agency cells of ministries, provinces and communes', () => {
     ['Sở Tư pháp, Sở Nội vụ', ['so-tu-phap', 'so-noi-vu']],
     ['Vụ Pháp chế, Văn phòng Bộ', ['vu-pc', 'vp-bo']],
     ['Các cơ quan, đơn vị thuộc Bộ', ['cac-co-quan-don-vi-thuoc-bo']],
+    ['Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ', ['cac-bo-co-quan-ngang-bo-co-quan-thuoc-chinh-phu']],
+    ['Các cơ quan trung ương', ['cac-co-quan-trung-uong']],
+    ['Thủ trưởng các sở, ban, ngành', ['so-nganh']],
+    ['Sở Nội vụ chủ trì', ['so-noi-vu']],
   ])('%j', (cell, ids) => {
     expect(splitAgencies(cell, index).map((p) => p.entry?.id ?? p.id ?? `?${p.name}`)).toEqual(ids);
   });
