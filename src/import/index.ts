@@ -1,5 +1,6 @@
 // `tthc import`: a plan's appendix table (and, where given, its whole text) copied from Word or PDF → a plan file.
 import type { AgencyFile, PlanFile, SectionFile, TaskFile } from '../plan/schema.js';
+import { parseWhen } from '../schedule/phrase.js';
 import { AgencyResolver, inferLevel } from './agencies.js';
 import { findDistrict } from './dictionary.js';
 import { parseDocument, spanIn, type DocParts } from './document.js';
@@ -180,6 +181,7 @@ export function importPlan(text: string, opts: ImportOptions = {}): ImportResult
     }
   }
 
+  const yearPeriod = span ? { start: `${span.first}-01-01`, end: `${span.last}-12-31` } : { start: `${year}-01-01`, end: `${year}-12-31` };
   const sections: SectionFile[] = rawSections.map((raw, si) => {
     if (raw.tasks.length === 0) {
       warnings.push({
@@ -202,7 +204,11 @@ export function importPlan(text: string, opts: ImportOptions = {}): ImportResult
         let leadCell = cell(iLead);
         const support = textOf(iSupport);
         const output = textOf(iOutput);
+        // A cell's lines are one phrase ("Triển khai … sau khi có Văn bản⏎của UBND tỉnh"), unless only as lines
+        // do they read: "Quý I/2026⏎Quý III/2026" is two parts, and keeps its line break.
         let when = textOf(iWhen);
+        const lines = (cell(iWhen)?.text ?? '').split('\n').map(squash).filter(Boolean).join('\n');
+        if (lines.includes('\n') && !parseWhen(when, { period: yearPeriod }).ok && parseWhen(lines, { period: yearPeriod }).ok) when = lines;
         if (!content) {
           throw new ImportError(row.line, `Row ${id} has an empty ${nameOf(iContent)} cell.`, `Every task needs its ${nameOf(iContent)}.`);
         }

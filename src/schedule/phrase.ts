@@ -478,7 +478,12 @@ function yearlyDeadline(parts: Part[], next: Part): boolean {
  * that silently drops a part would under-report what is due.
  */
 export function parseWhen(phrase: string, ctx: PhraseContext = {}): WhenParse {
-  const first = parseNormalized(normalizePhrase(phrase), ctx);
+  let first = parseNormalized(normalizePhrase(phrase), ctx);
+  // "Quý I/2026⏎Quý III/2026": the lines of a cell are its parts, where the phrase read as one line fits no form.
+  if (!first.ok && /\S\s*\n\s*\S/u.test(phrase)) {
+    const lines = parseNormalized(normalizePhrase(phrase.replace(/\s*\n\s*/gu, '; ')), ctx);
+    if (lines.ok) first = lines;
+  }
   // "Tháng 6/2026 (báo cáo 6 tháng)": a remark in parentheses that is no part of the timeline is left aside.
   if (!first.ok && /\(.*\)/su.test(phrase)) {
     const again = parseNormalized(normalizePhrase(phrase.replace(/\([^()]*\)/gu, ' ')), ctx);

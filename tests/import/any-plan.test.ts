@@ -218,6 +218,11 @@ describe('table structures, each on its own', () => {
     expect(plan.sections[0]!.tasks[0]!.output).toBeUndefined();
   });
 
+  it('a timeline cell of two lines that only read as lines keeps them as two parts', () => {
+    const r = importPlan([HEAD, 'I\tA', '1\tViệc\tSở Tư pháp\tQuý I/2026', 'Quý III/2026'].join('\n'));
+    expect(r.plan.sections[0]!.tasks[0]!.when).toBe('Quý I/2026\nQuý III/2026');
+  });
+
   it('a timeline cell left empty below a filled one is the one above (a merged cell), with a warning', () => {
     const r = importPlan([HEAD, 'I\tA', task('1', 'Quý II/2026'), '2\tViệc 2\tSở Tư pháp\t'].join('\n'));
     expect(r.plan.sections[0]!.tasks[1]!.when).toBe('Quý II/2026');

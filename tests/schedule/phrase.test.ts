@@ -319,6 +319,8 @@ describe('parseWhen: forms of other offices and of plans over several years', ()
     ['Hằng năm, giai đoạn 2026-2030', [every('yearly')]],
     ['Hằng quý (trước ngày 15 của tháng cuối quý)', [everyDay('quarterly', 14)]],
     ['Ngày 20 hằng tháng', [everyDay('monthly', 20)]],
+    ['Quý I/2026\nQuý III/2026', [quarter(1, 2026), quarter(3, 2026)]],
+    ['Trước ngày\n15/12/2026', [exclusive('2026-12-15', '2026-12-14')]],
   ])('%j', (phrase, parts) => {
     const r = parseWhen(phrase, { period: period2026 });
     if (!r.ok) throw new Error(`"${phrase}" did not parse: ${r.message}`);
