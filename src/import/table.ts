@@ -114,6 +114,7 @@ const TASK_INLINE = /^(\d{1,3})[.)]?\s+(\S.*)$/u;
 /** "a) Nhóm nhiệm vụ …", "1.1. Rà soát …" in one cell, the rest of the row empty: a sub-section. */
 const LABEL_INLINE = new RegExp(`^(${LABEL})[.)]\\s+(\\S.*)$`, 'u');
 const NOTE = /^(?:\*\s*)?Ghi chú\s*:/iu;
+const BULLET = /^[-–+•*]$/u;
 
 /** Cells of a line: tabs separate them; a line break kept inside a cell (read from .docx) is U+2028. */
 function cellsOf(line: string): string[] {
@@ -130,6 +131,10 @@ function isHeader(cells: string[]): boolean {
 function isColumnNumbers(cells: string[]): boolean {
   const c = cells.map(squash).filter((x) => x !== '');
   return c.length >= 3 && c.every((x, i) => x === String(i + 1) || x === `(${i + 1})`);
+}
+
+function filledCount(cells: string[]): number {
+  return cells.filter((c) => !isBlank(c)).length;
 }
 
 function restEmpty(cells: string[], from: number): boolean {
@@ -155,6 +160,8 @@ function rowStart(cells: string[], width: number): Start | undefined {
   }
   m = LABEL_CELL.exec(c0);
   if (m && cells.length >= 2) return { kind: 'task', label: m[1]!, cells: cells.slice(1) };
+  // "-" or "+" in the number's cell, with the row's other cells: a row the table does not number.
+  if (BULLET.test(c0) && cells.length >= width - 1 && filledCount(cells) >= 3) return { kind: 'task', label: c0, cells: cells.slice(1) };
   // "1 Kế hoạch…<tab>…": the number followed by a space; only with the row's other cells present.
   m = TASK_INLINE.exec(c0);
   if (m && cells.length >= width - 1) return { kind: 'task', label: m[1]!, cells: [m[2]!, ...cells.slice(1)] };
@@ -491,7 +498,7 @@ export function parseTable(lines: string[], loc: TableLocation): ParsedTable {
     if (start?.kind === 'task') {
       // The open row closes first: it may turn out to be a sub-section, which changes this row's scope.
       // "01", "1.01": the number, as an id writes it.
-      const label = start.label
+      let label = start.label
         .split('.')
         .map((x) => (/^\d+$/u.test(x) ? String(Number(x)) : x))
         .join('.');
@@ -529,6 +536,8 @@ export function parseTable(lines: string[], loc: TableLocation): ParsedTable {
           );
         }
         const scope = scopeOf(section);
+        // A row marked "-" or "+" instead of a number is the next row of its section or sub-section.
+        if (BULLET.test(label)) label = String((lastInScope.get(scope) ?? 0) + 1);
         const local = localLabel(label, section.numeral);
         // A label written in full ("II.2", "1.2") is a path from the section; a bare one ("2", "b") is under the open sub-section.
         const full = local !== label || /\./u.test(local);

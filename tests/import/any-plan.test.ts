@@ -207,6 +207,7 @@ describe('table structures, each on its own', () => {
     ['sub-sections written a) in one cell', [HEAD, 'I\tA', 'a) Nhóm a\t\t\t', task('1')], ['I.a.1']],
     ['row numbers with leading zeros', [HEAD, 'I\tA', task('01'), task('02')], ['I.1', 'I.2']],
     ['numbered headings in capitals, tasks numbered under each', [HEAD, '1\tNHÓM NHIỆM VỤ MỘT\t\t', task('1'), task('2'), '2\tNHÓM NHIỆM VỤ HAI\t\t', task('1')], ['1.1', '1.2', '2.1']],
+    ['rows marked "-" instead of a number', [HEAD, 'I\tA', '-\tViệc một\tSở Tư pháp\tQuý I/2026', '-\tViệc hai\tSở Tư pháp\tQuý I/2026'], ['I.1', 'I.2']],
     ['a header of two rows', ['TT\tNội dung\tCơ quan\t\tThời gian', '\t\tChủ trì\tPhối hợp\t', 'I\tA', '1\tViệc\tSở Tư pháp\tSở Nội vụ\tQuý I/2026'], ['I.1']],
   ])('%s', (_name, lines, expected) => {
     expect(ids(lines.join('\n'))).toEqual(expected);
