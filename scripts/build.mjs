@@ -13,7 +13,7 @@ function buildId() {
     for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const p = join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (p.endsWith('.ts')) h.update(p).update(readFileSync(p));
+      else if (/\.(ts|json)$/.test(p)) h.update(p).update(readFileSync(p));
     }
   };
   walk('src');

@@ -12,6 +12,8 @@ import { registerRecord } from './commands/record.js';
 import { registerIcs } from './commands/ics.js';
 import { registerReport } from './commands/report.js';
 import { registerImport } from './commands/import.js';
+import { registerDiff } from './commands/diff.js';
+import { registerLog } from './commands/log.js';
 
 export const VERSION = '0.1.0';
 
@@ -23,6 +25,8 @@ const COMMANDS: Register[] = [registerDue, registerStatus, registerRecord, regis
 export function addCommands(...more: Register[]): void {
   for (const r of more) if (!COMMANDS.includes(r)) COMMANDS.push(r);
 }
+addCommands(registerDiff);
+addCommands(registerLog);
 
 /** Runs tthc with `argv` (without node and script) and returns the exit code; prints only through `io`. */
 export async function main(argv: string[], io: Io): Promise<number> {

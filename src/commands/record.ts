@@ -2,20 +2,22 @@
 import type { Command } from 'commander';
 import { sortDiagnostics } from '../diagnostics.js';
 import { RefusedError, UsageError } from '../io.js';
-import type { Plan, Task } from '../plan/model.js';
+import { recordPlace, type Plan, type Task } from '../plan/model.js';
 import type { RecordFile } from '../plan/schema.js';
 import { parseSymbol } from '../plan/symbols.js';
 import { renderText } from '../render/diagnostics.js';
-import { formatDayVi, isValidDay } from '../schedule/index.js';
+import { addDays, beforeWindow, closingDay, formatDayVi, isValidDay, openOn, parseDayInput, repeats } from '../schedule/index.js';
 import { evaluatePlan } from '../views/evaluate.js';
 import type { Lang } from '../render/i18n.js';
 import { langOption } from './agencies.js';
-import { asOfOption, planPath, readPlanBytes, type Ctx } from './context.js';
+import { asOfOption, planPath, readPlanBytes, withinOption, type Ctx } from './context.js';
 import { findTasks } from './show.js';
 import { heavy, type Heavy } from '../lazy.js';
 
 interface Opts {
   plan?: string;
+  due?: string;
+  within?: string;
   period?: string;
   date?: string;
   ref?: string;
@@ -101,10 +103,68 @@ function checkPeriod(period: string | undefined): void {
   if (!ok) throw new UsageError(`--period "${period}" is not a period.`, 'Write a month 2023-03, a quarter 2023-Q2, a half-year 2023-H1, a year 2023, or a trigger day 2023-03-06.');
 }
 
+/**
+ * The due day a trigger's document sets: --due DATE, or --within N days (weeks as 2w) after the trigger; never both,
+ * and never before the trigger. Without either, the plan's `schedule.after` (if any) sets it.
+ */
+function dueOption(date: string, opts: Opts): string | undefined {
+  if (opts.due !== undefined && opts.within !== undefined) {
+    throw new UsageError('--due and --within say the same thing two ways; give one.', 'Use --due DATE for a day the document names, or --within N for "within N days".');
+  }
+  if (opts.within !== undefined) return addDays(date, withinOption(opts.within));
+  if (opts.due === undefined) return undefined;
+  const due = parseDayInput(opts.due.trim());
+  if (!due) throw new UsageError(`--due "${opts.due}" is not a date tthc understands, or the day does not exist.`, 'Write it as 2023-05-03, 3/5/2023 or 03/05/2023.');
+  if (due < date) {
+    throw new UsageError(`--due ${formatDayVi(due)} is before the trigger date ${formatDayVi(date)}.`, 'The due day is the last on-time day the document sets, on or after the day it came.');
+  }
+  return due;
+}
+
 function checkRef(ref: string | undefined): void {
   if (ref === undefined) return;
   const p = parseSymbol(ref);
   if (!p.ok) throw new UsageError(`--ref "${ref}" is not a document number and symbol: ${p.reason}.`, p.suggestion ? `Did you mean ${p.suggestion}?` : 'Write it as NUMBER/TYPE-ISSUER, e.g. 123/BC-UBND.');
+}
+
+/**
+ * A completion must fall where the plan can count it: not before the period of a recurring occurrence begins (nor
+ * before an event's trigger), and after the plan period only as the completion of one of its occurrences, up to the
+ * end of the next year (the yearly report is sent in January).
+ */
+function checkWindow(plan: Plan, task: Task, period: string | undefined, date: string): void {
+  const all = evaluatePlan(plan, '9999-12-31', 0).byId.get(task.id)!.eval.all;
+  const occ = all.find((o) => o.period === (period ?? null)) ?? (period === undefined && all.length === 1 ? all[0] : undefined);
+  const closing = closingDay(plan.period);
+  const range = `${formatDayVi(plan.period.start)} – ${formatDayVi(plan.period.end)}`;
+  if (date < plan.period.start) {
+    throw new RefusedError(`The completion date ${formatDayVi(date)} is before the plan period (${range}).`, 'Check the year; work of another year belongs in that year\'s plan.');
+  }
+  if (date > plan.period.end && occ === undefined) {
+    throw new RefusedError(
+      `The date ${formatDayVi(date)} is after the plan period (${range}); task ${task.id} has no occurrence of this plan that it could complete.`,
+      'Record it in the plan of the year it was done.',
+    );
+  }
+  if (date > closing) {
+    throw new RefusedError(
+      `Task ${task.id}${occ?.period ? ` (${occ.period})` : ''}: the completion date ${formatDayVi(date)} is after ${formatDayVi(closing)}, the last day on which work of this plan may be completed.`,
+      'Check the year; work finished that late belongs in the report of the year it was done.',
+    );
+  }
+  if (occ === undefined || !beforeWindow(occ, date)) return;
+  const name = `Task ${task.id}${occ.period ? ` (${occ.period})` : ''}`;
+  if (occ.kind === 'event') {
+    throw new RefusedError(`${name} was opened on ${formatDayVi(occ.start)}; a completion on ${formatDayVi(date)} comes before it.`, 'Check the --date, or the --period (the trigger day it completes).');
+  }
+  const open = openOn(all, date).filter((o) => o.period !== null);
+  const then = open.length
+    ? ` On ${formatDayVi(date)} the open ${open.length === 1 ? 'occurrence was' : 'occurrences were'} ${open.map((o) => `${o.period} (${formatDayVi(o.start)} – ${o.due ? formatDayVi(o.due) : '…'})`).join(', ')}.`
+    : '';
+  throw new RefusedError(
+    `${name} opens on ${formatDayVi(occ.start)}; a completion on ${formatDayVi(date)} comes before it.${then}`,
+    open.length ? `If it was the work of ${open[0]!.period}, record it with --period ${open[0]!.period}; else check the --date.` : 'Check the --date and the --period.',
+  );
 }
 
 interface Recorded {
@@ -123,6 +183,7 @@ async function record(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts
   checkRef(opts.ref);
   checkPeriod(opts.period);
   if (opts.note !== undefined && opts.note.trim() === '') throw new UsageError('--note is empty.', 'Leave it out, or write the note.');
+  const due = kind === 'trigger' ? dueOption(date, opts) : undefined;
   let result: Omit<Recorded, 'file'> | undefined;
   const h = await heavy();
   const { addRecord, loadBytes, checkLoaded, updateFile, EditError, LockError, ConflictError } = h;
@@ -131,12 +192,10 @@ async function record(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts
       const plan = planOf(ctx, h, current, shown);
       const task = findTasks(plan, [id])[0]!;
       const rec: RecordFile = kind === 'done' ? { done: date } : { trigger: date };
+      if (due !== undefined) rec.due = due;
       if (kind === 'done') {
         const period = choosePeriod(ctx, plan, task, opts.period, date);
-        // An event's occurrence is named by its trigger's day; it cannot be done before it was opened.
-        if (period !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(period) && date < period) {
-          throw new RefusedError(`Task ${task.id} (${period}) was opened on ${formatDayVi(period)}; a completion on ${formatDayVi(date)} comes before it.`, 'Check the --date, or the --period (the trigger day it completes).');
-        }
+        checkWindow(plan, task, period, date);
         if (period !== undefined) rec.period = period;
       } else {
         if (opts.period !== undefined) throw new UsageError('tthc trigger takes no --period: the trigger date names the occurrence it opens.');
@@ -147,10 +206,23 @@ async function record(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts
         if (!state.parts.some((p) => p.kind === 'event')) {
           throw new RefusedError(`Task ${task.id} has no trigger: its timeline "${task.when}" does not wait for an event.`, `Record the work with tthc done ${task.id}.`);
         }
+        if (date < plan.period.start || date > plan.period.end) {
+          throw new RefusedError(
+            `The trigger date ${formatDayVi(date)} is outside the plan period (${formatDayVi(plan.period.start)} – ${formatDayVi(plan.period.end)}).`,
+            'An event of another year opens the task in that year\'s plan.',
+          );
+        }
         if (task.records.some((r) => r.trigger === date)) throw new RefusedError(`Task ${task.id} already has a trigger on ${formatDayVi(date)}.`);
       }
       if (opts.ref !== undefined) rec.ref = opts.ref.normalize('NFC');
       if (opts.note !== undefined) rec.note = opts.note.normalize('NFC');
+      const same = repeats(task.records, rec);
+      if (same !== undefined) {
+        throw new RefusedError(
+          `Task ${task.id} already has this record (record ${recordPlace(task, same) + 1}: ${kind} ${formatDayVi(date)}${rec.period ? `, period ${rec.period}` : ''}${rec.ref ? `, ${rec.ref}` : ''}).`,
+          kind === 'done' && rec.period === undefined ? 'A second activity on the same day is recorded with its own document (--ref).' : 'Nothing was written; it is recorded already.',
+        );
+      }
       // Edit the text as it is on disk (not normalised), so every other byte stays as it was.
       const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(current);
       const next = Buffer.from(addRecord(text, task.id, rec), 'utf8');
@@ -227,6 +299,8 @@ export function registerRecord(program: Command, ctx: Ctx, done: (code: number) 
     .description('record that the event an event task waits for happened')
     .argument('<id>', 'the task id, e.g. I.1')
     .requiredOption('--date <date>', 'the day it happened')
+    .option('--due <date>', 'the last on-time day that the document sets')
+    .option('--within <days>', 'or: the document gives N days from the trigger (weeks as 2w)')
     .option('--ref <symbol>', 'the document that triggered it, e.g. 500/KH-UBND')
     .option('--note <text>', 'a note')
     .option('--lang <lang>', 'vi or en, for the confirmation (default: TTHC_LANG, else vi)')

@@ -8,6 +8,7 @@ import { renderTable, wrapText } from '../render/table.js';
 import { langOption } from './agencies.js';
 import { asOfOption, loadPlan, pickFormat, type Ctx } from './context.js';
 import { evaluatePlan, type PlanState } from '../views/evaluate.js';
+import { involvedIn, taskEntries } from '../views/involvement.js';
 import { formatDayVi } from '../schedule/index.js';
 import { periodText, statusWord } from '../render/due.js';
 import type { Style } from '../render/style.js';
@@ -37,7 +38,7 @@ export function agencyRefs(plan: Plan, ids: string[]): { id: string; name: strin
 }
 
 export function taskJson(plan: Plan, task: Task, state?: PlanState): Record<string, unknown> {
-  const ev = state?.byId.get(task.id)?.eval;
+  const entries = state ? taskEntries(state, task.id) : undefined;
   return {
     id: task.id,
     section: task.section,
@@ -45,14 +46,16 @@ export function taskJson(plan: Plan, task: Task, state?: PlanState): Record<stri
     content: task.content,
     lead: agencyRefs(plan, task.lead),
     support: agencyRefs(plan, task.support),
+    // Every agency involved, through collectives too, with the role and via that due and status use.
+    involved: involvedIn(plan, task).map((i) => ({ id: i.agency, role: i.role, via: i.via })),
     output: task.output,
     when: task.when,
     ...(task.schedule ? { schedule: task.schedule } : {}),
     records: task.records,
-    ...(ev
+    ...(entries
       ? {
-          status: ev.status,
-          occurrences: ev.occurrences.map((o) => ({ period: o.period, start: o.start, due: o.due, status: o.status, completion: o.completion })),
+          status: entries.find((e) => e.occurrence === null)?.status ?? null,
+          occurrences: entries.flatMap(({ occurrence: o }) => (o ? [{ period: o.period, start: o.start, due: o.due, status: o.status, completion: o.completion }] : [])),
         }
       : {}),
   };
@@ -60,13 +63,15 @@ export function taskJson(plan: Plan, task: Task, state?: PlanState): Record<stri
 
 /** The task's occurrences with due dates and statuses as of the day, or its task status. */
 function occurrenceTable(state: PlanState, task: Task, lang: Lang, style: Style, width: number): string {
-  const ev = state.byId.get(task.id)!.eval;
-  if (ev.occurrences.length === 0) {
-    return `${t(lang, 'status')}: ${statusWord(lang, ev.status ?? 'unknown')}${ev.activities.length ? ` (${ev.activities.length} ${lang === 'vi' ? 'ghi nhận' : 'records'})` : ''}\n`;
+  const entries = taskEntries(state, task.id);
+  const occurrences = entries.flatMap((e) => (e.occurrence ? [e.occurrence] : []));
+  if (occurrences.length === 0) {
+    const activities = state.byId.get(task.id)!.eval.activities.length;
+    return `${t(lang, 'status')}: ${statusWord(lang, entries[0]?.status ?? 'unknown')}${activities ? ` (${activities} ${lang === 'vi' ? 'ghi nhận' : 'records'})` : ''}\n`;
   }
   return renderTable(
     [{ head: t(lang, 'period') }, { head: t(lang, 'start') }, { head: t(lang, 'due') }, { head: t(lang, 'status') }, { head: lang === 'vi' ? 'Ngày thực hiện' : 'Done on' }],
-    ev.occurrences.map((o) => [periodText(lang, o.period) || '—', formatDayVi(o.start), o.due ? formatDayVi(o.due) : '—', statusWord(lang, o.status), o.completion ? formatDayVi(o.completion) : '']),
+    occurrences.map((o) => [periodText(lang, o.period) || '—', formatDayVi(o.start), o.due ? formatDayVi(o.due) : '—', statusWord(lang, o.status), o.completion ? formatDayVi(o.completion) : '']),
     width,
     style,
   );

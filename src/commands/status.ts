@@ -7,12 +7,14 @@ import { renderQuarterDetail, renderQuarterDetailCsv, renderQuarterDetailMd, ren
 import { evaluatePlan } from '../views/evaluate.js';
 import { quarterDetail, QUARTERS, statusView } from '../views/status.js';
 import { langOption } from './agencies.js';
+import { roleOption } from './due.js';
 import { asOfOption, loadPlan, pickFormat, type Ctx } from './context.js';
 import { writeOutput } from './output.js';
 
 interface Opts {
   plan?: string;
   agency?: string;
+  role?: string;
   by?: string;
   quarter?: string;
   periods?: string;
@@ -30,6 +32,7 @@ export function registerStatus(program: Command, ctx: Ctx, done: (code: number) 
     .description('the quarterly status table: a row per task (or agency, or section), a column per quarter')
     .option('--by <rows>', 'task, agency or section', 'task')
     .option('--agency <agency>', 'only the tasks of this agency (id, alias or part of a name)')
+    .option('--role <role>', 'with --agency or --by agency: lead, support or any', 'any')
     .option('--quarter <n>', 'one quarter in detail: its occurrences and records (1–4)')
     .option('--periods <kind>', 'calendar quarters, or the reporting periods of Nghị định 09/2019/NĐ-CP', 'calendar')
     .option('--as-of <date>', 'the day to answer for (default: today in Vietnam)')
@@ -44,6 +47,10 @@ export function registerStatus(program: Command, ctx: Ctx, done: (code: number) 
       const lang = langOption(ctx, opts.lang);
       const by = opts.by ?? 'task';
       if (by !== 'task' && by !== 'agency' && by !== 'section') throw new UsageError(`--by "${by}" is not a grouping.`, 'Use --by task, --by agency or --by section.');
+      const role = roleOption(opts.role);
+      if (role !== 'any' && opts.agency === undefined && by !== 'agency') {
+        throw new UsageError(`--role ${role} needs --agency or --by agency: a role is an agency's part in a task.`, `For example: tthc status --by agency --role ${role}`);
+      }
       const periods = opts.periods ?? 'calendar';
       if (periods !== 'calendar' && periods !== 'reporting') throw new UsageError(`--periods "${periods}" is not a kind of period.`, 'Use --periods calendar or --periods reporting.');
       let quarter: (typeof QUARTERS)[number] | undefined;
@@ -59,12 +66,12 @@ export function registerStatus(program: Command, ctx: Ctx, done: (code: number) 
       const { plan } = await loadPlan(ctx, opts.plan);
       const agency = opts.agency !== undefined ? resolveAgency(plan, opts.agency) : undefined;
       const state = evaluatePlan(plan, asOf, 14);
-      const view = statusView(state, { periods, by, agency });
+      const view = statusView(state, { periods, by, agency, role });
       const style = ctx.style(opts.output ? false : program.opts().color);
       let text: string;
       if (quarter) {
         // The detail is task by task whatever --by says: it lists occurrences and records, which belong to tasks.
-        const byTask = by === 'task' ? view : statusView(state, { periods, by: 'task', agency });
+        const byTask = by === 'task' ? view : statusView(state, { periods, by: 'task', agency, role });
         const lines = quarterDetail(byTask, plan, quarter);
         if (format === 'json') text = renderStatusJson({ ...view, rows: view.rows.map((r) => ({ ...r, quarters: { [quarter!]: r.quarters[quarter!] } as typeof r.quarters })), quarter, detail: lines });
         else if (format === 'csv') text = renderQuarterDetailCsv(lines, lang, sep);

@@ -1,6 +1,6 @@
 // The checks that need the schedule engine: timeline phrases, explicit schedules, follows, due days, records.
-import { dayOff } from '../schedule/holidays.js';
-import { evaluateTask, formatDayVi, isRecurring, isValidDay, type Part } from '../schedule/index.js';
+import { dayOff, weekday } from '../schedule/holidays.js';
+import { beforeWindow, closingDay, evaluateTask, exactRepeats, formatDayVi, isRecurring, isValidDay, openOn, type Part } from '../schedule/index.js';
 import { scheduleOf } from '../views/evaluate.js';
 import type { CheckContext } from './check.js';
 import { dateHint } from './dates.js';
@@ -81,43 +81,65 @@ export function checkTimelines(ctx: CheckContext): void {
   }
 }
 
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
 /**
- * Due dates the plan writes itself (deadlines, windows, set days) that fall on a weekend or holiday. A recurring
- * occurrence counts only where the plan sets its day: the end of a month or quarter is not a day anyone wrote.
- * The finding points at what set the day: `schedule.due`, `schedule.day`, `schedule.kind`, or the phrase.
+ * Every dated occurrence of the task that falls due on a weekend or a public holiday, in one finding that lists the
+ * days: the month ends a "Hàng tháng" implies are days a clerk must plan for as much as a date written out. The
+ * finding points at what set the days, where one thing set them all (`schedule.day`, `schedule.due`,
+ * `schedule.kind`, a trigger's `due`), else at the phrase.
  */
 function checkDueDays(ctx: CheckContext, task: Task, parts: Part[]): void {
-  const ev = evaluateTask({ parts, period: ctx.plan.period, records: [], asOf: ctx.plan.period.end, within: 0 });
+  const ev = evaluateTask({ parts, period: ctx.plan.period, records: task.records, asOf: '9999-12-31', within: 0 });
   const explicit = task.schedule;
-  for (const o of ev.occurrences) {
-    if (!o.due || o.kind === 'event') continue;
-    const part = parts.find((p) => p.kind === o.kind);
-    if (!part) continue;
-    if (isRecurring(part) && part.day === null) continue;
+  const byDay = new Map<string, { labels: string[]; off: 'weekend' | 'holiday' }>();
+  const wheres: Path[] = [];
+  for (const o of ev.all) {
+    if (!o.due || !isValidDay(o.due)) continue;
     const off = dayOff(o.due);
     if (!off) continue;
-    let where: Path;
-    if (isRecurring(part)) where = [...task.path, 'schedule', 'day'];
+    const part = parts.find((p) => p.kind === o.kind);
+    let where: Path = [...task.path, 'when'];
+    if (o.kind === 'event') {
+      const i = task.records.findIndex((r) => r.trigger === o.period && r.due !== undefined);
+      if (i >= 0) where = recordPath(task, i, 'due');
+      else if (explicit?.after !== undefined) where = [...task.path, 'schedule', 'after'];
+    } else if (part && isRecurring(part) && part.day !== null) where = [...task.path, 'schedule', 'day'];
     else if (explicit?.due !== undefined && explicit.due === o.due) where = [...task.path, 'schedule', 'due'];
-    else if (part.text === '' && explicit?.kind !== undefined) where = [...task.path, 'schedule', 'kind'];
-    else where = [...task.path, 'when'];
-    ctx.add(
-      'DUE_NON_WORKING_DAY',
-      where,
-      `Task ${task.id}${o.period ? ` (${o.period})` : ''} is due on ${formatDayVi(o.due)}, a ${off === 'holiday' ? 'public holiday' : off === 'weekend' ? 'weekend day' : off}.`,
-      'tthc keeps the date as written; agree with the issuer whether the working day before counts.',
-    );
+    else if (part?.text === '' && explicit?.kind !== undefined) where = [...task.path, 'schedule', 'kind'];
+    wheres.push(where);
+    const entry = byDay.get(o.due) ?? { labels: [], off };
+    if (o.period !== null) entry.labels.push(o.period);
+    byDay.set(o.due, entry);
   }
+  if (byDay.size === 0) return;
+  const same = wheres.every((w) => JSON.stringify(w) === JSON.stringify(wheres[0]));
+  const days = [...byDay.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+  const list = days
+    .map(([day, { labels, off }]) => {
+      const what = `${WEEKDAYS[weekday(day)]}${off === 'holiday' ? ', public holiday' : ''}`;
+      return `${formatDayVi(day)} (${labels.length ? `${labels.join(', ')}: ` : ''}${what})`;
+    })
+    .join(', ');
+  ctx.add(
+    'DUE_NON_WORKING_DAY',
+    same ? wheres[0]! : [...task.path, 'when'],
+    `Task ${task.id} falls due on ${days.length === 1 ? 'a day off' : `${days.length} days off`}: ${list}.`,
+    'tthc keeps the dates as written; agree with the issuer whether the working day before counts.',
+  );
 }
 
 export function checkRecords(ctx: CheckContext): void {
   const { plan } = ctx;
+  const closing = closingDay(plan.period);
   for (const task of plan.tasks) {
     if (!task.records.length) continue;
     const { parts } = scheduleOf(plan, task);
     const isEvent = parts.some((p) => p.kind === 'event');
     // Record i of the model, where it stands in the file: records left out for their shape do not shift the others.
     const rec = (i: number, key?: string): Path => recordPath(task, i, key);
+    const ev = evaluateTask({ parts, period: plan.period, records: task.records, asOf: '9999-12-31', within: 0 });
+    const repeated = exactRepeats(task.records);
     task.records.forEach((r, i) => {
       if ((r.done === undefined) === (r.trigger === undefined)) {
         // With both, the one written second is where the record goes wrong; with neither, the record itself.
@@ -132,8 +154,32 @@ export function checkRecords(ctx: CheckContext): void {
         ctx.add('DATE_INVALID', rec(i, key), `Task ${task.id}: the record's date ${day} does not exist.`, dateHint(day));
         return;
       }
-      if (day < plan.period.start || day > plan.period.end) {
-        ctx.add('RECORD_OUTSIDE_PLAN', rec(i, key), `Task ${task.id}: the record is dated ${formatDayVi(day)}, outside the plan period (${formatDayVi(plan.period.start)} – ${formatDayVi(plan.period.end)}).`, 'Check the year; work of another year belongs in that year\'s plan.');
+      const label = r.done !== undefined ? ev.assigned.get(i) : undefined;
+      const occ = label === undefined ? undefined : ev.all.find((o) => o.period === label);
+      const range = `${formatDayVi(plan.period.start)} – ${formatDayVi(plan.period.end)}`;
+      if (day < plan.period.start) {
+        ctx.add('RECORD_OUTSIDE_PLAN', rec(i, key), `Task ${task.id}: the record is dated ${formatDayVi(day)}, before the plan period (${range}).`, 'Check the year; work of another year belongs in that year\'s plan.');
+      } else if (day > plan.period.end && (occ === undefined || day > closing)) {
+        // Completing an occurrence of the plan may run into the next year; an activity or a trigger belongs to that year.
+        ctx.add(
+          'RECORD_OUTSIDE_PLAN',
+          rec(i, key),
+          occ !== undefined
+            ? `Task ${task.id}: the completion${label ? ` of ${label}` : ''} is dated ${formatDayVi(day)}, after ${formatDayVi(closing)}, the last day on which work of this plan may be completed.`
+            : `Task ${task.id}: the record is dated ${formatDayVi(day)}, after the plan period (${range}).`,
+          occ !== undefined
+            ? 'Check the year; work of this plan finished so late belongs in the report of the year it was done.'
+            : `Check the year; only the completion of an occurrence of this plan may come after it (up to ${formatDayVi(closing)}).`,
+        );
+      } else if (occ !== undefined && beforeWindow(occ, day)) {
+        const open = openOn(ev.all, day).filter((o) => o.period !== null);
+        const what = occ.kind === 'event' ? `the occurrence opened on ${formatDayVi(occ.start)}` : (label ?? 'the occurrence');
+        ctx.add(
+          'RECORD_BEFORE_WINDOW',
+          rec(i, 'done'),
+          `Task ${task.id}: the completion of ${what} is dated ${formatDayVi(day)}, before ${occ.kind === 'event' ? 'its trigger' : `its window opens on ${formatDayVi(occ.start)}`}${open.length ? `; on that day ${open.map((o) => o.period).join(', ')} ${open.length === 1 ? 'was' : 'were'} open` : ''}.`,
+          open.length ? `Give the record the period it completes (\`period: ${open[0]!.period}\`), or correct the date.` : 'Correct the date, or the period the record completes.',
+        );
       }
       if (day > ctx.today) {
         // Holds only until that day comes, so that a cached analysis stays true on later days.
@@ -142,13 +188,33 @@ export function checkRecords(ctx: CheckContext): void {
       if (r.trigger !== undefined && !isEvent) {
         ctx.add('RECORD_TRIGGER', rec(i, 'trigger'), `Task ${task.id} has no trigger: its timeline "${task.when}" does not wait for an event.`, 'Record the work with `done:` instead.');
       }
+      if (r.due !== undefined) {
+        if (!isValidDay(r.due)) ctx.add('DATE_INVALID', rec(i, 'due'), `Task ${task.id}: the record's due date ${r.due} does not exist.`, dateHint(r.due));
+        else if (r.trigger === undefined) {
+          ctx.add('RECORD_DUE', rec(i, 'due'), `Task ${task.id}: a completion has a \`due\`; only a trigger sets a due day.`, 'Remove `due:`; the due day of an occurrence comes from the plan or from its trigger.');
+        } else if (isValidDay(r.trigger) && r.due < r.trigger) {
+          ctx.add('RECORD_DUE', rec(i, 'due'), `Task ${task.id}: the due day ${formatDayVi(r.due)} is before the trigger ${formatDayVi(r.trigger)}.`, 'The due day is the last on-time day the document sets, on or after the day it came; check both dates.');
+        }
+      }
+      const first = repeated.get(i);
+      if (first !== undefined) {
+        ctx.add(
+          'RECORD_DUPLICATE',
+          rec(i, key),
+          `Task ${task.id}: record ${recordPlace(task, i) + 1} repeats record ${recordPlace(task, first) + 1} (the same ${key === 'done' ? 'completion' : 'trigger'} day${r.period !== undefined ? ', period' : ''} and document).`,
+          key === 'done' && r.period === undefined && ev.continuous
+            ? 'Remove one of the two; a second activity on the same day has a document of its own (`ref:`).'
+            : 'Remove one of the two.',
+        );
+      }
       if (r.ref !== undefined) {
         const p = parseSymbol(r.ref);
         if (!p.ok) ctx.add('SYMBOL_MALFORMED', rec(i, 'ref'), `The document symbol "${r.ref}" is malformed: ${p.reason}.`, p.suggestion ? `Did you mean ${p.suggestion}?` : 'Write it as NUMBER/TYPE-ISSUER, e.g. 123/BC-UBND.');
       }
     });
-    const ev = evaluateTask({ parts, period: plan.period, records: task.records, asOf: '9999-12-31', within: 0 });
     for (const u of ev.unmatched) {
+      // An exact copy of a record is reported as that, once.
+      if (repeated.has(u.index)) continue;
       const labels = ev.occurrences.map((o) => o.period).filter((x): x is string => x !== null);
       // The value at fault: the period the record names, or else the day of the completion that fits nowhere.
       const value = rec(u.index, u.record.period !== undefined ? 'period' : 'done');

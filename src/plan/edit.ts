@@ -71,7 +71,7 @@ export class EditError extends Error {
 }
 
 /** The order in which a record's keys are written: what happened and when first, then the evidence. */
-const RECORD_KEYS = ['done', 'trigger', 'period', 'ref', 'note'] as const;
+const RECORD_KEYS = ['done', 'trigger', 'period', 'due', 'ref', 'note'] as const;
 type RecordKey = (typeof RECORD_KEYS)[number];
 
 /** The same reading options as the rest of tthc, so "the value did not change" means what the checker sees. */
@@ -136,7 +136,7 @@ function recordEntries(record: RecordFile): [RecordKey, string][] {
     const value: unknown = record[key];
     if (value === undefined) continue;
     if (typeof value !== 'string') throw new EditError('BAD_RECORD', `the record's ${key} must be text, not ${typeof value}.`);
-    if ((key === 'done' || key === 'trigger') && !DAY.test(value)) {
+    if ((key === 'done' || key === 'trigger' || key === 'due') && !DAY.test(value)) {
       throw new EditError('BAD_RECORD', `the record's ${key} must be a date written YYYY-MM-DD, not "${value}".`);
     }
     entries.push([key, value]);

@@ -97,6 +97,9 @@ export const Record = z
     done: DayText.optional().describe('The day the work was done (for a continuous task: an activity).'),
     trigger: DayText.optional().describe('The day the event that opens an event task happened.'),
     period: PeriodLabel.optional(),
+    due: DayText.optional().describe(
+      'Trigger records: the last on-time day that the triggering document sets (on or after the trigger); it replaces `schedule.after`.',
+    ),
     ref: z.string().optional().describe('The document that shows it, by its number and symbol (số, ký hiệu), e.g. 123/BC-UBND.'),
     note: z.string().optional(),
   })

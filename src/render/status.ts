@@ -1,6 +1,6 @@
 // The quarterly status table as a terminal table, JSON, CSV for Excel or Markdown, and one quarter in detail.
-import { formatDayVi } from '../schedule/index.js';
-import { CELL_ORDER, QUARTERS, type Cell, type DetailLine, type QuarterKey, type StatusView } from '../views/status.js';
+import { formatDayVi, STATUS_PRECEDENCE } from '../schedule/index.js';
+import { QUARTERS, type Cell, type DetailLine, type QuarterKey, type StatusView } from '../views/status.js';
 import { renderCsv } from './csv.js';
 import { periodText, statusWord } from './due.js';
 import { t, type Lang } from './i18n.js';
@@ -43,8 +43,55 @@ function rate(r: number | null): string {
   return r === null ? '—' : `${Math.round(r * 100)}%`;
 }
 
-/** The totals list their counts in the order groups rank statuses (what needs attention first), the same in every quarter. */
-const TOTALS_ORDER = CELL_ORDER.filter((s) => s !== 'none');
+/** The totals count occurrences, listed in the order a cell ranks their statuses (what needs attention first). */
+const TOTALS_ORDER = STATUS_PRECEDENCE;
+
+/** The totals row's label says what it counts. */
+function totalsLabel(lang: Lang): string {
+  return lang === 'vi' ? 'Lần thực hiện' : 'Occurrences';
+}
+
+/** What the cells and the totals mean, under the table (its lines; the caller wraps or lists them). */
+export function legendLines(view: StatusView, lang: Lang): string[] {
+  const group = view.by !== 'task';
+  if (lang === 'vi') {
+    return [
+      'Mỗi ô: trạng thái cần chú ý nhất trong các lần thực hiện có hạn trong quý (quá hạn, sắp đến hạn, đang thực hiện, chưa đến kỳ, xong muộn, đã xong); ' +
+        '“Quá hạn 2/3”: 2 trong 3 lần thực hiện có hạn trong quý đã xong (đúng hạn hoặc muộn).',
+      '“Thường xuyên (2 ghi nhận)”: nhiệm vụ thường xuyên và số ghi nhận trong quý; “Chưa ghi nhận”: quý đã qua không có ghi nhận nào; “Chờ văn bản”: chưa có văn bản để triển khai; “—”: không có hạn trong quý.',
+      ...(group
+        ? ['Ô của một nhóm lấy trạng thái đầu tiên mà một nhiệm vụ trong nhóm có, theo thứ tự: quá hạn, sắp đến hạn, chưa ghi nhận, đang thực hiện, thường xuyên, chưa đến kỳ, xong muộn, đã xong, chờ văn bản, —.']
+        : []),
+      ...(view.by === 'agency' || view.agency
+        ? ['Mỗi cơ quan được tính ở mọi nhiệm vụ nêu tên cơ quan đó hoặc nêu một tập thể mà cơ quan là thành viên (như `tthc due --agency`).']
+        : []),
+      'Dòng Tổng đếm số lần thực hiện có hạn trong quý, mỗi lần một lần dù nhiều dòng cùng có (như `tthc due`); “Đúng hạn”: số lần xong đúng hạn ÷ (đã xong + xong muộn + quá hạn).',
+    ];
+  }
+  return [
+    'Each cell: the status that needs attention first among the occurrences due in the quarter (overdue, due soon, open, scheduled, done late, done); ' +
+      '"overdue 2/3": 2 of the 3 occurrences due in the quarter are done (on time or late).',
+    '"ongoing (2 records)": a continuous task and its records in the quarter; "no record": a past quarter without one; "waiting": no triggering document yet; "—": nothing due in the quarter.',
+    ...(group
+      ? ["A group's cell takes the first status any of its tasks has, in this order: overdue, due soon, no record, open, ongoing, scheduled, done late, done, waiting, —."]
+      : []),
+    ...(view.by === 'agency' || view.agency ? ['Each agency counts every task that names it or names a collective it belongs to (as `tthc due --agency` does).'] : []),
+    'The Total row counts occurrences due in the quarter, each once however many rows show it (as `tthc due` does); "On time": done on time ÷ (done + done late + overdue).',
+  ];
+}
+
+/** Occurrences due outside the four quarters are in no column and no total: the note under the table counts them. */
+function outsideNote(view: StatusView, lang: Lang): string {
+  const n = view.outside;
+  const why = view.periods === 'reporting';
+  return lang === 'vi'
+    ? `${n} lần thực hiện có hạn ngoài bốn quý${why ? ' (thuộc kỳ báo cáo năm sau)' : ''}.`
+    : `${n} ${n === 1 ? 'occurrence falls' : 'occurrences fall'} due outside the four quarters${why ? " (next year's first reporting period)" : ''}.`;
+}
+
+function outsideLine(view: StatusView, lang: Lang): string {
+  return t(lang, 'outside', { d: formatDayVi(view.asOf), s: formatDayVi(view.plan.period.start), e: formatDayVi(view.plan.period.end) });
+}
 
 function totalsText(view: StatusView, q: QuarterKey, lang: Lang): string {
   const tq = view.totals.quarters[q];
@@ -55,7 +102,15 @@ function totalsText(view: StatusView, q: QuarterKey, lang: Lang): string {
 function header(view: StatusView, lang: Lang): string {
   const who = view.agency ? ` · ${t(lang, 'agency')}: ${view.agency.name} (${view.agency.id})` : '';
   const kind = view.periods === 'reporting' ? (lang === 'vi' ? ' · kỳ báo cáo theo Nghị định 09/2019/NĐ-CP' : ' · reporting periods of Decree 09/2019/NĐ-CP') : '';
-  return `${t(lang, 'plan')}: ${view.plan.title} — ${view.plan.issuer}\n${t(lang, 'asOf')}: ${formatDayVi(view.asOf)}${who}${kind}\n`;
+  const role = view.role !== 'any' ? ` · ${t(lang, 'role')}: ${t(lang, `role.${view.role}`)}` : '';
+  return `${t(lang, 'plan')}: ${view.plan.title} — ${view.plan.issuer}\n${t(lang, 'asOf')}: ${formatDayVi(view.asOf)}${who}${role}${kind}\n`;
+}
+
+/** The header, and the warning that the day lies outside the plan period where it does (as `due` prints it). */
+function heading(view: StatusView, lang: Lang, style: Style, width: number): string {
+  let out = style.bold(wrapText(header(view, lang), width));
+  if (view.outsidePeriod) out += style.yellow(wrapText(outsideLine(view, lang), width)) + '\n';
+  return out;
 }
 
 export function renderStatusTable(view: StatusView, lang: Lang, style: Style, width: number): string {
@@ -68,15 +123,11 @@ export function renderStatusTable(view: StatusView, lang: Lang, style: Style, wi
     ...QUARTERS.map((q) => ({ head: quarterHead(view, q, lang) })),
   ];
   const rows = view.rows.map((r) => [style.bold(r.id), r.title, ...QUARTERS.map((q) => colour(r.quarters[q].status, cellText(r.quarters[q], lang)))]);
-  rows.push([style.bold(t(lang, 'total')), '', ...QUARTERS.map((q) => totalsText(view, q, lang))]);
-  let out = style.bold(wrapText(header(view, lang), width)) + '\n' + renderTable(columns, rows, width, style);
-  if (view.outside) {
-    const note =
-      lang === 'vi'
-        ? `${view.outside} lần thực hiện có hạn ngoài bốn quý (thuộc kỳ báo cáo năm sau).`
-        : `${view.outside} ${view.outside === 1 ? 'occurrence falls' : 'occurrences fall'} due outside the four quarters (next year's first reporting period).`;
-    out += wrapText(note, width) + '\n';
-  }
+  rows.push([style.bold(t(lang, 'total')), totalsLabel(lang), ...QUARTERS.map((q) => totalsText(view, q, lang))]);
+  let out = heading(view, lang, style, width) + '\n' + renderTable(columns, rows, width, style);
+  if (view.outside) out += wrapText(outsideNote(view, lang), width) + '\n';
+  out += (lang === 'vi' ? 'Chú giải:' : 'Legend:') + '\n';
+  for (const line of legendLines(view, lang)) out += '- ' + wrapText(line, Math.max(20, width - 2)).replace(/\n/g, '\n  ') + '\n';
   return out;
 }
 
@@ -87,17 +138,20 @@ export function renderStatusJson(view: StatusView | (StatusView & { quarter: Qua
 export function renderStatusCsv(view: StatusView, lang: Lang, sep: string): string {
   const head = [t(lang, 'id'), view.by === 'agency' ? t(lang, 'agency') : view.by === 'section' ? t(lang, 'section') : t(lang, 'task'), ...QUARTERS.map((q) => quarterHead(view, q, lang).replace('\n', ' '))];
   const rows = view.rows.map((r) => [r.id, r.title, ...QUARTERS.map((q) => cellText(r.quarters[q], lang))]);
-  rows.push([t(lang, 'total'), '', ...QUARTERS.map((q) => totalsText(view, q, lang).replace(/\n/g, '; '))]);
+  rows.push([t(lang, 'total'), totalsLabel(lang), ...QUARTERS.map((q) => totalsText(view, q, lang).replace(/\n/g, '; '))]);
   return renderCsv(head, rows, sep);
 }
 
 export function renderStatusMd(view: StatusView, lang: Lang): string {
   const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, '<br>').replace(/<(?!br>)/g, '&lt;');
   let out = header(view, lang).split('\n').filter(Boolean).map((l) => `${esc(l)}  `).join('\n') + '\n\n';
+  if (view.outsidePeriod) out += `${esc(outsideLine(view, lang))}\n\n`;
   out += `| ${t(lang, 'id')} | ${view.by === 'agency' ? t(lang, 'agency') : view.by === 'section' ? t(lang, 'section') : t(lang, 'task')} | ${QUARTERS.map((q) => esc(quarterHead(view, q, lang))).join(' | ')} |\n`;
   out += `|---|---|${QUARTERS.map(() => '---').join('|')}|\n`;
   for (const r of view.rows) out += `| ${r.id} | ${esc(r.title)} | ${QUARTERS.map((q) => cellText(r.quarters[q], lang)).join(' | ')} |\n`;
-  out += `| **${t(lang, 'total')}** | | ${QUARTERS.map((q) => esc(totalsText(view, q, lang))).join(' | ')} |\n`;
+  out += `| **${t(lang, 'total')}** | ${totalsLabel(lang)} | ${QUARTERS.map((q) => esc(totalsText(view, q, lang))).join(' | ')} |\n`;
+  if (view.outside) out += `\n${esc(outsideNote(view, lang))}\n`;
+  out += `\n${lang === 'vi' ? 'Chú giải:' : 'Legend:'}\n\n${legendLines(view, lang).map((l) => `- ${esc(l)}`).join('\n')}\n`;
   return out;
 }
 
@@ -130,7 +184,7 @@ function quarterLine(view: StatusView, q: QuarterKey, lang: Lang): string {
  * (activities, triggers, late completions of earlier occurrences). A task's title shows on its first line only.
  */
 export function renderQuarterDetail(view: StatusView, q: QuarterKey, lines: DetailLine[], lang: Lang, style: Style, width: number): string {
-  let out = style.bold(wrapText(header(view, lang), width)) + wrapText(quarterLine(view, q, lang), width) + '\n\n';
+  let out = heading(view, lang, style, width) + wrapText(quarterLine(view, q, lang), width) + '\n\n';
   if (!lines.length) return out + (lang === 'vi' ? 'Không có nhiệm vụ nào trong quý.' : 'No task has anything in this quarter.') + '\n';
   const colour = (status: string | null, s: string) =>
     status === 'overdue' || status === 'no-record' ? style.red(s) : status === 'due-soon' ? style.yellow(s) : status === 'done' ? style.green(s) : s;
@@ -166,6 +220,7 @@ export function renderQuarterDetailCsv(lines: DetailLine[], lang: Lang, sep: str
 export function renderQuarterDetailMd(view: StatusView, q: QuarterKey, lines: DetailLine[], lang: Lang): string {
   const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, '<br>').replace(/<(?!br>)/g, '&lt;');
   let out = [...header(view, lang).split('\n').filter(Boolean), quarterLine(view, q, lang)].map((l) => `${esc(l)}  `).join('\n') + '\n\n';
+  if (view.outsidePeriod) out += `${esc(outsideLine(view, lang))}\n\n`;
   out += `| ${detailHead(lang).join(' | ')} |\n|${detailHead(lang).map(() => '---').join('|')}|\n`;
   for (const line of lines) out += `| ${detailCells(line, lang).map(esc).join(' | ')} |\n`;
   return out;

@@ -3,3 +3,4 @@ export * from './day.js';
 export * from './phrase.js';
 export * from './schedule.js';
 export * from './status.js';
+export * from './records.js';

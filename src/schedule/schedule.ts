@@ -59,6 +59,8 @@ export interface Occurrence {
 export interface OccurrenceContext {
   /** Days on which the task's event happened (its `trigger` records, or the completion of the task it follows). */
   triggers: readonly Day[];
+  /** The due day a trigger's document set, by trigger day; it takes the place of the schedule's `after`. */
+  dues?: ReadonlyMap<Day, Day>;
 }
 
 type ScheduleField = 'due' | 'start' | 'day' | 'after' | 'follows';
@@ -450,7 +452,8 @@ export function occurrences(parts: readonly Part[], period: DayRange, ctx: Occur
   const event = parts.find((p): p is EventPart => p.kind === 'event');
   if (event) {
     for (const t of [...new Set(ctx.triggers)].filter(isValidDay).sort()) {
-      out.push({ period: t, start: t, due: event.after === null ? null : addDays(t, event.after), kind: 'event' });
+      const set = ctx.dues?.get(t);
+      out.push({ period: t, start: t, due: set ?? (event.after === null ? null : addDays(t, event.after)), kind: 'event' });
     }
   }
 

@@ -87,11 +87,23 @@ export interface RecordMatch {
   /** Completions of a continuous task: its activities. */
   activities: Day[];
   unmatched: UnmatchedRecord[];
+  /** The occurrence (by label) that each record completes, by the record's index in the task's `records`. */
+  assigned: Map<number, string | null>;
 }
 
 /** The `trigger` days of a task's records, in record order. */
 export function triggersOf(records: readonly RecordFile[]): Day[] {
   return records.flatMap((r) => (r.trigger !== undefined && isValidDay(r.trigger) ? [r.trigger] : []));
+}
+
+/** The due days that trigger records set (`due`), by trigger day; a due before its trigger is left out (check reports it). */
+export function triggerDuesOf(records: readonly RecordFile[]): Map<Day, Day> {
+  const out = new Map<Day, Day>();
+  for (const r of records) {
+    if (r.trigger === undefined || r.due === undefined || !isValidDay(r.trigger) || !isValidDay(r.due) || r.due < r.trigger) continue;
+    if (!out.has(r.trigger)) out.set(r.trigger, r.due);
+  }
+  return out;
 }
 
 /**
@@ -108,9 +120,13 @@ export function matchRecords(
   const completions = new Map<string | null, Day>();
   const activities: Day[] = [];
   const unmatched: UnmatchedRecord[] = [];
+  const assigned = new Map<number, string | null>();
   const assign = (label: string | null, day: Day, index: number, record: RecordFile): void => {
     if (completions.has(label)) unmatched.push({ index, record, reason: 'duplicate' });
-    else completions.set(label, day);
+    else {
+      completions.set(label, day);
+      assigned.set(index, label);
+    }
   };
 
   records.forEach((record, index) => {
@@ -135,7 +151,7 @@ export function matchRecords(
     else if (opts.continuous) activities.push(day);
     else unmatched.push({ index, record, reason: occs.length === 0 ? 'no-occurrence' : 'ambiguous' });
   });
-  return { completions, activities, unmatched };
+  return { completions, activities, unmatched, assigned };
 }
 
 export interface EvaluatedOccurrence extends Occurrence {
@@ -157,6 +173,10 @@ export interface TaskEvaluation {
   triggers: Day[];
   /** Records that fit no occurrence: for `tthc check` to report. */
   unmatched: UnmatchedRecord[];
+  /** Every occurrence, whatever `asOf` (events triggered later too), for the checks of records. */
+  all: Occurrence[];
+  /** The occurrence each completing record was matched to, by the record's index. */
+  assigned: Map<number, string | null>;
 }
 
 export interface EvaluateTaskInput {
@@ -181,7 +201,7 @@ export function evaluateTask(input: EvaluateTaskInput): TaskEvaluation {
   const allTriggers = [...triggersOf(records), ...(input.extraTriggers ?? []).filter(isValidDay)];
   const continuous = parts.some((p) => p.kind === 'continuous');
 
-  const occs = occurrences(parts, period, { triggers: allTriggers });
+  const occs = occurrences(parts, period, { triggers: allTriggers, dues: triggerDuesOf(records) });
   const match = matchRecords(occs, records, { continuous });
 
   const evaluated: EvaluatedOccurrence[] = occs
@@ -207,5 +227,7 @@ export function evaluateTask(input: EvaluateTaskInput): TaskEvaluation {
     activities: match.activities.filter((d) => d <= asOf).sort(),
     triggers,
     unmatched: match.unmatched,
+    all: occs,
+    assigned: match.assigned,
   };
 }

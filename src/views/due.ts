@@ -1,8 +1,9 @@
 // The due list: for an agency (or all), what is overdue and due soon as of a day — plain data for any format.
-import { involvement, type Role } from '../agencies.js';
+import type { Role } from '../agencies.js';
 import type { Agency, Plan } from '../plan/model.js';
 import { diffDays } from '../schedule/index.js';
 import type { PlanState } from './evaluate.js';
+import { entriesFor } from './involvement.js';
 
 export type DueStatus = 'overdue' | 'due-soon' | 'open' | 'scheduled' | 'done' | 'late' | 'ongoing' | 'waiting' | 'unknown';
 
@@ -42,52 +43,57 @@ export function planInfo(plan: Plan): DueView['plan'] {
   return { title: plan.title, issuer: plan.issuer, year: plan.year, file: plan.file, period: plan.period };
 }
 
-export function dueView(state: PlanState, opts: { agency?: Agency; role?: Role | 'any'; all?: boolean }): DueView {
+/** Whether the day asked about lies outside the plan period (the views say so, and answer all the same). */
+export function outsidePeriod(plan: Plan, asOf: string): boolean {
+  return asOf < plan.period.start || asOf > plan.period.end;
+}
+
+/**
+ * What needs attention as of the state's day: every overdue and due-soon occurrence (with `all`, every occurrence and
+ * every task without occurrences), each once, overdue first (oldest due date first), then by due date. For an agency
+ * (in a role, or any), the tasks it takes part in directly or through a collective, with its role and `via`; for all
+ * agencies (`agency` undefined), each occurrence once with its task's lead agencies in `lead`. Pure: the report and
+ * any other view call it on the same evaluated plan.
+ */
+export function dueItems(state: PlanState, opts: { agency?: string; role?: Role | 'any'; all?: boolean } = {}): DueItem[] {
   const { plan, asOf } = state;
-  const role = opts.role ?? 'any';
   const items: DueItem[] = [];
-  for (const s of state.tasks) {
-    const task = s.task;
-    let inv: { role: Role; via: string | null } | null = null;
-    if (opts.agency) {
-      const found = involvement(plan, task, opts.agency.id);
-      if (!found || (role !== 'any' && found.role !== role)) continue;
-      inv = found;
-    }
-    const base = {
+  for (const e of entriesFor(state, opts.agency, opts.role ?? 'any')) {
+    const task = e.task.task;
+    const o = e.occurrence;
+    // A timeline not understood is listed too: without a due date, it would otherwise never be.
+    const undated = e.status === 'unknown' && o === null && e.task.parts.length === 0;
+    if (!opts.all && e.status !== 'overdue' && e.status !== 'due-soon' && !undated) continue;
+    items.push({
       id: task.id,
-      role: inv?.role ?? null,
-      via: inv?.via ?? null,
+      role: e.role,
+      via: e.via,
       title: task.content,
       section: task.section,
       lead: task.lead,
       support: task.support,
       when: task.when,
-    };
-    for (const o of s.eval.occurrences) {
-      if (!opts.all && o.status !== 'overdue' && o.status !== 'due-soon') continue;
-      items.push({
-        ...base,
-        period: o.period,
-        status: o.status,
-        start: o.start,
-        due: o.due,
-        // Days past the due date: at completion for a completed occurrence (≤ 0 when on time), else as of the day asked about.
-        daysLate: o.due === null ? null : diffDays(o.completion ?? asOf, o.due),
-        completed: o.completion,
-      });
-    }
-    // A timeline not understood is listed too: without a due date, it would otherwise never be.
-    if (s.eval.status !== null && (opts.all || (s.eval.status === 'unknown' && s.parts.length === 0))) {
-      items.push({ ...base, period: null, status: s.eval.status, start: null, due: null, daysLate: null, completed: null });
-    }
+      period: o ? o.period : null,
+      status: e.status,
+      start: o ? o.start : null,
+      due: o ? o.due : null,
+      // Days past the due date: at completion for a completed occurrence (≤ 0 when on time), else as of the day asked about.
+      daysLate: o === null || o.due === null ? null : diffDays(o.completion ?? asOf, o.due),
+      completed: o ? o.completion : null,
+    });
   }
-  items.sort(
+  const order = new Map(plan.tasks.map((t, i) => [t.id, i]));
+  return items.sort(
     (a, b) =>
       ORDER[a.status] - ORDER[b.status] ||
-      (a.due ?? '9999') .localeCompare(b.due ?? '9999') ||
-      taskOrder(plan, a.id) - taskOrder(plan, b.id),
+      (a.due ?? '9999').localeCompare(b.due ?? '9999') ||
+      order.get(a.id)! - order.get(b.id)!,
   );
+}
+
+export function dueView(state: PlanState, opts: { agency?: Agency; role?: Role | 'any'; all?: boolean }): DueView {
+  const { plan, asOf } = state;
+  const role = opts.role ?? 'any';
   return {
     plan: planInfo(plan),
     asOf,
@@ -95,8 +101,8 @@ export function dueView(state: PlanState, opts: { agency?: Agency; role?: Role |
     agency: opts.agency ? { id: opts.agency.id, name: opts.agency.name } : null,
     role,
     all: Boolean(opts.all),
-    outsidePeriod: asOf < plan.period.start || asOf > plan.period.end,
-    items,
+    outsidePeriod: outsidePeriod(plan, asOf),
+    items: dueItems(state, { agency: opts.agency?.id, role, all: opts.all }),
   };
 }
 

@@ -1,5 +1,5 @@
 // The quarterly status table: per task (or agency, or section), a cell per quarter as of a day — plain data.
-import { involvement } from '../agencies.js';
+import type { Role } from '../agencies.js';
 import type { Agency, Plan } from '../plan/model.js';
 import {
   quarterRanges,
@@ -8,8 +8,9 @@ import {
   type OccurrenceStatus,
   type PeriodMode,
 } from '../schedule/index.js';
-import { planInfo } from './due.js';
+import { outsidePeriod, planInfo } from './due.js';
 import type { PlanState, TaskState } from './evaluate.js';
+import { involvedAgencies, tasksOf } from './involvement.js';
 
 export type CellStatus = OccurrenceStatus | 'none' | 'ongoing' | 'no-record' | 'waiting' | 'unknown';
 
@@ -40,8 +41,14 @@ export interface StatusRow {
   quarters: Record<'Q1' | 'Q2' | 'Q3' | 'Q4', Cell>;
 }
 
+/**
+ * The totals row counts one unit: occurrences due in the quarter (an event's occurrence without a due date: completed
+ * in it), each once however many rows show it — the same occurrences, with the same statuses, that `due` lists. The
+ * on-time rate is over the same set: done on time ÷ (done + done late + overdue).
+ */
 export interface StatusTotals {
-  quarters: Record<'Q1' | 'Q2' | 'Q3' | 'Q4', { counts: Partial<Record<CellStatus, number>>; onTimeRate: number | null }>;
+  unit: 'occurrences';
+  quarters: Record<'Q1' | 'Q2' | 'Q3' | 'Q4', { counts: Partial<Record<CellStatus, number>>; due: number; onTimeRate: number | null }>;
 }
 
 export interface StatusView {
@@ -52,6 +59,10 @@ export interface StatusView {
   ranges: Record<'Q1' | 'Q2' | 'Q3' | 'Q4', DayRange>;
   by: 'task' | 'agency' | 'section';
   agency: { id: string; name: string } | null;
+  /** The role the rows' agencies take in the tasks counted (`any`: either). */
+  role: Role | 'any';
+  /** The day asked about lies outside the plan period (as in `due`). */
+  outsidePeriod: boolean;
   rows: StatusRow[];
   totals: StatusTotals;
   /** Occurrences due outside the four quarters (with reporting periods: 15–31 December). */
@@ -111,23 +122,29 @@ export function taskCell(s: TaskState, range: DayRange, asOf: string): Cell {
   return cell;
 }
 
-/** Event tasks: waiting before the trigger, open from its quarter until done, done in the quarter of completion. */
+/**
+ * Event tasks: waiting before the trigger, open from its quarter until done (or until the quarter its occurrence falls
+ * due in, which shows it like any other occurrence), done in the quarter of completion of an occurrence without a due
+ * date — which counts there as an occurrence due and done, having no due date to file it by — and nothing after.
+ */
 function eventCell(s: TaskState, range: DayRange, asOf: string, cell: Cell): Cell {
   if (range.start > asOf) return { ...cell, status: 'scheduled' };
   const trigger = s.eval.triggers[0];
-  const completions = s.eval.occurrences.flatMap((o) => (o.completion ? [o.completion] : []));
-  for (const r of s.task.records) if (r.done && r.done <= asOf && !s.eval.occurrences.length) completions.push(r.done);
-  const doneDay = completions.sort().at(-1);
-  // Open-ended event occurrences: pick the worst status among them for the quarters they are open in.
-  const open = s.eval.occurrences.find((o) => o.status !== 'done' && o.status !== 'late');
-  if (!trigger) return { ...cell, status: 'waiting' };
-  if (range.end < trigger) return { ...cell, status: 'waiting' };
-  if (doneDay && !open) {
-    // Its one completion counts as an occurrence due and done in the quarter, so that a group's counts add up.
-    if (inRange(doneDay, range)) return { ...cell, status: 'done', due: Math.max(cell.due, 1), done: Math.max(cell.done, 1) };
-    if (doneDay < range.start) return { ...cell, status: 'none' };
+  if (!trigger || range.end < trigger) return { ...cell, status: 'waiting' };
+  const pending = s.eval.occurrences.some(
+    (o) => o.start <= range.end && (o.completion === null || o.completion > range.end) && (o.due === null || o.due > range.end),
+  );
+  if (pending) return { ...cell, status: 'open' };
+  const doneHere = s.eval.occurrences.filter((o) => o.due === null && o.completion !== null && inRange(o.completion, range));
+  if (doneHere.length) {
+    for (const o of doneHere) cell.occurrences.push({ id: s.task.id, period: o.period, due: null, status: o.status, completion: o.completion });
+    return { ...cell, status: 'done', due: cell.due + doneHere.length, done: cell.done + doneHere.length };
   }
-  return { ...cell, status: open?.status === 'overdue' ? 'overdue' : open?.status === 'due-soon' ? 'due-soon' : 'open' };
+  // A completion that fits no occurrence (`tthc check` reports it) still shows in the quarter it is dated in.
+  if (!s.eval.occurrences.length && s.task.records.some((r) => r.done !== undefined && r.done <= asOf && inRange(r.done, range))) {
+    return { ...cell, status: 'done' };
+  }
+  return { ...cell, status: 'none' };
 }
 
 /** Several cells (tasks of an agency or section) summarised: the first status of the contract's order any has. */
@@ -147,22 +164,30 @@ function mergeCells(cells: Cell[]): Cell {
 
 export function statusView(
   state: PlanState,
-  opts: { periods?: PeriodMode; by?: 'task' | 'agency' | 'section'; agency?: Agency },
+  opts: { periods?: PeriodMode; by?: 'task' | 'agency' | 'section'; agency?: Agency; role?: Role | 'any' },
 ): StatusView {
   const { plan, asOf } = state;
   const periods = opts.periods ?? 'calendar';
   const by = opts.by ?? 'task';
+  const role = opts.role ?? 'any';
   // A plan over several years shows the quarters of the year the day falls in (its first or last year outside it).
   const year = Math.min(Math.max(Number(asOf.slice(0, 4)), Number(plan.period.start.slice(0, 4))), Number(plan.period.end.slice(0, 4)));
   const rs = quarterRanges(plan.period.start.slice(0, 4) === plan.period.end.slice(0, 4) ? plan.year : year, periods);
   const ranges = { Q1: rs[0]!, Q2: rs[1]!, Q3: rs[2]!, Q4: rs[3]! };
-  const tasks = opts.agency ? state.tasks.filter((s) => involvement(plan, s.task, opts.agency!.id)) : state.tasks;
-  const cellsOf = (s: TaskState) =>
-    Object.fromEntries(QUARTERS.map((q) => [q, taskCell(s, ranges[q], asOf)])) as Record<QuarterKey, Cell>;
-  const perTask = new Map(tasks.map((s) => [s.task.id, cellsOf(s)]));
+  // The same rule as `due` (involvedIn): an agency's tasks include those it takes part in through a collective.
+  const tasks = tasksOf(state, opts.agency?.id, role);
+  const perTask = new Map<string, Record<QuarterKey, Cell>>();
+  const cellsOf = (s: TaskState): Record<QuarterKey, Cell> => {
+    let cells = perTask.get(s.task.id);
+    if (!cells) {
+      cells = Object.fromEntries(QUARTERS.map((q) => [q, taskCell(s, ranges[q], asOf)])) as Record<QuarterKey, Cell>;
+      perTask.set(s.task.id, cells);
+    }
+    return cells;
+  };
   let rows: StatusRow[];
   if (by === 'task') {
-    rows = tasks.map((s) => ({ id: s.task.id, title: s.task.content, kind: 'task', quarters: perTask.get(s.task.id)! }));
+    rows = tasks.map((s) => ({ id: s.task.id, title: s.task.content, kind: 'task', quarters: cellsOf(s) }));
   } else if (by === 'section') {
     rows = plan.sections
       .filter((sec) => tasks.some((s) => s.task.section === sec.id))
@@ -170,16 +195,23 @@ export function statusView(
         id: sec.id,
         title: sec.title,
         kind: 'section' as const,
-        quarters: merged(tasks.filter((s) => s.task.section === sec.id).map((s) => perTask.get(s.task.id)!)),
+        quarters: merged(tasks.filter((s) => s.task.section === sec.id).map(cellsOf)),
       }));
   } else if (opts.agency) {
     // One agency asked about: its one row, over every task it takes part in (directly or through a collective).
-    rows = [{ id: opts.agency.id, title: opts.agency.name, kind: 'agency', quarters: merged(tasks.map((s) => perTask.get(s.task.id)!)) }];
+    rows = [{ id: opts.agency.id, title: opts.agency.name, kind: 'agency', quarters: merged(tasks.map(cellsOf)) }];
   } else {
-    rows = agencyRows(plan, tasks, perTask);
+    // A row for every agency involved in a task, over every task it takes part in, through collectives too.
+    rows = involvedAgencies(state, role).map((id) => ({
+      id,
+      title: plan.agencies.get(id)?.name ?? id,
+      kind: 'agency' as const,
+      quarters: merged(tasksOf(state, id, role).map(cellsOf)),
+    }));
   }
+  const counted = [...perTask.keys()].map((id) => state.byId.get(id)!);
   let outside = 0;
-  for (const s of tasks) for (const o of s.eval.occurrences) if (o.due && !QUARTERS.some((q) => inRange(o.due!, ranges[q]))) outside++;
+  for (const s of counted) for (const o of s.eval.occurrences) if (o.due && !QUARTERS.some((q) => inRange(o.due!, ranges[q]))) outside++;
   return {
     plan: planInfo(plan),
     asOf,
@@ -188,8 +220,10 @@ export function statusView(
     ranges,
     by,
     agency: opts.agency ? { id: opts.agency.id, name: opts.agency.name } : null,
+    role,
+    outsidePeriod: outsidePeriod(plan, asOf),
     rows,
-    totals: totals(tasks.map((s) => perTask.get(s.task.id)!)),
+    totals: totals(rows),
     outside,
   };
 }
@@ -198,31 +232,18 @@ function merged(list: Record<QuarterKey, Cell>[]): Record<QuarterKey, Cell> {
   return Object.fromEntries(QUARTERS.map((q) => [q, mergeCells(list.map((c) => c[q]))])) as Record<QuarterKey, Cell>;
 }
 
-/** One row per agency the tasks name directly, summarising the tasks it leads or supports. */
-function agencyRows(plan: Plan, tasks: TaskState[], perTask: Map<string, Record<QuarterKey, Cell>>): StatusRow[] {
-  const named: string[] = [];
-  for (const s of tasks) for (const id of [...s.task.lead, ...s.task.support]) if (!named.includes(id)) named.push(id);
-  return named.map((id) => {
-    const mine = tasks.filter((s) => s.task.lead.includes(id) || s.task.support.includes(id));
-    return { id, title: plan.agencies.get(id)?.name ?? id, kind: 'agency', quarters: merged(mine.map((s) => perTask.get(s.task.id)!)) };
-  });
-}
-
-function totals(list: Record<QuarterKey, Cell>[]): StatusTotals {
+/** The occurrences the rows show in each quarter, each counted once (rows of agencies share tasks). */
+function totals(rows: StatusRow[]): StatusTotals {
   const quarters = {} as StatusTotals['quarters'];
   for (const q of QUARTERS) {
+    const seen = new Map<string, CellOccurrence>();
+    for (const r of rows) for (const o of r.quarters[q].occurrences) seen.set(`${o.id}\u0000${o.period ?? ''}`, o);
     const counts: Partial<Record<CellStatus, number>> = {};
-    let onTime = 0;
-    let judged = 0;
-    for (const cells of list) {
-      const c = cells[q];
-      counts[c.status] = (counts[c.status] ?? 0) + 1;
-      onTime += c.done;
-      judged += c.done + c.late + c.overdue;
-    }
-    quarters[q] = { counts, onTimeRate: judged ? onTime / judged : null };
+    for (const o of seen.values()) counts[o.status] = (counts[o.status] ?? 0) + 1;
+    const judged = (counts.done ?? 0) + (counts.late ?? 0) + (counts.overdue ?? 0);
+    quarters[q] = { counts, due: seen.size, onTimeRate: judged ? (counts.done ?? 0) / judged : null };
   }
-  return { quarters };
+  return { unit: 'occurrences', quarters };
 }
 
 /** One line of `status --quarter N`: an occurrence due in the quarter, a task's quarter status, or a record dated in it. */

@@ -98,7 +98,7 @@ const TABLE: [Fixture, 'error' | 'warning' | 'note', string][] = [
   // Saturday in March and a Sunday in June (two occurrences, both at the `day`).
   ['DUE_NON_WORKING_DAY', 'warning', '25:15'],
   ['DUE_NON_WORKING_DAY.holiday', 'warning', '26:26'],
-  ['DUE_NON_WORKING_DAY.day', 'warning', '26:26 26:26'],
+  ['DUE_NON_WORKING_DAY.day', 'warning', '26:26'],
   // Records: the value of `done` (`          - done: ` is 18 characters), `trigger` or `period` (`            period: `
   // is 20) that is at fault.
   ['RECORD_SHAPE', 'error', '28:22'],
@@ -106,7 +106,10 @@ const TABLE: [Fixture, 'error' | 'warning' | 'note', string][] = [
   ['RECORD_PERIOD.ambiguous', 'error', '27:19'],
   ['RECORD_OUTSIDE_PLAN', 'error', '27:19'],
   ['RECORD_DUPLICATE', 'error', '30:21'],
+  ['RECORD_DUPLICATE.exact', 'error', '29:19'],
+  ['RECORD_BEFORE_WINDOW', 'error', '27:19'],
   ['RECORD_TRIGGER', 'error', '27:22'],
+  ['RECORD_DUE', 'error', '28:18'],
   ['RECORD_FUTURE', 'warning', '27:19'],
   ['DATE_INVALID.record', 'error', '27:19'],
 ];
@@ -130,6 +133,9 @@ describe('one fixture per code', () => {
   it.each(TABLE)('%s (%s) at %s', async (name, severity, at) => {
     const code = codeOf(name);
     const r = await checkJson(fixtureFile(name));
+    // A monthly or quarterly task falls due on a weekend in every year (30/9/2023 is a Saturday): that warning
+    // comes with every recurring fixture, and is looked at in its own fixtures only.
+    if (code !== 'DUE_NON_WORKING_DAY') r.report.diagnostics = r.report.diagnostics.filter((d) => d.code !== 'DUE_NON_WORKING_DAY');
     // Exactly the defect: every finding has the code, and they stand where the table says.
     expect(where(r.report)).toEqual(at.split(' ').map((p) => `${code}@${p}`));
     for (const d of r.report.diagnostics) {
@@ -165,7 +171,7 @@ describe('one fixture per code', () => {
 
 /** What the table cannot say: the wording of some findings, and a finding that holds only until a day. */
 describe('timeline and record findings, more closely', () => {
-  const first = async (name: Fixture) => (await checkJson(fixtureFile(name))).report.diagnostics[0]!;
+  const first = async (name: Fixture) => (await checkJson(fixtureFile(name))).report.diagnostics.find((d) => d.code === codeOf(name))!;
 
   it('WHEN_UNKNOWN names the known forms, in the message and in the hint', async () => {
     const d = await first('WHEN_UNKNOWN');
@@ -187,8 +193,12 @@ describe('timeline and record findings, more closely', () => {
   });
 
   it('DUE_NON_WORKING_DAY says whether the day is a weekend or a holiday', async () => {
-    expect((await first('DUE_NON_WORKING_DAY')).message).toContain('16/4/2023, a weekend day');
-    expect((await first('DUE_NON_WORKING_DAY.holiday')).message).toContain('2/5/2023, a public holiday');
+    expect((await first('DUE_NON_WORKING_DAY')).message).toBe('Task I.1 falls due on a day off: 16/4/2023 (Sunday).');
+    expect((await first('DUE_NON_WORKING_DAY.holiday')).message).toContain('2/5/2023 (Tuesday, public holiday)');
+  });
+
+  it('DUE_NON_WORKING_DAY lists every day of the task in one finding, with the periods due on it', async () => {
+    expect((await first('DUE_NON_WORKING_DAY.day')).message).toBe('Task I.1 falls due on 2 days off: 25/3/2023 (2023-Q1: Saturday), 25/6/2023 (2023-Q2: Sunday).');
   });
 
   it('RECORD_PERIOD lists the periods the task has', async () => {

@@ -174,6 +174,13 @@ describe('addRecord on records written by hand', () => {
     expect(add(text, 'I.1', { done: '2023-03-03', note: 'a, b: c' }).lines).toEqual(['          - {done: 2023-03-03, note: "a, b: c"}']);
   });
 
+  it('a trigger with the due day its document sets: trigger, due, then the evidence, in the list\'s own layout', () => {
+    const T: RecordFile = { trigger: '2023-04-03', due: '2023-05-03', ref: '900/UBND-KSTT' };
+    expect(add(text, 'I.1', T).lines).toEqual(['          - {trigger: 2023-04-03, due: 2023-05-03, ref: 900/UBND-KSTT}']);
+    expect(add(text, 'I.3', T).lines).toEqual(['          -   trigger: 2023-04-03', '              due: 2023-05-03', '              ref: 900/UBND-KSTT']);
+    refused(() => addRecord(text, 'I.3', { trigger: '2023-04-03', due: '3/5/2023' }), 'BAD_RECORD');
+  });
+
   it('extra spaces after the dash, and a dash on a line of its own', () => {
     const Q = { done: '2023-06-30', period: '2023-Q2' };
     expect(add(text, 'I.3', Q).lines).toEqual(['          -   done: 2023-06-30', '              period: 2023-Q2']);

@@ -61,7 +61,7 @@ const STEPS: [string[], RegExp][] = [
   [['trigger', 'I.1', '--date', '2023-04-03', '--ref', '1050/UBND-NC'], /records:(\r?\n) +- trigger: 2023-04-03\1 +ref: 1050\/UBND-NC\1$/],
   [['done', 'I.1', '--date', '2023-05-15'], /^ +- done: 2023-05-15(\r?\n) +period: 2023-04-03\1$/],
   [['done', 'II.1', '--date', '2023-02-10'], /records:(\r?\n) +- done: 2023-02-10\1$/],
-  [['done', 'II.1', '--date', '2023-02-10'], /^ +- done: 2023-02-10(\r?\n)$/],
+  [['done', 'II.1', '--date', '2023-02-13'], /^ +- done: 2023-02-13(\r?\n)$/],
 ];
 
 describe('only the added lines differ, byte for byte', () => {
@@ -165,7 +165,7 @@ describe('refusals leave the file byte for byte as it was', () => {
     ['a period on a continuous task', ['done', 'II.1', '--period', '2023-Q1', '--date', '2023-03-01'], 1, ['continuous']],
     ['an event task still waiting for its trigger', ['done', 'I.1', '--date', '2023-03-01'], 1, ['waiting for its trigger', 'tthc trigger I.1']],
     ['a task that follows one not done yet', ['done', 'V.2', '--date', '2023-03-01'], 1, ['V.1']],
-    ['a completion before the plan period', ['done', 'IX.3', '--date', '2022-12-30'], 1, ['30/12/2022', 'outside the plan period']],
+    ['a completion before the plan period', ['done', 'IX.3', '--date', '2022-12-30'], 1, ['30/12/2022', 'before the plan period']],
     ['an unknown task id', ['done', 'Z.9', '--date', '2023-03-01'], 2, ['no task Z.9']],
     ['an unknown task id (trigger)', ['trigger', 'XI.1', '--date', '2023-03-01'], 2, ['no task XI.1']],
     ['a day that does not exist', ['done', 'IX.3', '--date', '30/2/2023'], 2, ['2023-03-10, 10/3/2023 or 10/03/2023']],

@@ -55,10 +55,18 @@ const cmd: fc.Arbitrary<Cmd> = fc.constantFrom(...IDS).chain((id) =>
 
 const argvOf = (c: Cmd): string[] => [c.kind, c.id, '--date', c.date, ...(c.period ? ['--period', c.period] : []), ...(c.ref ? ['--ref', c.ref] : [])];
 
+/** The first day of a month, quarter or year label of 2023. */
+function windowStart(period: string): string {
+  const q = /-Q([1-4])$/.exec(period);
+  if (q) return `2023-${String((Number(q[1]) - 1) * 3 + 1).padStart(2, '0')}-01`;
+  return /^\d{4}-\d{2}$/.test(period) ? `${period}-01` : '2023-01-01';
+}
+
 /** What the contract makes certain: the exit code of the commands whose outcome does not depend on event history. */
 class Model {
   done = new Map<string, Set<string | null>>();
   triggers = new Map<string, Set<string>>();
+  activities = new Set<string>();
 
   expected(c: Cmd): number | undefined {
     const done = this.done.get(c.id) ?? new Set();
@@ -70,11 +78,15 @@ class Model {
     }
     if (RECURRING[c.id]) {
       const periods = RECURRING[c.id]!;
-      if (c.period) return periods.includes(c.period) && !done.has(c.period) ? 0 : 1;
-      return periods.filter((p) => !done.has(p)).length === 1 ? 0 : 1;
+      const open = periods.filter((p) => !done.has(p));
+      const period = c.period ?? (open.length === 1 ? open[0] : undefined);
+      if (period === undefined || !periods.includes(period) || done.has(period)) return 1;
+      // The work of a period cannot be done before the period begins.
+      return c.date < windowStart(period) ? 1 : 0;
     }
     if (SINGLE.includes(c.id)) return c.period || done.has(null) ? 1 : 0;
-    if (CONTINUOUS.includes(c.id)) return c.period ? 1 : 0;
+    // The same activity twice (same day, same document) is refused.
+    if (CONTINUOUS.includes(c.id)) return c.period || this.activities.has(`${c.date} ${c.ref}`) ? 1 : 0;
     return undefined;
   }
 
@@ -83,6 +95,7 @@ class Model {
       this.triggers.set(c.id, (this.triggers.get(c.id) ?? new Set()).add(c.date));
       return;
     }
+    if (CONTINUOUS.includes(c.id)) this.activities.add(`${c.date} ${c.ref}`);
     const periods = RECURRING[c.id];
     const done = this.done.get(c.id) ?? new Set<string | null>();
     if (periods) done.add(c.period ?? periods.find((p) => !done.has(p))!);

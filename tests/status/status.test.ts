@@ -17,7 +17,7 @@ interface StatusJson {
   periods: string;
   ranges: Record<Q, { start: string; end: string }>;
   rows: { id: string; title: string; kind: string; quarters: Record<Q, CellJson> }[];
-  totals: { quarters: Record<Q, { counts: Record<string, number>; onTimeRate: number | null }> };
+  totals: { unit: string; quarters: Record<Q, { counts: Record<string, number>; due: number; onTimeRate: number | null }> };
   outside: number;
 }
 
@@ -103,9 +103,15 @@ describe('calendar quarters as of 1/10/2023, with the recorded progress', () => 
     // Q3: X.2 July and IX.3 on time; X.2 August late; X.2 September and VIII.1 Q3 overdue.
     expect(view.totals.quarters.Q3.onTimeRate).toBeCloseTo(2 / 5);
     expect(view.totals.quarters.Q4.onTimeRate).toBeNull();
-    expect(view.totals.quarters.Q1.counts).toMatchObject({ done: 2, late: 1, waiting: 6, 'no-record': 12, ongoing: 1, none: 5 });
+    // The totals count occurrences (one unit, as `due` does), not tasks: Q1 has 5 due, 4 done on time and 1 late.
+    expect(view.totals.unit).toBe('occurrences');
+    expect(view.totals.quarters.Q1.counts).toEqual({ done: 4, late: 1 });
+    expect(view.totals.quarters.Q2.counts).toEqual({ late: 1, overdue: 3 });
     const sum = (q: Q) => Object.values(view.totals.quarters[q].counts).reduce((a, b) => a + b, 0);
-    for (const q of ['Q1', 'Q2', 'Q3', 'Q4'] as const) expect(sum(q)).toBe(27);
+    for (const q of ['Q1', 'Q2', 'Q3', 'Q4'] as const) {
+      expect(sum(q)).toBe(view.totals.quarters[q].due);
+      expect(view.totals.quarters[q].due).toBe(view.rows.reduce((n, r) => n + r.quarters[q].due, 0));
+    }
   });
 
   it('the table shows the counts and the rates', async () => {
@@ -125,7 +131,8 @@ describe('as of 15/4/2023: what happened later does not count yet', () => {
     expect(statuses(view, 'I.1')).toEqual(['waiting', 'open', 'scheduled', 'scheduled']);
     expect(statuses(view, 'IX.3')).toEqual(['none', 'none', 'scheduled', 'none']);
     expect(statuses(view, 'II.2')).toEqual(['no-record', 'ongoing', 'scheduled', 'scheduled']);
-    expect(view.totals.quarters.Q3.counts).toEqual({ scheduled: 22, none: 5 });
+    // Q3's occurrences (X.2 ×3, VIII.1 Q3, IX.3) are all still to come.
+    expect(view.totals.quarters.Q3.counts).toEqual({ scheduled: 5 });
   });
 });
 
@@ -169,14 +176,21 @@ describe('--periods reporting (Nghị định 09/2019: 15th of the month before 
 });
 
 describe('--by agency, --by section, --agency, --quarter', () => {
-  it('--by agency: one row per agency the tasks name; vp\'s Q3 sums X.2 ×3, VIII.1 Q3 and IX.3', async () => {
+  it('--by agency: a row per agency involved, the named ones first; vp\'s Q3 sums X.2 ×3, VIII.1 Q3 and IX.3', async () => {
     const view = await status(['--as-of', '2023-10-01', '--by', 'agency']);
-    expect(view.rows.map((r) => r.id)).toEqual(['vp', 'cq-huyen', 'ubnd-xa', 'cqcm-huyen', 'noi-vu', 'doan-kt', 'mot-cua', 'ttvh']);
+    // The agencies the tasks name, in order of first mention, then those involved only through a collective.
+    expect(view.rows.map((r) => r.id).slice(0, 9)).toEqual(['vp', 'cq-huyen', 'ubnd-xa', 'cqcm-huyen', 'noi-vu', 'doan-kt', 'mot-cua', 'ttvh', 'tu-phap']);
+    expect(view.rows.map((r) => r.id).slice(-2)).toEqual(['xa-dak-to-lung', 'xa-dak-to-re']);
     expect(row(view, 'vp').Q3).toMatchObject({ status: 'overdue', due: 5, done: 2, late: 1, overdue: 2 });
     // A past quarter: a continuous task without a record outranks a waiting event.
     expect(row(view, 'vp').Q1.status).toBe('no-record');
-    expect(row(view, 'noi-vu').Q1.status).toBe('waiting');
-    expect(row(view, 'noi-vu').Q4.status).toBe('open');
+    // noi-vu, named only in V.1–V.3, takes part in every task through "Các cơ quan, đơn vị thuộc huyện", as vp does.
+    expect(row(view, 'noi-vu')).toEqual(row(view, 'vp'));
+    // doan-kt belongs to no collective: only the tasks that name it count (V.1, due in Q4; V.2 and V.3, waiting).
+    expect(statuses(view, 'doan-kt')).toEqual(['waiting', 'waiting', 'waiting', 'open']);
+    // The totals count each occurrence once, however many agencies' rows show it.
+    const byTask = await status(['--as-of', '2023-10-01']);
+    expect(view.totals).toEqual(byTask.totals);
   });
 
   it('--by section: sections in plan order, each summarising its tasks', async () => {

@@ -1,0 +1,194 @@
+// `tthc diff [A [B]]`: what a change to a plan means — between git revisions of the plan file, the index, or two files.
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { sortDiagnostics } from '../diagnostics.js';
+import { UsageError } from '../io.js';
+import { loadChecked } from '../plan/cache.js';
+import type { Plan } from '../plan/model.js';
+import { renderDiffJson, renderDiffMd, renderDiffText } from '../render/diff.js';
+import type { Lang } from '../render/i18n.js';
+import { diffPlans, type PlanDiff } from '../views/diff.js';
+import { langOption } from './agencies.js';
+import { pickFormat, planPath, readPlanBytes, type Ctx } from './context.js';
+import { hasCommits, repositoryOf, showFile, verifyRevision, type Tracked } from './git.js';
+
+interface Opts {
+  plan?: string;
+  staged?: boolean;
+  format?: string;
+  lang?: string;
+  failOn?: string[];
+}
+
+export const FAIL_ON = ['removed-record', 'moved-deadline', 'removed-task'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+/** One side of a comparison: a file on disk, the plan file at a revision, or the plan file in the index. */
+export type Side = { kind: 'file'; file: string } | { kind: 'rev'; rev: string; path?: string } | { kind: 'index' };
+
+/** --fail-on: repeatable, or a comma list. */
+export function failOnOption(values: string[] | undefined): FailOn[] {
+  const out: FailOn[] = [];
+  for (const v of (values ?? []).flatMap((x) => x.split(','))) {
+    const s = v.trim();
+    if (!s) continue;
+    if (!(FAIL_ON as readonly string[]).includes(s)) throw new UsageError(`--fail-on "${s}" is not a rule tthc knows.`, `Use one or more of: ${FAIL_ON.join(', ')} (repeat the option or separate them with commas).`);
+    if (!out.includes(s as FailOn)) out.push(s as FailOn);
+  }
+  return out;
+}
+
+/** The rules of --fail-on that a diff breaks. */
+export function failures(d: PlanDiff, rules: FailOn[]): FailOn[] {
+  return rules.filter((r) =>
+    r === 'removed-record' ? d.summary.recordsRemoved > 0 : r === 'moved-deadline' ? d.summary.movedDeadlines > 0 : d.summary.removed > 0,
+  );
+}
+
+/** A side's name in messages and in the output: the file as given, or REV:path as git writes it. */
+function label(ctx: Ctx, side: Side, tracked: Tracked | undefined, planFile: string | undefined): string {
+  if (side.kind === 'file') return ctx.display(side.file);
+  const path = (side.kind === 'rev' ? side.path : undefined) ?? tracked?.path ?? planFile ?? '';
+  return side.kind === 'index' ? `${path} (staged)` : `${side.rev}:${path}`;
+}
+
+
+/** Reads one side's plan; a side that is not a readable plan is a usage error that names it. */
+async function loadSide(ctx: Ctx, which: 'old' | 'new', side: Side, tracked: Tracked | undefined, planFile: string | undefined): Promise<{ plan: Plan; label: string }> {
+  const name = label(ctx, side, tracked, planFile);
+  let bytes: Buffer;
+  if (side.kind === 'file') bytes = readPlanBytes(ctx, side.file);
+  else {
+    if (!tracked) throw new UsageError(`${planFile} is not in a git repository, so it has no revision ${side.kind === 'rev' ? side.rev : '(staged)'}.`, 'Compare two files instead: `tthc diff OLD.yaml NEW.yaml`.');
+    const env = ctx.io.env;
+    let rev = '';
+    if (side.kind === 'rev') {
+      if (side.rev === 'HEAD' && !(await hasCommits(tracked.root, env))) {
+        throw new UsageError(`The git repository of ${ctx.display(planFile!)} has no commit yet, so there is no HEAD to compare with.`, 'Commit the plan first (`git add` and `git commit`), or compare two files: `tthc diff OLD.yaml NEW.yaml`.');
+      }
+      await verifyRevision(tracked.root, side.rev, env);
+      rev = side.rev;
+    }
+    const path = (side.kind === 'rev' ? side.path : undefined) ?? tracked.path;
+    const got = await showFile(tracked.root, rev, path, env);
+    if (!got) {
+      throw new UsageError(
+        side.kind === 'index' ? `${path} is not in git's index (not tracked, or removed).` : `${path} is not in revision ${side.rev} (a file not yet committed, not tracked by git, or added later).`,
+        side.kind === 'index' ? 'Add it with `git add`, or compare two files: `tthc diff OLD.yaml NEW.yaml`.' : '`git log --oneline -- FILE` lists the commits that have it; `git add` and `git commit` start its history.',
+      );
+    }
+    bytes = got;
+  }
+  const checked = await loadChecked(bytes, name, ctx.today(), ctx.io.env);
+  if (!checked.plan) {
+    const first = sortDiagnostics(checked.diagnostics).find((d) => d.severity === 'error');
+    const at = first ? ` ${first.file}:${first.start.line}:${first.start.col}: ${first.code}: ${first.message}` : '';
+    throw new UsageError(`the ${which} side (${name}) is not a plan tthc can read:${at}`, `Run \`tthc check\` on it to see every problem${side.kind === 'file' ? '' : ` (\`git show ${side.kind === 'rev' ? side.rev : ''}:${(side.kind === 'rev' ? side.path : undefined) ?? tracked?.path ?? ''} > version.yaml\` to get that version)`}.`);
+  }
+  return { plan: checked.plan, label: name };
+}
+
+function isFile(ctx: Ctx, arg: string): boolean {
+  try {
+    return existsSync(ctx.abs(arg)) && statSync(ctx.abs(arg)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function agencyNames(a: Plan, b: Plan): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const [id, ag] of a.agencies) m.set(id, ag.name);
+  for (const [id, ag] of b.agencies) m.set(id, ag.name);
+  return m;
+}
+
+function render(d: PlanDiff, format: 'text' | 'md' | 'json', lang: Lang, a: Plan, b: Plan): string {
+  if (format === 'json') return renderDiffJson(d);
+  return format === 'md' ? renderDiffMd(d, lang, agencyNames(a, b)) : renderDiffText(d, lang, agencyNames(a, b));
+}
+
+/** Compares two sides and returns the diff with both plans. */
+export async function compare(ctx: Ctx, oldSide: Side, newSide: Side, planFile: string | undefined): Promise<{ diff: PlanDiff; a: Plan; b: Plan }> {
+  const needsGit = oldSide.kind !== 'file' || newSide.kind !== 'file';
+  let tracked: Tracked | undefined;
+  if (needsGit) {
+    // Without a plan file (every revision is REV:PATH), the repository is the one around the working folder.
+    tracked = await repositoryOf(planFile ? ctx.abs(planFile) : join(ctx.io.cwd, 'any-file'), ctx.io.env);
+    if (!tracked) {
+      throw new UsageError(
+        `${planFile ? ctx.display(planFile) : 'This folder'} is not in a git repository, so tthc cannot read ${planFile ? 'its earlier versions' : 'revisions'}.`,
+        'Compare two files instead: `tthc diff OLD.yaml NEW.yaml`, or keep the plan in git (`git init`, `git add`, `git commit`).',
+      );
+    }
+  }
+  // The new side first: a plan file that is not on disk is "no such file", before any question of its history.
+  const b = await loadSide(ctx, 'new', newSide, tracked, planFile);
+  const a = await loadSide(ctx, 'old', oldSide, tracked, planFile);
+  return { diff: diffPlans(a.plan, b.plan, { old: a.label, new: b.label }), a: a.plan, b: b.plan };
+}
+
+export function registerDiff(program: Command, ctx: Ctx, done: (code: number) => void): void {
+  program
+    .command('diff')
+    .description('what changed between two versions of a plan: tasks, due dates, agencies, records (default: the working file against HEAD)')
+    .argument('[versions...]', 'A, the old version: a git revision of the plan file (default HEAD) or a file; B, the new one (default: the file on disk). With --staged: plan files')
+    .option('--plan <file>', 'the plan file whose revisions are compared (default: the plan in plans/, or TTHC_PLAN)')
+    .option('--staged', 'compare what is staged for the next commit (git index) with HEAD; arguments are then plan files')
+    .option('--format <format>', 'text, md or json', 'text')
+    .option('--lang <lang>', 'vi or en (default: TTHC_LANG, else vi)')
+    .option('--fail-on <rules>', `exit 1 when the change has any of: ${FAIL_ON.join(', ')} (repeatable, or a comma list)`, (v: string, prev: string[] = []) => [...prev, v])
+    .action(async (versions: string[], opts: Opts) => {
+      const format = pickFormat(opts.format, ['text', 'md', 'json'] as const, 'text');
+      const lang = langOption(ctx, opts.lang);
+      const rules = failOnOption(opts.failOn);
+      const results: { diff: PlanDiff; a: Plan; b: Plan }[] = [];
+      if (opts.staged) {
+        const files = versions.length ? versions : [planPath(ctx, opts.plan)];
+        for (const file of files) {
+          const r = await stagedDiff(ctx, file);
+          if (r) results.push(r);
+        }
+      } else {
+        if (versions.length > 2) throw new UsageError(`tthc diff compares two versions; ${versions.length} were given.`, 'Give at most two: `tthc diff A B` (revisions or files); `--staged` takes any number of plan files.');
+        const [a, b] = versions;
+        // A file, else REV:PATH (a file at a revision, its path from the repository's top, as git writes it), else a
+        // revision of the plan file. A single letter before ":" is a Windows drive, not a revision.
+        const parse = (arg: string): Side => {
+          if (isFile(ctx, arg)) return { kind: 'file', file: arg };
+          const m = /^([^:]{2,}):(.+)$/.exec(arg);
+          return m ? { kind: 'rev', rev: m[1]!, path: m[2]!.replace(/^\.?\//, '') } : { kind: 'rev', rev: arg };
+        };
+        const oldSide = a === undefined ? ({ kind: 'rev', rev: 'HEAD' } as Side) : parse(a);
+        const given = b === undefined ? undefined : parse(b);
+        const needsPlan = given === undefined || [oldSide, given].some((s) => s.kind === 'rev' && s.path === undefined);
+        const file = needsPlan ? planPath(ctx, opts.plan) : undefined;
+        const newSide: Side = given ?? { kind: 'file', file: file! };
+        // A plan file's name that is not there is a missing file, not an unknown revision.
+        for (const s of [oldSide, newSide]) if (s.kind === 'rev' && /\.ya?ml$/i.test(s.rev)) throw new UsageError(`${s.rev}: no such file.`, 'Check the path; to compare revisions, name commits such as HEAD~1 or main.');
+        results.push(await compare(ctx, oldSide, newSide, file));
+      }
+      if (format === 'json') {
+        ctx.io.write(results.length === 1 ? renderDiffJson(results[0]!.diff) : JSON.stringify(results.map((r) => r.diff), null, 2) + '\n');
+      } else {
+        ctx.io.write(results.map((r) => render(r.diff, format, lang, r.a, r.b)).join('\n'));
+      }
+      const broken = [...new Set(results.flatMap((r) => failures(r.diff, rules)))];
+      if (broken.length) ctx.io.error(`tthc diff: the change has ${broken.join(', ')} (--fail-on).\n`);
+      done(broken.length ? 1 : 0);
+    });
+}
+
+/** The staged version of one plan against HEAD; a plan new in this commit has nothing to compare with. */
+async function stagedDiff(ctx: Ctx, file: string): Promise<{ diff: PlanDiff; a: Plan; b: Plan } | undefined> {
+  const tracked = await repositoryOf(ctx.abs(file), ctx.io.env);
+  if (!tracked) throw new UsageError(`${ctx.display(file)} is not in a git repository, so nothing is staged.`, 'Run it inside the repository that keeps the plan.');
+  const env = ctx.io.env;
+  if (!(await hasCommits(tracked.root, env)) || !(await showFile(tracked.root, 'HEAD', tracked.path, env))) {
+    ctx.io.error(`${tracked.path}: a new plan (not in HEAD); nothing to compare with.\n`);
+    return undefined;
+  }
+  return compare(ctx, { kind: 'rev', rev: 'HEAD' }, { kind: 'index' }, file);
+}
+

@@ -1,0 +1,112 @@
+// The git program, for diff and log: a plan file's versions at revisions and its history (spawned without a shell).
+import { realpathSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { UsageError } from '../io.js';
+
+export interface GitResult {
+  status: number;
+  stdout: Buffer;
+  stderr: string;
+}
+
+/** A plan's history is small; a hundred megabytes of output is far past anything a plan repository holds. */
+const MAX_OUTPUT = 100 * 1024 * 1024;
+
+/**
+ * Runs git with `args` as a list (no shell: paths with spaces or Vietnamese letters pass as they are). Git's own
+ * messages stay in English and paths are not quoted, so that they can be read back.
+ */
+export async function git(cwd: string, args: string[], env: Record<string, string | undefined>): Promise<GitResult> {
+  // Loaded here, not at start-up: only diff and log spawn a program.
+  const { spawnSync } = await import('node:child_process');
+  const r = spawnSync('git', ['-c', 'core.quotePath=false', ...args], {
+    cwd,
+    env: { ...env, LC_ALL: 'C', GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0' } as NodeJS.ProcessEnv,
+    maxBuffer: MAX_OUTPUT,
+    windowsHide: true,
+  });
+  if (r.error) {
+    const code = (r.error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UsageError('The git program is not installed (or not on PATH).', 'Install git; `tthc diff FILE1 FILE2` compares two files without it.');
+    throw new UsageError(`git could not be run: ${r.error.message}`);
+  }
+  return { status: r.status ?? 1, stdout: r.stdout, stderr: r.stderr.toString('utf8').trim() };
+}
+
+export interface Tracked {
+  /** The repository's top folder. */
+  root: string;
+  /** The file's path inside the repository, with forward slashes, as git names it. */
+  path: string;
+}
+
+/** The repository that holds the file at the absolute path `abs` (which need not exist), or undefined outside one. */
+export async function repositoryOf(abs: string, env: Record<string, string | undefined>): Promise<Tracked | undefined> {
+  let dir: string;
+  try {
+    dir = realpathSync(dirname(abs));
+  } catch {
+    return undefined;
+  }
+  const r = await git(dir, ['rev-parse', '--show-toplevel'], env);
+  if (r.status !== 0) return undefined;
+  const root = r.stdout.toString('utf8').trim();
+  const path = relative(realpathSync(root), join(dir, basename(abs))).split('\\').join('/');
+  return { root, path };
+}
+
+/** Checks that `rev` names a commit; an unknown one is a usage error. */
+export async function verifyRevision(root: string, rev: string, env: Record<string, string | undefined>): Promise<string> {
+  if (rev.startsWith('-')) throw new UsageError(`"${rev}" is not a revision.`, 'Name a commit: HEAD, HEAD~1, a branch, a tag or a commit hash.');
+  const r = await git(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], env);
+  if (r.status !== 0) {
+    throw new UsageError(`"${rev}" is neither a file nor a revision of this git repository.`, 'Name a commit (HEAD, HEAD~1, main, a tag or a hash; `git log --oneline` lists them) or an existing file.');
+  }
+  return r.stdout.toString('utf8').trim();
+}
+
+/**
+ * The bytes of `path` at `rev` (`''` for the index, as in `git show :path`); undefined where that revision has no
+ * such file.
+ */
+export async function showFile(root: string, rev: string, path: string, env: Record<string, string | undefined>): Promise<Buffer | undefined> {
+  const spec = `${rev}:${path}`;
+  const exists = await git(root, ['cat-file', '-e', spec], env);
+  if (exists.status !== 0) return undefined;
+  const r = await git(root, ['show', '--no-textconv', spec], env);
+  if (r.status !== 0) throw new UsageError(`git show ${spec} failed: ${r.stderr}`);
+  return r.stdout;
+}
+
+/** Whether the repository has any commit yet. */
+export async function hasCommits(root: string, env: Record<string, string | undefined>): Promise<boolean> {
+  return (await git(root, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], env)).status === 0;
+}
+
+export interface Commit {
+  hash: string;
+  short: string;
+  /** The author's date, YYYY-MM-DD as the author's clock wrote it. */
+  date: string;
+  author: string;
+  email: string;
+  subject: string;
+  /** The file's path in this commit (it may have been renamed since). */
+  path: string;
+}
+
+/** The commits that changed `path`, oldest first, following renames. */
+export async function fileHistory(root: string, path: string, env: Record<string, string | undefined>): Promise<Commit[]> {
+  const r = await git(root, ['log', '--follow', '-z', '--name-only', '--format=%x1e%H%x1f%h%x1f%ad%x1f%an%x1f%ae%x1f%s', '--date=short', '--', path], env);
+  if (r.status !== 0) throw new UsageError(`git log failed: ${r.stderr}`);
+  const out: Commit[] = [];
+  for (const chunk of r.stdout.toString('utf8').split('\x1e')) {
+    if (!chunk.trim()) continue;
+    // With -z the header ends in NUL, then a newline and the file names, each ended by NUL.
+    const end = chunk.indexOf('\0');
+    const f = (end < 0 ? chunk : chunk.slice(0, end)).split('\x1f');
+    const names = (end < 0 ? '' : chunk.slice(end + 1)).split('\0').map((s) => s.replace(/^\n/, '')).filter(Boolean);
+    out.push({ hash: f[0]!, short: f[1]!, date: f[2]!, author: f[3]!, email: f[4]!, subject: f[5] ?? '', path: names[0] ?? path });
+  }
+  return out.reverse();
+}
