@@ -5,5 +5,7 @@ export { checkLoaded } from './plan/check.js';
 export { addRecord, EditError } from './plan/edit.js';
 export { updateFile, LockError, ConflictError } from './plan/write.js';
 export { importPlan, ImportError } from './import/index.js';
+export { docxToText, DocxError } from './import/docx.js';
+export { parse as parseYaml } from 'yaml';
 export { Plan as PlanSchema } from './plan/schema.js';
 export { z } from 'zod';

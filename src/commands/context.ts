@@ -179,13 +179,23 @@ export async function checkFile(ctx: Ctx, file: string): Promise<Checked> {
   return loadChecked(bytes, ctx.display(file), ctx.today(), ctx.io.env);
 }
 
-/** Loads and checks a plan; a plan with errors is refused (exit 1) with its first findings. */
+/** Errors that concern one task's schedule only: the rest of the plan can still be read and used. */
+const TASK_LOCAL: ReadonlySet<string> = new Set(['WHEN_UNKNOWN']);
+
+/** Loads and checks a plan; a plan with errors is refused (exit 1) with its first findings, but for errors of TASK_LOCAL. */
 export async function loadPlan(ctx: Ctx, flag: string | undefined): Promise<LoadedPlan> {
   const file = planPath(ctx, flag);
   const bytes = readPlanBytes(ctx, file);
   const checked = await loadChecked(bytes, ctx.display(file), ctx.today(), ctx.io.env);
   const diagnostics = sortDiagnostics(checked.diagnostics);
-  const errors = diagnostics.filter((d) => d.severity === 'error');
+  // A timeline not understood concerns its task alone: the plan is used, that task shown as "chưa xác định hạn".
+  const local = diagnostics.filter((d) => d.severity === 'error' && TASK_LOCAL.has(d.code));
+  const errors = diagnostics.filter((d) => d.severity === 'error' && !TASK_LOCAL.has(d.code));
+  if (local.length > 0 && errors.length === 0 && checked.plan) {
+    ctx.io.error(
+      `${checked.file}: ${local.length} task${local.length === 1 ? '' : 's'} with a timeline tthc does not understand, shown as "chưa xác định hạn" (no due date understood); run \`tthc check ${checked.file}\` to see ${local.length === 1 ? 'it' : 'them'}.\n`,
+    );
+  }
   if (errors.length || !checked.plan) {
     const shown = errors.slice(0, 5);
     const report = renderText([{ file: checked.file, diagnostics: shown, lines: checked.lines }], ctx.style());

@@ -6,8 +6,10 @@ import { RefusedError, UsageError } from '../io.js';
 import { decodePlanBytes } from '../plan/decode.js';
 import { readPlanBytes, type Ctx } from './context.js';
 import { writeOutput } from './output.js';
+import type { AgencyFile } from '../plan/schema.js';
 
 interface Opts {
+  agencies?: string;
   output?: string;
   year?: string;
   force?: boolean;
@@ -21,6 +23,7 @@ export function registerImport(program: Command, ctx: Ctx, done: (code: number) 
     .option('--output <plan.yaml>', 'write the plan to this file (default: print it)')
     .option('--year <year>', "the plan's year, where the document does not say it")
     .option('--force', 'overwrite --output if it exists')
+    .option('--agencies <plan.yaml>', "recognise the agencies declared in this file's `agencies:` (an earlier plan of the office), with their ids")
     .action(async (file: string, opts: Opts) => {
       let year: number | undefined;
       if (opts.year !== undefined) {
@@ -32,15 +35,36 @@ export function registerImport(program: Command, ctx: Ctx, done: (code: number) 
         throw new UsageError(`${opts.output} exists already.`, 'Choose another --output, or add --force to replace it.');
       }
       const shown = ctx.display(file);
-      const decoded = decodePlanBytes(readPlanBytes(ctx, file), shown);
-      if (decoded.text === undefined) {
-        const d = decoded.diagnostics[0]!;
-        throw new RefusedError(`${shown}:${d.start.line}:${d.start.col}: ${d.message}`, d.hint);
+      const bytes = readPlanBytes(ctx, file);
+      const { importPlan, ImportError, docxToText, DocxError } = await heavy();
+      let text: string;
+      const starts = (sig: number[]) => sig.every((b, i) => bytes[i] === b);
+      if (starts([0x25, 0x50, 0x44, 0x46])) {
+        throw new RefusedError(
+          `${shown}: a PDF file cannot be imported: tthc does not read the text layer of a PDF, and a scan has none.`,
+          'Open the document in Word (a PDF opens there too, or run OCR on a scan first), then import the .docx, or copy the task table from Word into a text file.',
+        );
+      } else if (starts([0xd0, 0xcf, 0x11, 0xe0])) {
+        throw new RefusedError(`${shown}: an old Word .doc file cannot be imported.`, 'Open it in Word and save it as .docx (Word Document), then import the .docx.');
+      } else if (starts([0x50, 0x4b, 0x03, 0x04])) {
+        try {
+          text = docxToText(bytes);
+        } catch (e) {
+          if (e instanceof DocxError) throw new RefusedError(`${shown}: ${e.message}`, 'Open it in Word and save it again as .docx, or copy the task table from Word into a text file.');
+          throw e;
+        }
+      } else {
+        const decoded = decodePlanBytes(bytes, shown);
+        if (decoded.text === undefined) {
+          const d = decoded.diagnostics[0]!;
+          throw new RefusedError(`${shown}:${d.start.line}:${d.start.col}: ${d.message}`, d.hint);
+        }
+        text = decoded.text;
       }
-      const { importPlan, ImportError } = await heavy();
+      const agencies = opts.agencies === undefined ? undefined : await ownAgencies(ctx, opts.agencies);
       let result;
       try {
-        result = importPlan(decoded.text, { ...(year !== undefined ? { year } : {}), file: shown });
+        result = importPlan(text, { ...(year !== undefined ? { year } : {}), ...(agencies ? { agencies } : {}), file: shown });
       } catch (e) {
         if (e instanceof ImportError) throw new RefusedError(`${shown}:${e.line}: ${e.message}`, e.hint);
         throw e;
@@ -53,4 +77,26 @@ export function registerImport(program: Command, ctx: Ctx, done: (code: number) 
       }
       done(0);
     });
+}
+
+/** The `agencies:` of a plan file (or of a file holding only that key), for --agencies. */
+async function ownAgencies(ctx: Ctx, file: string): Promise<Record<string, AgencyFile>> {
+  const shown = ctx.display(file);
+  const decoded = decodePlanBytes(readPlanBytes(ctx, file), shown);
+  const { parseYaml: parse } = await heavy();
+  let data: unknown;
+  try {
+    data = decoded.text === undefined ? undefined : parse(decoded.text, { schema: 'core' });
+  } catch {
+    data = undefined;
+  }
+  const agencies = (data as { agencies?: unknown } | undefined)?.agencies;
+  const ok =
+    agencies !== null &&
+    typeof agencies === 'object' &&
+    Object.values(agencies).every((a) => a !== null && typeof a === 'object' && typeof (a as { name?: unknown }).name === 'string');
+  if (!ok) {
+    throw new UsageError(`${shown} has no readable \`agencies:\` mapping (id → { name, aliases?, members? }).`, 'Give a plan file that `tthc check` reads, or a file with just its `agencies:` key.');
+  }
+  return agencies as Record<string, AgencyFile>;
 }

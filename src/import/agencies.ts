@@ -68,6 +68,7 @@ type Match = Omit<NamePart, 'name'>;
 function collective(name: string, index: DictIndex): Match | undefined {
   const c = parseCollective(name, index.level);
   if (!c) return undefined;
+  if (c.central) return { id: ['cac', ...c.central.map(asciiSlug), ...(c.related ? ['lien-quan'] : [])].join('-') };
   const base = COLLECTIVE_IDS[c.kind][c.level];
   const implied = c.implied ? { implied: true } : {};
   if (c.related) return { id: `${base}-lien-quan`, ...implied };
@@ -85,8 +86,43 @@ function collective(name: string, index: DictIndex): Match | undefined {
  * A piece that starts no known name is an unknown name; it takes in the pieces joined to it by "và"
  * (or by a line break before a lower-case word) up to the next piece that starts a known name.
  */
+/** Words that open an office's name: a piece that starts with one is a name of its own, not the tail of the name before. */
+const HEADS =
+  /^(?:Bộ|Sở|Vụ|Cục|Tổng cục|Chi cục|Phòng|Văn phòng|Ban|Trung tâm|Viện|UBND|Ủy ban|Uỷ ban|HĐND|Hội đồng|Công an|Thanh tra|Hội|Đoàn|Mặt trận|MTTQ|Ngân hàng|Kho bạc|Bảo hiểm|BHXH|Đài|Báo|Tòa án|Toà án|Chi nhánh|Bộ phận|Tổ|Đội|Trường|Bệnh viện|Học viện|Tập đoàn|Tổng công ty|Công ty|Các|Cơ quan|Đơn vị|Thường trực|Liên đoàn|Kiểm toán|Thông tấn|Quân đội|Ban Chỉ huy|Tỉnh|Huyện|Xã|Phường|Đảng ủy|Đảng uỷ|Tỉnh ủy|Chính phủ|Thủ tướng|Người đứng đầu|Lãnh đạo|Chủ tịch)(?![\p{L}])/u;
+/** The offices whose names may hold a comma ("Vụ Kế hoạch, Tài chính", "Cục Xuất bản, In và Phát hành"). */
+const COMMA_NAMED = /^(?:Vụ|Cục|Tổng cục|Chi cục|Phòng|Văn phòng|Trung tâm|Viện|Ban)\s/u;
+/** Words after a name that qualify the task rather than name an agency: "… với các tiêu chuẩn, quy chuẩn". */
+const QUALIFIER =
+  /\s+(?:đối với|với|về việc|theo chức năng|theo lĩnh vực|theo thẩm quyền|theo phân công|trong phạm vi|trong lĩnh vực|tùy theo|tuỳ theo|thuộc phạm vi)\s[^;\n]*/gu;
+/** "Các Cục: Di sản văn hóa, Bản quyền tác giả": one kind of office, then its names. */
+const ENUMERATION =
+  /(^|[;\n]\s*)(?:các\s+)?(Bộ|Sở|Cục|Vụ|Tổng cục|Chi cục|Phòng|Ban|Viện|Trung tâm|Văn phòng|Hội|Ủy ban|Đơn vị|Cơ quan)\s*:\s*([^;\n]+)/giu;
+
+/**
+ * The cell as a list of names: parenthesised remarks and qualifiers dropped, enumerations written out
+ * ("Các Cục: A, B" → "Cục A; Cục B"), and a sentence break read as a separator.
+ */
+export function prepareCell(cell: string): string {
+  let s = cell.replace(/\s*\([^()]*\)/gu, ' ');
+  s = s.replace(QUALIFIER, '');
+  // "Thủ trưởng các sở, ban, ngành", "Sở Nội vụ chủ trì": the agency is named, not its head or its role.
+  s = s.replace(/(^|[;,\n]\s*)(?:Thủ trưởng|Người đứng đầu|Lãnh đạo)\s+(?=\p{L})/gu, '$1');
+  s = s.replace(/\s+(?:chủ trì|phối hợp|thực hiện|tham mưu|thường trực)(?=\s*(?:[;,.\n]|$))/gu, '');
+  s = s.replace(ENUMERATION, (_m, lead: string, kind: string, names: string) => {
+    const head = kind[0]!.toLocaleUpperCase('vi') + kind.slice(1).toLocaleLowerCase('vi');
+    const list = names
+      .split(/\s*,\s*|\s+và\s+/u)
+      .map((n) => squash(n).replace(/[.\s]+$/u, ''))
+      .filter((n) => n !== '');
+    return lead + list.map((n) => `${head} ${n}`).join('; ');
+  });
+  // "Bộ Nội vụ. Các bộ, ngành …": a full stop before a capital ends a name (not in "TP. Hồ Chí Minh").
+  s = s.replace(/(?<!(?:^|\s)(?:TP|Tp|T\.P|TT|Th\.S|TS|ThS))\.\s+(?=\p{Lu})/gu, '; ');
+  return s;
+}
+
 export function splitAgencies(cell: string, index: DictIndex): NamePart[] {
-  const ps = pieces(cell);
+  const ps = pieces(prepareCell(cell));
   const out: NamePart[] = [];
   const groupEnd = (i: number) => {
     let j = i;
@@ -114,7 +150,10 @@ export function splitAgencies(cell: string, index: DictIndex): NamePart[] {
     const end = groupEnd(i);
     while (k < end) {
       const sep = ps[k]!.sep;
-      const glued = sep === 'và' || (sep === '\n' && startsLowerCase(ps[k + 1]!.text));
+      const next = ps[k + 1]!.text;
+      // "Vụ Kế hoạch, Tài chính": after a vụ, cục … a piece that opens no name of its own goes on with the name.
+      const commaName = sep === ',' && COMMA_NAMED.test(ps[i]!.text) && /^\p{Lu}/u.test(next) && !HEADS.test(next);
+      const glued = sep === 'và' || (sep === '\n' && startsLowerCase(next)) || commaName;
       if (!glued || longest(k + 1)) break;
       k++;
     }
@@ -207,8 +246,9 @@ export class AgencyResolver {
   constructor(
     level: LocalLevel,
     private readonly district: DistrictData | undefined,
+    own: DictEntry[] = [],
   ) {
-    this.index = buildIndex(level, district);
+    this.index = buildIndex(level, district, own);
     this.taken = new Set(this.index.entries.map((e) => e.id));
   }
 

@@ -18,6 +18,8 @@ export interface Collective {
   related: boolean;
   /** The place after the level word, as written ("thuộc UBND huyện Ba Tơ" → "Ba Tơ"). */
   place?: string;
+  /** The nouns of a collective above the levels of local government ("Các bộ, ngành, địa phương"), for its id. */
+  central?: string[];
 }
 
 interface Token {
@@ -29,7 +31,12 @@ interface Token {
   broken: boolean;
 }
 
-const NOUNS = [['cơ', 'quan'], ['đơn', 'vị'], ['đoàn', 'thể'], ['phòng'], ['ban'], ['ngành'], ['sở']];
+const NOUNS = [
+  ['cơ', 'quan', 'ngang', 'bộ'],
+  ['cơ', 'quan', 'thuộc', 'chính', 'phủ'],
+  ['cơ', 'quan', 'ở', 'trung', 'ương'],
+  ['cơ', 'quan', 'trung', 'ương'],
+  ['cơ', 'quan'], ['đơn', 'vị'], ['đoàn', 'thể'], ['phòng'], ['ban'], ['ngành'], ['sở'], ['bộ'], ['địa', 'phương']];
 const JOINERS = new Set([',', '-', '&', 'và']);
 const LINKS = [['trực', 'thuộc'], ['thuộc'], ['của'], ['trên', 'địa', 'bàn']];
 /** Longest first, so that "thị xã" is not read as "xã". */
@@ -97,9 +104,18 @@ export function parseCollective(name: string, planLevel: LocalLevel): Collective
   if (t[p]?.key === ',') p++;
   const specialised = phrase(['chuyên', 'môn']);
   if (!specialised) p = back;
+  phrase(['khác']);
   const related = phrase(['có', 'liên', 'quan']) || phrase(['liên', 'quan']);
 
+  // "Các bộ, ngành, địa phương (khác) (có liên quan)": the ministries and provinces, above any local level.
+  if (nouns.some((n) => /bộ|trung ương|chính phủ/u.test(n)) || (nouns.includes('địa phương') && !nouns.includes('sở'))) {
+    if (p !== t.length || (!les && !related && nouns.length < 2)) return undefined;
+    return { kind: 'cq', level: planLevel, implied: false, related, central: nouns };
+  }
+
   const linked = LINKS.some((l) => phrase(l));
+  // "Các cơ quan, đơn vị thuộc Bộ": a ministry's own units, above any local level.
+  if (linked && phrase(['bộ']) && p === t.length) return { kind: 'cq', level: planLevel, implied: false, related, central: [...nouns, 'thuộc bộ'] };
   const ubnd = phrase(['ubnd']);
   const grade = phrase(['cấp']);
   let written: LocalLevel | undefined;
@@ -111,7 +127,8 @@ export function parseCollective(name: string, planLevel: LocalLevel): Collective
   }
   // A link or "cấp" needs its level word; "thuộc UBND" alone is the plan's own committee.
   if ((linked || grade) && !written && !(ubnd && !grade)) return undefined;
-  if (!les && !written && !ubnd) return undefined;
+  // Without "các", a list of nouns or "liên quan" still says a collective: "Sở, ban, ngành có liên quan", "Cơ quan, đơn vị liên quan".
+  if (!les && !written && !ubnd && !(related && nouns.length >= 1 && p === t.length) && !(nouns.length >= 2 && p === t.length)) return undefined;
 
   let place: string | undefined;
   if (written && p < t.length) {

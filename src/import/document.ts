@@ -30,6 +30,10 @@ export interface DocParts {
   /** Who issues the plan, with where it was read. */
   issuer?: { text: string; line: number };
   number?: PlanNumber;
+  /** The kind of document the caption names: Kế hoạch, Quyết định, Chương trình … */
+  kind?: string;
+  /** The caption writes the number as the Party does: 02-KH/BCĐTW. */
+  partySymbol?: boolean;
   title?: Para;
   bases: BasisPart[];
   intro?: string;
@@ -106,7 +110,7 @@ export function parseBasis(text: string): { basis?: BasisPart; problem?: string 
 
 /** "(… Kế hoạch số 12/KH-UBND ngày 15/01/2026 của …)": the plan's number, symbol and date, each possibly blank. */
 const PLAN_REF =
-  /Kế hoạch\s+số\s*:?\s*([^\s/]*)\s*\/\s*([\p{L}\d]+(?:[-–][\p{L}\d]+)*)\s*(?:ngày\s*(.*?)\s*)?(?:của\s.*)?\)?\s*$/u;
+  /(Kế hoạch|Quyết định|Chương trình|Nghị quyết|Chỉ thị|Đề án|Công văn|Thông báo|Kết luận)\s+số\s*:?\s*(\d*)\s*([/-])\s*([\p{L}\d]+(?:[-–/][\p{L}\d]+)*)\s*(?:ngày\s*(.*?)\s*)?(?:của\s.*)?\)?\s*$/u;
 
 function expandUbnd(s: string): string {
   return s.replace(/^UBND(?=\s)/u, 'Ủy ban nhân dân');
@@ -116,8 +120,18 @@ function cellsOf(line: string): string[] {
   return line.split('\t').map(squash).filter((c) => c !== '');
 }
 
+/** The years a title names ("năm 2026"), not those of a date in it ("ngày 27 tháng 11 năm 2025"). */
 function yearsIn(s: string): number[] {
-  return [...s.matchAll(/năm\s+(\d{4})/giu)].map((m) => Number(m[1]));
+  return [...s.matchAll(/(?<!tháng\s*\d{1,2}\s*)năm\s+(\d{4})/giu)].map((m) => Number(m[1]));
+}
+
+/** "giai đoạn 2026-2030", "2026 – 2030" in a title: a plan over several years. */
+export function spanIn(s: string): { first: number; last: number } | undefined {
+  const m = /(?<![\d/])((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?![\d/])/u.exec(s);
+  if (!m) return undefined;
+  const first = Number(m[1]);
+  const last = Number(m[2]);
+  return first < last ? { first, last } : undefined;
 }
 
 /** The lines of the signature block above the name: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH" … */
@@ -204,6 +218,7 @@ export function parseDocument(lines: string[], end: number, after = lines.length
     });
   }
   if (iAppendix >= 0) readAppendix(lines, iAppendix, end, out);
+  else if (iPlan < 0) readAppendix(lines, -1, end, out, true);
 
   if (out.title) for (const y of yearsIn(out.title.text)) out.years.push({ year: y, line: out.title.line });
   if (out.appendix) {
@@ -406,25 +421,28 @@ function readRecipients(lines: string[], from: number, to: number, out: DocParts
 }
 
 /** "PHỤ LỤC", its title in capitals and the caption "(Ban hành kèm theo Kế hoạch số …)". */
-function readAppendix(lines: string[], from: number, to: number, out: DocParts): void {
+function readAppendix(lines: string[], from: number, to: number, out: DocParts, bare = false): void {
   const title: string[] = [];
   const caption: string[] = [];
   let inCaption = false;
+  let paren = false;
   let captionLine = from + 1;
   for (let i = from + 1; i < to; i++) {
     const t = squash(lines[i]!);
     if (t === '') continue;
-    if (!inCaption && caption.length === 0 && t.startsWith('(')) {
+    if (!inCaption && caption.length === 0 && (t.startsWith('(') || /^(?:Ban hành )?kèm theo\s/iu.test(t))) {
       inCaption = true;
+      paren = t.startsWith('(');
       captionLine = i + 1;
     }
     if (inCaption) {
       caption.push(t);
-      if (t.endsWith(')')) inCaption = false;
+      if (!paren || t.endsWith(')')) inCaption = false;
     } else if (caption.length === 0) title.push(t);
   }
-  if (title.length === 0) return;
-  out.appendix = { title: title.join(' '), line: from + 1 };
+  // Without "PHỤ LỤC", the lines above the table are its heading only where a caption ("Kèm theo …") says so.
+  if (title.length === 0 || (bare && caption.length === 0)) return;
+  out.appendix = { title: title.join(' '), line: Math.max(from + 1, 1) };
   if (caption.length === 0) return;
   const cap = caption.join(' ');
   out.appendix.caption = cap;
@@ -432,10 +450,14 @@ function readAppendix(lines: string[], from: number, to: number, out: DocParts):
   if (by) out.issuer = { text: expandUbnd(by[1]!.trim()), line: captionLine };
   const m = PLAN_REF.exec(cap);
   if (!m) return;
-  const [, num, symbol, dateText] = m;
+  const [, kind, num, sep, code, dateText] = m;
+  out.kind = kind!;
+  // A Party document's symbol follows its number with "-" (02-KH/BCĐTW); the plan keeps it whole as the number's symbol.
+  const symbol = code!;
+  if (sep === '-') out.partySymbol = true;
   const fromCaption: PlanNumber = {
     number: num ? num : null,
-    symbol: symbol!,
+    symbol,
     date: (dateText && parseViDate(dateText)) || null,
     line: captionLine,
   };

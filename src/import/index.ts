@@ -1,12 +1,13 @@
 // `tthc import`: a plan's appendix table (and, where given, its whole text) copied from Word or PDF → a plan file.
-import type { PlanFile, SectionFile, TaskFile } from '../plan/schema.js';
+import type { AgencyFile, PlanFile, SectionFile, TaskFile } from '../plan/schema.js';
+import { parseWhen } from '../schedule/phrase.js';
 import { AgencyResolver, inferLevel } from './agencies.js';
 import { findDistrict } from './dictionary.js';
-import { parseDocument, type DocParts } from './document.js';
+import { parseDocument, spanIn, type DocParts } from './document.js';
 import { emitPlan, readBack, type KeyComment } from './emit.js';
 import { ImportError, type ImportMessage } from './errors.js';
-import { findTable, parseTable, COLUMNS, type RawSection } from './table.js';
-import { levelOfIssuer, squash, toLines, WORDS_OF_LEVEL, type Level, type LocalLevel } from './text.js';
+import { findTable, parseTable, type RawSection, type Role } from './table.js';
+import { isBlank, levelOfIssuer, squash, toLines, WORDS_OF_LEVEL, type Level, type LocalLevel } from './text.js';
 
 export { ImportError, type ImportMessage } from './errors.js';
 export { splitAgencies, idForName } from './agencies.js';
@@ -17,6 +18,8 @@ export interface ImportOptions {
   year?: number;
   /** The input's file name, named in the output's opening comment. */
   file?: string;
+  /** Agencies of the office's own (another plan's `agencies:`): recognised by their names and aliases, declared with their ids. */
+  agencies?: Record<string, AgencyFile>;
 }
 
 export interface ImportResult {
@@ -50,7 +53,13 @@ function mostCommonYear(texts: string[]): number | undefined {
   return best?.[0];
 }
 
-function planYear(opts: ImportOptions, doc: DocParts, sections: RawSection[], warnings: ImportMessage[], tableLine: number): number {
+interface PlanYears {
+  year: number;
+  /** A plan over several years: `period: first-last`. */
+  span?: { first: number; last: number };
+}
+
+function planYear(opts: ImportOptions, doc: DocParts, whens: string[], warnings: ImportMessage[], tableLine: number): PlanYears {
   const written = doc.years[0];
   if (opts.year !== undefined) {
     if (!Number.isInteger(opts.year) || opts.year < 1990 || opts.year > 2100) {
@@ -63,12 +72,28 @@ function planYear(opts: ImportOptions, doc: DocParts, sections: RawSection[], wa
         hint: 'Leave out --year to take the year from the text.',
       });
     }
-    return opts.year;
+    return { year: opts.year };
   }
-  if (written) return written.year;
-  const whens = sections.flatMap((s) => s.tasks.map((t) => t.cells[4]?.text ?? ''));
+  // "giai đoạn 2026-2030" in the title, the appendix title or the caption: the plan runs over those years.
+  for (const t of [doc.title?.text, doc.appendix?.title, doc.appendix?.caption?.replace(/ngày.*?năm\s*\d{4}/gu, '')]) {
+    const span = t ? spanIn(t) : undefined;
+    if (span) return { year: span.first, span };
+  }
+  if (written) return { year: written.year };
   const y = mostCommonYear(whens);
-  if (y !== undefined) return y;
+  if (y !== undefined) return { year: y };
+  // Only the date of issue is left: a plan issued in the last quarter is for the year after.
+  const issued = doc.number?.date;
+  if (issued) {
+    const [yy, mm] = issued.split('-').map(Number) as [number, number];
+    const year = mm >= 10 ? yy + 1 : yy;
+    warnings.push({
+      line: doc.number!.line,
+      message: `No year is written in a title or the timelines; the plan year ${year} was taken from the date of issue ${issued.split('-').reverse().join('/')}.`,
+      hint: 'Check plan.year, or give it with --year.',
+    });
+    return { year };
+  }
   throw new ImportError(
     tableLine,
     'The plan year cannot be found (no "năm …" in a title or caption, no dated timeline in the table): give it with --year.',
@@ -85,48 +110,78 @@ export function importPlan(text: string, opts: ImportOptions = {}): ImportResult
   const lines = toLines(text);
   const loc = findTable(lines);
   if (!loc) {
+    // Text copied from a PDF keeps no cells: its columns are runs of spaces, which cannot tell a cell's end from a gap.
+    const spaced = lines.filter((l) => !l.includes('\t') && /^\s*(?:\d{1,3}|[IVX]+)\.?\s{2,}\S.*\S {3,}\S/u.test(l)).length;
+    if (spaced >= 2) {
+      throw new ImportError(
+        1,
+        'The table\'s cells are separated by runs of spaces, not tabs: this looks like text copied from a PDF, where a cell\'s end cannot be told from a gap.',
+        'Open the document in Word (Word opens a PDF too) and import the .docx, or copy the table from Word so that its cells are separated by tabs.',
+      );
+    }
     throw new ImportError(
       1,
       'No task table found: no header row (TT, Nội dung công việc, …) and no numbered rows with tab-separated cells.',
       'Copy the appendix table itself from Word (select the table, Ctrl+C) so that its cells are separated by tabs.',
     );
   }
-  const { sections: rawSections, end: tableEnd } = parseTable(lines, loc);
+  const { sections: rawSections, columns, end: tableEnd } = parseTable(lines, loc);
   if (rawSections.length === 0) {
     throw new ImportError(loc.start + 1, 'The table has no section or task rows.', 'Copy the whole table, its rows included.');
   }
   const doc = parseDocument(lines, loc.start, tableEnd);
   const warnings: ImportMessage[] = [...doc.warnings];
   const comments: KeyComment[] = [];
-  const year = planYear(opts, doc, rawSections, warnings, loc.start + 1);
+  const whenAt = columns.findIndex((c) => c.role === 'when') - 1;
+  const { year, span } = planYear(opts, doc, rawSections.flatMap((x) => x.tasks.map((t) => t.cells[whenAt]?.text ?? '')), warnings, loc.start + 1);
 
   // The issuer and its level: from the caption or the letterhead, else guessed from the offices the table names.
-  const agencyCells = rawSections.flatMap((s) => s.tasks.flatMap((t) => [t.cells[1]!.text, t.cells[2]!.text]));
+  const leadAt = columns.findIndex((c) => c.role === 'lead') - 1;
+  const supportAt = columns.findIndex((c) => c.role === 'support') - 1;
+  const agencyCells = rawSections.flatMap((s) => s.tasks.flatMap((t) => [t.cells[leadAt]?.text ?? '', t.cells[supportAt]?.text ?? '']));
   let issuer = doc.issuer?.text;
-  let level: Level | undefined = issuer ? levelOfIssuer(issuer) : undefined;
-  if (!level) {
-    // Nothing names a level: since 1 July 2025 there are no districts, so a later plan is most likely a commune's.
-    level = inferLevel(agencyCells) ?? (year > 2025 ? 'commune' : 'district');
-    if (issuer) {
-      warnings.push({
-        line: doc.issuer!.line,
-        message: `The issuer "${issuer}" names no level (tỉnh, huyện, xã …); level ${level} was guessed from the table.`,
-        hint: 'Check plan.level.',
-      });
-    }
+  // The level is the issuer's, where its name says it; the offices the table names only choose the dictionary.
+  const level: Level | undefined = issuer ? levelOfIssuer(issuer) : undefined;
+  const dictLevel: Level = level ?? inferLevel(agencyCells) ?? (year > 2025 ? 'commune' : 'district');
+  if (issuer && !level) {
+    warnings.push({
+      line: doc.issuer!.line,
+      message: `The issuer "${issuer}" names no level (Bộ, tỉnh, xã …); plan.level was left out.`,
+      hint: 'Add plan.level (central, province, commune, agency) if you know it.',
+    });
   }
   if (!issuer) {
-    issuer = `Ủy ban nhân dân ${WORDS_OF_LEVEL[lookupLevel(level)][0]}`;
+    issuer = `Ủy ban nhân dân ${WORDS_OF_LEVEL[lookupLevel(dictLevel)][0]}`;
     warnings.push({
       line: loc.start + 1,
-      message: `The input does not name the issuer; plan.issuer was set to "${issuer}" and plan.level to ${level}, guessed from the offices the table names.`,
-      hint: 'Complete plan.issuer with the place ("Ủy ban nhân dân huyện Kon Rẫy"), or import the whole document with its caption.',
+      message: `The input does not name the issuer; plan.issuer was set to "${issuer}", from the offices the table names, and plan.level was left out.`,
+      hint: 'Complete plan.issuer with the place ("Ủy ban nhân dân xã Đăk Rve"), or import the whole document with its caption.',
     });
-    comments.push({ path: ['plan', 'issuer'], comment: 'Not in the input: complete it with the place.' });
+    comments.push({ path: ['plan', 'issuer'], comment: 'Not in the input: complete it with the place, and add plan.level.' });
   }
-  const district = level === 'district' ? findDistrict(issuer) : undefined;
-  const resolver = new AgencyResolver(lookupLevel(level), district);
+  const district = dictLevel === 'district' ? findDistrict(issuer) : undefined;
+  const own = Object.entries(opts.agencies ?? {}).map(([id, a]) => ({ id, name: a.name, ...(a.aliases ? { aliases: a.aliases } : {}), ...(a.members ? { members: a.members } : {}) }));
+  const resolver = new AgencyResolver(lookupLevel(dictLevel), district, own);
 
+  const at = (role: Role): number => columns.findIndex((c) => c.role === role) - 1;
+  const iContent = at('content');
+  const iLead = at('lead');
+  const iSupport = at('support');
+  const iOutput = at('output');
+  const iWhen = at('when');
+  const extras = columns.map((c, i) => ({ c, i: i - 1 })).filter(({ c, i }) => c.role === 'extra' && i >= 0);
+  const nameOf = (i: number): string => columns[i + 1]?.name ?? '';
+  for (const [role, i] of [['content', iContent], ['lead', iLead]] as const) {
+    if (i < 0) {
+      throw new ImportError(
+        loc.start + 1,
+        `The header row names no ${role === 'content' ? 'content column (Nội dung, Nhiệm vụ …)' : 'lead column (Cơ quan chủ trì, Chủ trì, Cơ quan thực hiện …)'}; its columns are: ${columns.map((c) => c.name).join(', ')}.`,
+        'Copy the header row with the table, or rename the column as the plan calls it.',
+      );
+    }
+  }
+
+  const yearPeriod = span ? { start: `${span.first}-01-01`, end: `${span.last}-12-31` } : { start: `${year}-01-01`, end: `${year}-12-31` };
   const sections: SectionFile[] = rawSections.map((raw, si) => {
     if (raw.tasks.length === 0) {
       warnings.push({
@@ -135,41 +190,92 @@ export function importPlan(text: string, opts: ImportOptions = {}): ImportResult
         hint: 'Check that its rows were copied; a section without tasks has nothing to schedule.',
       });
     }
-    return {
+    let previous: { lead: string; when: string } | undefined;
+    const section: SectionFile = {
       id: raw.numeral,
-      title: cellText(raw.title),
+      title: cellText(raw.title) || cellText(doc.appendix?.title ?? '') || 'Nhiệm vụ',
+      ...(raw.subsections.length > 0 ? { subsections: raw.subsections.map((x) => ({ id: x.id, title: x.title })) } : {}),
       tasks: raw.tasks.map((row, ti): TaskFile => {
-        const id = `${raw.numeral}.${row.n}`;
-        const [content, lead, support, output, when] = row.cells.map((c) => cellText(c.text));
-        const required: [string | undefined, number][] = [[content, 1], [lead, 2], [output, 4], [when, 5]];
-        for (const [value, col] of required) {
-          if (!value) {
-            throw new ImportError(
-              row.cells[col - 1]?.line ?? row.line,
-              `Row ${id} has an empty ${COLUMNS[col]} cell.`,
-              `Every task needs its ${COLUMNS[col]}; only Cơ quan phối hợp may be empty.`,
-            );
+        const id = row.id;
+        const cell = (i: number) => (i >= 0 ? row.cells[i] : undefined);
+        const textOf = (i: number) => cellText(cell(i)?.text ?? '');
+        const content = textOf(iContent);
+        let lead = textOf(iLead);
+        let leadCell = cell(iLead);
+        const support = textOf(iSupport);
+        const output = textOf(iOutput);
+        // A cell's lines are one phrase ("Triển khai … sau khi có Văn bản⏎của UBND tỉnh"), unless only as lines
+        // do they read: "Quý I/2026⏎Quý III/2026" is two parts, and keeps its line break.
+        let when = textOf(iWhen);
+        const lines = (cell(iWhen)?.text ?? '').split('\n').map(squash).filter(Boolean).join('\n');
+        if (lines.includes('\n') && !parseWhen(when, { period: yearPeriod }).ok && parseWhen(lines, { period: yearPeriod }).ok) when = lines;
+        if (!content) {
+          throw new ImportError(row.line, `Row ${id} has an empty ${nameOf(iContent)} cell.`, `Every task needs its ${nameOf(iContent)}.`);
+        }
+        // A cell merged down over several rows is copied as text in the first row only: the rows below share it.
+        if (!lead && previous?.lead) {
+          lead = previous.lead;
+          leadCell = { text: previous.lead, line: row.line };
+          warnings.push({
+            line: row.line,
+            message: `Row ${id} has an empty ${nameOf(iLead)} cell; the row above's was taken, as for a cell merged over both rows.`,
+            hint: 'Check the lead of this task in the source.',
+          });
+        }
+        if (!lead) {
+          throw new ImportError(
+            row.line,
+            `Row ${id} has an empty ${nameOf(iLead)} cell.`,
+            `Every task needs its ${nameOf(iLead)}; only ${iSupport >= 0 ? nameOf(iSupport) : 'the supporting agencies'}, the result and other columns may be empty.`,
+          );
+        }
+        if (iWhen >= 0 && !when) {
+          if (previous?.when) {
+            when = previous.when;
+            warnings.push({
+              line: row.line,
+              message: `Row ${id} has an empty ${nameOf(iWhen)} cell; the row above's ("${previous.when}") was taken, as for a cell merged over both rows.`,
+              hint: 'Check the timeline of this task in the source.',
+            });
+          } else {
+            throw new ImportError(row.line, `Row ${id} has an empty ${nameOf(iWhen)} cell.`, `Every task needs its ${nameOf(iWhen)}.`);
           }
         }
-        const leadIds = resolver.resolve(row.cells[1]!.text, row.cells[1]!.line);
-        const supportIds = support ? resolver.resolve(row.cells[2]!.text, row.cells[2]!.line) : [];
+        if (iWhen < 0) {
+          throw new ImportError(
+            loc.start + 1,
+            `The header row names no timeline column (Thời gian thực hiện, Thời hạn hoàn thành …); its columns are: ${columns.map((c) => c.name).join(', ')}.`,
+            'Copy the header row with the table, or rename the column as the plan calls it.',
+          );
+        }
+        previous = { lead: leadCell?.text ?? lead, when };
+        leadCell ??= { text: lead, line: row.line };
+        const leadIds = resolver.resolve(leadCell.text, leadCell.line);
+        const supportIds = support ? resolver.resolve(row.cells[iSupport]!.text, row.cells[iSupport]!.line) : [];
+        const extra: Record<string, string> = {};
+        for (const { c, i } of extras) {
+          const v = textOf(i);
+          if (v) extra[c.name] = v;
+        }
         const task: TaskFile = {
           id,
-          content: content!,
+          content,
           lead: oneOrList(leadIds),
           ...(supportIds.length > 0 ? { support: oneOrList(supportIds) } : {}),
-          output: output!,
-          when: when!,
+          ...(output ? { output } : {}),
+          when,
+          ...(Object.keys(extra).length > 0 ? { extra } : {}),
         };
-        if (supportIds.length === 0) {
+        if (supportIds.length === 0 && iSupport >= 0) {
           comments.push({
-            path: ['sections', si, 'tasks', ti, 'output'],
+            path: ['sections', si, 'tasks', ti, 'when'],
             comment: 'The source names no supporting agency (Cơ quan phối hợp is empty).',
           });
         }
         return task;
       }),
     };
+    return section;
   });
 
   const { agencies, unknown, memberless, warnings: agencyWarnings } = resolver.declarations();
@@ -181,17 +287,8 @@ export function importPlan(text: string, opts: ImportOptions = {}): ImportResult
     comments.push({ path: ['agencies', u.id], comment: 'Not in the dictionary: check the id, the name and any collective it belongs to.' });
   }
 
-  let title = doc.title?.text;
-  if (!title) {
-    title = `Kiểm soát thủ tục hành chính năm ${year}`;
-    warnings.push({
-      line: loc.start + 1,
-      message: `The input has no title after "KẾ HOẠCH"; plan.title was set to "${title}".`,
-      hint: 'Replace plan.title with the plan\'s own title.',
-    });
-    comments.push({ path: ['plan', 'title'], comment: 'Not in the input: replace it with the plan\'s title.' });
-  }
-
+  // The title is the document's own ("KẾ HOẠCH" and the line below it); without one, the appendix's title stands for it.
+  const title = doc.title?.text;
   const short = issuer.replace(/^(Ủy|Uỷ) ban nhân dân(?=\s)/u, 'UBND');
   const number = doc.number;
   if (number && (number.number === null || number.date === null)) {
@@ -208,10 +305,12 @@ export function importPlan(text: string, opts: ImportOptions = {}): ImportResult
   const heading: PlanFile['plan'] = {
     issuer,
     ...(short !== issuer ? { short } : {}),
-    level,
+    ...(level ? { level } : {}),
+    ...(doc.kind && doc.kind !== 'Kế hoạch' ? { kind: doc.kind } : {}),
     ...(number ? { number: number.number, ...(number.symbol ? { symbol: number.symbol } : {}), date: number.date } : {}),
-    title,
+    ...(title ? { title } : {}),
     year,
+    ...(span ? { period: `${span.first}-${span.last}` } : {}),
   };
 
   // Keys in the order of the shipped plans.

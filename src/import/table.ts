@@ -3,7 +3,7 @@ import { closingPart } from './document.js';
 import { ImportError } from './errors.js';
 import { fromRoman, isBlank, isUpperText, squash, startsLowerCase, toRoman } from './text.js';
 
-/** The six columns of the appendix, in order. */
+/** The six columns of the appendix, in order: the columns of a table copied without its header row. */
 export const COLUMNS = [
   'TT',
   'Nội dung công việc',
@@ -13,6 +13,51 @@ export const COLUMNS = [
   'Thời gian thực hiện',
 ] as const;
 
+/** What a column holds; `extra` is a column the plan format has no key for, kept on the task by its header. */
+export type Role = 'n' | 'content' | 'lead' | 'support' | 'output' | 'when' | 'extra';
+
+export interface Column {
+  role: Role;
+  /** The header as written (one line). */
+  name: string;
+}
+
+export const DEFAULT_COLUMNS: Column[] = (['n', 'content', 'lead', 'support', 'output', 'when'] as const).map((role, i) => ({
+  role,
+  name: COLUMNS[i]!,
+}));
+
+/**
+ * The role of a column from its header, by the words offices use: "STT"/"TT"; "Thời gian thực hiện",
+ * "Thời hạn hoàn thành", "Tiến độ"; "Kết quả …", "Sản phẩm"; "… phối hợp"; "… chủ trì", "Cơ quan thực
+ * hiện"; "Nội dung", "Nhiệm vụ", "Giải pháp", "Tên nhiệm vụ/dự án". Tested in that order, since "Thời
+ * gian thực hiện" and "Kết quả thực hiện" also say "thực hiện".
+ */
+export function roleOf(header: string): Role | undefined {
+  const h = squash(header).toLocaleLowerCase('vi').replace(/[.:]+$/u, '');
+  if (h === '') return undefined;
+  if (/^(?:s\s?tt|tt|số tt|số thứ tự)$/u.test(h)) return 'n';
+  if (/thời gian|thời hạn|tiến độ|thời điểm|mốc thời gian/u.test(h)) return 'when';
+  if (/kết quả|sản phẩm/u.test(h)) return 'output';
+  if (/phối hợp/u.test(h)) return 'support';
+  if (/chủ trì/u.test(h) || /^(?:cơ quan|đơn vị)(?:,? (?:cơ quan|đơn vị))?(?: thực hiện)?$/u.test(h)) return 'lead';
+  if (/nội dung|nhiệm vụ|giải pháp|công việc|đề án|dự án|hoạt động/u.test(h)) return 'content';
+  return undefined;
+}
+
+/** The columns of a header row: each known role once (a second one is kept as an extra column). */
+export function mapColumns(cells: string[]): Column[] {
+  const seen = new Set<Role>();
+  return cells.map((c, i) => {
+    const name = squash(c);
+    let role = roleOf(c) ?? 'extra';
+    if (i === 0 && role === 'extra' && name === '') role = 'n';
+    if (role !== 'extra' && seen.has(role)) role = 'extra';
+    seen.add(role);
+    return { role, name: name || `Cột ${i + 1}` };
+  });
+}
+
 export interface RawCell {
   /** The cell's pieces as copied, joined by "\n" where Word or the PDF split the cell over lines. */
   text: string;
@@ -21,16 +66,28 @@ export interface RawCell {
 }
 
 export interface RawTask {
-  n: number;
+  /** The number (or label) printed in the first column: "3", "1.2", "b". */
+  label: string;
+  /** The task's id: section numeral, sub-section, printed label ("III.1.2"); the label alone without sections. */
+  id: string;
   line: number;
   endLine: number;
+  /** The cells after the first, one per column of `columns` after the first. */
   cells: RawCell[];
 }
 
+export interface RawSubsection {
+  id: string;
+  title: string;
+  line: number;
+}
+
 export interface RawSection {
+  /** The Roman numeral; "" for the one section of a table without section rows. */
   numeral: string;
   line: number;
   title: string;
+  subsections: RawSubsection[];
   tasks: RawTask[];
 }
 
@@ -42,23 +99,32 @@ export interface TableLocation {
 
 export interface ParsedTable {
   sections: RawSection[];
+  /** The columns, from the header row (or the six of the appendix where there is none). */
+  columns: Column[];
   /** 0-based index of the first line after the table (the input's length where nothing follows it). */
   end: number;
 }
 
-const HEADER_FIRST = /^(S?TT|Số\s*TT)$/iu;
 const SECTION_CELL = /^([IVX]+)\.?$/u;
 const SECTION_INLINE = /^([IVX]+)[.)]?\s+(\p{Lu}.*)$/u;
-const TASK_CELL = /^(\d{1,3})[.)]?$/u;
+/** A printed row number or sub-section label: 3, 3., 1.2, III.1, III.1.1, a, b) … */
+const LABEL = String.raw`(?:\d{1,3}(?:\.\d{1,3})*|[IVX]+(?:\.\d{1,3})+|[a-zđ])`;
+const LABEL_CELL = new RegExp(`^(${LABEL})[.)]?$`, 'u');
 const TASK_INLINE = /^(\d{1,3})[.)]?\s+(\S.*)$/u;
+/** "a) Nhóm nhiệm vụ …", "1.1. Rà soát …" in one cell, the rest of the row empty: a sub-section. */
+const LABEL_INLINE = new RegExp(`^(${LABEL})[.)]\\s+(\\S.*)$`, 'u');
 const NOTE = /^(?:\*\s*)?Ghi chú\s*:/iu;
+const BULLET = /^[-–+•*]$/u;
 
+/** Cells of a line: tabs separate them; a line break kept inside a cell (read from .docx) is U+2028. */
 function cellsOf(line: string): string[] {
-  return line.split('\t');
+  return line.split('\t').map((c) => c.replace(/\u2028/gu, '\n'));
 }
 
 function isHeader(cells: string[]): boolean {
-  return HEADER_FIRST.test(squash(cells[0] ?? '')) && cells.slice(1).some((c) => /nội dung/iu.test(c));
+  if (cells.length < 3) return false;
+  const roles = cells.map(roleOf);
+  return roles.includes('content') && (roles.includes('lead') || roles.includes('when'));
 }
 
 /** "1 2 3 4 5 6" or "(1) (2) …" under the header: the columns' numbers, not a task. */
@@ -67,16 +133,20 @@ function isColumnNumbers(cells: string[]): boolean {
   return c.length >= 3 && c.every((x, i) => x === String(i + 1) || x === `(${i + 1})`);
 }
 
+function filledCount(cells: string[]): number {
+  return cells.filter((c) => !isBlank(c)).length;
+}
+
 function restEmpty(cells: string[], from: number): boolean {
   return cells.slice(from).every(isBlank);
 }
 
 type Start =
   | { kind: 'section'; numeral: string; value: number; title: string; extra: boolean }
-  | { kind: 'task'; n: number; cells: string[] };
+  | { kind: 'task'; label: string; cells: string[] };
 
 /** What a line starts, if it starts a row; undefined for a line that continues the open row. */
-function rowStart(cells: string[]): Start | undefined {
+function rowStart(cells: string[], width: number): Start | undefined {
   const c0 = squash(cells[0] ?? '');
   let m = SECTION_CELL.exec(c0);
   if (m && cells.length >= 2 && !isBlank(cells[1]!)) {
@@ -88,34 +158,68 @@ function rowStart(cells: string[]): Start | undefined {
     const value = fromRoman(m[1]!);
     if (value !== undefined) return { kind: 'section', numeral: m[1]!, value, title: m[2]!, extra: false };
   }
-  m = TASK_CELL.exec(c0);
-  if (m && cells.length >= 2) return { kind: 'task', n: Number(m[1]), cells: cells.slice(1) };
+  m = LABEL_CELL.exec(c0);
+  if (m && cells.length >= 2) return { kind: 'task', label: m[1]!, cells: cells.slice(1) };
+  // "-" or "+" in the number's cell, with the row's other cells: a row the table does not number.
+  if (BULLET.test(c0) && cells.length >= width - 1 && filledCount(cells) >= 3) return { kind: 'task', label: c0, cells: cells.slice(1) };
   // "1 Kế hoạch…<tab>…": the number followed by a space; only with the row's other cells present.
   m = TASK_INLINE.exec(c0);
-  if (m && cells.length >= COLUMNS.length - 1) return { kind: 'task', n: Number(m[1]), cells: [m[2]!, ...cells.slice(1)] };
+  if (m && cells.length >= width - 1) return { kind: 'task', label: m[1]!, cells: [m[2]!, ...cells.slice(1)] };
+  m = LABEL_INLINE.exec(c0);
+  if (m && cells.length >= 2 && restEmpty(cells, 1)) return { kind: 'task', label: m[1]!, cells: [m[2]!] };
   return undefined;
 }
 
 /**
- * Where the table is: its header row ("TT<tab>Nội dung công việc<tab>…"), or else the first row of at
- * least three tab-separated cells numbered as a section or a task (with the section row just above it
- * when that one was copied without tabs).
+ * Where the table is: its header row (a row that names a content column and a lead or timeline
+ * column), or else the first row of at least three tab-separated cells numbered as a section or a
+ * task (with the section row just above it when that one was copied without tabs).
  */
 export function findTable(lines: string[]): TableLocation | undefined {
   for (let i = 0; i < lines.length; i++) if (isHeader(cellsOf(lines[i]!))) return { start: i, header: true };
   for (let i = 0; i < lines.length; i++) {
     const cells = cellsOf(lines[i]!);
     if (cells.length < 3) continue;
-    if (!rowStart(cells)) continue;
+    if (!rowStart(cells, COLUMNS.length)) continue;
     let j = i - 1;
     while (j >= 0 && isBlank(lines[j]!)) j--;
     if (j >= 0) {
-      const above = rowStart(cellsOf(lines[j]!));
+      const above = rowStart(cellsOf(lines[j]!), COLUMNS.length);
       if (above?.kind === 'section') return { start: j, header: false };
     }
     return { start: i, header: false };
   }
   return undefined;
+}
+
+/**
+ * The header row and the lines that continue it, up to the first row: a second line with as many
+ * cells (a header of two rows, "Cơ quan" over "Chủ trì | Phối hợp") is joined column by column; a
+ * line with fewer cells continues the header's cells as a row does.
+ */
+function readHeader(lines: string[], start: number): { columns: Column[]; next: number } {
+  const cells = cellsOf(lines[start]!).map((c) => squash(c));
+  let i = start + 1;
+  for (; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (isBlank(line)) continue;
+    const more = cellsOf(line);
+    if (isColumnNumbers(more) || rowStart(more, cells.length) || closingPart(line)) break;
+    if (more.length === cells.length) {
+      more.forEach((c, k) => {
+        const t = squash(c);
+        if (t !== '' && !cells[k]!.includes(t)) cells[k] = squash(`${cells[k]} ${t}`);
+      });
+      continue;
+    }
+    const [first, ...rest] = more;
+    let last = cells.length - 1;
+    while (last > 0 && cells[last] === '') last--;
+    if (first !== undefined && !isBlank(first)) cells[last] = squash(`${cells[last]} ${first}`);
+    cells.push(...rest.map(squash));
+  }
+  while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
+  return { columns: mapColumns(cells), next: i };
 }
 
 interface OpenRow {
@@ -145,11 +249,11 @@ function isHeading(line: string): boolean {
 }
 
 /** The first line from `from` on that is a table row with tab-separated cells, before another part of the document starts. */
-function rowAfter(lines: string[], from: number): number | undefined {
+function rowAfter(lines: string[], from: number, width: number): number | undefined {
   for (let k = from; k < lines.length; k++) {
     if (isHeading(lines[k]!)) return undefined;
     const cells = cellsOf(lines[k]!);
-    if (cells.length >= 2 && rowStart(cells)) return k;
+    if (cells.length >= 2 && rowStart(cells, width)) return k;
   }
   return undefined;
 }
@@ -172,21 +276,34 @@ function continueRow(row: OpenRow, pieces: string[], line: number): void {
   row.endLine = line;
 }
 
-function cellCountError(sectionId: string, task: RawTask, found: number): ImportError {
+function cellCountError(id: string, task: RawTask, found: number, columns: Column[]): ImportError {
   const span = task.endLine > task.line ? ` (lines ${task.line}–${task.endLine})` : '';
+  const width = columns.length;
   return new ImportError(
     task.line,
-    `Row ${sectionId}.${task.n}${span} has ${found} cells; expected ${COLUMNS.length}: ${COLUMNS.join(', ')}.`,
-    found < COLUMNS.length
-      ? 'Each row needs all six cells separated by tabs; an empty Cơ quan phối hợp is still a cell (two tabs in a row). ' +
+    `Row ${id}${span} has ${found} cells; expected ${width}: ${columns.map((c) => c.name).join(', ')}.`,
+    found < width
+      ? `Each row needs all ${width} cells separated by tabs; an empty cell is still a cell (two tabs in a row). ` +
         'A line that starts no row continues the previous cell, so a missing tab shows up here.'
       : 'A cell has a tab inside it, or a line that continues a cell split by Word starts with a tab; join the pieces of that cell.',
   );
 }
 
+/** The label without the section's numeral in front ("III.1" under III → "1"). */
+function localLabel(label: string, numeral: string): string {
+  return numeral !== '' && label.startsWith(`${numeral}.`) ? label.slice(numeral.length + 1) : label;
+}
+
+const isNumber = (s: string): boolean => /^\d+$/u.test(s);
+
 /**
- * The sections and task rows of the table starting at `loc`, with the numbering checked: sections
- * I, II, III … and rows 1, 2, 3 … in each section, each row with its six cells.
+ * The sections and rows of the table starting at `loc`, with the numbering checked: sections I, II,
+ * III … in order; in each, rows numbered 1, 2, 3 … again, or running on from the row before across
+ * sections (1–11 over four sections); the printed number is the last part of the task's id.
+ *
+ * A numbered row with nothing but its content cell is a sub-section ("III.1", "1.1", "a", "a) …"); the
+ * tasks under it take its label into their ids (III.1.2). A table without section rows is one section
+ * without a numeral, whose task ids are the printed numbers.
  *
  * Where the table ends: at "Nơi nhận", a line of the signature block, or "PHỤ LỤC"/"KẾ HOẠCH" (no
  * table row may follow these before another "PHỤ LỤC"); and, where no table row follows, at a heading
@@ -194,25 +311,72 @@ function cellCountError(sectionId: string, task: RawTask, found: number): Import
  * row above it (below). The lines from there on are the document's, not the table's.
  *
  * A line that starts no row continues the open row (see continueRow), except where it cannot belong
- * to a cell, which is an error at that line: one that would give a row more than six cells, or a
- * section row more than its title; and one that follows a complete row after a blank line and does
- * not go on in lower case (a cell broken by a PDF page goes on in lower case), where table rows
- * follow it.
+ * to a cell, which is an error at that line: one that would give a row more cells than the table
+ * has columns, or a section row more than its title; and one that follows a complete row after a
+ * blank line and does not go on in lower case (a cell broken by a PDF page goes on in lower case),
+ * where table rows follow it.
  */
 export function parseTable(lines: string[], loc: TableLocation): ParsedTable {
+  const head = loc.header ? readHeader(lines, loc.start) : { columns: DEFAULT_COLUMNS, next: loc.start };
+  const columns = head.columns;
+  const width = columns.length;
   const sections: RawSection[] = [];
   let sectionRow: (OpenRow & { section: RawSection }) | undefined;
-  let taskRow: (OpenRow & { task: RawTask }) | undefined;
+  let taskRow: (OpenRow & { task: RawTask; scope: string; prevLast: number | undefined }) | undefined;
+  /** The sub-section path under the current section ("1", "1.a"), and the last number printed in each scope. */
+  let subPath: string[] = [];
+  const lastInScope = new Map<string, number>();
+  /** The last number of a heading "1. NHÓM …" in each section: the next heading takes the next one. */
+  const headingIn = new Map<string, number>();
+  let lastNumber = 0;
+  const ids = new Map<string, number>();
+
+  const scopeOf = (section: RawSection): string => [section.numeral, ...subPath].filter((x) => x !== '').join('.');
 
   const closeTask = () => {
     if (!taskRow) return;
     const section = sections[sections.length - 1]!;
+    /** The cells the copy wrote, empty ones at the end included (a trailing tab is an empty cell). */
+    const written = taskRow.cells.length;
     dropTrailingEmpty(taskRow.cells);
     const task = taskRow.task;
+    const { scope: openScope, prevLast } = taskRow;
     task.cells = taskRow.cells;
     task.endLine = taskRow.endLine;
-    if (task.cells.length !== COLUMNS.length - 1) throw cellCountError(section.numeral, task, task.cells.length + 1);
     taskRow = undefined;
+    // A numbered row with its content alone is a sub-section heading.
+    if (task.cells.length === 1 && !isBlank(task.cells[0]!.text) && !isNumber(task.label) && width > 2) {
+      section.tasks.pop();
+      const local = localLabel(task.label, section.numeral);
+      if (/\./u.test(local) || isNumber(local)) subPath = local.split('.');
+      else if (subPath.length > 0 && !isNumber(subPath[subPath.length - 1]!)) subPath = [...subPath.slice(0, -1), local];
+      else subPath = [...subPath, local];
+      const id = scopeOf(section);
+      section.subsections.push({ id, title: squash(task.cells[0]!.text.replace(/\n/g, ' ')), line: task.line });
+      return;
+    }
+    if (task.cells.length === 1 && !isBlank(task.cells[0]!.text) && width > 2 && isNumber(task.label) && isUpperText(task.cells[0]!.text)) {
+      // "1. NHÓM NHIỆM VỤ …" in capitals: a numbered sub-section; its number was not a task's.
+      section.tasks.pop();
+      if (prevLast === undefined) lastInScope.delete(openScope);
+      else lastInScope.set(openScope, prevLast);
+      headingIn.set(section.numeral, Number(task.label));
+      subPath = [task.label];
+      section.subsections.push({ id: scopeOf(section), title: squash(task.cells[0]!.text.replace(/\n/g, ' ')), line: task.line });
+      return;
+    }
+    // Empty cells at the row's end are dropped by the copy; where those columns may be empty, they are empty.
+    const optional = columns.slice(task.cells.length + 1).every((c) => c.role === 'extra' || c.role === 'output' || c.role === 'support');
+    if (task.cells.length < width - 1 && (optional || written >= width - 1)) {
+      while (task.cells.length < width - 1) task.cells.push({ text: '', line: task.endLine });
+    }
+    if (task.cells.length !== width - 1) throw cellCountError(task.id, task, task.cells.length + 1, columns);
+    const seenAt = ids.get(task.id);
+    if (seenAt !== undefined) {
+      throw new ImportError(task.line, `Row ${task.label} gives the id ${task.id}, which the row at line ${seenAt} has already.`, 'Check for a repeated or misnumbered row.');
+    }
+    ids.set(task.id, task.line);
+    if (isNumber(task.label)) lastNumber = Number(task.label);
   };
   const closeSection = () => {
     if (!sectionRow) return;
@@ -230,7 +394,7 @@ export function parseTable(lines: string[], loc: TableLocation): ParsedTable {
 
   let end = lines.length;
   let afterBlank = false;
-  for (let i = loc.header ? loc.start + 1 : loc.start; i < lines.length; i++) {
+  for (let i = head.next; i < lines.length; i++) {
     const text = lines[i]!;
     const ln = i + 1;
     if (isBlank(text)) {
@@ -241,10 +405,10 @@ export function parseTable(lines: string[], loc: TableLocation): ParsedTable {
     afterBlank = false;
     const cells = cellsOf(text);
     const given = filled(cells);
-    const start = rowStart(cells);
+    const start = rowStart(cells, width);
     const open = taskRow ?? sectionRow;
     const current = sections[sections.length - 1];
-    const rowName = taskRow ? `row ${current!.numeral}.${taskRow.task.n}` : `section row ${current?.numeral}`;
+    const rowName = taskRow ? `row ${taskRow.task.id}` : `section row ${current?.numeral}`;
 
     if (sections.length > 0 && !start) {
       const part = closingPart(text);
@@ -253,7 +417,7 @@ export function parseTable(lines: string[], loc: TableLocation): ParsedTable {
         break;
       }
       if (part) {
-        const k = rowAfter(lines, i + 1);
+        const k = rowAfter(lines, i + 1, width);
         if (k !== undefined) {
           throw new ImportError(
             ln,
@@ -268,21 +432,21 @@ export function parseTable(lines: string[], loc: TableLocation): ParsedTable {
     if (isColumnNumbers(cells)) continue;
 
     // A heading of the plan's text ("III. KINH PHÍ THỰC HIỆN") where the table stands in its body.
-    if (start?.kind === 'section' && cells.length === 1 && isUpperText(start.title) && sections.length > 0 && rowAfter(lines, i + 1) === undefined) {
+    if (start?.kind === 'section' && cells.length === 1 && isUpperText(start.title) && sections.length > 0 && rowAfter(lines, i + 1, width) === undefined) {
       end = i;
       break;
     }
 
     // A line after a blank one that does not go on in lower case cannot continue a complete row; a note
     // ("Ghi chú: …") after the last row ends the table even without the blank line.
-    const complete = sectionRow !== undefined || (taskRow !== undefined && filled(taskRow.cells) >= COLUMNS.length - 1);
+    const complete = sectionRow !== undefined || (taskRow !== undefined && filled(taskRow.cells) >= width - 1);
     const alone = !start && open !== undefined && complete && given === 1 ? squash(cells[0]!) : undefined;
-    if (alone && !gap && NOTE.test(alone) && rowAfter(lines, i + 1) === undefined) {
+    if (alone && !gap && NOTE.test(alone) && rowAfter(lines, i + 1, width) === undefined) {
       end = i;
       break;
     }
     if (alone && gap && !startsLowerCase(alone)) {
-      const k = rowAfter(lines, i + 1);
+      const k = rowAfter(lines, i + 1, width);
       if (k === undefined) {
         end = i;
         break;
@@ -295,7 +459,17 @@ export function parseTable(lines: string[], loc: TableLocation): ParsedTable {
     }
 
     if (start?.kind === 'section') {
-      const expected = sections.length + 1;
+      const real = sections.filter((s) => s.numeral !== '');
+      const implicit = sections.find((s) => s.numeral === '');
+      if (implicit) {
+        const first = implicit.tasks[0] ?? { label: '?', line: implicit.line };
+        throw new ImportError(
+          first.line,
+          `Task row ${first.label} comes before any section row.`,
+          'The table groups its tasks under Roman-numbered section rows (I, II, …); copy the section row above it too.',
+        );
+      }
+      const expected = real.length + 1;
       if (start.value !== expected) {
         throw new ImportError(
           ln,
@@ -314,43 +488,66 @@ export function parseTable(lines: string[], loc: TableLocation): ParsedTable {
       }
       closeTask();
       closeSection();
-      const section: RawSection = { numeral: start.numeral, line: ln, title: '', tasks: [] };
+      subPath = [];
+      const section: RawSection = { numeral: start.numeral, line: ln, title: '', subsections: [], tasks: [] };
       sections.push(section);
       sectionRow = { section, line: ln, endLine: ln, cells: [{ text: start.title, line: ln }] };
       continue;
     }
 
     if (start?.kind === 'task') {
-      if (!current) {
-        throw new ImportError(
-          ln,
-          `Task row ${start.n} comes before any section row.`,
-          'The table groups its tasks under Roman-numbered section rows (I, II, …); copy the section row above it too.',
-        );
-      }
-      const expected = current.tasks.length + 1;
-      if (start.n === expected) {
+      // The open row closes first: it may turn out to be a sub-section, which changes this row's scope.
+      // "01", "1.01": the number, as an id writes it.
+      let label = start.label
+        .split('.')
+        .map((x) => (/^\d+$/u.test(x) ? String(Number(x)) : x))
+        .join('.');
+      const acceptable = (): { ok: boolean; expected: number; first: boolean } => {
+        const sec = sections[sections.length - 1];
+        const scope = sec ? scopeOf(sec) : '';
+        const last = lastInScope.get(scope);
+        const expected = (last ?? 0) + 1;
+        if (!isNumber(label)) return { ok: true, expected, first: last === undefined };
+        const n = Number(label);
+        const heading = (headingIn.get(sec?.numeral ?? '') ?? 0) + 1;
+        return { ok: n === expected || n === lastNumber + 1 || (n === heading && subPath.length > 0), expected, first: last === undefined };
+      };
+      const wouldBeTail = (): boolean => {
+        if (!taskRow) return false;
+        let openCells = taskRow.cells.length + 1;
+        while (openCells > 1 && isBlank(taskRow.cells[openCells - 2]!.text)) openCells--;
+        return cells.length < width && openCells < width;
+      };
+      const before = acceptable();
+      if (before.ok || !wouldBeTail()) {
         closeTask();
         closeSection();
-        const task: RawTask = { n: start.n, line: ln, endLine: ln, cells: [] };
-        current.tasks.push(task);
-        taskRow = { task, line: ln, endLine: ln, cells: start.cells.map((t) => ({ text: t, line: ln })) };
+        if (sections.length === 0) sections.push({ numeral: '', line: ln, title: '', subsections: [], tasks: [] });
+        const section = sections[sections.length - 1]!;
+        const after = acceptable();
+        if (!after.ok) {
+          const where = section.numeral === '' ? 'the table' : `section ${section.numeral}`;
+          throw new ImportError(
+            ln,
+            after.first
+              ? `The first row of ${where} is numbered ${label}; expected 1${lastNumber > 0 ? ` or ${lastNumber + 1}` : ''}.`
+              : `Row ${label} comes after row ${after.expected - 1} in ${where}; expected row ${after.expected}.`,
+            'Rows are numbered 1, 2, 3 … in each section (or on from the section before); check for a missing, repeated or misnumbered row.',
+          );
+        }
+        const scope = scopeOf(section);
+        // A row marked "-" or "+" instead of a number is the next row of its section or sub-section.
+        if (BULLET.test(label)) label = String((lastInScope.get(scope) ?? 0) + 1);
+        const local = localLabel(label, section.numeral);
+        // A label written in full ("II.2", "1.2") is a path from the section; a bare one ("2", "b") is under the open sub-section.
+        const full = local !== label || /\./u.test(local);
+        const id = full ? [section.numeral, local].filter((x) => x !== '').join('.') : [scope, local].filter((x) => x !== '').join('.');
+        const prevLast = lastInScope.get(scope);
+        if (isNumber(label)) lastInScope.set(scope, Number(label));
+        const task: RawTask = { label, id, line: ln, endLine: ln, cells: [] };
+        section.tasks.push(task);
+        taskRow = { task, scope, prevLast, line: ln, endLine: ln, cells: start.cells.map((t) => ({ text: t, line: ln })) };
         continue;
-      }
-      // A numbered line is a misnumbered row unless it can only be the tail of an unfinished row.
-      let openCells = 0;
-      if (taskRow) {
-        openCells = taskRow.cells.length + 1;
-        while (openCells > 1 && isBlank(taskRow.cells[openCells - 2]!.text)) openCells--;
-      }
-      if (!taskRow || cells.length >= COLUMNS.length || openCells >= COLUMNS.length) {
-        throw new ImportError(
-          ln,
-          current.tasks.length === 0
-            ? `The first row of section ${current.numeral} is numbered ${start.n}; expected 1.`
-            : `Row ${start.n} comes after row ${expected - 1} in section ${current.numeral}; expected row ${expected}.`,
-          'Rows are numbered 1, 2, 3 … again in each section; check for a missing, repeated or misnumbered row.',
-        );
       }
     }
 
@@ -363,15 +560,15 @@ export function parseTable(lines: string[], loc: TableLocation): ParsedTable {
       );
     }
     continueRow(open, cells, ln);
-    if (taskRow && given > 1 && filled(taskRow.cells) > COLUMNS.length - 1) {
+    if (taskRow && given > 1 && filled(taskRow.cells) > width - 1) {
       throw new ImportError(
         ln,
-        `Line ${ln} continues ${rowName} with cells it has no room for: the row would have ${filled(taskRow.cells) + 1} cells; expected ${COLUMNS.length}.`,
+        `Line ${ln} continues ${rowName} with cells it has no room for: the row would have ${filled(taskRow.cells) + 1} cells; expected ${width}.`,
         'A cell has a tab inside it, or a line that continues a cell split by Word starts with a tab; join the pieces of that cell.',
       );
     }
   }
   closeTask();
   closeSection();
-  return { sections, end };
+  return { sections, columns, end };
 }

@@ -158,7 +158,8 @@ export function levelOfIssuer(issuer: string): Level | undefined {
       best = { at: m.index, len: w.length, level };
     }
   }
-  if (/^(sở|bộ|ban|văn phòng|trung tâm)\s/u.test(s) && !/^(ủy ban nhân dân|ubnd)/u.test(s)) return 'agency';
+  if (/^(?:thủ tướng|chính phủ|văn phòng chính phủ|bộ\s|ban chỉ đạo trung ương|ban bí thư|bộ chính trị)/u.test(s) || /trung ương$/u.test(s)) return 'central';
+  if (/^(sở|ban|văn phòng|trung tâm)\s/u.test(s) && !/^(ủy ban nhân dân|ubnd)/u.test(s)) return 'agency';
   return best?.level;
 }
 

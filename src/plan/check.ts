@@ -8,6 +8,7 @@ import { checkRecords, checkTimelines } from './check-timeline.js';
 import { dateHint } from './dates.js';
 import { detectLegacyText } from './decode.js';
 import { findCitations, parseSymbol } from './symbols.js';
+import { yearsOf } from './schema.js';
 
 export interface CheckContext {
   plan: Plan;
@@ -92,7 +93,19 @@ function checkHeading(ctx: CheckContext): void {
     );
   }
   if (h.date && !isRealDay(h.date)) ctx.add('DATE_INVALID', ['plan', 'date'], `The plan's date ${h.date} does not exist.`, dateHint(h.date));
-  if (h.period) {
+  if (typeof h.period === 'string') {
+    const { first, last } = yearsOf(h.period);
+    if (first > last) {
+      ctx.add('PERIOD_INVALID', ['plan', 'period'], `The plan period ${h.period} ends before it starts.`, `Write the years first to last: ${last}-${first}.`);
+    } else if (h.year < first || h.year > last) {
+      ctx.add(
+        'PERIOD_INVALID',
+        ['plan', 'year'],
+        `The plan year ${h.year} lies outside the plan period ${h.period}.`,
+        `A plan over several years has its first year as \`year\`: year: ${first}.`,
+      );
+    }
+  } else if (h.period) {
     const { start, end } = h.period;
     for (const k of ['start', 'end'] as const) {
       if (!isRealDay(h.period[k])) ctx.add('DATE_INVALID', ['plan', 'period', k], `The plan period's ${k} ${h.period[k]} does not exist.`, dateHint(h.period[k]));
@@ -151,6 +164,8 @@ function checkSectionsAndIds(ctx: CheckContext): void {
     const path = paths[si]!;
     const place = Number(path[1]);
     const value = romanValue(s.id);
+    // A table without section rows is one section without a numeral; its tasks' ids are their row numbers.
+    if (s.id === '' && plan.raw.sections.length === 1) return;
     if (value === undefined) {
       badSection.add(si);
       ctx.add('SECTION_ID', [...path, 'id'], `Section id "${s.id}" is not a Roman numeral.`, `Number sections I, II, III …; this is section ${toRoman(place + 1)}.`);
@@ -172,25 +187,45 @@ function checkSectionsAndIds(ctx: CheckContext): void {
     if (value !== undefined) before = twice.has(si) ? (before ?? place) + 1 : value;
     beforeWritten = value !== undefined && !twice.has(si);
   });
+  /** The last row number printed in each scope (section or sub-section), and in the plan: numbers restart or run on. */
+  const lastIn = new Map<string, number>();
+  let lastNumber = 0;
   plan.sections.forEach((section, si) => {
+    const subs = new Set((plan.raw.sections[si]?.subsections ?? []).map((x) => x.id));
     for (const t of section.tasks) {
       const at: Path = [...t.path, 'id'];
       // The row in the file, not in the model: a task left out for its shape does not renumber the ones after it.
       const row = Number(t.path[3]);
-      const m = /^([IVXLC]+)\.([1-9]\d*)$/.exec(t.id);
-      if (!m) {
+      const parts = t.id.split('.');
+      const last = parts[parts.length - 1] ?? '';
+      const head = parts.slice(0, -1).join('.');
+      const numeral = section.id === '' ? '' : parts[0];
+      const wellFormed =
+        /^(?:[1-9]\d*|[a-zđ])$/u.test(last) &&
+        (section.id === '' ? parts.length === 1 || subs.has(head) : /^[IVXLC]+$/.test(parts[0] ?? '') && parts.length >= 2);
+      const scoped = section.id === '' || head === numeral || subs.has(head) || /^\d+(?:\.\d+)*$/.test(parts.slice(1, -1).join('.'));
+      if (!wellFormed || !scoped) {
+        const written = section.id === '' ? `${row + 1}` : `${section.id}.${row + 1}`;
         ctx.add(
           'TASK_ID_MALFORMED',
           at,
           `Task id "${t.id}" is not a section numeral, a dot and a row number.`,
-          `Write it as ${section.id}.${row + 1} (section ${section.id}, row ${row + 1}).`,
+          `Write it as ${written} (section ${section.id || '–'}, row ${row + 1}), or with its sub-section: ${section.id}.1.${row + 1}.`,
         );
-      } else if (seenTasks.has(t.id) && !(twice.has(si) && m[1] === section.id)) {
+      } else if (seenTasks.has(t.id) && !(twice.has(si) && numeral === section.id)) {
         ctx.add('TASK_ID_DUPLICATE', at, `Task id ${t.id} is used twice (first in section ${seenTasks.get(t.id)}).`, `Each row has its own id; this one is probably ${section.id}.${row + 1}.`);
-      } else if (m[1] !== section.id && !badSection.has(si)) {
-        ctx.add('TASK_ID_SECTION', at, `Task ${t.id} stands in section ${section.id}.`, `Move it to section ${m[1]}, or renumber it ${section.id}.${row + 1}.`);
-      } else if (Number(m[2]) !== row + 1) {
-        ctx.add('TASK_ID_SECTION', at, `Task ${t.id} is row ${row + 1} of section ${section.id}.`, `Renumber it ${m[1]}.${row + 1}, or put the rows in order.`);
+      } else if (section.id !== '' && numeral !== section.id && !badSection.has(si)) {
+        ctx.add('TASK_ID_SECTION', at, `Task ${t.id} stands in section ${section.id}.`, `Move it to section ${numeral}, or renumber it ${section.id}.${row + 1}.`);
+      } else if (/^\d+$/.test(last)) {
+        // Rows are numbered 1, 2, 3 … in each section or sub-section, or run on from the row before (1–11 over four sections).
+        const n = Number(last);
+        const prev = lastIn.get(head);
+        if (n !== (prev ?? 0) + 1 && n !== lastNumber + 1 && n !== row + 1 && !twice.has(si) && !badSection.has(si)) {
+          const expected = `${head === '' ? '' : `${head}.`}${(prev ?? 0) + 1}`;
+          ctx.add('TASK_ID_SECTION', at, `Task ${t.id} is row ${row + 1} of section ${section.id}.`, `Renumber it ${expected}, or put the rows in order.`);
+        }
+        lastIn.set(head, n);
+        lastNumber = n;
       }
       if (!seenTasks.has(t.id)) seenTasks.set(t.id, section.id);
     }

@@ -5,7 +5,7 @@ import { makeDiagnostic, type Code, type Diagnostic, type Position } from '../di
 import { asciiSlug } from '../text.js';
 import { decodePlanBytes } from './decode.js';
 import { buildModel, type Origin, type Path, type Plan as PlanModel } from './model.js';
-import { Agency, AgencyId, DayText, Heading, Level, PeriodLabel, Plan, Record as RecordSchema, Schedule, Task, type PlanFile, type RecordFile } from './schema.js';
+import { Agency, AgencyId, DayText, Heading, Level, PeriodLabel, Plan, Record as RecordSchema, Schedule, Task, YearsText, type PlanFile, type RecordFile } from './schema.js';
 
 export interface Source {
   file: string;
@@ -628,6 +628,7 @@ function salvageHeading(h: Obj): { heading: PlanFile['plan']; year: boolean } {
   if (typeof h.symbol === 'string') out.symbol = h.symbol;
   if (date.success) out.date = date.data;
   else if (h.date === null) out.date = null;
+  if (typeof h.period === 'string' && YearsText.safeParse(h.period).success) out.period = h.period;
   const period = isObj(h.period) ? { start: DayText.safeParse(h.period.start), end: DayText.safeParse(h.period.end) } : undefined;
   if (period?.start.success && period.end.success) out.period = { start: period.start.data, end: period.end.data };
   return { heading: out, year: read !== undefined };

@@ -1,5 +1,5 @@
 // The plan as the rest of the program sees it: normalised tasks, agencies by id, the plan period.
-import type { AgencyFile, PlanFile, RecordFile, ScheduleFile } from './schema.js';
+import { type AgencyFile, type PlanFile, type RecordFile, type ScheduleFile, yearsOf } from './schema.js';
 
 export type Path = (string | number)[];
 
@@ -17,6 +17,8 @@ export interface Task {
   output: string;
   when: string;
   schedule?: ScheduleFile;
+  /** Other columns of the table, by header. */
+  extra?: Record<string, string>;
   records: RecordFile[];
   /**
    * Where each of `records` stands in the file's `records` list, when records with the wrong shape were left out of
@@ -47,6 +49,15 @@ export interface Plan {
   taskById: Map<string, Task>;
 }
 
+/** The plan period as days: `period` as written ({ start, end } or years `2026-2030`), else the plan year. */
+export function periodOf(h: Pick<PlanFile['plan'], 'year' | 'period'>): { start: string; end: string } {
+  const p = h.period;
+  if (p === undefined) return { start: `${h.year}-01-01`, end: `${h.year}-12-31` };
+  if (typeof p !== 'string') return p;
+  const { first, last } = yearsOf(p);
+  return { start: `${first}-01-01`, end: `${last}-12-31` };
+}
+
 export function asList(v: string | string[] | undefined): string[] {
   return v === undefined ? [] : Array.isArray(v) ? v : [v];
 }
@@ -68,7 +79,7 @@ export function recordPath(task: Task, i: number, key?: string): Path {
  */
 export function buildModel(raw: PlanFile, file: string, origin?: (si: number, ti: number) => Origin | undefined): Plan {
   const year = raw.plan.year;
-  const period = raw.plan.period ?? { start: `${year}-01-01`, end: `${year}-12-31` };
+  const period = periodOf(raw.plan);
   const agencies = new Map<string, Agency>();
   for (const [id, a] of Object.entries(raw.agencies)) agencies.set(id, { id, ...a });
   const tasks: Task[] = [];
@@ -82,12 +93,13 @@ export function buildModel(raw: PlanFile, file: string, origin?: (si: number, ti
         content: t.content,
         lead: asList(t.lead),
         support: asList(t.support),
-        output: t.output,
+        output: t.output ?? '',
         when: t.when,
         records: t.records ?? [],
         path: from?.path ?? ['sections', si, 'tasks', ti],
       };
       if (t.schedule) task.schedule = t.schedule;
+      if (t.extra) task.extra = t.extra;
       if (from?.records) task.recordPlaces = from.records;
       return task;
     });
@@ -96,5 +108,5 @@ export function buildModel(raw: PlanFile, file: string, origin?: (si: number, ti
   });
   const taskById = new Map<string, Task>();
   for (const t of tasks) if (!taskById.has(t.id)) taskById.set(t.id, t);
-  return { file, raw, title: raw.plan.title, issuer: raw.plan.issuer, year, period, agencies, sections, tasks, taskById };
+  return { file, raw, title: raw.plan.title ?? raw.appendix?.title ?? '', issuer: raw.plan.issuer, year, period, agencies, sections, tasks, taskById };
 }

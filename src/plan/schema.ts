@@ -113,17 +113,25 @@ export const Task = z
     content: Text.describe('Nội dung công việc: the work, verbatim.'),
     lead: LeadRefs.describe('Cơ quan thực hiện: the agencies that do it.'),
     support: AgencyRefs.optional().describe('Cơ quan phối hợp: the agencies that help (none where the plan names none).'),
-    output: Text.describe('Kết quả công việc: the expected output, verbatim.'),
+    output: Text.optional().describe('Kết quả công việc: the expected output, verbatim (omitted where the table has none).'),
     when: Text.describe('Thời gian thực hiện: the timeline phrase, verbatim.'),
     schedule: Schedule.optional(),
+    extra: z
+      .record(z.string().min(1), z.string())
+      .optional()
+      .describe('Other columns of the table, by their header as written ("Người đứng đầu chịu trách nhiệm"): the cell, verbatim.'),
     records: z.array(Record).optional().describe('What was done, oldest first; `tthc done` and `tthc trigger` add to it.'),
   })
   .describe('A task of the appendix.');
 
 export const Section = z
   .strictObject({
-    id: z.string().describe('The section numeral: I, II, … X.'),
+    id: z.string().describe('The section numeral: I, II, … X; "" for the one section of a table without section rows.'),
     title: Text,
+    subsections: z
+      .array(z.strictObject({ id: z.string().min(1), title: Text }))
+      .optional()
+      .describe('Sub-section rows (III.1, III.1.1, a, b …) by id, in order; a task belongs to the one its id starts with (III.1.2).'),
     tasks: z.array(Task),
   })
   .describe('A Roman-numbered section of the appendix.');
@@ -137,12 +145,25 @@ export const Basis = z
   })
   .describe('A legal basis ("Căn cứ").');
 
+/** A plan over several years, written `2026-2030`: from 1/1 of the first year to 31/12 of the last. */
+export const YearsText = z
+  .string()
+  .regex(/^\d{4}\s*[-–]\s*\d{4}$/, 'years written 2026-2030')
+  .describe('Years, first-last: 2026-2030.');
+
+/** The first and last year of `2026-2030`. */
+export function yearsOf(text: string): { first: number; last: number } {
+  const [first, last] = text.split(/[-–]/).map((x) => Number(x.trim()));
+  return { first: first!, last: last! };
+}
+
 export const Level = z.enum(['central', 'province', 'district', 'commune', 'agency']);
 
 export const Heading = z.strictObject({
   issuer: Text.describe('Who issues the plan, in full: "Ủy ban nhân dân huyện Kon Rẫy".'),
   short: Text.optional().describe('The short name the text uses: "UBND huyện".'),
-  level: Level.describe('The issuer\'s level of government.'),
+  level: Level.optional().describe('The issuer\'s level of government (omitted where the document does not say).'),
+  kind: Text.optional().describe('The kind of document the table belongs to, as its caption says: Kế hoạch, Quyết định, Chương trình …'),
   number: z
     .string()
     .nullable()
@@ -150,12 +171,15 @@ export const Heading = z.strictObject({
     .describe('The plan\'s own number ("Kế hoạch số …"); null or "" where the document leaves it blank.'),
   symbol: z.string().optional().describe('The symbol after the number: KH-UBND.'),
   date: DayText.nullable().optional().describe('The date of issue; null where the document leaves it blank.'),
-  title: Text,
+  title: Text.optional().describe('The plan\'s title; omitted where the document gives none (the appendix title is then shown).'),
   year: z.number().int().min(1990).max(2100),
   period: z
-    .strictObject({ start: DayText, end: DayText })
+    .union([
+      z.strictObject({ start: DayText, end: DayText }),
+      YearsText,
+    ])
     .optional()
-    .describe('The plan period; the plan year (1/1 – 31/12) when not given.'),
+    .describe('The plan period: { start, end }, or years such as 2026-2030 (1/1 of the first – 31/12 of the last); the plan year when not given.'),
 });
 
 const Paragraph = z.union([

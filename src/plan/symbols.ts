@@ -73,6 +73,16 @@ type Parsed = { ok: true; symbol: Symbol } | { ok: false; reason: string; sugges
 /** Parses a symbol; returns a reason instead when it is malformed, and the symbol it was likely meant to be. */
 export function parseSymbol(s: string): Parsed {
   const text = s.normalize('NFC').trim();
+  // The Party's documents write NUMBER-TYPE/ISSUER (Hướng dẫn 36-HD/VPTW): 57-NQ/TW, 02-KH/BCĐTW, 15-CT/TU.
+  const party = /^(\d+)-([\p{L}]+)\/([\p{L}\d]+(?:-[\p{L}\d]+)*)$/u.exec(text);
+  if (party) {
+    const [, number = '', type = '', issuer = ''] = party;
+    if ([type, ...issuer.split('-')].every((p) => SEGMENT.test(p))) {
+      const sym: Symbol = { number, code: `${type}/${issuer}` };
+      if (TYPES.has(type) || type === 'KL') sym.type = type;
+      return { ok: true, symbol: sym };
+    }
+  }
   const m = /^(\d*)\/(?:(\d{4})\/)?(.*)$/u.exec(text);
   if (!m) return { ok: false, reason: 'it has no "/" between the number and the symbol' };
   const [, number = '', year, code = ''] = m;

@@ -3,7 +3,20 @@
 // This is a grammar rather than a table of known phrases because every office words its plan a
 // little differently each year; the forms below are the ones the contract promises to understand.
 
-import { type Day, type Half, type Quarter, addDays, isValidYmd, makeDay } from './day.js';
+import {
+  type Day,
+  type DayRange,
+  type Half,
+  type Quarter,
+  addDays,
+  dayParts,
+  halfRange,
+  isValidYmd,
+  makeDay,
+  monthRange,
+  quarterRange,
+  yearRange,
+} from './day.js';
 
 interface PartBase {
   /** The normalized piece of the phrase this part was read from; '' when only the explicit schedule gave it. */
@@ -110,16 +123,19 @@ export type WhenParse =
 
 /** The forms `parseWhen` understands, for messages and documentation. */
 export const KNOWN_FORMS: readonly string[] = [
-  'Trước ngày D/M/YYYY',
+  'Trước ngày D/M/YYYY (or D/M: the plan year)',
   'Chậm nhất (vào) ngày D/M/YYYY',
+  'YYYY-YYYY, Giai đoạn YYYY-YYYY, Quý IV/YYYY - Quý II/YYYY (a span)',
+  'Đến năm YYYY, Trước quý III/YYYY',
+  'Từ năm YYYY (a start only)',
   'Đến ngày D/M/YYYY',
   'Trong ngày D/M/YYYY',
   'Tháng M/YYYY',
   'Quý I–IV/YYYY (or Quý 1–4 năm YYYY)',
   '6 tháng đầu năm YYYY / 6 tháng cuối năm YYYY',
-  'Năm YYYY, Cả năm, Cuối năm YYYY',
-  'Hàng tháng',
-  'Hàng quý',
+  'Năm YYYY, YYYY, Cả năm, Cuối năm YYYY',
+  'Hàng tháng, Trước ngày 20 hằng tháng',
+  'Hàng quý, Chậm nhất ngày 20 tháng cuối quý',
   '6 tháng, Định kỳ 6 tháng',
   'Hàng năm',
   'Thường xuyên',
@@ -129,12 +145,12 @@ export const KNOWN_FORMS: readonly string[] = [
 
 const FORMS_SUMMARY =
   'Known forms: a deadline (Trước ngày D/M/YYYY, Chậm nhất ngày D/M/YYYY, Đến ngày D/M/YYYY), a month (Tháng M/YYYY), ' +
-  'a quarter (Quý II/YYYY), a half-year (6 tháng đầu/cuối năm YYYY), a year (Năm YYYY, Cả năm), ' +
+  'a quarter (Quý II/YYYY), a half-year (6 tháng đầu/cuối năm YYYY), a year (Năm YYYY, Cả năm), a span (2026-2030, Quý IV/2025 - Quý II/2026), ' +
   'a recurring period (Hàng tháng, Hàng quý, 6 tháng, Hàng năm), Thường xuyên, an event (Sau khi …, Khi có …, Theo văn bản …) ' +
   'or Đột xuất; parts may be joined with ",", ";" or "và".';
 
 /** Leading words that do not change the meaning; stripped repeatedly, longest first. */
-const LEADING_WORDS = ['hoàn thành', 'triển khai thực hiện', 'triển khai', 'thực hiện', 'trong'];
+const LEADING_WORDS = ['hoàn thành', 'triển khai thực hiện', 'triển khai', 'thực hiện', 'trong', 'giai đoạn'];
 const TRAILING_PUNCT = /[\s.,;:!?…/\-–—]+$/u;
 const LEADING_PUNCT = /^[\s\-–—•*+]+/u;
 
@@ -147,7 +163,9 @@ export function normalizePhrase(phrase: string): string {
   s = s.replace(/[\s\u00a0\u200b\ufeff]+/gu, ' ');
   // Both spellings are standard Vietnamese for "every"; some texts also write "qúy" for "quý".
   s = s.replace(/(^|[^\p{L}])hằng(?=$|[^\p{L}])/gu, '$1hàng');
-  s = s.replace(/(^|[^\p{L}])qúy(?=$|[^\p{L}])/gu, '$1quý');
+  s = s.replace(/(^|[^\p{L}])(?:qúy|quí)(?=$|[^\p{L}])/gu, '$1quý');
+  // "(trước ngày 15/12)": a parenthesis adds a part, as a comma does.
+  s = s.replace(/\s*\(\s*/gu, ', ').replace(/\s*\)\s*/gu, ', ');
   s = s.replace(/(^|[^\p{L}])định kì(?=$|[^\p{L}])/gu, '$1định kỳ');
   s = s.replace(/\s*\/\s*/gu, '/');
   return s.replace(LEADING_PUNCT, '').replace(TRAILING_PUNCT, '').trim();
@@ -199,6 +217,11 @@ function eventOrAdhoc(segment: string, rest: string): Part | null {
 
 type Recognised = { part: Part } | { badDate: string } | null;
 
+/** What a phrase is read against: the plan period gives the year of a date written without one ("Trước ngày 15/12"). */
+export interface PhraseContext {
+  period?: DayRange;
+}
+
 const DATE_SHORT = String.raw`(\d{1,2})/(\d{1,2})/(\d{4})`;
 const DATE_LONG = String.raw`(\d{1,2}) tháng (\d{1,2}) năm (\d{4})`;
 /** `[keyword] [ngày] D/M/YYYY` or `[keyword] ngày D tháng M năm YYYY`. */
@@ -206,15 +229,28 @@ const DEADLINE_RE = new RegExp(
   String.raw`^(trước|chậm nhất(?: là)?(?: vào)?|đến(?: hết)?|hạn chót|)\s*(?:(?:ngày )?${DATE_SHORT}|ngày ${DATE_LONG})$`,
   'u',
 );
-const MONTH_RE = /^tháng (\d{1,2})(?:(?:\/| năm )(\d{4}))?$/u;
-const QUARTER_RE = /^quý (iv|iii|ii|i|[1-4])(?:(?:\/| năm )(\d{4}))?$/u;
+/** `Trước ngày 15/12`, `Chậm nhất ngày 15 tháng 12`: a day of the plan year. */
+const DEADLINE_YEARLESS_RE = /^(trước|chậm nhất(?: là)?(?: vào)?|đến(?: hết)?|hạn chót|)\s*(?:ngày )?(\d{1,2})(?:\/| tháng )(\d{1,2})$/u;
+/** `Trước ngày 20 hằng tháng`, `Chậm nhất ngày 20 tháng cuối quý`, `trước ngày 20` after a recurring part. */
+const RECURRING_DAY_RE =
+  /^(trước|chậm nhất(?: là)?(?: vào)?|đến(?: hết)?|hạn chót|)\s*(?:ngày )?(\d{1,2})(?: (?:của )?(hàng tháng|tháng cuối quý|tháng cuối kỳ|tháng cuối năm|tháng 12 hàng năm))?$/u;
+const MONTH_RE = /^tháng (\d{1,2})(?:(?:\/|-| năm )(\d{4}))?$/u;
+const QUARTER_RE = /^quý (iv|iii|ii|i|[1-4])(?:(?:\/|-| năm | )(\d{4}))?$/u;
 const HALF_RE = /^(?:6|06|sáu) tháng (đầu|cuối)(?: năm)?(?: (\d{4}))?$/u;
-const YEAR_RE = /^(?:(?:cả|cuối) )?năm(?: (\d{4}))?$/u;
+const YEAR_RE = /^(?:(?:(?:cả|cuối) )?năm(?: (\d{4}))?|(\d{4}))$/u;
 const RECURRING_RE = /^(?:(?:định kỳ|hàng|mỗi|định kỳ hàng|định kỳ mỗi) )(tháng|quý|(?:6|06|sáu) tháng|năm)(?: ?(?:\/ ?lần|một lần|1 lần))?$/u;
 const HALF_YEARLY_BARE = /^(?:6|06|sáu) tháng(?: ?(?:\/ ?lần|một lần|1 lần))?$/u;
 /** After a recurring part, a bare unit repeats the "hàng": "Hàng quý, năm" is quarterly and yearly. */
 const BARE_UNIT_RE = /^(tháng|quý|năm)$/u;
+/** "Năm 2026 và các năm tiếp theo": every year of the period. */
+const NEXT_YEARS_RE = /^(?:các|những) năm (?:tiếp theo|sau)$/u;
 const CONTINUOUS_RE = /^(?:thường xuyên|liên tục)(?: (?:và )?liên tục)?$/u;
+/** "Bắt đầu triển khai từ năm 2026", "Từ năm 2026": a start and no end. */
+const START_ONLY_RE = /^(?:bắt đầu (?:(?:triển khai|thực hiện) )?)?(?:kể )?từ (.+)$/u;
+/** Where a span's two ends meet: "2026-2030", "Quý IV/2025 - Quý II/2026", "từ tháng 3 đến tháng 6/2026". */
+const SPAN_JOIN = /\s*[-–—]\s*|\s+(?:đến(?: hết)?|tới)\s+/gu;
+/** "Đến năm 2030", "Trước quý III/2026": a deadline at a period's end (inclusive) or before its start. */
+const BY_PERIOD_RE = /^(trước|chậm nhất(?: là)?(?: vào)?|đến(?: hết)?|hạn chót)\s+(.+)$/u;
 
 const ROMAN: Record<string, Quarter> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
 
@@ -229,10 +265,71 @@ function unitToRecurring(unit: string): RecurringKind {
 function optionalYear(digits: string | undefined): number | null | undefined {
   if (digits === undefined) return null;
   const year = Number(digits);
-  return isValidYmd(year, 1, 1) ? year : undefined;
+  return isValidYmd(year, 1, 1) && year >= 1900 && year <= 2200 ? year : undefined;
 }
 
-function recognise(text: string, previous: Part | undefined): Recognised {
+const isExclusive = (word: string | undefined): boolean => word === 'trước';
+
+/** The year of a day written without one: the first year of the plan period in which that day falls inside it. */
+function yearOfDay(month: number, day: number, period: DayRange): number {
+  const first = dayParts(period.start).year;
+  const last = dayParts(period.end).year;
+  for (let y = first; y <= last; y++) if (isValidYmd(y, month, day) && makeDay(y, month, day) >= period.start) return y;
+  return first;
+}
+
+/** The days a month, quarter, half-year or year part covers, with `year` standing in where it names none. */
+function rangeOf(part: SingleDatedPart, year: number): DayRange {
+  switch (part.kind) {
+    case 'deadline':
+      return { start: part.start ?? part.due, end: part.due };
+    case 'month':
+      return monthRange(part.year ?? year, part.month);
+    case 'quarter':
+      return quarterRange(part.year ?? year, part.quarter);
+    case 'half-year':
+      return halfRange(part.year ?? year, part.half);
+    case 'year':
+      return yearRange(part.year ?? year);
+  }
+}
+
+function yearOf(part: SingleDatedPart): number | null {
+  return part.kind === 'deadline' ? dayParts(part.due).year : part.year;
+}
+
+function deadline(text: string, date: Day, exclusive: boolean, start: Day | null = null): DeadlinePart {
+  return { kind: 'deadline', text, date, exclusive, due: exclusive ? addDays(date, -1) : date, start };
+}
+
+/**
+ * A span: two dated ends joined by "-" or "đến" ("2026-2030", "Quý IV/2025 - Quý II/2026"). It is read as
+ * a deadline at the end of the later one with its window from the start of the earlier one; an end
+ * without a year takes the other end's.
+ */
+function recogniseSpan(text: string, ctx: PhraseContext): Recognised {
+  const body = text.replace(/^(?:kể )?từ /u, '');
+  for (const m of body.matchAll(SPAN_JOIN)) {
+    const left = body.slice(0, m.index);
+    const right = body.slice(m.index + m[0].length);
+    if (left === '' || right === '') continue;
+    const a = recogniseOne(left, undefined, ctx);
+    const b = recogniseOne(right, undefined, ctx);
+    if (!a || !b || 'badDate' in a || 'badDate' in b || !isSingleDated(a.part) || !isSingleDated(b.part)) continue;
+    const ya = yearOf(a.part);
+    const yb = yearOf(b.part);
+    if (ya === null && yb === null) continue;
+    let from = rangeOf(a.part, ya ?? yb!);
+    const to = rangeOf(b.part, yb ?? ya!);
+    // "Tháng 11 - tháng 3/2026" runs over the turn of the year.
+    if (ya === null && from.start > to.end) from = rangeOf(a.part, (yb ?? 0) - 1);
+    if (from.start > to.end) return { badDate: text };
+    return { part: deadline(text, to.end, false, from.start) };
+  }
+  return null;
+}
+
+function recogniseOne(text: string, previous: Part | undefined, ctx: PhraseContext): Recognised {
   let m = DEADLINE_RE.exec(text);
   if (m) {
     const [d, mo, y] = m[2] !== undefined ? [m[2], m[3], m[4]] : [m[5], m[6], m[7]];
@@ -242,8 +339,37 @@ function recognise(text: string, previous: Part | undefined): Recognised {
     if (!isValidYmd(year, month, day)) return { badDate: `${day}/${month}/${year}` };
     const date = makeDay(year, month, day);
     // "Trước ngày 10/3/2023 và 10/9/2023": a bare date after an exclusive deadline is "before" too, as it is read.
-    const exclusive = m[1] === 'trước' || (!m[1] && previous?.kind === 'deadline' && previous.exclusive);
-    return { part: { kind: 'deadline', text, date, exclusive, due: exclusive ? addDays(date, -1) : date, start: null } };
+    const exclusive = isExclusive(m[1]) || (!m[1] && previous?.kind === 'deadline' && previous.exclusive);
+    return { part: deadline(text, date, exclusive) };
+  }
+  m = RECURRING_DAY_RE.exec(text);
+  if (m && (m[3] !== undefined || (previous !== undefined && isRecurring(previous)))) {
+    const n = Number(m[2]);
+    const day = isExclusive(m[1]) ? n - 1 : n;
+    if (n < 1 || n > 31 || day < 1) return { badDate: m[2] ?? '' };
+    const unit = m[3];
+    const kind: RecurringKind =
+      unit === undefined
+        ? (previous as RecurringPart).kind
+        : unit === 'hàng tháng'
+          ? 'monthly'
+          : unit === 'tháng cuối quý'
+            ? 'quarterly'
+            : unit === 'tháng cuối kỳ'
+              ? previous && isRecurring(previous) ? previous.kind : 'half-yearly'
+              : 'yearly';
+    return { part: { kind, text, day } };
+  }
+  m = DEADLINE_YEARLESS_RE.exec(text);
+  if (m) {
+    const day = Number(m[2]);
+    const month = Number(m[3]);
+    if (!isValidYmd(2024, month, day)) return { badDate: `${day}/${month}` };
+    if (!ctx.period) return null;
+    const year = yearOfDay(month, day, ctx.period);
+    if (!isValidYmd(year, month, day)) return { badDate: `${day}/${month}/${year}` };
+    const exclusive = isExclusive(m[1]) || (!m[1] && previous?.kind === 'deadline' && previous.exclusive);
+    return { part: deadline(text, makeDay(year, month, day), exclusive) };
   }
   m = MONTH_RE.exec(text);
   if (m) {
@@ -271,25 +397,109 @@ function recognise(text: string, previous: Part | undefined): Recognised {
   if (HALF_YEARLY_BARE.test(text)) return { part: { kind: 'half-yearly', text, day: null } };
   m = BARE_UNIT_RE.exec(text);
   if (m && previous && isRecurring(previous)) return { part: { kind: unitToRecurring(m[1] ?? ''), text, day: null } };
+  if (NEXT_YEARS_RE.test(text)) return { part: { kind: 'yearly', text, day: null } };
   m = YEAR_RE.exec(text);
   if (m) {
-    const year = optionalYear(m[1]);
-    if (year === undefined) return { badDate: m[1] ?? '' };
+    const year = optionalYear(m[1] ?? m[2]);
+    if (year === undefined) return { badDate: m[1] ?? m[2] ?? '' };
     return { part: { kind: 'year', text, year, due: null } };
   }
   if (CONTINUOUS_RE.test(text)) return { part: { kind: 'continuous', text } };
   return null;
 }
 
+/** "Quý I, II/2026": after a quarter, a bare numeral is another quarter. */
+const BARE_QUARTER_RE = /^(iv|iii|ii|i)(?:(?:\/|-| năm )(\d{4}))?$/u;
+
+function recognise(text: string, previous: Part | undefined, ctx: PhraseContext): Recognised {
+  const one = recogniseOne(text, previous, ctx);
+  if (one) return one;
+  let q = BARE_QUARTER_RE.exec(text);
+  if (q && previous?.kind === 'quarter') {
+    const year = optionalYear(q[2]);
+    if (year === undefined) return { badDate: q[2] ?? '' };
+    return { part: { kind: 'quarter', text, year, quarter: ROMAN[q[1] ?? ''] as Quarter, due: null } };
+  }
+  // "Tháng 6 và tháng 12 hằng năm", "Trước ngày 15/12 hằng năm": a day or period of each year of the plan.
+  q = /^(.+) hàng năm$/u.exec(text);
+  if (q) {
+    const r = recogniseOne(q[1]!, previous, ctx);
+    if (r && 'part' in r && r.part.kind === 'deadline' && /(?:\/| tháng )12$/u.test(q[1]!)) {
+      return { part: { kind: 'yearly', text, day: dayParts(r.part.due).day } };
+    }
+    if (r && 'part' in r && isSingleDated(r.part) && (r.part.kind === 'deadline' ? !/\d{4}$/u.test(q[1]!) : yearOf(r.part) === null)) return r;
+  }
+  const span = recogniseSpan(text, ctx);
+  if (span) return span;
+  // "Đến năm 2030", "Trước quý III/2026": by the end of a period, or before it starts.
+  let m = BY_PERIOD_RE.exec(text);
+  if (m) {
+    const r = recogniseOne(stripLeading(m[2]!), undefined, ctx);
+    if (r && 'part' in r && isSingleDated(r.part) && r.part.kind !== 'deadline') {
+      const y = yearOf(r.part) ?? (ctx.period ? dayParts(ctx.period.start).year : null);
+      if (y !== null) {
+        const range = rangeOf(r.part, y);
+        return { part: isExclusive(m[1]) ? deadline(text, range.start, true) : deadline(text, range.end, false) };
+      }
+    }
+  }
+  // "Từ năm 2026": the work starts then and goes on, with no due day.
+  m = START_ONLY_RE.exec(text);
+  if (m) {
+    const r = recogniseOne(m[1]!, undefined, ctx);
+    if (r && 'part' in r && isSingleDated(r.part)) return { part: { kind: 'continuous', text } };
+  }
+  return null;
+}
+
 const SEPARATOR = /\s*[,;]\s*|\s+và\s+/gu;
+
+/** "Hàng quý, chậm nhất ngày 20 tháng cuối quý": the second part sets the first one's day rather than adding a period. */
+function mergeRecurring(parts: Part[], next: Part): boolean {
+  if (!isRecurring(next) || next.day === null) return false;
+  const i = parts.findIndex((p) => p.kind === next.kind && isRecurring(p) && p.day === null);
+  if (i < 0) return false;
+  parts[i] = { ...(parts[i] as RecurringPart), day: next.day, text: `${parts[i]!.text}, ${next.text}` };
+  return true;
+}
+
+/** "Hằng năm, trước ngày 15/12": a day of the plan year after "hằng năm" is the day in each year. */
+function yearlyDeadline(parts: Part[], next: Part): boolean {
+  if (next.kind !== 'deadline' || !/^[^/]*\d{1,2}(?:\/| tháng )12$/u.test(next.text)) return false;
+  const i = parts.findIndex((p) => p.kind === 'yearly' && (p as RecurringPart).day === null);
+  if (i < 0) return false;
+  parts[i] = { ...(parts[i] as RecurringPart), day: dayParts(next.due).day, text: `${parts[i]!.text}, ${next.text}` };
+  return true;
+}
 
 /**
  * Reads a timeline phrase. A compound phrase ("Hàng quý, năm và đột xuất khi có yêu cầu") is the
  * union of its parts; one part that fits no form makes the whole phrase fail, because a schedule
  * that silently drops a part would under-report what is due.
  */
-export function parseWhen(phrase: string): WhenParse {
-  const norm = normalizePhrase(phrase);
+export function parseWhen(phrase: string, ctx: PhraseContext = {}): WhenParse {
+  let first = parseNormalized(normalizePhrase(phrase), ctx);
+  // "Quý I/2026⏎Quý III/2026": the lines of a cell are its parts, where the phrase read as one line fits no form.
+  if (!first.ok && /\S\s*\n\s*\S/u.test(phrase)) {
+    const lines = parseNormalized(normalizePhrase(phrase.replace(/\s*\n\s*/gu, '; ')), ctx);
+    if (lines.ok) first = lines;
+  }
+  // "Tháng 6/2026 (báo cáo 6 tháng)": a remark in parentheses that is no part of the timeline is left aside.
+  if (!first.ok && /\(.*\)/su.test(phrase)) {
+    const again = parseNormalized(normalizePhrase(phrase.replace(/\([^()]*\)/gu, ' ')), ctx);
+    if (again.ok) return again;
+  }
+  if (!first.ok) return first;
+  // "Hằng năm, giai đoạn 2026-2030": the span says over which years the task recurs, not one more occurrence.
+  const parts = first.parts;
+  if (parts.some(isRecurring)) {
+    const spans = parts.filter((p) => p.kind === 'deadline' && p.start !== null && !p.exclusive);
+    if (spans.length > 0) return { ok: true, parts: parts.filter((p) => !spans.includes(p)) };
+  }
+  return first;
+}
+
+function parseNormalized(norm: string, ctx: PhraseContext): WhenParse {
   const fail = (reason: 'unknown-form' | 'invalid-date', part: string, message: string): WhenParse => ({
     ok: false,
     reason,
@@ -318,7 +528,7 @@ export function parseWhen(phrase: string): WhenParse {
     }
     const text = stripLeading(segment);
     if (text === '') continue;
-    const r = recognise(text, parts[parts.length - 1]);
+    const r = recognise(text, parts[parts.length - 1], ctx);
     if (r === null) {
       const what = starts.length > 1 ? `The part "${text}" of the timeline phrase` : `The timeline phrase "${text}"`;
       return fail('unknown-form', text, `${what} fits no known form. ${FORMS_SUMMARY}`);
@@ -326,6 +536,7 @@ export function parseWhen(phrase: string): WhenParse {
     if ('badDate' in r) {
       return fail('invalid-date', text, `The timeline phrase names a date that does not exist: ${r.badDate}.`);
     }
+    if (mergeRecurring(parts, r.part) || yearlyDeadline(parts, r.part)) continue;
     parts.push(r.part);
   }
   if (parts.length === 0) return fail('unknown-form', norm, `The timeline phrase "${norm}" fits no known form. ${FORMS_SUMMARY}`);

@@ -194,7 +194,7 @@ export function buildSchedule(
   period: DayRange,
 ): { parts: Part[]; problems: SchedProblem[] } {
   const problems: SchedProblem[] = [];
-  const parsed = parseWhen(when);
+  const parsed = parseWhen(when, { period });
   const phraseParts: Part[] | null = parsed.ok ? parsed.parts : null;
   const ex: ScheduleFile = explicit ?? {};
 

@@ -61,7 +61,9 @@ export function dueItems(state: PlanState, opts: { agency?: string; role?: Role 
   for (const e of entriesFor(state, opts.agency, opts.role ?? 'any')) {
     const task = e.task.task;
     const o = e.occurrence;
-    if (!opts.all && e.status !== 'overdue' && e.status !== 'due-soon') continue;
+    // A timeline not understood is listed too: without a due date, it would otherwise never be.
+    const undated = e.status === 'unknown' && o === null && e.task.parts.length === 0;
+    if (!opts.all && e.status !== 'overdue' && e.status !== 'due-soon' && !undated) continue;
     items.push({
       id: task.id,
       role: e.role,

@@ -12,7 +12,7 @@ import { outsidePeriod, planInfo } from './due.js';
 import type { PlanState, TaskState } from './evaluate.js';
 import { involvedAgencies, tasksOf } from './involvement.js';
 
-export type CellStatus = OccurrenceStatus | 'none' | 'ongoing' | 'no-record' | 'waiting';
+export type CellStatus = OccurrenceStatus | 'none' | 'ongoing' | 'no-record' | 'waiting' | 'unknown';
 
 export interface CellOccurrence {
   id: string;
@@ -80,7 +80,7 @@ export type QuarterKey = (typeof QUARTERS)[number];
  * without a record ranked as a gap right after due-soon, `ongoing` next to `open`, and `waiting` last but `none`:
  * an untriggered event says nothing about the quarter, so it must not hide what the group's other tasks did in it.
  */
-export const CELL_ORDER: CellStatus[] = ['overdue', 'due-soon', 'no-record', 'open', 'ongoing', 'scheduled', 'late', 'done', 'waiting', 'none'];
+export const CELL_ORDER: CellStatus[] = ['overdue', 'due-soon', 'no-record', 'open', 'ongoing', 'scheduled', 'late', 'done', 'waiting', 'unknown', 'none'];
 
 function emptyCell(status: CellStatus = 'none'): Cell {
   return { status, due: 0, done: 0, late: 0, overdue: 0, records: 0, occurrences: [] };
@@ -114,6 +114,11 @@ export function taskCell(s: TaskState, range: DayRange, asOf: string): Cell {
     return cell;
   }
   if (s.parts.some((p) => p.kind === 'event')) return eventCell(s, range, asOf, cell);
+  // A timeline tthc does not understand (WHEN_UNKNOWN): no quarter can be said to be free of it.
+  if (s.eval.status === 'unknown' && s.parts.length === 0) {
+    cell.status = 'unknown';
+    return cell;
+  }
   // A timeline with nothing due in this quarter: scheduled if it is still to come, otherwise nothing.
   cell.status = 'none';
   return cell;
@@ -167,7 +172,9 @@ export function statusView(
   const periods = opts.periods ?? 'calendar';
   const by = opts.by ?? 'task';
   const role = opts.role ?? 'any';
-  const rs = quarterRanges(plan.year, periods);
+  // A plan over several years shows the quarters of the year the day falls in (its first or last year outside it).
+  const year = Math.min(Math.max(Number(asOf.slice(0, 4)), Number(plan.period.start.slice(0, 4))), Number(plan.period.end.slice(0, 4)));
+  const rs = quarterRanges(plan.period.start.slice(0, 4) === plan.period.end.slice(0, 4) ? plan.year : year, periods);
   const ranges = { Q1: rs[0]!, Q2: rs[1]!, Q3: rs[2]!, Q4: rs[3]! };
   // The same rule as `due` (involvedIn): an agency's tasks include those it takes part in through a collective.
   const tasks = tasksOf(state, opts.agency?.id, role);
@@ -214,7 +221,7 @@ export function statusView(
   return {
     plan: planInfo(plan),
     asOf,
-    year: plan.year,
+    year: Number(rs[0]!.end.slice(0, 4)),
     periods,
     ranges,
     by,

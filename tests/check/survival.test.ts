@@ -198,8 +198,8 @@ describe('truncated files', () => {
     const line = PLAN.slice(0, task).split('\n').length;
     const { json } = await refused(file('cut-task.yaml', PLAN.slice(0, cut)), 'MISSING_KEY');
     const missing = json.report.diagnostics.filter((d) => d.code === 'MISSING_KEY');
-    expect(missing.map((d) => `${d.line}:${d.col}`)).toEqual([`${line}:9`, `${line}:9`]);
-    expect(missing.map((d) => d.message).join(' ')).toMatch(/`output`.*`when`/);
+    expect(missing.map((d) => `${d.line}:${d.col}`)).toEqual([`${line}:9`]);
+    expect(missing.map((d) => d.message).join(' ')).toMatch(/`when`/);
     // The agencies task I.2 would have named are not called unused: the task was left out, not absent.
     expect(json.report.diagnostics.map((d) => d.code)).not.toContain('AGENCY_UNUSED');
   });

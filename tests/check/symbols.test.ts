@@ -28,6 +28,11 @@ describe('well-formed symbols stay valid', () => {
     '180/VP-UBND', // the office of the People's Committee
     '123/STP-VP',
     '123/CAT-PV01', // công an tỉnh, one letter off CT (chỉ thị), is an issuer
+    // The Party's documents: NUMBER-TYPE/ISSUER.
+    '02-KH/BCĐTW',
+    '57-NQ/TW',
+    '15-CT/TU',
+    '126-KL/TW',
   ])('%s', (s) => {
     expect(parseSymbol(s)).toMatchObject({ ok: true });
   });

@@ -171,6 +171,14 @@ describe('the grammar of collective names', () => {
     ['Các ban, ngành, đoàn thể huyện', { kind: 'bndt', level: 'district', implied: false, related: false }],
     ['Cơ quan, đơn vị thuộc UBND huyện Ba Tơ', { kind: 'cq', level: 'district', implied: false, related: false, place: 'Ba Tơ' }],
     ['Các đơn vị có liên quan', { kind: 'cq', level: 'commune', implied: true, related: true }],
+    // Without "các", a list of nouns or "liên quan" still names a collective.
+    ['Phòng, ban', { kind: 'cq', level: 'commune', implied: true, related: false }],
+    ['Sở, ban, ngành có liên quan', { kind: 'cq', level: 'province', implied: false, related: true }],
+    ['Cơ quan, đơn vị liên quan', { kind: 'cq', level: 'commune', implied: true, related: true }],
+    // Above local government: ministries and provinces, kept whole.
+    ['Các bộ, ngành, địa phương', { kind: 'cq', level: 'commune', implied: false, related: false, central: ['bộ', 'ngành', 'địa phương'] }],
+    ['Các cơ quan, đơn vị, địa phương', { kind: 'cq', level: 'commune', implied: false, related: false, central: ['cơ quan', 'đơn vị', 'địa phương'] }],
+    ['các bộ, ngành, địa phương khác có liên quan', { kind: 'cq', level: 'commune', implied: false, related: true, central: ['bộ', 'ngành', 'địa phương'] }],
   ])('reads %j', (name, expected) => {
     expect(parseCollective(name, 'commune')).toEqual(expected);
   });
@@ -179,10 +187,9 @@ describe('the grammar of collective names', () => {
     'Các cơ quan, đơn vị thuộc huyện, UBND cấp xã',
     'Các cơ quan, đơn vị thuộc',
     'Các cơ quan, đơn vị cấp',
-    'Các cơ quan, đơn vị, địa phương',
     'Các sở, ban, ngành thuộc xã',
+    'Bộ Nội vụ',
     'Các ban, ngành, đoàn thể chuyên môn',
-    'Phòng, ban',
     'Ban Chỉ đạo',
     'Các thôn, tổ dân phố',
     'Các cơ quan, đơn vị thuộc xã và UBND cấp xã',
@@ -210,8 +217,9 @@ describe('a 2026 commune plan table naming collectives with commas', () => {
     'Các cơ quan, đơn vị thuộc UBND xã Hòa An',
   ];
 
-  it('is a commune plan, with no agency left unknown', () => {
-    expect(result.plan.plan.level).toBe('commune');
+  it('is read as a commune plan, with no agency left unknown, and no level guessed', () => {
+    expect(result.plan.plan.issuer).toBe('Ủy ban nhân dân xã');
+    expect(result.plan.plan.level).toBeUndefined();
     expect(result.warnings.filter((w) => /agency dictionary/.test(w.message))).toEqual([]);
   });
 
@@ -257,5 +265,39 @@ describe('a 2026 commune plan table naming collectives with commas', () => {
       ['III.1', 'vp', ['cq-xa', 'so-nganh']],
       ['III.2', 'vp', ['phong-kt', 'phong-vhxh']],
     ]);
+  });
+});
+
+describe('agency cells of ministries, provinces and communes', () => {
+  const index = buildIndex('province');
+  it.each<[string, string[]]>([
+    ['Các bộ, ngành, địa phương', ['cac-bo-nganh-dia-phuong']],
+    ['Các bộ, ngành liên quan', ['cac-bo-nganh-lien-quan']],
+    ['Sở, ban, ngành có liên quan', ['so-nganh-lien-quan']],
+    ['Cơ quan, đơn vị liên quan', ['so-nganh-lien-quan']],
+    ['UBND các phường, xã', ['ubnd-xa']],
+    ['UBND các xã, phường', ['ubnd-xa']],
+    ['Bộ Nội vụ và các bộ, ngành, địa phương khác có liên quan', ['bo-nv', 'cac-bo-nganh-dia-phuong-lien-quan']],
+    ['Vụ Kế hoạch, Tài chính', ['vu-khtc']],
+    ['Cục Xuất bản, In và Phát hành', ['cuc-xbinph']],
+    ['Các Cục: Di sản văn hóa, Bản quyền tác giả', ['cuc-dsvh', 'cuc-bqtg']],
+    ['Các Bộ: Công an, Quốc phòng và Ngoại giao', ['bo-ca', 'bo-qp', 'bo-ng']],
+    ['Bộ Khoa học và Công nghệ với các tiêu chuẩn, quy chuẩn', ['bo-khcn']],
+    ['Bộ Tư pháp. Các bộ, ngành liên quan', ['bo-tp', 'cac-bo-nganh-lien-quan']],
+    ['Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công)', ['vp']],
+    ['Sở Tư pháp, Sở Nội vụ', ['so-tu-phap', 'so-noi-vu']],
+    ['Vụ Pháp chế, Văn phòng Bộ', ['vu-pc', 'vp-bo']],
+    ['Các cơ quan, đơn vị thuộc Bộ', ['cac-co-quan-don-vi-thuoc-bo']],
+    ['Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ', ['cac-bo-co-quan-ngang-bo-co-quan-thuoc-chinh-phu']],
+    ['Các cơ quan trung ương', ['cac-co-quan-trung-uong']],
+    ['Thủ trưởng các sở, ban, ngành', ['so-nganh']],
+    ['Sở Nội vụ chủ trì', ['so-noi-vu']],
+  ])('%j', (cell, ids) => {
+    expect(splitAgencies(cell, index).map((p) => p.entry?.id ?? p.id ?? `?${p.name}`)).toEqual(ids);
+  });
+
+  it('keeps an unknown name with a comma whole after a vụ or cục, and splits before a name of its own', () => {
+    expect(splitAgencies('Vụ Tổ chức, Cán bộ', index).map((p) => p.name)).toEqual(['Vụ Tổ chức, Cán bộ']);
+    expect(splitAgencies('Cục Quản lý X, Sở Y', index).map((p) => p.name)).toEqual(['Cục Quản lý X', 'Sở Y']);
   });
 });

@@ -51,10 +51,10 @@ const CASES: Case[] = [
     message: /Row 3 comes after row 1 in section I; expected row 2/,
   },
   {
-    name: 'a section that does not start at row 1',
-    lines: [HEADER, 'I\tChỉ đạo', row(1), 'II\tCông khai', row(2)],
+    name: 'a section that starts neither at row 1 nor on from the row before',
+    lines: [HEADER, 'I\tChỉ đạo', row(1), 'II\tCông khai', row(5)],
     line: 5,
-    message: /first row of section II is numbered 2; expected 1/,
+    message: /first row of section II is numbered 5; expected 1 or 2/,
   },
   {
     name: 'section III after section I',
@@ -76,9 +76,21 @@ const CASES: Case[] = [
   },
   {
     name: 'a task row before any section, without a header',
-    lines: ['Bảng nhiệm vụ', '', row(1), row(2)],
+    lines: ['Bảng nhiệm vụ', '', row(1), row(2), 'I\tChỉ đạo', row(1)],
     line: 3,
-    message: /before any section row/,
+    message: /Task row 1 comes before any section row/,
+  },
+  {
+    name: 'a row number given twice under run-on numbering',
+    lines: [HEADER, 'I\tChỉ đạo', row(1), row(2), 'II\tCông khai', row(2)],
+    line: 6,
+    message: /first row of section II is numbered 2; expected 1 or 3/,
+  },
+  {
+    name: 'a table without its lead column',
+    lines: ['STT\tNội dung\tThời gian thực hiện', '1\tViệc\tQuý I/2026'],
+    line: 1,
+    message: /names no lead column/,
   },
   {
     name: 'an empty Cơ quan thực hiện',

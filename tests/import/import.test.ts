@@ -87,7 +87,9 @@ describe('the table alone, cut from the source', () => {
     const result = importPlan(tableOnly(SOURCE));
     expect(tasksOf(result.plan.sections)).toEqual(tasksOf(SHIPPED.sections));
     expect(result.plan.plan.year).toBe(2023);
-    expect(result.plan.plan.level).toBe('district');
+    // No caption, no letterhead: the level is not guessed (the offices named only choose the dictionary).
+    expect(result.plan.plan.level).toBeUndefined();
+    expect(result.plan.plan.issuer).toBe('Ủy ban nhân dân huyện');
     expect(result.warnings.map((w) => w.message).join('\n')).toMatch(/does not name the issuer/);
   });
 

@@ -221,7 +221,9 @@ describe('parseWhen: phrases that fit no form', () => {
     ['Hàng tuần'],
     ['Hàng quý, báo cáo sớm'],
     ['Tháng 7/2023, sớm nhất có thể'],
-    ['2023'],
+    ['Theo qui định'],
+    ['Từ khi nào'],
+    ['2026 - sớm'],
   ])('%j', (phrase) => {
     const r = parseWhen(phrase);
     expect(r.ok).toBe(false);
@@ -260,5 +262,82 @@ describe('parseWhen: dates that do not exist', () => {
 
   it('accepts 29 February in a leap year', () => {
     expect(meaning('Chậm nhất ngày 29/2/2024')).toEqual([inclusive('2024-02-29')]);
+  });
+});
+
+describe('parseWhen: forms of other offices and of plans over several years', () => {
+  const period2026 = { start: '2026-01-01', end: '2026-12-31' };
+  const span = (start: string, due: string) => ({ kind: 'deadline', date: due, exclusive: false, due, start });
+  const everyDay = (kind: string, day: number) => ({ kind, day });
+  it.each<[string, object[]]>([
+    ['2026', [year(2026)]],
+    ['Năm 2026.', [year(2026)]],
+    ['2026-2030', [span('2026-01-01', '2030-12-31')]],
+    ['2025 - 2035', [span('2025-01-01', '2035-12-31')]],
+    ['Năm 2025-2026', [span('2025-01-01', '2026-12-31')]],
+    ['Giai đoạn 2026-2030', [span('2026-01-01', '2030-12-31')]],
+    ['Giai đoạn 2026 – 2030', [span('2026-01-01', '2030-12-31')]],
+    ['Từ năm 2026 đến năm 2030', [span('2026-01-01', '2030-12-31')]],
+    ['Quý IV/2025 - Quý II/2026', [span('2025-10-01', '2026-06-30')]],
+    ['Từ quý IV/2025 đến quý II/2026', [span('2025-10-01', '2026-06-30')]],
+    ['Quí IV-2025 - Quí II-2026', [span('2025-10-01', '2026-06-30')]],
+    ['Từ tháng 3 đến tháng 6/2026', [span('2026-03-01', '2026-06-30')]],
+    ['Tháng 11 - tháng 3/2026', [span('2025-11-01', '2026-03-31')]],
+    ['Từ ngày 01/3/2026 đến ngày 30/6/2026', [span('2026-03-01', '2026-06-30')]],
+    ['Đến năm 2030', [inclusive('2030-12-31')]],
+    ['Đến hết năm 2026', [inclusive('2026-12-31')]],
+    ['Trước quý III/2026', [exclusive('2026-07-01', '2026-06-30')]],
+    ['Chậm nhất tháng 6/2026', [inclusive('2026-06-30')]],
+    ['Quí IV-2025', [quarter(4, 2025)]],
+    ['Quý IV-2025', [quarter(4, 2025)]],
+    ['Quí II/2026', [quarter(2, 2026)]],
+    ['Tháng 12-2025', [month(12, 2025)]],
+    ['Bắt đầu triển khai từ năm 2026', [continuous]],
+    ['Từ năm 2026', [continuous]],
+    ['Từ quý II/2026', [continuous]],
+    ['Trước ngày 15/12', [exclusive('2026-12-15', '2026-12-14')]],
+    ['Chậm nhất ngày 15 tháng 12', [inclusive('2026-12-15')]],
+    ['Chậm nhất ngày 20 tháng cuối quý', [everyDay('quarterly', 20)]],
+    ['Trước ngày 20 tháng cuối quý', [everyDay('quarterly', 19)]],
+    ['Hằng quý, chậm nhất ngày 20 tháng cuối quý', [everyDay('quarterly', 20)]],
+    ['6 tháng đầu năm', [half(1, null)]],
+    ['Cuối năm', [year(null)]],
+    ['Tháng 6 và tháng 12', [month(6, null), month(12, null)]],
+    ['Trước ngày 20 hằng tháng', [everyDay('monthly', 19)]],
+    ['Chậm nhất ngày 25 hằng tháng', [everyDay('monthly', 25)]],
+    ['Hằng tháng, trước ngày 25', [everyDay('monthly', 24)]],
+    ['Định kỳ 6 tháng, năm', [every('half-yearly'), every('yearly')]],
+    ['Hằng năm (trước ngày 15/12)', [everyDay('yearly', 14)]],
+    ['Hằng năm, trước ngày 15 tháng 12 hằng năm', [everyDay('yearly', 14)]],
+    ['Năm 2026 và các năm tiếp theo', [year(2026), every('yearly')]],
+    ['Quý I, II/2026', [quarter(1, null), quarter(2, 2026)]],
+    ['Tháng 6 và tháng 12 hằng năm', [month(6, null), month(12, null)]],
+    ['Trước ngày 15/12 hằng năm', [everyDay('yearly', 14)]],
+    ['Chậm nhất trong tháng 6/2026', [inclusive('2026-06-30')]],
+    ['Trước ngày 20/6 và 20/12', [exclusive('2026-06-20', '2026-06-19'), exclusive('2026-12-20', '2026-12-19')]],
+    ['Tháng 6/2026 (báo cáo 6 tháng); tháng 12/2026 (báo cáo năm)', [month(6, 2026), month(12, 2026)]],
+    ['Hằng năm, giai đoạn 2026-2030', [every('yearly')]],
+    ['Hằng quý (trước ngày 15 của tháng cuối quý)', [everyDay('quarterly', 14)]],
+    ['Ngày 20 hằng tháng', [everyDay('monthly', 20)]],
+    ['Quý I/2026\nQuý III/2026', [quarter(1, 2026), quarter(3, 2026)]],
+    ['Trước ngày\n15/12/2026', [exclusive('2026-12-15', '2026-12-14')]],
+  ])('%j', (phrase, parts) => {
+    const r = parseWhen(phrase, { period: period2026 });
+    if (!r.ok) throw new Error(`"${phrase}" did not parse: ${r.message}`);
+    expect(r.parts.map(({ text: _text, ...rest }) => rest)).toEqual(parts);
+  });
+
+  it('takes a day written without its year from the plan period: the first such day inside it', () => {
+    const r = parseWhen('Trước ngày 15/3', { period: { start: '2026-07-01', end: '2027-06-30' } });
+    expect(r).toMatchObject({ ok: true, parts: [{ kind: 'deadline', due: '2027-03-14' }] });
+  });
+
+  it('refuses a day without a year where no plan period is given', () => {
+    expect(parseWhen('Trước ngày 15/12').ok).toBe(false);
+  });
+
+  it('refuses a span that ends before it starts, and a yearless day that no calendar has', () => {
+    expect(parseWhen('2030-2026')).toMatchObject({ ok: false, reason: 'invalid-date' });
+    expect(parseWhen('Trước ngày 31/2', { period: period2026 })).toMatchObject({ ok: false, reason: 'invalid-date' });
   });
 });
