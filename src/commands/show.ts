@@ -1,4 +1,5 @@
 // `tthc show [ID…]`: tasks in full — work, agencies by role, output, timeline — as a table, JSON or Markdown.
+import { plainText } from '../render/markup.js';
 import type { Command } from 'commander';
 import { UsageError } from '../io.js';
 import { nearest } from '../text.js';
@@ -87,7 +88,7 @@ export function renderShowMd(plan: Plan, tasks: Task[], lang: Lang): string {
   const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
   let out = `| ${t(lang, 'id')} | ${t(lang, 'content')} | ${t(lang, 'lead')} | ${t(lang, 'support')} | ${t(lang, 'output')} | ${t(lang, 'when')} |\n|---|---|---|---|---|---|\n`;
   for (const task of tasks) {
-    out += `| ${task.id} | ${esc(task.content)} | ${esc(names(plan, task.lead))} | ${esc(names(plan, task.support))} | ${esc(task.output)} | ${esc(task.when)} |\n`;
+    out += `| ${task.id} | ${esc(plainText(task.content))} | ${esc(names(plan, task.lead))} | ${esc(names(plan, task.support))} | ${esc(plainText(task.output))} | ${esc(task.when)} |\n`;
   }
   return out;
 }
@@ -117,13 +118,13 @@ export function registerShow(program: Command, ctx: Ctx, done: (code: number) =>
         const style = ctx.style(program.opts().color);
         let out = '';
         for (const task of tasks) {
-          out += `${style.bold(task.id)}  ${wrapText(task.content, ctx.width() - task.id.length - 2)}\n`;
+          out += `${style.bold(task.id)}  ${wrapText(plainText(task.content), ctx.width() - task.id.length - 2)}\n`;
           out += renderTable(
             [{ head: t(lang, 'section') }, { head: `${task.section}. ${task.sectionTitle}`, flex: 1 }],
             [
               [t(lang, 'lead'), names(plan, task.lead)],
               [t(lang, 'support'), names(plan, task.support) || t(lang, 'none')],
-              [t(lang, 'output'), task.output],
+              [t(lang, 'output'), plainText(task.output)],
               [t(lang, 'when'), task.when],
             ],
             ctx.width(),

@@ -1,4 +1,5 @@
 // The due list as a terminal table (grouped by status, in the user's language), JSON, CSV or Markdown.
+import { plainText } from './markup.js';
 import type { Plan } from '../plan/model.js';
 import { formatDayVi } from '../schedule/index.js';
 import type { DueItem, DueView } from '../views/due.js';
@@ -106,7 +107,7 @@ function rowCells(plan: Plan, view: DueView, lang: Lang, items: DueItem[]): stri
   const who = view.agency ? roleCell(lang, i) : i.lead.join(', ');
   if (n === 1) {
     const days = daysText(lang, i);
-    return [i.id, periodText(lang, i.period), i.due ? formatDayVi(i.due) : '', days, who, i.title];
+    return [i.id, periodText(lang, i.period), i.due ? formatDayVi(i.due) : '', days, who, plainText(i.title)];
   }
   const periods = items.map((x) => x.period!);
   const count = lang === 'vi' ? `${n} kỳ` : `${n} periods`;
@@ -115,7 +116,7 @@ function rowCells(plan: Plan, view: DueView, lang: Lang, items: DueItem[]): stri
   let days: string;
   if ((i.status === 'overdue' || i.status === 'late') && worst > 0) days = lang === 'vi' ? `trễ nhất ${worst} ngày` : `up to ${worst} days late`;
   else days = daysText(lang, i);
-  return [i.id, `${periodRange(lang, periods)} · ${count}`, dues.length ? dayRange(dues[0]!, dues[dues.length - 1]!) : '', days, who, i.title];
+  return [i.id, `${periodRange(lang, periods)} · ${count}`, dues.length ? dayRange(dues[0]!, dues[dues.length - 1]!) : '', days, who, plainText(i.title)];
 }
 
 /** The role, with the collective it comes through by id ("phối hợp (qua ubnd-xa)"): short, and never broken. */
@@ -230,7 +231,7 @@ export function renderDueCsv(plan: Plan, view: DueView, lang: Lang, sep: string)
     [t(lang, 'id'), t(lang, 'task'), t(lang, 'period'), t(lang, 'due'), t(lang, 'status'), t(lang, 'daysLate'), t(lang, 'role'), t(lang, 'lead'), t(lang, 'when')],
     view.items.map((i) => [
       i.id,
-      i.title,
+      plainText(i.title),
       periodText(lang, i.period),
       // ISO dates: Excel reads them as dates whatever the computer's regional settings (31/1/2023 it may not).
       i.due ?? '',
@@ -251,7 +252,7 @@ export function renderDueMd(plan: Plan, view: DueView, lang: Lang): string {
   if (view.items.length === 0) return out + t(lang, 'noItems') + '\n';
   out += `| ${t(lang, 'id')} | ${t(lang, 'task')} | ${t(lang, 'period')} | ${t(lang, 'due')} | ${t(lang, 'status')} | ${t(lang, 'days')} | ${view.agency ? t(lang, 'role') : t(lang, 'lead')} |\n|---|---|---|---|---|---|---|\n`;
   for (const i of view.items) {
-    out += `| ${i.id} | ${esc(i.title)} | ${periodText(lang, i.period)} | ${i.due ? formatDayVi(i.due) : ''} | ${statusWord(lang, i.status)} | ${daysText(lang, i)} | ${esc(roleText(plan, lang, i))} |\n`;
+    out += `| ${i.id} | ${esc(plainText(i.title))} | ${periodText(lang, i.period)} | ${i.due ? formatDayVi(i.due) : ''} | ${statusWord(lang, i.status)} | ${daysText(lang, i)} | ${esc(roleText(plan, lang, i))} |\n`;
   }
   return out;
 }

@@ -1,4 +1,5 @@
 // The quarterly status table as a terminal table, JSON, CSV for Excel or Markdown, and one quarter in detail.
+import { plainText } from './markup.js';
 import { formatDayVi, STATUS_PRECEDENCE } from '../schedule/index.js';
 import { QUARTERS, type Cell, type DetailLine, type QuarterKey, type StatusView } from '../views/status.js';
 import { renderCsv } from './csv.js';
@@ -132,7 +133,7 @@ export function renderStatusTable(view: StatusView, lang: Lang, style: Style, wi
     { head: firstHead, flex: 1, min: 14, maxLines: 2 },
     ...QUARTERS.map((q) => ({ head: quarterHead(view, q, lang) })),
   ];
-  const rows = view.rows.map((r) => [style.bold(r.id), r.title, ...QUARTERS.map((q) => colour(r.quarters[q].status, cellText(r.quarters[q], lang)))]);
+  const rows = view.rows.map((r) => [style.bold(r.id), plainText(r.title), ...QUARTERS.map((q) => colour(r.quarters[q].status, cellText(r.quarters[q], lang)))]);
   rows.push([style.bold(t(lang, 'total')), totalsLabel(lang), ...QUARTERS.map((q) => totalsText(view, q, lang))]);
   let out = heading(view, lang, style, width) + '\n' + renderTable(columns, rows, width, style);
   if (view.outside) out += wrapText(outsideNote(view, lang), width) + '\n';
@@ -147,7 +148,7 @@ export function renderStatusJson(view: StatusView | (StatusView & { quarter: Qua
 
 export function renderStatusCsv(view: StatusView, lang: Lang, sep: string): string {
   const head = [t(lang, 'id'), view.by === 'agency' ? t(lang, 'agency') : view.by === 'section' ? t(lang, 'section') : t(lang, 'task'), ...QUARTERS.map((q) => quarterHead(view, q, lang).replace('\n', ' '))];
-  const rows = view.rows.map((r) => [r.id, r.title, ...QUARTERS.map((q) => cellText(r.quarters[q], lang))]);
+  const rows = view.rows.map((r) => [r.id, plainText(r.title), ...QUARTERS.map((q) => cellText(r.quarters[q], lang))]);
   rows.push([t(lang, 'total'), totalsLabel(lang), ...QUARTERS.map((q) => totalsText(view, q, lang).replace(/\n/g, '; '))]);
   return renderCsv(head, rows, sep);
 }
@@ -158,7 +159,7 @@ export function renderStatusMd(view: StatusView, lang: Lang): string {
   if (view.outsidePeriod) out += `${esc(outsideLine(view, lang))}\n\n`;
   out += `| ${t(lang, 'id')} | ${view.by === 'agency' ? t(lang, 'agency') : view.by === 'section' ? t(lang, 'section') : t(lang, 'task')} | ${QUARTERS.map((q) => esc(quarterHead(view, q, lang))).join(' | ')} |\n`;
   out += `|---|---|${QUARTERS.map(() => '---').join('|')}|\n`;
-  for (const r of view.rows) out += `| ${r.id} | ${esc(r.title)} | ${QUARTERS.map((q) => cellText(r.quarters[q], lang)).join(' | ')} |\n`;
+  for (const r of view.rows) out += `| ${r.id} | ${esc(plainText(r.title))} | ${QUARTERS.map((q) => cellText(r.quarters[q], lang)).join(' | ')} |\n`;
   out += `| **${t(lang, 'total')}** | ${totalsLabel(lang)} | ${QUARTERS.map((q) => esc(totalsText(view, q, lang))).join(' | ')} |\n`;
   if (view.outside) out += `\n${esc(outsideNote(view, lang))}\n`;
   out += `\n${lang === 'vi' ? 'Chú giải:' : 'Legend:'}\n\n${legendLines(view, lang).map((l) => `- ${esc(l)}`).join('\n')}\n`;
@@ -170,7 +171,7 @@ function detailCells(line: DetailLine, lang: Lang): string[] {
     line.kind === 'trigger' ? (lang === 'vi' ? 'Phát sinh' : 'Triggered') : line.kind === 'record' ? (lang === 'vi' ? 'Ghi nhận' : 'Record') : line.kind === 'quarter' ? cellText({ status: line.status!, due: 0, done: 0, late: 0, overdue: 0, records: line.records ?? 0, occurrences: [] }, lang) : statusWord(lang, line.status!);
   return [
     line.id,
-    line.title,
+    plainText(line.title),
     periodText(lang, line.period),
     line.due ? formatDayVi(line.due) : '',
     what,
