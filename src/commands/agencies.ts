@@ -33,7 +33,8 @@ export function registerAgencies(program: Command, ctx: Ctx, done: (code: number
         name: a.name,
         aliases: a.aliases ?? [],
         members: a.members ?? [],
-        memberOf: collectivesOf(plan, a.id),
+        // Only the JSON lists them: on a long chain of collectives the lists grow with the square of its length.
+        memberOf: format === 'json' ? collectivesOf(plan, a.id) : [],
       }));
       if (format === 'json') {
         ctx.io.write(JSON.stringify(list, null, 2) + '\n');

@@ -65,10 +65,15 @@ function planYear(opts: ImportOptions, doc: DocParts, sections: RawSection[], wa
     }
     return opts.year;
   }
-  if (written) return written.year;
+  // A year no plan can have (1900, 0000, 9999) is refused where it is written, not met later as an internal error.
+  const inRange = (y: number, line: number): number => {
+    if (y >= 1990 && y <= 2100) return y;
+    throw new ImportError(line, `The text gives the plan year as ${String(y).padStart(4, "0")}; a plan year is between 1990 and 2100.`, 'Correct the year in the text, or give the right one with --year, e.g. `tthc import --year 2026 FILE`.');
+  };
+  if (written) return inRange(written.year, written.line);
   const whens = sections.flatMap((s) => s.tasks.map((t) => t.cells[4]?.text ?? ''));
   const y = mostCommonYear(whens);
-  if (y !== undefined) return y;
+  if (y !== undefined) return inRange(y, tableLine);
   throw new ImportError(
     tableLine,
     'The plan year cannot be found (no "năm …" in a title or caption, no dated timeline in the table): give it with --year.',
