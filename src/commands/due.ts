@@ -72,7 +72,7 @@ export function registerDue(program: Command, ctx: Ctx, done: (code: number) => 
             : format === 'md'
               ? renderDueMd(plan, view, lang)
               : renderDueTable(plan, view, lang, style, ctx.width());
-      writeOutput(ctx, text, opts.output);
+      await writeOutput(ctx, text, opts.output);
       const failing =
         opts.failOn === 'overdue'
           ? view.items.some((i) => i.status === 'overdue')

@@ -55,7 +55,7 @@ export function registerIcs(program: Command, ctx: Ctx, done: (code: number) => 
       events.sort((a, b) => a.due.localeCompare(b.due) || taskOrder(plan, a.task.id) - taskOrder(plan, b.task.id) || (a.period ?? '').localeCompare(b.period ?? ''));
       const input: Parameters<typeof renderIcs>[0] = { plan, events };
       if (agency) input.agencyName = agency.name;
-      writeOutput(ctx, renderIcs(input), opts.output);
+      await writeOutput(ctx, renderIcs(input), opts.output);
       done(0);
     });
 }

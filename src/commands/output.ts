@@ -1,29 +1,16 @@
-// --output FILE: write a report to a file safely (temp file + rename), since PowerShell's `>` writes UTF-16; never over a plan.
-import { closeSync, openSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+// --output FILE: write a report through the one safe writer (src/plan/write.ts), since PowerShell's `>` writes UTF-16; never over a plan.
+import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { UsageError } from '../io.js';
+import { heavy } from '../lazy.js';
 import type { Ctx } from './context.js';
-
-/** Whether a file's first bytes are those of a tthc plan: its format line, or its editor-schema comment. */
-function looksLikePlan(path: string): boolean {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, 'r');
-    const buf = Buffer.alloc(4096);
-    const head = buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('utf8');
-    return /^format:\s*\d+\s*(#.*)?\r?$/m.test(head) || /\$schema=\S*plan\.schema\.json/.test(head);
-  } catch {
-    return false;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
 
 /**
  * Writes `text` to `file` (or prints it without one). A missing folder is a usage error rather than made, so that a
  * mistyped path is noticed; a plan is never replaced by a report, and `tthc import` replaces one only when told to.
+ * How each kind of file is written (atomically, through a link, directly to a device or pipe) is `writeSafely`'s.
  */
-export function writeOutput(ctx: Ctx, text: string, file: string | undefined, opts: { replacePlan?: boolean } = {}): void {
+export async function writeOutput(ctx: Ctx, text: string, file: string | undefined, opts: { replacePlan?: boolean } = {}): Promise<void> {
   if (!file || file === '-') {
     ctx.io.write(text);
     return;
@@ -37,27 +24,14 @@ export function writeOutput(ctx: Ctx, text: string, file: string | undefined, op
     isDir = false;
   }
   if (!isDir) throw new UsageError(`Cannot write ${file}: the folder ${ctx.display(dir)} does not exist.`, 'Check the path, or make the folder first.');
-  let existing: ReturnType<typeof statSync> | undefined;
+  const { writeSafely, isPlanBytes } = await heavy();
+  const guard = opts.replacePlan ? undefined : (bytes: Buffer) => (isPlanBytes(bytes) ? `${file} is a plan file; --output will not replace it.` : undefined);
   try {
-    existing = statSync(path);
-  } catch {
-    existing = undefined;
-  }
-  if (existing?.isDirectory()) throw new UsageError(`Cannot write ${file}: it is a folder.`, 'Give a file name inside it.');
-  if (existing && !opts.replacePlan && looksLikePlan(path)) {
-    throw new UsageError(`${file} is a plan file; --output will not replace it.`, 'Write the output to another file, e.g. report.csv.');
-  }
-  const tmp = `${path}.tthc-${process.pid}.tmp`;
-  try {
-    writeFileSync(tmp, text, 'utf8');
-    renameSync(tmp, path);
+    await writeSafely(path, Buffer.from(text, 'utf8'), guard);
   } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // nothing was written
-    }
-    throw new UsageError(`Cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`, 'Check that you may write to the folder.');
+    const err = e as NodeJS.ErrnoException & { hint?: string };
+    if (err.code === 'REFUSED') throw new UsageError(err.message.replace(path, file), err.hint);
+    throw new UsageError(`Cannot write ${file}: ${err.code ?? err.message}.`, 'Check that you may write to the folder.');
   }
   ctx.io.error(`${ctx.display(file)}: written.\n`);
 }

@@ -57,7 +57,7 @@ export function registerReport(program: Command, ctx: Ctx, done: (code: number) 
       const input: ReportInput = { plan, state, view, source: basename(file) };
       if (quarter) input.quarter = quarter;
       if (agency) input.agency = agency;
-      writeOutput(ctx, renderReport(input), opts.output);
+      await writeOutput(ctx, renderReport(input), opts.output);
       done(0);
     });
 }

@@ -75,7 +75,7 @@ export function registerStatus(program: Command, ctx: Ctx, done: (code: number) 
       } else if (format === 'csv') text = renderStatusCsv(view, lang, sep);
       else if (format === 'md') text = renderStatusMd(view, lang);
       else text = renderStatusTable(view, lang, style, ctx.width());
-      writeOutput(ctx, text, opts.output);
+      await writeOutput(ctx, text, opts.output);
       done(0);
     });
 }

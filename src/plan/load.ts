@@ -116,12 +116,18 @@ export function locateInside(src: Source, path: Path, needle: string): Position 
   return position(src, r[0] + Math.max(0, at));
 }
 
+/** A section as the file names it: its id where that is text (a number YAML could not hold reads as Infinity), else its place. */
+function sectionName(section: unknown, place: number): string {
+  const id = (section as { id?: unknown } | undefined)?.id;
+  return typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id)) ? String(id) : String(place + 1);
+}
+
 function describePath(raw: unknown, path: Path): string {
   // Say "task I.2" rather than "sections[0].tasks[1]" where we can.
   const get = (p: Path): unknown => p.reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), raw);
   if (path[0] === 'sections' && path[2] === 'tasks' && typeof path[3] === 'number') {
     const id = (get(path.slice(0, 4)) as { id?: unknown } | undefined)?.id;
-    const task = typeof id === 'string' ? `task ${id}` : `task ${path[3] + 1} of section ${String((get(path.slice(0, 2)) as { id?: unknown })?.id ?? Number(path[1]) + 1)}`;
+    const task = typeof id === 'string' ? `task ${id}` : `task ${path[3] + 1} of section ${sectionName(get(path.slice(0, 2)), Number(path[1]))}`;
     // A record is named by its number, as the record findings name it ("record 2 of task VIII.1").
     const inRecord = path[4] === 'records' && typeof path[5] === 'number';
     const who = inRecord ? `record ${Number(path[5]) + 1} of ${task}` : task;
@@ -515,7 +521,9 @@ function formatVersion(src: Source, at: Position, input: unknown): Diagnostic {
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 /** A text field as the model needs it: text as is, a number or true/false as written by YAML (already reported). */
-const asText = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined);
+// A number YAML could not hold (a 400-digit id reads as Infinity) has no text to give: "Task Infinity" would be invented.
+const asText = (v: unknown): string | undefined =>
+  typeof v === 'string' ? v : (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean' ? String(v) : undefined;
 const isAgencyId = (v: unknown): v is string => typeof v === 'string' && AgencyId.safeParse(v).success;
 
 /** Whether `path` is an agency reference: a task's `lead` or `support` (or an item of it), or a collective's member. */
