@@ -87,7 +87,7 @@ function checkHeading(ctx: CheckContext): void {
     ctx.add(
       'PLAN_NUMBER_BLANK',
       keyAt(ctx.src.doc, ['plan'], blankNumber ? 'number' : 'date') ? ['plan', blankNumber ? 'number' : 'date'] : ['plan'],
-      `The plan's own ${which} blank ("Kế hoạch số ${blankNumber ? '…' : h.number}/${h.symbol ?? 'KH-UBND'} ngày ${shown}"): the document was copied before it was issued.`,
+      `The plan's own ${which} blank ("Kế hoạch số ${blankNumber || typeof h.number !== 'string' ? '…' : h.number}/${h.symbol ?? 'KH-UBND'} ngày ${shown}"): the document was copied before it was issued.`,
       `Fill in ${blankNumber && blankDate ? '`number:` and `date:`' : blankNumber ? '`number:`' : '`date:`'} from the issued document once it has ${blankNumber && blankDate ? 'them' : 'it'}.`,
     );
   }

@@ -185,3 +185,25 @@ describe('import', () => {
     expect(r.err).toContain(`doc.txt:3: The text gives the plan year as ${year}; a plan year is between 1990 and 2100.`);
   });
 });
+
+describe('messages say what the file says', () => {
+  it('`number: []` with a blank date does not print "Kế hoạch số undefined"', async () => {
+    const dir = scratch();
+    put(dir, 'plan.yaml', planText({ head: '  number: []' }).replace('date: 2024-01-08', 'date: null'));
+    const r = await run(['check', 'plan.yaml'], dir);
+    expectLocated(r);
+    expect(r.out).not.toContain('undefined');
+    expect(r.out).toContain('("Kế hoạch số …/KH-UBND ngày …")');
+  });
+
+  it('a 400-digit id is reported as written, never as "Infinity"', async () => {
+    const dir = scratch();
+    const big = '9'.repeat(400);
+    put(dir, 'plan.yaml', planText().replace('id: I.1', `id: ${big}`).replace('  - id: I\n', `  - id: 1e400\n`));
+    for (const argv of [['check', 'plan.yaml'], ['due', '--plan', 'plan.yaml'], ['show', big, '--plan', 'plan.yaml']]) {
+      const r = await run(argv, dir);
+      expectLocated(r);
+      expect(r.out + r.err).not.toContain('Infinity');
+    }
+  });
+});
