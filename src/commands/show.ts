@@ -1,5 +1,6 @@
 // `tthc show [ID…]`: tasks in full — work, agencies by role, output, timeline — as a table, JSON or Markdown.
 import type { Command } from 'commander';
+import { markdownText } from '../render/escape.js';
 import { UsageError } from '../io.js';
 import { nearest } from '../text.js';
 import type { Plan, Task } from '../plan/model.js';
@@ -77,7 +78,7 @@ function names(plan: Plan, ids: string[]): string {
 }
 
 export function renderShowMd(plan: Plan, tasks: Task[], lang: Lang): string {
-  const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const esc = markdownText;
   let out = `| ${t(lang, 'id')} | ${t(lang, 'content')} | ${t(lang, 'lead')} | ${t(lang, 'support')} | ${t(lang, 'output')} | ${t(lang, 'when')} |\n|---|---|---|---|---|---|\n`;
   for (const task of tasks) {
     out += `| ${task.id} | ${esc(task.content)} | ${esc(names(plan, task.lead))} | ${esc(names(plan, task.support))} | ${esc(task.output)} | ${esc(task.when)} |\n`;

@@ -9,6 +9,13 @@
 export const MAX_DEPTH = 40;
 
 /**
+ * Lines in a row of the form `key: text:` at one indentation (each a mapping inside a compact value, a YAML error
+ * already): the reader's parser keeps each one open on its stack until the indentation drops, and unwinds them by
+ * recursion (5 000 such lines exhaust it). Far more than an error worth reading one by one.
+ */
+export const MAX_COMPACT_RUN = 500;
+
+/**
  * The offset of the first character at which the text nests deeper than `max` (block indentation levels, `- `
  * and `? ` items on one line and flow brackets counted together), or -1. It over-counts rather than under-counts
  * where YAML is ambiguous to a line scanner (a plain text continued on more deeply indented lines), which only a
@@ -22,6 +29,9 @@ export function tooDeepAt(text: string, max = MAX_DEPTH): number {
   let quote: '"' | "'" | undefined;
   /** Inside a block scalar (`|`, `>`): lines indented more than this belong to it. */
   let blockParent = -1;
+  /** Lines of `key: text:` since the indentation last dropped below `runIndent`. */
+  let run = 0;
+  let runIndent = 0;
   let i = 0;
   while (i < n) {
     // One line: [i, end).
@@ -44,12 +54,14 @@ export function tooDeepAt(text: string, max = MAX_DEPTH): number {
         i = end + 1;
         continue;
       }
+      if (indent < runIndent) run = 0;
       while (indents.length && indents[indents.length - 1]! >= indent) indents.pop();
       indents.push(indent);
       if (indents.length > max) return j;
     }
     const lineIndent = indents.length ? indents[indents.length - 1]! : 0;
     let valueStart = !quote && flow === 0;
+    let colons = 0;
     for (; j < end; j++) {
       const c = text[j]!;
       if (quote === '"') {
@@ -96,8 +108,15 @@ export function tooDeepAt(text: string, max = MAX_DEPTH): number {
       }
       if (c === ':') {
         const next = text[j + 1];
-        if (next === undefined || next === ' ' || next === '\t' || next === '\n' || next === '\r') valueStart = true;
+        if (next === undefined || next === ' ' || next === '\t' || next === '\n' || next === '\r') {
+          valueStart = true;
+          colons++;
+        }
       }
+    }
+    if (colons >= 2) {
+      if (run === 0) runIndent = lineIndent;
+      if (++run > MAX_COMPACT_RUN) return i + lineIndent;
     }
     i = end + 1;
   }

@@ -5,6 +5,7 @@ import { makeDiagnostic, type Code, type Diagnostic, type Position } from '../di
 import { asciiSlug } from '../text.js';
 import { decodePlanBytes } from './decode.js';
 import { MAX_DEPTH, tooDeepAt } from './depth.js';
+import { UNSAFE_IN_VALUE, visibleEscape } from '../render/escape.js';
 import { buildModel, type Origin, type Path, type Plan as PlanModel } from './model.js';
 import { Agency, AgencyId, DayText, Heading, Level, PeriodLabel, Plan, Record as RecordSchema, Schedule, Task, type PlanFile, type RecordFile } from './schema.js';
 
@@ -751,18 +752,25 @@ export function loadText(text: string, file: string, meta: { bom?: boolean; crlf
   const deep = tooDeepAt(text);
   if (deep >= 0) return tooDeep(text, file, deep, meta);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter,
-    schema: 'core',
-    resolveKnownTags: false,
-    stringKeys: true,
-    // The reader's own check compares each key with every other (30 000 keys: half a minute); duplicateKeys() is linear.
-    uniqueKeys: false,
-    prettyErrors: false,
-    // 'error', not 'silent': with 'silent' the reader does not even say that a second document was ignored.
-    logLevel: 'error',
-    keepSourceTokens: false,
-  });
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, {
+      lineCounter,
+      schema: 'core',
+      resolveKnownTags: false,
+      stringKeys: true,
+      // The reader's own check compares each key with every other (30 000 keys: half a minute); duplicateKeys() is linear.
+      uniqueKeys: false,
+      prettyErrors: false,
+      // 'error', not 'silent': with 'silent' the reader does not even say that a second document was ignored.
+      logLevel: 'error',
+      keepSourceTokens: false,
+    });
+  } catch (e) {
+    // A shape the depth scan does not foresee that still exhausts the reader's stack: refused, not a crash.
+    if (e instanceof RangeError) return tooDeep(text, file, 0, meta);
+    throw e;
+  }
   const src: Source = {
     file,
     text,
@@ -816,6 +824,7 @@ export function loadText(text: string, file: string, meta: { bom?: boolean; crlf
     );
   }
   if (fatal) return { file, source: src, valid: false, diagnostics };
+  diagnostics.push(...controlCharacters(src));
   if (aliases) {
     // Replace every alias by null so that nothing is expanded; their own findings are already recorded, and the
     // shape check below says nothing about these nulls (they have no place in the source).
@@ -848,6 +857,52 @@ export function loadText(text: string, file: string, meta: { bom?: boolean; crlf
   const salvaged = salvage(data, file);
   const out: Loaded = { file, source: src, plan: salvaged.plan, valid: false, complete: salvaged.complete, diagnostics, data, heading: salvaged.heading };
   if (salvaged.agencyKeys) out.agencyKeys = salvaged.agencyKeys;
+  return out;
+}
+
+/** Texts and keys listed one by one with a control character; one finding says how many more. */
+const MAX_CONTROL_FINDINGS = 20;
+
+/** What a control character is, in a word the clerk can look up. */
+function controlName(c: string): string {
+  const n = c.codePointAt(0)!;
+  const names: Record<number, string> = { 0: 'NUL', 7: 'BEL (bell)', 8: 'backspace', 0x0d: 'a carriage return', 0x1b: 'ESC (a terminal escape sequence)', 0x7f: 'DEL' };
+  if (names[n]) return `${names[n]}, ${visibleEscape(c)}`;
+  if (n >= 0x202a) return `a bidirectional override or isolate, ${visibleEscape(c)}, which reverses or hides the order of what follows`;
+  return `a control character, ${visibleEscape(c)}`;
+}
+
+/**
+ * Texts and keys holding a control character or a bidirectional override (TEXT_CONTROL): pasted from a terminal, a
+ * web page or a hostile file, they would rewrite the screen or a CI log wherever the text is shown. They are shown
+ * escaped everywhere (src/render/escape.ts); the finding says where they are, so that they can be removed.
+ */
+function controlCharacters(src: Source): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  let n = 0;
+  visit(src.doc, {
+    Scalar(_k, node) {
+      if (typeof node.value !== 'string') return;
+      const m = UNSAFE_IN_VALUE.exec(node.value);
+      if (!m) return;
+      if (++n > MAX_CONTROL_FINDINGS) return;
+      const start = node.range?.[0] ?? 0;
+      // Where the character itself stands, if it is written raw; else at the text (written as an escape, "\e").
+      const raw = src.text.slice(start, node.range?.[1] ?? start).indexOf(m[0]);
+      out.push(
+        makeDiagnostic(
+          'TEXT_CONTROL',
+          src.file,
+          position(src, start + Math.max(0, raw)),
+          `This text holds ${controlName(m[0])}; tthc shows it escaped, but a terminal, an editor or a CI log may obey it.`,
+          'Delete the character (retype the text around it); plans hold only printable text, tabs and line breaks.',
+        ),
+      );
+    },
+  });
+  if (n > MAX_CONTROL_FINDINGS) {
+    out.push(makeDiagnostic('TEXT_CONTROL', src.file, out[out.length - 1]!.start, `… and ${n - MAX_CONTROL_FINDINGS} more texts with control characters, not listed one by one.`, 'Check where the file came from; plans hold only printable text.'));
+  }
   return out;
 }
 
@@ -1014,7 +1069,12 @@ export function isPlanBytes(bytes: Uint8Array): boolean {
   const text = dec.text;
   if (/^["']?format["']?[ \t]*:/m.test(text) && /^["']?(plan|sections|agencies)["']?[ \t]*:/m.test(text)) return true;
   if (tooDeepAt(text) >= 0) return false;
-  const doc = parseDocument(text, { schema: 'core', resolveKnownTags: false, uniqueKeys: false, logLevel: 'silent', prettyErrors: false });
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { schema: 'core', resolveKnownTags: false, uniqueKeys: false, logLevel: 'silent', prettyErrors: false });
+  } catch {
+    return false;
+  }
   if (!isMap(doc.contents)) return false;
   const keys = new Set(doc.contents.items.map((p) => (isScalar(p.key) ? String(p.key.value) : '')));
   return keys.has('format') && ['plan', 'sections', 'agencies'].some((k) => keys.has(k));

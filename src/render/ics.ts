@@ -1,4 +1,5 @@
 // The plan's dated occurrences as an iCalendar file (RFC 5545), written by hand so that it is reproducible and folded by octets.
+import { dataText } from './escape.js';
 import type { Plan, Task } from '../plan/model.js';
 import { addDays, formatDayVi } from '../schedule/index.js';
 import { periodText } from './due.js';
@@ -23,7 +24,8 @@ const MAX_OCTETS = 75;
 
 /** TEXT values (RFC 5545 §3.3.11): backslash first, so that the escapes added after it stay single. */
 export function escapeText(s: string): string {
-  return s
+  // RFC 5545 forbids the controls (but tab) in TEXT: the plan's ESC, BEL or NUL are dropped (src/render/escape.ts).
+  return dataText(s)
     .replace(/\\/g, '\\\\')
     .replace(/;/g, '\\;')
     .replace(/,/g, '\\,')

@@ -1,6 +1,7 @@
 // Tables that fit the terminal: natural widths for short columns, the rest shared by the text columns, wrapped.
 // Drawn here rather than with cli-table3: measuring every Vietnamese cell through its string-width cost most of a
 // `tthc due` run (measured with npm run bench), and our cells need only composed letters and whole-cell colour.
+import { terminalText } from './escape.js';
 import type { Style } from './style.js';
 
 export interface Column {
@@ -97,7 +98,8 @@ function splitStyle(cell: string): { pre: string; text: string; post: string } {
   const pre = /^(?:\u001b\[[0-9;]*m)+/.exec(cell)?.[0] ?? '';
   const rest = cell.slice(pre.length);
   const post = /(?:\u001b\[[0-9;]*m)+$/.exec(rest)?.[0] ?? '';
-  return { pre, text: rest.slice(0, rest.length - post.length).replace(ANSI, ''), post };
+  // The text is the plan's: its own escape sequences are shown, not obeyed (the cell's colour is ours).
+  return { pre, text: terminalText(rest.slice(0, rest.length - post.length).replace(ANSI, '')), post };
 }
 
 /** Word-wraps one line of plain text to `width` columns; a word longer than the width is broken. Linear in the line. */

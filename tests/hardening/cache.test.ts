@@ -10,8 +10,19 @@ import { planText, put, scratch } from './helpers.js';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const posix = process.platform !== 'win32';
 
+/** The newest modification time of any file under `dir`. */
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
 beforeAll(() => {
-  if (!existsSync(join(ROOT, 'dist/tthc.js'))) {
+  // The bundle must be the code under test: rebuilt when any source is newer.
+  if (!existsSync(join(ROOT, 'dist/heavy.js')) || statSync(join(ROOT, 'dist/heavy.js')).mtimeMs < newest(join(ROOT, 'src'))) {
     const b = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
     if (b.status !== 0) throw new Error(b.stderr);
   }

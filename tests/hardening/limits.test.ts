@@ -43,6 +43,18 @@ describe('nesting is bounded before the YAML reader sees it', () => {
     expect(r.ms).toBeLessThan(FAST);
   });
 
+  it('6 000 lines of `key: text:` then a dedent are refused before the parser unwinds them by recursion (found by the fuzz test)', async () => {
+    const dir = scratch();
+    const agencies = '  vp:\n    name: Văn phòng\n  noi-vu:\n' + '    name: Phònu:\n    name:ame: Phònu:\n'.repeat(3_000) + ' ame: Phònu:';
+    put(dir, 'compact.yaml', planText({ agencies }));
+    for (const argv of [['check', 'compact.yaml'], ['due', '--plan', 'compact.yaml']]) {
+      const r = await run(argv, dir);
+      expectLocated(r);
+      expect(r.code).toBe(1);
+      expect(r.ms).toBeLessThan(FAST);
+    }
+  });
+
   it('the depth scan counts only real nesting: brackets in plain text, quotes, comments and block texts do not count', () => {
     const text = [
       'a: text with [ and { never closed',
@@ -73,6 +85,14 @@ describe('findings are bounded', () => {
     expect(unknown).toHaveLength(21);
     expect(unknown.some((d) => d.message.startsWith('… and 31980 more unknown keys in the plan'))).toBe(true);
     expect(r.out.length).toBeLessThan(20_000);
+    expect(r.ms).toBeLessThan(FAST);
+  });
+
+  it('a word of 17 000 brackets inside a title is read in linear time (found by the fuzz test: it took seconds)', async () => {
+    const dir = scratch();
+    put(dir, 'brackets.yaml', planText().replace('title: Kế hoạch kiểm soát TTHC năm 2024', `title: K${'['.repeat(100_000)} năm 2024`));
+    const r = await run(['check', 'brackets.yaml'], dir);
+    expectLocated(r);
     expect(r.ms).toBeLessThan(FAST);
   });
 
