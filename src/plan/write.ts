@@ -92,9 +92,20 @@ interface LockInfo {
 
 async function readLock(path: string): Promise<LockInfo | undefined> {
   try {
-    const st = await lstat(path);
+    let st = await lstat(path);
     // A folder, or anything but a file, where the lock should be: left by something else, never a live tthc lock.
-    const raw = st.isFile() ? await readFile(path, 'utf8') : '';
+    let raw = '';
+    if (st.isFile()) {
+      // Content, inode and age from one open file: read apart, a lock released and taken again in between would pair
+      // the new lock's empty content (still being written) with the old one's age, and be judged stale.
+      const handle = await open(path, 'r');
+      try {
+        st = await handle.stat();
+        raw = await handle.readFile('utf8');
+      } finally {
+        await handle.close();
+      }
+    }
     const field = (name: string) => new RegExp(`^${name}=(.*)$`, 'm').exec(raw)?.[1];
     const pid = Number(field('pid'));
     const info: LockInfo = { ino: st.ino, mtimeMs: st.mtimeMs, raw, dir: st.isDirectory() };
@@ -124,7 +135,7 @@ function isRunning(pid: number): boolean {
  * A lock tthc writes says pid=, host=, time= and token= at once; one without a pid (empty after a full disk or a crash
  * mid-write, garbage, a folder) is not being held once it is older than the moment a live writer needs to fill it.
  */
-export const GARBAGE_LOCK_MS = 2_000;
+export const GARBAGE_LOCK_MS = 5_000;
 
 function isStale(info: LockInfo): boolean {
   const age = Date.now() - info.mtimeMs;
