@@ -25,12 +25,9 @@ try {
   process.exit(2);
 }
 
-/** Bytecode is code: a cache folder is used only if this user owns it and no one else may write to it. */
-function private_(dir) {
-  const d = fs.statSync(dir);
-  if (typeof process.getuid === 'function' && d.uid !== process.getuid()) return false;
-  return process.platform === 'win32' || (d.mode & 0o022) === 0;
-}
+/** Bytecode is code: a cache folder or file is used only if it is this user's own (the rule of ./trust.js). */
+// Through the package's real folder: a link kept as the script path (--preserve-symlinks-main) has no trust.js beside it.
+const { trusted, privateDir } = require(path.join(home, 'bin', 'trust.js'));
 
 /**
  * The bundle compiled with V8's code cache: the bytecode of the functions the same command ran last time, kept per
@@ -52,8 +49,9 @@ function compiled() {
   let cachedData;
   for (const dir of dirs) {
     try {
-      if (!private_(dir)) continue;
-      cachedData = fs.readFileSync(path.join(dir, `code-${key}.v8`));
+      const file = path.join(dir, `code-${key}.v8`);
+      if (!trusted(dir, 'dir') || !trusted(file, 'file')) continue;
+      cachedData = fs.readFileSync(file);
       break;
     } catch {
       // not there: the next folder, or compile afresh
@@ -65,11 +63,10 @@ function compiled() {
     process.once('exit', () => {
       for (const dir of dirs) {
         try {
-          fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-          if (!private_(dir)) continue;
+          if (!privateDir(dir)) continue;
           const file = path.join(dir, `code-${key}.v8`);
-          const tmp = `${file}.${process.pid}.tmp`;
-          fs.writeFileSync(tmp, script.createCachedData());
+          const tmp = `${file}.${require('node:crypto').randomBytes(8).toString('hex')}.tmp`;
+          fs.writeFileSync(tmp, script.createCachedData(), { flag: 'wx', mode: 0o600 });
           fs.renameSync(tmp, file);
           return;
         } catch {

@@ -11,29 +11,60 @@ export interface Involvement {
   via: string | null;
 }
 
-/** Every agency that `id` contains, itself included (members of members too); loops are cut. */
+/**
+ * Every agency that `id` contains, itself included (members of members too); loops are cut. A worklist, not
+ * recursion: a chain of thousands of collectives must not exhaust the stack.
+ */
 export function expand(plan: Plan, id: string, seen = new Set<string>()): Set<string> {
-  if (seen.has(id)) return seen;
-  seen.add(id);
-  for (const m of plan.agencies.get(id)?.members ?? []) expand(plan, m, seen);
+  const todo = [id];
+  while (todo.length) {
+    const next = todo.pop()!;
+    if (seen.has(next)) continue;
+    seen.add(next);
+    const members = plan.agencies.get(next)?.members ?? [];
+    for (let i = members.length - 1; i >= 0; i--) todo.push(members[i]!);
+  }
   return seen;
+}
+
+/** Each agency's direct collectives, built once per plan: looking them up by scanning every agency is cubic on a chain. */
+const PARENTS = new WeakMap<Plan, { parents: Map<string, string[]>; order: Map<string, number> }>();
+
+function parentsOf(plan: Plan): { parents: Map<string, string[]>; order: Map<string, number> } {
+  let found = PARENTS.get(plan);
+  if (!found) {
+    const index = new Map<string, string[]>();
+    for (const a of plan.agencies.values()) {
+      for (const m of new Set(a.members ?? [])) {
+        const list = index.get(m);
+        if (list) list.push(a.id);
+        else index.set(m, [a.id]);
+      }
+    }
+    found = { parents: index, order: new Map([...plan.agencies.keys()].map((k, i) => [k, i])) };
+    PARENTS.set(plan, found);
+  }
+  return found;
 }
 
 /** The collectives that `id` belongs to, directly or through another collective, nearest first. */
 export function collectivesOf(plan: Plan, id: string): string[] {
+  // Declaration order within each level, as the plan lists its agencies.
+  const { parents, order } = parentsOf(plan);
   const out: string[] = [];
   let frontier = [id];
   const seen = new Set([id]);
   while (frontier.length) {
     const next: string[] = [];
-    for (const a of plan.agencies.values()) {
-      if (seen.has(a.id)) continue;
-      if ((a.members ?? []).some((m) => frontier.includes(m))) {
-        seen.add(a.id);
-        out.push(a.id);
-        next.push(a.id);
+    for (const f of frontier) {
+      for (const p of parents.get(f) ?? []) {
+        if (seen.has(p)) continue;
+        seen.add(p);
+        next.push(p);
       }
     }
+    next.sort((x, y) => (order.get(x) ?? 0) - (order.get(y) ?? 0));
+    for (const p of next) out.push(p);
     frontier = next;
   }
   return out;

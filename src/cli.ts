@@ -90,7 +90,12 @@ export function reportError(io: Io, e: unknown): number {
     io.error(`tthc: ${e.message}\n${e.hint ? `hint: ${e.hint}\n` : ''}`);
     return e instanceof UsageError ? 2 : 1;
   }
-  const err = e as NodeJS.ErrnoException;
+  const err = e as NodeJS.ErrnoException & { hint?: string };
+  // A write the safe writer refused (src/plan/write.ts, loaded apart, so not an instance of RefusedError here).
+  if (err && err.code === 'REFUSED' && typeof err.message === 'string') {
+    io.error(`tthc: ${err.message}\n${err.hint ? `hint: ${err.hint}\n` : ''}`);
+    return 1;
+  }
   if (err && typeof err.code === 'string' && typeof err.message === 'string') {
     io.error(`tthc: ${err.message}\n`);
     return 2;

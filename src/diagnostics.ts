@@ -75,6 +75,7 @@ export const CODES = {
   RECORD_TRIGGER: ['error', 'A trigger recorded for a task that has no trigger.'],
   RECORD_FUTURE: ['warning', 'A record dated after today.'],
   HTML_IN_TEXT: ['note', 'A text carries an HTML fragment copied from the document (kept verbatim).'],
+  TEXT_CONTROL: ['error', 'A text or key holds a control character or a bidirectional override (ESC, BEL, a bare CR, U+202E …) that could rewrite a terminal or a CI log.'],
   SPELLING: ['note', 'A likely typo copied from the document (kept verbatim).'],
 } as const satisfies Record<string, readonly [Severity, string]>;
 

@@ -1,11 +1,13 @@
 // The process entry of the bundled CLI: wires the real process to main() and sets the exit code.
 import { main, reportError } from './cli.js';
 import type { Io } from './io.js';
+import { outputSafe } from './render/escape.js';
 
 const io: Io = {
-  write: (s) => void process.stdout.write(s),
+  // The last safety net for text from a plan: no control sequence reaches the terminal or a CI log raw.
+  write: (s) => void process.stdout.write(outputSafe(s)),
   writeBytes: (b) => void process.stdout.write(b),
-  error: (s) => void process.stderr.write(s),
+  error: (s) => void process.stderr.write(outputSafe(s)),
   env: process.env,
   cwd: process.cwd(),
   now: () => new Date(),

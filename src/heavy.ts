@@ -1,9 +1,9 @@
 // Everything that needs the YAML reader or zod, behind one door: the bundle loads it only when a command needs it.
 export { analyze, type Analysis } from './plan/analyze.js';
-export { loadBytes } from './plan/load.js';
+export { loadBytes, isPlanBytes } from './plan/load.js';
 export { checkLoaded } from './plan/check.js';
 export { addRecord, EditError } from './plan/edit.js';
-export { updateFile, LockError, ConflictError } from './plan/write.js';
+export { updateFile, writeSafely, LockError, ConflictError, WriteRefused } from './plan/write.js';
 export { importPlan, ImportError } from './import/index.js';
 export { docxToText, DocxError } from './import/docx.js';
 export { parse as parseYaml } from 'yaml';

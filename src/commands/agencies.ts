@@ -4,6 +4,7 @@ import { collectivesOf } from '../agencies.js';
 import { UsageError } from '../io.js';
 import { pickLang, t, type Lang } from '../render/i18n.js';
 import { renderTable } from '../render/table.js';
+import { markdownText } from '../render/escape.js';
 import { loadPlan, pickFormat, type Ctx } from './context.js';
 
 interface Opts {
@@ -33,12 +34,13 @@ export function registerAgencies(program: Command, ctx: Ctx, done: (code: number
         name: a.name,
         aliases: a.aliases ?? [],
         members: a.members ?? [],
-        memberOf: collectivesOf(plan, a.id),
+        // Only the JSON lists them: on a long chain of collectives the lists grow with the square of its length.
+        memberOf: format === 'json' ? collectivesOf(plan, a.id) : [],
       }));
       if (format === 'json') {
         ctx.io.write(JSON.stringify(list, null, 2) + '\n');
       } else if (format === 'md') {
-        const esc = (s: string) => s.replace(/\|/g, '\\|');
+        const esc = markdownText;
         ctx.io.write(
           `| ${t(lang, 'id')} | ${t(lang, 'name')} | ${t(lang, 'aliases')} | ${t(lang, 'members')} |\n|---|---|---|---|\n` +
             list.map((a) => `| \`${a.id}\` | ${esc(a.name)} | ${esc(a.aliases.join('; '))} | ${a.members.join(', ')} |`).join('\n') +

@@ -1,5 +1,5 @@
 // What every command shares: finding and loading the plan, today in Vietnam, colour, and option parsing.
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CONFIG_NAME, findUp, loadConfig, type Config } from '../config.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
@@ -139,31 +139,49 @@ export function planPath(ctx: Ctx, flag: string | undefined): string {
   return flag !== undefined ? flag : path;
 }
 
-/** Reads a file for a command; a missing file or a folder is a usage error (exit 2). */
+/**
+ * Reads a file for a command; a missing file or a folder is a usage error (exit 2). Only a regular file is read, and
+ * never more than a plan may hold: a device (/dev/zero), a named pipe or a socket would make `check` wait or read
+ * without end. The file is opened without blocking (a pipe with no writer would hang the open itself), then judged by
+ * what was opened (fstat), so that it cannot be swapped between the look and the read.
+ */
 export function readPlanBytes(ctx: Ctx, file: string): Buffer {
   const path = ctx.abs(file);
-  let st;
+  let fd: number;
   try {
-    st = statSync(path);
-  } catch {
-    throw new UsageError(`${file}: no such file.`, 'Check the path; plans usually live in plans/.');
-  }
-  if (st.isDirectory()) throw new UsageError(`${file} is a folder, not a plan file.`, `Name a file in it, e.g. ${join(file, '…yaml')}.`);
-  try {
-    // A file too large to be a plan is not read whole: its first bytes are enough to refuse it (TOO_LARGE).
-    if (st.size > MAX_PLAN_BYTES) {
-      const fd = openSync(path, 'r');
-      try {
-        const head = Buffer.alloc(MAX_PLAN_BYTES + 1);
-        readSync(fd, head, 0, head.length, 0);
-        return headOf(head, st.size);
-      } finally {
-        closeSync(fd);
-      }
-    }
-    return retryHeldOpenSync(() => readFileSync(path));
+    // On Windows a plan another program holds open is waited for a moment (held-open.ts).
+    fd = retryHeldOpenSync(() => openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)));
   } catch (e) {
-    throw heldOpenRefusal(e, 'read', file, pickLang(undefined, ctx.io.env)) ?? new UsageError(`${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`, 'Check the file\'s permissions.');
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new UsageError(`${file}: no such file.`, 'Check the path; plans usually live in plans/.');
+    if (code === 'EISDIR') throw new UsageError(`${file} is a folder, not a plan file.`, `Name a file in it, e.g. ${join(file, '…yaml')}.`);
+    throw heldOpenRefusal(e, 'read', file, pickLang(undefined, ctx.io.env)) ?? new UsageError(`${file}: cannot be read (${code ?? 'error'}).`, "Check the file's permissions.");
+  }
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw new UsageError(`${file} is a folder, not a plan file.`, `Name a file in it, e.g. ${join(file, '…yaml')}.`);
+    if (!st.isFile()) {
+      const what = st.isFIFO() ? 'a named pipe' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : st.isSocket() ? 'a socket' : 'not a regular file';
+      throw new UsageError(`${file} is ${what}, not a plan file; tthc reads only regular files.`, 'Save the plan to a file and name that file.');
+    }
+    // At most one byte more than a plan may hold: enough to refuse a larger file (TOO_LARGE) with its real size,
+    // and a file that grows while it is read is not followed.
+    const cap = MAX_PLAN_BYTES + 1;
+    const buf = Buffer.alloc(Math.min(cap, st.size + 1));
+    let n = 0;
+    for (;;) {
+      if (n === buf.length) break;
+      const got = readSync(fd, buf, n, buf.length - n, n);
+      if (got === 0) break;
+      n += got;
+    }
+    const bytes = buf.subarray(0, n);
+    return n > MAX_PLAN_BYTES ? headOf(bytes, Math.max(st.size, n)) : bytes;
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw heldOpenRefusal(e, 'read', file, pickLang(undefined, ctx.io.env)) ?? new UsageError(`${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`, "Check the file's permissions.");
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -80,7 +80,7 @@ export function registerDue(program: Command, ctx: Ctx, done: (code: number) => 
             : format === 'md'
               ? renderDueMd(plan, view, lang)
               : renderDueTable(plan, view, lang, style, ctx.width(), { each: opts.each });
-      writeOutput(ctx, text, opts.output, { what: 'An Excel workbook', lang });
+      await writeOutput(ctx, text, opts.output, { what: 'An Excel workbook', lang });
       const failing =
         opts.failOn === 'overdue'
           ? view.items.some((i) => i.status === 'overdue')

@@ -77,7 +77,7 @@ export function registerIcs(program: Command, ctx: Ctx, done: (code: number) => 
       if (agency) input.agencyName = agency.name;
       if (remind.length) input.remind = remind;
       if (opts.todo) input.todo = true;
-      writeOutput(ctx, renderIcs(input), opts.output);
+      await writeOutput(ctx, renderIcs(input), opts.output);
       done(0);
     });
 }

@@ -70,7 +70,7 @@ export function registerImport(program: Command, ctx: Ctx, done: (code: number) 
         throw e;
       }
       for (const w of result.warnings) ctx.io.error(`${shown}:${w.line}: warning: ${w.message}${w.hint ? `\n  hint: ${w.hint}` : ''}\n`);
-      writeOutput(ctx, result.yaml, opts.output, { replacePlan: Boolean(opts.force) });
+      await writeOutput(ctx, result.yaml, opts.output, { replacePlan: Boolean(opts.force) });
       if (opts.output) {
         const n = result.plan.sections.reduce((s, x) => s + x.tasks.length, 0);
         ctx.io.error(`${result.plan.sections.length} sections, ${n} tasks, ${Object.keys(result.plan.agencies).length} agencies. Next: tthc check ${opts.output}\n`);

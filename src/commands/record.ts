@@ -10,6 +10,7 @@ import { addDays, beforeWindow, closingDay, formatDayVi, isValidDay, openOn, rep
 import { evaluatePlan, type TaskState } from '../views/evaluate.js';
 import type { Lang } from '../render/i18n.js';
 import { langOption } from './agencies.js';
+import { UNSAFE_IN_VALUE, visibleEscape } from '../render/escape.js';
 import { asOfOption, parseDayOption, planPath, readPlanBytes, withinOption, type Ctx } from './context.js';
 import { remember } from './undo.js';
 import { findTasks } from './show.js';
@@ -183,6 +184,10 @@ async function record(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts
   const shown = ctx.display(file);
   readPlanBytes(ctx, file); // a missing file or a folder is a usage error before any lock is taken
   const date = checkDate(ctx, opts.date, kind === 'done' ? 'completion' : 'trigger');
+  for (const [flag, v] of [['--note', opts.note], ['--ref', opts.ref]] as const) {
+    const c = v === undefined ? undefined : UNSAFE_IN_VALUE.exec(v)?.[0];
+    if (c !== undefined) throw new UsageError(`${flag} holds a control character (${visibleEscape(c)}); a plan keeps only printable text.`, 'Retype the text without it.');
+  }
   checkRef(opts.ref);
   checkPeriod(opts.period);
   if (opts.note !== undefined && opts.note.trim() === '') throw new UsageError('--note is empty.', 'Leave it out, or write the note.');

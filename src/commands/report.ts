@@ -109,9 +109,9 @@ export function registerReport(program: Command, ctx: Ctx, done: (code: number) 
       if (format === 'docx') {
         // The Word writer is loaded only here: the clerk's everyday commands never pay for it.
         const { renderReportDocx } = await import('../render/report-docx.js');
-        writeOutput(ctx, await renderReportDocx(doc), opts.output, { what: 'A Word document' });
+        await writeOutput(ctx, await renderReportDocx(doc), opts.output, { what: 'A Word document' });
       } else {
-        writeOutput(ctx, renderReport(doc, `Báo cáo kết quả thực hiện công tác kiểm soát TTHC ${scopeName(data)} — số liệu đến ngày ${formatDayVi(data.asOf)}`), opts.output);
+        await writeOutput(ctx, renderReport(doc, `Báo cáo kết quả thực hiện công tác kiểm soát TTHC ${scopeName(data)} — số liệu đến ngày ${formatDayVi(data.asOf)}`), opts.output);
       }
       done(0);
     });

@@ -1,6 +1,7 @@
 // `tthc show [ID…]`: tasks in full — work, agencies by role, output, timeline — as a table, JSON or Markdown.
 import { plainText } from '../render/markup.js';
 import type { Command } from 'commander';
+import { markdownText } from '../render/escape.js';
 import { UsageError } from '../io.js';
 import { nearest } from '../text.js';
 import type { Plan, Task } from '../plan/model.js';
@@ -85,7 +86,7 @@ function names(plan: Plan, ids: string[]): string {
 }
 
 export function renderShowMd(plan: Plan, tasks: Task[], lang: Lang): string {
-  const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const esc = markdownText;
   let out = `| ${t(lang, 'id')} | ${t(lang, 'content')} | ${t(lang, 'lead')} | ${t(lang, 'support')} | ${t(lang, 'output')} | ${t(lang, 'when')} |\n|---|---|---|---|---|---|\n`;
   for (const task of tasks) {
     out += `| ${task.id} | ${esc(plainText(task.content))} | ${esc(names(plan, task.lead))} | ${esc(names(plan, task.support))} | ${esc(plainText(task.output))} | ${esc(task.when)} |\n`;
@@ -111,7 +112,7 @@ export function registerShow(program: Command, ctx: Ctx, done: (code: number) =>
       const { plan } = await loadPlan(ctx, opts.plan);
       const tasks = findTasks(plan, ids);
       const state = evaluatePlan(plan, asOfOption(ctx, opts.asOf), 14);
-      if (format === 'xlsx') writeOutput(ctx, await (await import('../render/xlsx.js')).showXlsx(plan, tasks, state), opts.output, { what: 'An Excel workbook' });
+      if (format === 'xlsx') await writeOutput(ctx, await (await import('../render/xlsx.js')).showXlsx(plan, tasks, state), opts.output, { what: 'An Excel workbook' });
       else if (format === 'json') ctx.io.write(JSON.stringify(tasks.map((x) => taskJson(plan, x, state)), null, 2) + '\n');
       else if (format === 'md') ctx.io.write(renderShowMd(plan, tasks, lang));
       else {

@@ -72,7 +72,7 @@ export function registerStatus(program: Command, ctx: Ctx, done: (code: number) 
       let text: string;
       if (format === 'xlsx') {
         // The workbook has every quarter and, on its second sheet, the occurrences behind the cells: --quarter narrows nothing.
-        writeOutput(ctx, await (await import('../render/xlsx.js')).statusXlsx(plan, view), opts.output, { what: 'An Excel workbook' });
+        await writeOutput(ctx, await (await import('../render/xlsx.js')).statusXlsx(plan, view), opts.output, { what: 'An Excel workbook' });
         done(0);
         return;
       }
@@ -89,7 +89,7 @@ export function registerStatus(program: Command, ctx: Ctx, done: (code: number) 
       } else if (format === 'csv') text = renderStatusCsv(view, lang, sep);
       else if (format === 'md') text = renderStatusMd(view, lang);
       else text = renderStatusTable(view, lang, style, ctx.width());
-      writeOutput(ctx, text, opts.output, { lang });
+      await writeOutput(ctx, text, opts.output, { lang });
       done(0);
     });
 }

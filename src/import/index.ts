@@ -74,19 +74,27 @@ function planYear(opts: ImportOptions, doc: DocParts, whens: string[], warnings:
     }
     return { year: opts.year };
   }
+  // A year no plan can have (1900, 0000, 9999) is refused where it is written, not met later as an internal error.
+  const inRange = (y: number, line: number): number => {
+    if (y >= 1990 && y <= 2100) return y;
+    throw new ImportError(line, `The text gives the plan year as ${String(y).padStart(4, "0")}; a plan year is between 1990 and 2100.`, 'Correct the year in the text, or give the right one with --year, e.g. `tthc import --year 2026 FILE`.');
+  };
   // "giai đoạn 2026-2030" in the title, the appendix title or the caption: the plan runs over those years.
   for (const t of [doc.title?.text, doc.appendix?.title, doc.appendix?.caption?.replace(/ngày.*?năm\s*\d{4}/gu, '')]) {
     const span = t ? spanIn(t) : undefined;
-    if (span) return { year: span.first, span };
+    if (span) {
+      inRange(span.last, tableLine);
+      return { year: inRange(span.first, tableLine), span };
+    }
   }
-  if (written) return { year: written.year };
+  if (written) return { year: inRange(written.year, written.line) };
   const y = mostCommonYear(whens);
-  if (y !== undefined) return { year: y };
+  if (y !== undefined) return { year: inRange(y, tableLine) };
   // Only the date of issue is left: a plan issued in the last quarter is for the year after.
   const issued = doc.number?.date;
   if (issued) {
     const [yy, mm] = issued.split('-').map(Number) as [number, number];
-    const year = mm >= 10 ? yy + 1 : yy;
+    const year = inRange(mm >= 10 ? yy + 1 : yy, doc.number!.line);
     warnings.push({
       line: doc.number!.line,
       message: `No year is written in a title or the timelines; the plan year ${year} was taken from the date of issue ${issued.split('-').reverse().join('/')}.`,

@@ -1,5 +1,5 @@
 // The heavy half of reading a plan (YAML, zod, every check), loaded only when the plan's cache entry is missing.
-import type { Diagnostic } from '../diagnostics.js';
+import { countBySeverity, makeDiagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { checkLoaded } from './check.js';
 import { loadBytes } from './load.js';
 import type { Origin } from './model.js';
@@ -27,9 +27,38 @@ export interface Analysis {
   partial?: true;
 }
 
+/** Findings listed for one file at most: past this a report only buries the first ones, and grows without bound. */
+export const MAX_FINDINGS = 500;
+
+const RANK = { error: 0, warning: 1, note: 2 } as const;
+
+/**
+ * The first MAX_FINDINGS findings, errors first, in file order; one more counts the rest, under the code of the most
+ * serious of them (so that the exit code and the counts by severity still say what kind of findings were left out).
+ */
+function capped(diagnostics: Diagnostic[], file: string): Diagnostic[] {
+  if (diagnostics.length <= MAX_FINDINGS) return diagnostics;
+  const ranked = sortDiagnostics(diagnostics.slice()).sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+  const kept = sortDiagnostics(ranked.slice(0, MAX_FINDINGS));
+  const rest = ranked.slice(MAX_FINDINGS);
+  const n = countBySeverity(rest);
+  const parts = [n.error && `${n.error} error${n.error === 1 ? '' : 's'}`, n.warning && `${n.warning} warning${n.warning === 1 ? '' : 's'}`, n.note && `${n.note} note${n.note === 1 ? '' : 's'}`].filter(Boolean);
+  const first = rest[0]!;
+  kept.push(
+    makeDiagnostic(
+      first.code,
+      file,
+      first.start,
+      `… and ${rest.length} more findings (${parts.join(', ')}), not listed one by one.`,
+      'Fix the findings above and run tthc check again; so many at once usually means the file is not a plan, or was damaged.',
+    ),
+  );
+  return kept;
+}
+
 export function analyze(bytes: Uint8Array, file: string): Analysis {
   const loaded = loadBytes(bytes, file);
-  const out: Analysis = { diagnostics: checkLoaded(loaded, BEFORE_ALL_DAYS) };
+  const out: Analysis = { diagnostics: capped(checkLoaded(loaded, BEFORE_ALL_DAYS), file) };
   if (loaded.source) out.lines = loaded.source.lines;
   if (loaded.plan) {
     out.raw = loaded.plan.raw;

@@ -1,5 +1,6 @@
 // Reading a plan with a cache of its analysis keyed by its bytes, so that everyday commands skip YAML and zod.
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +10,7 @@ import { fileSize } from './decode.js';
 import { buildModel, type Plan } from './model.js';
 import { heavy } from '../lazy.js';
 import { primeSchedule } from '../views/evaluate.js';
+import { privateDir, trusted } from '../../bin/trust.js';
 
 declare const __TTHC_BUILD__: string | undefined;
 
@@ -33,21 +35,57 @@ function cacheDirs(env: Record<string, string | undefined>): string[] {
   return [join(dirname(dirname(fileURLToPath(import.meta.url))), 'node_modules', '.cache', 'tthc'), join(tmpdir(), `tthc-cache-${uid}`)];
 }
 
-function read(path: string): Analysis | undefined {
+/**
+ * The per-user secret that signs entries, kept in the cache folder itself (made 0600, read only when it passes the
+ * trust rule): an entry is used only if it was written by this user for these very bytes.
+ */
+function secretOf(dir: string): Buffer | undefined {
+  const path = join(dir, 'secret');
   try {
-    const v = JSON.parse(readFileSync(path, 'utf8')) as Analysis & { build?: string };
+    writeFileSync(path, randomBytes(32).toString('hex'), { flag: 'wx', mode: 0o600 });
+  } catch {
+    // there already (or the folder is not writable: then no cache)
+  }
+  if (!trusted(path, 'file')) return undefined;
+  try {
+    const s = readFileSync(path, 'utf8');
+    return /^[0-9a-f]{64}$/.test(s) ? Buffer.from(s, 'hex') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The signature of an entry's body for a plan of these bytes: HMAC-SHA-256 of the plan's SHA-256 and the body. */
+function sign(secret: Buffer, bytes: Uint8Array, body: string): string {
+  const plan = createHash('sha256').update(bytes).digest('hex');
+  return createHmac('sha256', secret).update(`${BUILD}\n${plan}\n`).update(body).digest('hex');
+}
+
+/** An entry: its signature on the first line, the analysis as JSON after it. Anything that does not verify is a miss. */
+function read(dir: string, path: string, bytes: Uint8Array): Analysis | undefined {
+  try {
+    if (!trusted(dir, 'dir') || !trusted(path, 'file')) return undefined;
+    const secret = secretOf(dir);
+    if (!secret) return undefined;
+    const text = readFileSync(path, 'utf8');
+    const nl = text.indexOf('\n');
+    const body = text.slice(nl + 1);
+    if (nl !== 64 || text.slice(0, nl) !== sign(secret, bytes, body)) return undefined;
+    const v = JSON.parse(body) as Analysis & { build?: string };
     return v.build === BUILD && Array.isArray(v.diagnostics) ? v : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** Writes an entry into the first folder that can be made; a cache that cannot be written only costs time. */
-function write(dirs: string[], name: string, a: Analysis): void {
+/** Writes an entry into the first folder that is (or can be made) this user's own; a cache that cannot be written only costs time. */
+function write(dirs: string[], name: string, a: Analysis, bytes: Uint8Array): void {
   for (const dir of dirs) {
     try {
-      mkdirSync(dir, { recursive: true, mode: 0o700 });
-      writeEntry(dir, join(dir, name), a);
+      if (!privateDir(dir)) continue;
+      const secret = secretOf(dir);
+      if (!secret) continue;
+      writeEntry(dir, join(dir, name), a, secret, bytes);
       return;
     } catch {
       // try the next folder
@@ -56,9 +94,10 @@ function write(dirs: string[], name: string, a: Analysis): void {
 }
 
 /** Atomic (temp file + rename), and the oldest entries go once there are more than MAX_ENTRIES. */
-function writeEntry(dir: string, path: string, a: Analysis): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify({ build: BUILD, ...a }));
+function writeEntry(dir: string, path: string, a: Analysis, secret: Buffer, bytes: Uint8Array): void {
+  const body = JSON.stringify({ build: BUILD, ...a });
+  const tmp = `${path}.${randomBytes(8).toString('hex')}.tmp`;
+  writeFileSync(tmp, `${sign(secret, bytes, body)}\n${body}`, { flag: 'wx', mode: 0o600 });
   renameSync(tmp, path);
   const names = readdirSync(dir).filter((n) => n.endsWith('.json'));
   if (names.length > MAX_ENTRIES) {
@@ -69,7 +108,7 @@ function writeEntry(dir: string, path: string, a: Analysis): void {
 
 /**
  * Two independent 32-bit hashes (FNV-1a and a multiplicative one) and the length: a cache key, not a defence
- * against someone forging plans (node:crypto alone would cost a tenth of the start-up this cache saves).
+ * against someone forging plans (each entry is signed for the plan's bytes, see `sign`).
  */
 export function fingerprint(bytes: Uint8Array): string {
   // Word by word: this runs cold in the interpreter on every command, so a quarter of the steps matters.
@@ -116,11 +155,11 @@ export async function loadChecked(bytes: Uint8Array, file: string, today: string
   const size = fileSize(bytes) === bytes.length ? '' : `-${fileSize(bytes).toString(16)}`;
   const name = dirs.length ? `${fingerprint(bytes)}${size}-${fingerprint(new TextEncoder().encode(file))}.json` : '';
   let a: Analysis | undefined;
-  for (const dir of dirs) if ((a = read(join(dir, name)))) break;
+  for (const dir of dirs) if ((a = read(dir, join(dir, name), bytes))) break;
   if (!a) {
     const { analyze } = await heavy();
     a = analyze(bytes, file);
-    write(dirs, name, a);
+    write(dirs, name, a, bytes);
   }
   const out: Checked = { file, diagnostics: diagnosticsFor(a, today) };
   const plan = modelOf(a, file);

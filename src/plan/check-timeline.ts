@@ -67,17 +67,28 @@ export function checkTimelines(ctx: CheckContext): void {
     }
     checkDueDays(ctx, task, parts);
   }
-  // A chain of follows that comes back to its start never opens.
-  for (const task of plan.tasks) {
-    const seen = [task.id];
-    let cur = task.schedule?.follows;
-    while (cur && plan.taskById.has(cur) && cur !== task.id && !seen.includes(cur)) {
-      seen.push(cur);
+  // A chain of follows that comes back to its start never opens. Each task is walked once (a chain of thousands of
+  // tasks is linear, not cubic); a loop is reported at its smallest id, walking from there.
+  const state = new Map<string, 'path' | 'done'>();
+  for (const start of plan.tasks) {
+    const path: string[] = [];
+    let cur: string | undefined = start.id;
+    while (cur !== undefined && plan.taskById.has(cur) && !state.has(cur)) {
+      state.set(cur, 'path');
+      path.push(cur);
       cur = plan.taskById.get(cur)?.schedule?.follows;
     }
-    if (cur === task.id && seen.length > 1 && task.id === [...seen].sort()[0]) {
-      ctx.add('FOLLOWS_UNKNOWN', [...task.path, 'schedule', 'follows'], `Tasks follow each other in a loop: ${[...seen, task.id].join(' → ')}.`, 'One of them must start on its own.');
+    if (cur !== undefined && state.get(cur) === 'path') {
+      const loop = path.slice(path.indexOf(cur));
+      if (loop.length > 1) {
+        const first = [...loop].sort()[0]!;
+        const at = loop.indexOf(first);
+        const order = [...loop.slice(at), ...loop.slice(0, at)];
+        const task = plan.taskById.get(first)!;
+        ctx.add('FOLLOWS_UNKNOWN', [...task.path, 'schedule', 'follows'], `Tasks follow each other in a loop: ${[...order, first].join(' → ')}.`, 'One of them must start on its own.');
+      }
     }
+    for (const id of path) state.set(id, 'done');
   }
 }
 

@@ -88,7 +88,7 @@ function checkHeading(ctx: CheckContext): void {
     ctx.add(
       'PLAN_NUMBER_BLANK',
       keyAt(ctx.src.doc, ['plan'], blankNumber ? 'number' : 'date') ? ['plan', blankNumber ? 'number' : 'date'] : ['plan'],
-      `The plan's own ${which} blank ("Kế hoạch số ${blankNumber ? '…' : h.number}/${h.symbol ?? 'KH-UBND'} ngày ${shown}"): the document was copied before it was issued.`,
+      `The plan's own ${which} blank ("Kế hoạch số ${blankNumber || typeof h.number !== 'string' ? '…' : h.number}/${h.symbol ?? 'KH-UBND'} ngày ${shown}"): the document was copied before it was issued.`,
       `Fill in ${blankNumber && blankDate ? '`number:` and `date:`' : blankNumber ? '`number:`' : '`date:`'} from the issued document once it has ${blankNumber && blankDate ? 'them' : 'it'}.`,
     );
   }
@@ -272,32 +272,51 @@ function checkAgencies(ctx: CheckContext): void {
       if (!plan.agencies.has(m)) unknown(m, ['agencies', ctx.agencyKey(a.id), 'members', i], `Collective ${a.id}`);
     });
   }
+  // Depth first with a stack of our own: a chain of thousands of collectives must not exhaust the call stack.
   const state = new Map<string, 'visiting' | 'done'>();
   const reported = new Set<string>();
-  const walk = (id: string, trail: string[]): void => {
-    if (state.get(id) === 'done') return;
-    if (state.get(id) === 'visiting') {
-      const loop = [...trail.slice(trail.indexOf(id)), id];
-      const key = [...loop].sort().join(',');
-      if (!reported.has(key)) {
-        reported.add(key);
-        // Point at the member that closes the loop: `id` in the members of the last collective on the trail.
-        const last = trail[trail.length - 1]!;
-        const i = plan.agencies.get(last)?.members?.indexOf(id) ?? -1;
-        ctx.add(
-          'AGENCY_CYCLE',
-          i >= 0 ? ['agencies', ctx.agencyKey(last), 'members', i] : ['agencies', ctx.agencyKey(id), 'members'],
-          `Collective membership loops: ${loop.join(' → ')}.`,
-          last === id ? `Remove ${id} from its own members.` : `Remove ${id} from the members of ${last}, or ${last} from the members of ${id}${loop.length > 3 ? ' (or break the loop elsewhere)' : ''}.`,
-        );
-      }
-      return;
-    }
-    state.set(id, 'visiting');
-    for (const m of plan.agencies.get(id)?.members ?? []) if (plan.agencies.has(m)) walk(m, [...trail, id]);
-    state.set(id, 'done');
+  const loopAt = (id: string, trail: string[]): void => {
+    const loop = [...trail.slice(trail.indexOf(id)), id];
+    const key = [...loop].sort().join(',');
+    if (reported.has(key)) return;
+    reported.add(key);
+    // Point at the member that closes the loop: `id` in the members of the last collective on the trail.
+    const last = trail[trail.length - 1]!;
+    const i = plan.agencies.get(last)?.members?.indexOf(id) ?? -1;
+    ctx.add(
+      'AGENCY_CYCLE',
+      i >= 0 ? ['agencies', ctx.agencyKey(last), 'members', i] : ['agencies', ctx.agencyKey(id), 'members'],
+      `Collective membership loops: ${loop.join(' → ')}.`,
+      last === id ? `Remove ${id} from its own members.` : `Remove ${id} from the members of ${last}, or ${last} from the members of ${id}${loop.length > 3 ? ' (or break the loop elsewhere)' : ''}.`,
+    );
   };
-  for (const id of ids) walk(id, []);
+  for (const root of ids) {
+    if (state.has(root)) continue;
+    const trail: string[] = [root];
+    const next: number[] = [0];
+    state.set(root, 'visiting');
+    while (trail.length) {
+      const top = trail[trail.length - 1]!;
+      const members = plan.agencies.get(top)?.members ?? [];
+      const k = next[next.length - 1]!;
+      if (k >= members.length) {
+        state.set(top, 'done');
+        trail.pop();
+        next.pop();
+        continue;
+      }
+      next[next.length - 1] = k + 1;
+      const m = members[k]!;
+      if (!plan.agencies.has(m) || state.get(m) === 'done') continue;
+      if (state.get(m) === 'visiting') {
+        loopAt(m, trail);
+        continue;
+      }
+      state.set(m, 'visiting');
+      trail.push(m);
+      next.push(0);
+    }
+  }
   // Names and aliases must tell agencies apart, as --agency matches them without case or diacritics.
   const names = new Map<string, string>();
   for (const a of plan.agencies.values()) {

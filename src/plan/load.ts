@@ -1,9 +1,11 @@
 // Text of a plan file → the plan model and every problem found reading it, each located at line:col.
-import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, YAMLParseError, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { z } from 'zod';
 import { makeDiagnostic, type Code, type Diagnostic, type Position } from '../diagnostics.js';
 import { asciiSlug } from '../text.js';
 import { decodePlanBytes } from './decode.js';
+import { MAX_DEPTH, tooDeepAt } from './depth.js';
+import { UNSAFE_IN_VALUE, visibleEscape } from '../render/escape.js';
 import { buildModel, type Origin, type Path, type Plan as PlanModel } from './model.js';
 import { Agency, AgencyId, DayText, Heading, Level, PeriodLabel, Plan, Record as RecordSchema, Schedule, Task, YearsText, type PlanFile, type RecordFile } from './schema.js';
 
@@ -64,13 +66,29 @@ export function position(src: Pick<Source, 'lineCounter'>, offset: number): Posi
   return { line: p.line, col: p.col };
 }
 
+/** Each mapping's pairs by key, built on first use: a lookup per finding must not scan a mapping of 30 000 keys. */
+const PAIRS = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+/** The pair of `key` in `map` (the first, where a key is duplicated), in constant time. */
+function pairOf(map: YAMLMap, key: string | number): Pair | undefined {
+  let index = PAIRS.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items as Pair[]) {
+      if (isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p);
+    }
+    PAIRS.set(map, index);
+  }
+  return index.get(String(key));
+}
+
 /** The deepest node on `path` that exists. */
 export function nodeAt(doc: Document.Parsed, path: Path): Node | undefined {
   let node: unknown = doc.contents;
   let found: Node | undefined = isNode(node) ? node : undefined;
   for (const key of path) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(key));
+      const pair = pairOf(node, key);
       if (!pair) break;
       node = pair.value;
     } else if (isSeq(node) && typeof key === 'number') {
@@ -86,7 +104,7 @@ export function nodeAt(doc: Document.Parsed, path: Path): Node | undefined {
 export function keyAt(doc: Document.Parsed, path: Path, key: string | number): Node | undefined {
   const map = path.length === 0 ? doc.contents : doc.getIn(path, true);
   if (!isMap(map)) return undefined;
-  const pair = map.items.find((p) => isScalar(p.key) && String(p.key.value) === String(key));
+  const pair = pairOf(map, key);
   return pair && isNode(pair.key) ? pair.key : undefined;
 }
 
@@ -104,12 +122,18 @@ export function locateInside(src: Source, path: Path, needle: string): Position 
   return position(src, r[0] + Math.max(0, at));
 }
 
+/** A section as the file names it: its id where that is text (a number YAML could not hold reads as Infinity), else its place. */
+function sectionName(section: unknown, place: number): string {
+  const id = (section as { id?: unknown } | undefined)?.id;
+  return typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id)) ? String(id) : String(place + 1);
+}
+
 function describePath(raw: unknown, path: Path): string {
   // Say "task I.2" rather than "sections[0].tasks[1]" where we can.
   const get = (p: Path): unknown => p.reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), raw);
   if (path[0] === 'sections' && path[2] === 'tasks' && typeof path[3] === 'number') {
     const id = (get(path.slice(0, 4)) as { id?: unknown } | undefined)?.id;
-    const task = typeof id === 'string' ? `task ${id}` : `task ${path[3] + 1} of section ${String((get(path.slice(0, 2)) as { id?: unknown })?.id ?? Number(path[1]) + 1)}`;
+    const task = typeof id === 'string' ? `task ${id}` : `task ${path[3] + 1} of section ${sectionName(get(path.slice(0, 2)), Number(path[1]))}`;
     // A record is named by its number, as the record findings name it ("record 2 of task VIII.1").
     const inRecord = path[4] === 'records' && typeof path[5] === 'number';
     const who = inRecord ? `record ${Number(path[5]) + 1} of ${task}` : task;
@@ -247,7 +271,21 @@ function schemaDiagnostics(src: Source, raw: unknown, issues: z.core.$ZodIssue[]
     switch (issue.code) {
       case 'unrecognized_keys': {
         const known = knownKeys(path);
-        for (const key of issue.keys) {
+        // Past the first few, one finding says how many more: a pasted table of 30 000 keys is one mistake, not 30 000.
+        if (issue.keys.length > MAX_UNKNOWN_KEYS) {
+          const rest = issue.keys[MAX_UNKNOWN_KEYS]!;
+          const k = keyAt(src.doc, path, rest);
+          out.push(
+            makeDiagnostic(
+              'UNKNOWN_KEY',
+              file,
+              position(src, k?.range?.[0] ?? node?.range?.[0] ?? 0),
+              `… and ${issue.keys.length - MAX_UNKNOWN_KEYS} more unknown keys in ${where}, from \`${rest.length > 40 ? rest.slice(0, 39) + '…' : rest}\` on, not listed one by one.`,
+              `The keys here are: ${known.join(', ')}. Check that this is a plan file, and that these lines are not indented too little.`,
+            ),
+          );
+        }
+        for (const key of issue.keys.slice(0, MAX_UNKNOWN_KEYS)) {
           const k = keyAt(src.doc, path, key);
           const near = nearest(key, known, 1);
           out.push(
@@ -489,7 +527,9 @@ function formatVersion(src: Source, at: Position, input: unknown): Diagnostic {
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 /** A text field as the model needs it: text as is, a number or true/false as written by YAML (already reported). */
-const asText = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined);
+// A number YAML could not hold (a 400-digit id reads as Infinity) has no text to give: "Task Infinity" would be invented.
+const asText = (v: unknown): string | undefined =>
+  typeof v === 'string' ? v : (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean' ? String(v) : undefined;
 const isAgencyId = (v: unknown): v is string => typeof v === 'string' && AgencyId.safeParse(v).success;
 
 /** Whether `path` is an agency reference: a task's `lead` or `support` (or an item of it), or a collective's member. */
@@ -715,18 +755,28 @@ function salvageRecord(r: unknown): RecordFile | undefined {
 /** Parses and shape-checks a plan's text. Meaning (ids, agencies, dates, timelines) is checked in check.ts. */
 export function loadText(text: string, file: string, meta: { bom?: boolean; crlf?: boolean } = {}): Loaded {
   const diagnostics: Diagnostic[] = [];
+  const deep = tooDeepAt(text);
+  if (deep >= 0) return tooDeep(text, file, deep, meta);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter,
-    schema: 'core',
-    resolveKnownTags: false,
-    stringKeys: true,
-    uniqueKeys: true,
-    prettyErrors: false,
-    // 'error', not 'silent': with 'silent' the reader does not even say that a second document was ignored.
-    logLevel: 'error',
-    keepSourceTokens: false,
-  });
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, {
+      lineCounter,
+      schema: 'core',
+      resolveKnownTags: false,
+      stringKeys: true,
+      // The reader's own check compares each key with every other (30 000 keys: half a minute); duplicateKeys() is linear.
+      uniqueKeys: false,
+      prettyErrors: false,
+      // 'error', not 'silent': with 'silent' the reader does not even say that a second document was ignored.
+      logLevel: 'error',
+      keepSourceTokens: false,
+    });
+  } catch (e) {
+    // A shape the depth scan does not foresee that still exhausts the reader's stack: refused, not a crash.
+    if (e instanceof RangeError) return tooDeep(text, file, 0, meta);
+    throw e;
+  }
   const src: Source = {
     file,
     text,
@@ -736,6 +786,7 @@ export function loadText(text: string, file: string, meta: { bom?: boolean; crlf
     doc,
     lineCounter,
   };
+  duplicateKeys(doc);
   const yamlFindings = yamlErrors(src);
   const fatal = yamlFindings.some((d) => d.code !== 'DUPLICATE_KEY' && d.code !== 'MULTIPLE_DOCUMENTS');
   diagnostics.push(...yamlFindings);
@@ -779,6 +830,7 @@ export function loadText(text: string, file: string, meta: { bom?: boolean; crlf
     );
   }
   if (fatal) return { file, source: src, valid: false, diagnostics };
+  diagnostics.push(...controlCharacters(src));
   if (aliases) {
     // Replace every alias by null so that nothing is expanded; their own findings are already recorded, and the
     // shape check below says nothing about these nulls (they have no place in the source).
@@ -814,6 +866,93 @@ export function loadText(text: string, file: string, meta: { bom?: boolean; crlf
   return out;
 }
 
+/** Texts and keys listed one by one with a control character; one finding says how many more. */
+const MAX_CONTROL_FINDINGS = 20;
+
+/** What a control character is, in a word the clerk can look up. */
+function controlName(c: string): string {
+  const n = c.codePointAt(0)!;
+  const names: Record<number, string> = { 0: 'NUL', 7: 'BEL (bell)', 8: 'backspace', 0x0d: 'a carriage return', 0x1b: 'ESC (a terminal escape sequence)', 0x7f: 'DEL' };
+  if (names[n]) return `${names[n]}, ${visibleEscape(c)}`;
+  if (n >= 0x202a) return `a bidirectional override or isolate, ${visibleEscape(c)}, which reverses or hides the order of what follows`;
+  return `a control character, ${visibleEscape(c)}`;
+}
+
+/**
+ * Texts and keys holding a control character or a bidirectional override (TEXT_CONTROL): pasted from a terminal, a
+ * web page or a hostile file, they would rewrite the screen or a CI log wherever the text is shown. They are shown
+ * escaped everywhere (src/render/escape.ts); the finding says where they are, so that they can be removed.
+ */
+function controlCharacters(src: Source): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  let n = 0;
+  visit(src.doc, {
+    Scalar(_k, node) {
+      if (typeof node.value !== 'string') return;
+      const m = UNSAFE_IN_VALUE.exec(node.value);
+      if (!m) return;
+      if (++n > MAX_CONTROL_FINDINGS) return;
+      const start = node.range?.[0] ?? 0;
+      // Where the character itself stands, if it is written raw; else at the text (written as an escape, "\e").
+      const raw = src.text.slice(start, node.range?.[1] ?? start).indexOf(m[0]);
+      out.push(
+        makeDiagnostic(
+          'TEXT_CONTROL',
+          src.file,
+          position(src, start + Math.max(0, raw)),
+          `This text holds ${controlName(m[0])}; tthc shows it escaped, but a terminal, an editor or a CI log may obey it.`,
+          'Delete the character (retype the text around it); plans hold only printable text, tabs and line breaks.',
+        ),
+      );
+    },
+  });
+  if (n > MAX_CONTROL_FINDINGS) {
+    out.push(makeDiagnostic('TEXT_CONTROL', src.file, out[out.length - 1]!.start, `… and ${n - MAX_CONTROL_FINDINGS} more texts with control characters, not listed one by one.`, 'Check where the file came from; plans hold only printable text.'));
+  }
+  return out;
+}
+
+/** Reports each key written twice in one mapping, as the YAML reader would with `uniqueKeys` but in linear time. */
+function duplicateKeys(doc: Document.Parsed): void {
+  visit(doc, {
+    Map(_k, map) {
+      const seen = new Set<string>();
+      for (const p of map.items) {
+        if (!isScalar(p.key)) continue;
+        const key = String(p.key.value);
+        if (seen.has(key)) {
+          const at = p.key.range?.[0] ?? 0;
+          doc.errors.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+        } else seen.add(key);
+      }
+    },
+  });
+}
+
+/** The finding for a text nested deeper than any plan, made without handing the text to the YAML reader. */
+function tooDeep(text: string, file: string, offset: number, meta: { bom?: boolean; crlf?: boolean }): Loaded {
+  const lineCounter = new LineCounter();
+  lineCounter.addNewLine(0);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+  const src: Source = {
+    file,
+    text,
+    lines: text.split(/\r?\n/),
+    bom: meta.bom ?? false,
+    crlf: meta.crlf ?? text.includes('\r\n'),
+    doc: parseDocument(''),
+    lineCounter,
+  };
+  const d = makeDiagnostic(
+    'YAML_SYNTAX',
+    file,
+    position(src, offset),
+    `The lists or mappings here are nested too deeply to be read (more than ${MAX_DEPTH} levels; a plan needs fewer than ten).`,
+    'A plan nests only a few levels (sections → tasks → fields); check that this is a plan file, and close every [ and { that is opened.',
+  );
+  return { file, source: src, valid: false, diagnostics: [d] };
+}
+
 /** The quoted scalar or flow collection that starts before `offset` and runs on to it (an unclosed quote or bracket). */
 function openedBefore(doc: Document.Parsed, offset: number): Node | undefined {
   let found: Node | undefined;
@@ -846,6 +985,9 @@ function keyTextAt(text: string, offset: number): string {
   const m = /^("(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^:\n#]*?)\s*:(?:\s|$)/.exec(rest);
   return (m?.[1] ?? rest.split(/[:\n]/)[0] ?? '').trim();
 }
+
+/** Unknown keys listed one by one in a mapping; one finding says how many more there are. */
+const MAX_UNKNOWN_KEYS = 20;
 
 /** At most this many YAML errors are reported; past the first few they only repeat the first. */
 const MAX_YAML_ERRORS = 50;
@@ -920,4 +1062,26 @@ export function loadBytes(bytes: Uint8Array, file: string): Loaded {
   const loaded = loadText(dec.text, file, { bom: dec.bom, crlf: dec.crlf });
   loaded.diagnostics.unshift(...dec.diagnostics);
   return loaded;
+}
+
+/**
+ * Whether `bytes` are a tthc plan, judged by reading them as YAML: a mapping with `format` and one of the plan's
+ * other top keys, wherever they stand and however they are written (`"format": 1` last, after a long comment). A
+ * plan too broken to read is still recognised by a `format:` line anywhere in it. `--output` never replaces one.
+ */
+export function isPlanBytes(bytes: Uint8Array): boolean {
+  const dec = decodePlanBytes(bytes, '');
+  if (dec.text === undefined) return false;
+  const text = dec.text;
+  if (/^["']?format["']?[ \t]*:/m.test(text) && /^["']?(plan|sections|agencies)["']?[ \t]*:/m.test(text)) return true;
+  if (tooDeepAt(text) >= 0) return false;
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { schema: 'core', resolveKnownTags: false, uniqueKeys: false, logLevel: 'silent', prettyErrors: false });
+  } catch {
+    return false;
+  }
+  if (!isMap(doc.contents)) return false;
+  const keys = new Set(doc.contents.items.map((p) => (isScalar(p.key) ? String(p.key.value) : '')));
+  return keys.has('format') && ['plan', 'sections', 'agencies'].some((k) => keys.has(k));
 }

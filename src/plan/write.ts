@@ -1,4 +1,4 @@
-// Replaces a plan file safely: git-style FILE.lock, write a temp file, check nobody changed the plan, rename.
+// The one safe writer: plans (git-style FILE.lock, temp file, check nobody changed the plan, rename) and outputs.
 //
 // Why each step:
 // - `FILE.lock` created with O_EXCL serialises tthc edits, so two `tthc done` at the same moment both land.
@@ -8,7 +8,8 @@
 //   with what `change` was given catches most of their writes (ConflictError) instead of silently undoing them.
 import { createHash, randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { open, readFile, realpath, rename, stat, unlink, chmod, link } from 'node:fs/promises';
+import { open, readFile, realpath, rename, stat, lstat, unlink, chmod, chown, link, rmdir, type FileHandle } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { retryHeldOpen } from './held-open.js';
 
@@ -39,6 +40,18 @@ export class ConflictError extends Error {
   readonly code = 'CONFLICT';
   constructor(readonly file: string) {
     super(`${file} was changed by another program while tthc was editing it; nothing was written. Run the command again.`);
+  }
+}
+
+/** A write tthc will not do, with the reason and what to do instead (exit 1 for an edit, 2 for --output). */
+export class WriteRefused extends Error {
+  override readonly name = 'WriteRefused';
+  readonly code = 'REFUSED';
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message);
   }
 }
 
@@ -74,14 +87,29 @@ interface LockInfo {
   ino: number;
   mtimeMs: number;
   raw: string;
+  /** The lock is a folder (made by something else, or left by a crash of another tool). */
+  dir?: boolean;
 }
 
 async function readLock(path: string): Promise<LockInfo | undefined> {
   try {
-    const [raw, st] = await Promise.all([readFile(path, 'utf8'), stat(path)]);
+    let st = await lstat(path);
+    // A folder, or anything but a file, where the lock should be: left by something else, never a live tthc lock.
+    let raw = '';
+    if (st.isFile()) {
+      // Content, inode and age from one open file: read apart, a lock released and taken again in between would pair
+      // the new lock's empty content (still being written) with the old one's age, and be judged stale.
+      const handle = await open(path, 'r');
+      try {
+        st = await handle.stat();
+        raw = await handle.readFile('utf8');
+      } finally {
+        await handle.close();
+      }
+    }
     const field = (name: string) => new RegExp(`^${name}=(.*)$`, 'm').exec(raw)?.[1];
     const pid = Number(field('pid'));
-    const info: LockInfo = { ino: st.ino, mtimeMs: st.mtimeMs, raw };
+    const info: LockInfo = { ino: st.ino, mtimeMs: st.mtimeMs, raw, dir: st.isDirectory() };
     if (Number.isInteger(pid) && pid > 0) info.pid = pid;
     const host = field('host');
     if (host !== undefined) info.host = host;
@@ -104,8 +132,16 @@ function isRunning(pid: number): boolean {
   }
 }
 
+/**
+ * A lock tthc writes says pid=, host=, time= and token= at once; one without a pid (empty after a full disk or a crash
+ * mid-write, garbage, a folder) is not being held once it is older than the moment a live writer needs to fill it.
+ */
+export const GARBAGE_LOCK_MS = 5_000;
+
 function isStale(info: LockInfo): boolean {
-  if (Date.now() - info.mtimeMs > STALE_LOCK_MS) return true;
+  const age = Date.now() - info.mtimeMs;
+  if (age > STALE_LOCK_MS) return true;
+  if (info.dir || info.pid === undefined) return age > GARBAGE_LOCK_MS;
   // A pid only means something on the machine that wrote it (the plan may sit on a shared drive).
   if (info.pid !== undefined && (info.host === undefined || info.host === hostname())) return !isRunning(info.pid);
   return false;
@@ -124,6 +160,10 @@ async function removeStale(path: string, info: LockInfo): Promise<void> {
     throw e;
   }
   const moved = await readLock(aside);
+  if (moved?.dir && moved.ino === info.ino) {
+    await rmdir(aside).catch(() => undefined);
+    return;
+  }
   if (moved && (moved.ino !== info.ino || moved.raw !== info.raw)) {
     // A live lock was taken in between: restore it unless yet another one exists (then its owner wins).
     try {
@@ -138,7 +178,8 @@ async function removeStale(path: string, info: LockInfo): Promise<void> {
 async function acquireLock(file: string, waitMs: number): Promise<Lock> {
   const path = `${file}.lock`;
   const content = `pid=${process.pid}\nhost=${hostname()}\ntime=${new Date().toISOString()}\ntoken=${randomBytes(8).toString('hex')}\n`;
-  const deadline = Date.now() + waitMs;
+  let deadline = Date.now() + waitMs;
+  let holder: string | undefined;
   let delay = 5;
   for (;;) {
     try {
@@ -154,6 +195,12 @@ async function acquireLock(file: string, waitMs: number): Promise<Lock> {
     }
     const info = await readLock(path);
     if (info === undefined) continue; // released between our open and our read
+    // The wait is for one holder: while the lock passes from writer to writer the queue is moving, and each new
+    // holder gets the full wait again (eight edits at once on a loaded machine take longer than one wait).
+    if (info.raw !== holder) {
+      holder = info.raw;
+      deadline = Math.max(deadline, Date.now() + waitMs);
+    }
     if (isStale(info)) {
       await removeStale(path, info);
       continue;
@@ -203,9 +250,110 @@ async function fsyncDir(dir: string): Promise<void> {
 }
 
 /**
+ * Writes `data` to a temporary file beside `target` and renames it over `target`: a reader sees the old file or the
+ * new one, never half of one. The temporary name is unpredictable and created exclusively (O_EXCL does not follow a
+ * link planted under that name); the old file's mode, owner and group are carried over, or the write is refused when
+ * they cannot be (a user other than root replacing another user's file). `beforeRename` runs last, right before
+ * the rename, for the check that the file is still what was read.
+ */
+async function replaceAtomically(target: string, data: Uint8Array, old: Stats | undefined, beforeRename?: () => Promise<void>): Promise<void> {
+  const dir = dirname(target);
+  let tmp: string | undefined = join(dir, `.${basename(target)}.tthc-${randomBytes(12).toString('hex')}.tmp`);
+  try {
+    const handle: FileHandle = await open(tmp, 'wx', old ? old.mode & 0o7777 : 0o666);
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    if (old) {
+      // open()'s mode went through the umask; the file's own mode, owner and group must survive exactly.
+      const made = await stat(tmp);
+      if (made.uid !== old.uid || made.gid !== old.gid) {
+        try {
+          await chown(tmp, old.uid, old.gid);
+        } catch {
+          throw new WriteRefused(
+            `${target} belongs to another user (uid ${old.uid}, gid ${old.gid}); replacing it would make it yours, so nothing was written.`,
+            'Run tthc as the owner of the file, or copy it and work on the copy.',
+          );
+        }
+      }
+      await chmod(tmp, old.mode & 0o7777);
+    }
+    if (beforeRename) await beforeRename();
+    await renameWithRetry(tmp, target);
+    tmp = undefined;
+    await fsyncDir(dir);
+  } finally {
+    if (tmp !== undefined) await unlinkQuietly(tmp).catch(() => undefined);
+  }
+}
+
+/**
+ * Writes an output (`--output FILE`) as the shell's `>` would, but safely: a device, a named pipe or /dev/stdout is
+ * written directly; a symbolic link is written through to its target; an existing regular file is replaced
+ * atomically with its mode, owner and group kept, unless `guard` (given its bytes) says why not (a plan);
+ * a read-only file is refused; a file with several hard links is written in place, so that the links stay one file.
+ */
+export async function writeSafely(path: string, data: Uint8Array, guard?: (bytes: Buffer) => string | undefined): Promise<void> {
+  let st: Stats | undefined;
+  try {
+    st = await stat(path);
+  } catch (e) {
+    if (errno(e) !== 'ENOENT') throw e;
+    const l = await lstat(path).catch(() => undefined);
+    if (l?.isSymbolicLink()) throw new WriteRefused(`${path} is a link to a file that does not exist.`, 'Remove the link, or point it at an existing file.');
+  }
+  if (st?.isDirectory()) throw new WriteRefused(`Cannot write ${path}: it is a folder.`, 'Give a file name inside it.');
+  if (st && !st.isFile()) {
+    // A terminal, /dev/null, a pipe: what the shell's `>` does. Renaming over it would replace the device itself.
+    const handle = await open(path, 'w');
+    try {
+      await handle.writeFile(data);
+    } finally {
+      await handle.close();
+    }
+    return;
+  }
+  const target = st ? await realpath(path) : path;
+  if (st && guard) {
+    const handle = await open(target, 'r');
+    let head: Buffer;
+    try {
+      head = Buffer.alloc(Math.min(st.size, 8 * 1024 * 1024));
+      const { bytesRead } = await handle.read(head, 0, head.length, 0);
+      head = head.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+    const why = guard(head);
+    if (why) throw new WriteRefused(why, 'Write the output to another file, e.g. report.csv.');
+  }
+  if (st && (st.mode & 0o222) === 0) {
+    throw new WriteRefused(`${path} is read-only; tthc does not replace it.`, 'Make it writable (chmod u+w) if it should be replaced, or write to another file.');
+  }
+  if (st && st.nlink > 1) {
+    // Replacing would cut this name off from the other links; write in place as `>` does.
+    const handle = await open(target, 'r+');
+    try {
+      await handle.truncate(0);
+      await handle.write(data, 0, data.length, 0);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    return;
+  }
+  await replaceAtomically(target, data, st);
+}
+
+/**
  * Replaces `file` with `change(current bytes)` under `file.lock`. Throws LockError when another live process
- * holds the lock past `waitMs`, ConflictError when the file changed on disk while `change` ran; an error from
- * `change` propagates unchanged. In every failure the file is untouched and no lock or temp file remains.
+ * holds the lock past `waitMs`, ConflictError when the file changed on disk while `change` ran, WriteRefused when
+ * the plan is read-only, has several hard links, or belongs to someone whose ownership could not be kept; an error
+ * from `change` propagates unchanged. In every failure the file is untouched and no lock or temp file remains.
  * When `change` returns the same bytes, nothing is written.
  */
 export async function updateFile(
@@ -215,36 +363,32 @@ export async function updateFile(
 ): Promise<{ before: Buffer; after: Buffer }> {
   // Edit the real file next to its real directory: renaming over a symlink would replace the link itself.
   const target = await realpath(file);
-  const lock = await acquireLock(target, opts.waitMs ?? DEFAULT_WAIT_MS);
-  let tmp: string | undefined;
+  const first = await stat(target);
+  if ((first.mode & 0o222) === 0) {
+    throw new WriteRefused(`${file}: the plan is read-only; nothing was written.`, `Make it writable first (chmod u+w ${basename(file)}, or untick "Read-only" in its properties) if the record belongs in it.`);
+  }
+  if (first.nlink > 1) {
+    throw new WriteRefused(
+      `${file}: the plan has ${first.nlink} hard links; tthc replaces a plan as a whole (so that it is never half-written), which would cut this name off from the others, so nothing was written.`,
+      'Keep one name for the plan (a copy, or a symbolic link, instead of a hard link).',
+    );
+  }
+  // The wait scales with the work done under the lock: a large plan takes longer to check than a small one.
+  const waitMs = opts.waitMs ?? DEFAULT_WAIT_MS + Math.round(first.size / 1024) * 20;
+  const lock = await acquireLock(target, waitMs);
   try {
     const before = await readFile(target);
-    const mode = (await stat(target)).mode & 0o7777;
+    const old = await stat(target);
     const after = await change(Buffer.from(before));
     if (!Buffer.isBuffer(after)) throw new TypeError('updateFile: change() must return a Buffer.');
     if (after.equals(before)) return { before, after };
-
-    const dir = dirname(target);
-    tmp = join(dir, `.${basename(target)}.tthc-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
-    const handle = await open(tmp, 'wx', mode);
-    try {
-      await handle.writeFile(after);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    // open()'s mode went through the umask; the plan's own mode must survive exactly.
-    await chmod(tmp, mode);
-
-    const now = await readFile(target);
-    if (sha256(now) !== sha256(before)) throw new ConflictError(file);
-
-    await renameWithRetry(tmp, target);
-    tmp = undefined;
-    await fsyncDir(dir);
+    await replaceAtomically(target, after, old, async () => {
+      // Last, under the lock, right before the rename: a change by an editor or a sync tool is not undone.
+      const now = await readFile(target);
+      if (sha256(now) !== sha256(before)) throw new ConflictError(file);
+    });
     return { before, after };
   } finally {
-    if (tmp !== undefined) await unlinkQuietly(tmp).catch(() => undefined);
     await releaseLock(lock);
   }
 }

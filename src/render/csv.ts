@@ -1,9 +1,10 @@
 // CSV for Excel: UTF-8 with a byte-order mark, CRLF, a choice of separator, and cells that cannot run as formulas.
+import { dataText } from './escape.js';
 
 /** Excel runs a cell that starts with = + - @ (or tab/CR) as a formula; a leading apostrophe keeps it text. */
 export function safeCell(v: string | number | null | undefined): string {
   if (v === null || v === undefined) return '';
-  let s = String(v);
+  let s = typeof v === 'string' ? dataText(v) : String(v);
   if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return s;
 }

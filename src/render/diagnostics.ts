@@ -1,5 +1,6 @@
 // Findings as text (with the source line and a caret), JSON, or GitHub Actions workflow annotations.
 import { countBySeverity, type Diagnostic } from '../diagnostics.js';
+import { githubData, githubProperty, terminalLine, terminalText } from './escape.js';
 import type { Style } from './style.js';
 
 export type DiagnosticFormat = 'text' | 'json' | 'github';
@@ -33,16 +34,17 @@ export function renderText(reports: FileReport[], style: Style, width = 100): st
   for (const r of reports) {
     for (const d of r.diagnostics) {
       const colour = d.severity === 'error' ? style.red : d.severity === 'warning' ? style.yellow : style.cyan;
-      out += `${style.bold(`${d.file}:${d.start.line}:${d.start.col}`)}: ${colour(`${d.severity}[${d.code}]`)}: ${d.message}\n`;
+      // File names, keys and values in a message are the plan's text: shown on one line, escaped (no forged `::error` line).
+      out += `${style.bold(`${terminalLine(d.file)}:${d.start.line}:${d.start.col}`)}: ${colour(`${d.severity}[${d.code}]`)}: ${terminalLine(d.message)}\n`;
       const line = r.lines?.[d.start.line - 1];
       if (line !== undefined && line.trim() !== '') {
         const num = String(d.start.line);
         const pad = ' '.repeat(num.length);
         const ex = excerpt(line, d.start.col, width - num.length - 4);
-        out += `${style.dim(`${pad} |`)}\n${style.dim(`${num} |`)} ${ex.text}\n${style.dim(`${pad} |`)} ${' '.repeat(Math.max(0, ex.caret))}${colour('^')}\n`;
-        if (d.hint) out += `${pad} ${style.dim('=')} ${style.bold('hint')}: ${d.hint}\n`;
+        out += `${style.dim(`${pad} |`)}\n${style.dim(`${num} |`)} ${terminalText(ex.text)}\n${style.dim(`${pad} |`)} ${' '.repeat(Math.max(0, ex.caret))}${colour('^')}\n`;
+        if (d.hint) out += `${pad} ${style.dim('=')} ${style.bold('hint')}: ${terminalLine(d.hint)}\n`;
       } else if (d.hint) {
-        out += `  ${style.dim('=')} ${style.bold('hint')}: ${d.hint}\n`;
+        out += `  ${style.dim('=')} ${style.bold('hint')}: ${terminalLine(d.hint)}\n`;
       }
       out += '\n';
     }
@@ -84,13 +86,9 @@ export function renderJson(reports: FileReport[]): string {
   );
 }
 
-/** Workflow command escaping: data escapes %, CR, LF; properties also : and ,. */
-function escData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-function escProp(s: string): string {
-  return escData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
+/** Workflow command escaping (src/render/escape.ts): data escapes %, CR, LF; properties also : and ,. */
+const escData = githubData;
+const escProp = githubProperty;
 
 /** GitHub's workflow commands have no `note`: a note is a `::notice`. */
 const WORKFLOW_COMMAND = { error: 'error', warning: 'warning', note: 'notice' } as const;

@@ -14,6 +14,7 @@ import { periodText } from './due.js';
 import { t } from './i18n.js';
 import { asciiSlug } from '../text.js';
 import { plainText } from './markup.js';
+import { dataText } from './escape.js';
 
 export interface IcsEvent {
   task: Task;
@@ -43,7 +44,8 @@ const MAX_OCTETS = 75;
 
 /** TEXT values (RFC 5545 §3.3.11): backslash first, so that the escapes added after it stay single. */
 export function escapeText(s: string): string {
-  return s
+  // RFC 5545 forbids the controls (but tab) in TEXT: the plan's ESC, BEL or NUL are dropped (src/render/escape.ts).
+  return dataText(s)
     .replace(/\\/g, '\\\\')
     .replace(/;/g, '\\;')
     .replace(/,/g, '\\,')

@@ -1,6 +1,7 @@
 // Tables that fit the terminal: natural widths for short columns, the rest shared by the text columns, wrapped.
 // Drawn here rather than with cli-table3: measuring every Vietnamese cell through its string-width cost most of a
 // `tthc due` run (measured with npm run bench), and our cells need only composed letters and whole-cell colour.
+import { terminalText } from './escape.js';
 import type { Style } from './style.js';
 
 export interface Column {
@@ -16,12 +17,15 @@ export interface Column {
 
 function visibleWidth(s: string): number {
   // Vietnamese letters are one column each once composed; strip colour codes first.
-  return Math.max(0, ...s.replace(/\u001b\[[0-9;]*m/g, '').normalize('NFC').split('\n').map((l) => [...l].length));
+  let max = 0;
+  for (const l of s.replace(/\u001b\[[0-9;]*m/g, '').normalize('NFC').split('\n')) max = Math.max(max, [...l].length);
+  return max;
 }
 
 /** Column widths (content only) that make the table at most `width` columns wide, borders included. */
 export function fitWidths(columns: Column[], rows: string[][], width: number): number[] {
-  const natural = columns.map((c, i) => Math.max(visibleWidth(c.head), ...rows.map((r) => visibleWidth(r[i] ?? ''))) + 2);
+  // A loop, not Math.max(...rows): spreading tens of thousands of arguments overflows the stack.
+  const natural = columns.map((c, i) => rows.reduce((m, r) => Math.max(m, visibleWidth(r[i] ?? '')), visibleWidth(c.head)) + 2);
   const border = columns.length + 1;
   const fixed = columns.reduce((s, c, i) => s + (c.flex ? 0 : natural[i]!), 0);
   const flexTotal = columns.reduce((s, c) => s + (c.flex ?? 0), 0);
@@ -118,28 +122,31 @@ function splitStyle(cell: string): { pre: string; text: string; post: string } {
   const pre = /^(?:\u001b\[[0-9;]*m)+/.exec(cell)?.[0] ?? '';
   const rest = cell.slice(pre.length);
   const post = /(?:\u001b\[[0-9;]*m)+$/.exec(rest)?.[0] ?? '';
-  return { pre, text: rest.slice(0, rest.length - post.length).replace(ANSI, ''), post };
+  // The text is the plan's: its own escape sequences are shown, not obeyed (the cell's colour is ours).
+  return { pre, text: terminalText(rest.slice(0, rest.length - post.length).replace(ANSI, '')), post };
 }
 
-/** Word-wraps one line of plain text to `width` columns; a word longer than the width is broken. */
+/** Word-wraps one line of plain text to `width` columns; a word longer than the width is broken. Linear in the line. */
 export function wrapLine(line: string, width: number): string[] {
   const out: string[] = [];
   let cur: string[] = [];
   for (const word of line.split(' ')) {
-    let w = [...word];
+    const w = [...word];
     if (cur.length && cur.length + 1 + w.length > width) {
       out.push(cur.join(''));
       cur = [];
     }
     if (cur.length) cur.push(' ');
-    while (cur.length + w.length > width) {
+    // A word longer than the line is cut into pieces by index: slicing the rest again at each piece is quadratic.
+    let from = 0;
+    while (cur.length + (w.length - from) > width) {
       const room = width - cur.length;
-      cur.push(...w.slice(0, room));
+      for (let k = from; k < from + room; k++) cur.push(w[k]!);
       out.push(cur.join(''));
       cur = [];
-      w = w.slice(room);
+      from += room;
     }
-    cur.push(...w);
+    for (let k = from; k < w.length; k++) cur.push(w[k]!);
   }
   out.push(cur.join(''));
   return out;

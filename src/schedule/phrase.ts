@@ -151,7 +151,17 @@ const FORMS_SUMMARY =
 
 /** Leading words that do not change the meaning; stripped repeatedly, longest first. */
 const LEADING_WORDS = ['hoàn thành', 'triển khai thực hiện', 'triển khai', 'thực hiện', 'trong', 'giai đoạn'];
-const TRAILING_PUNCT = /[\s.,;:!?…/\-–—]+$/u;
+const TRAILING_PUNCT_CHARS = new Set('.,;:!?…/-–—');
+
+/**
+ * `s` without trailing spaces and punctuation. A loop from the end, not `/[…]+$/`: that expression, tried at each
+ * position of a long run of "- - - …" not at the end, is quadratic (a 40 KB phrase took twelve seconds).
+ */
+function trimTrailingPunct(s: string): string {
+  let end = s.length;
+  while (end > 0 && (TRAILING_PUNCT_CHARS.has(s[end - 1]!) || /\s/u.test(s[end - 1]!))) end--;
+  return s.slice(0, end);
+}
 const LEADING_PUNCT = /^[\s\-–—•*+]+/u;
 
 /**
@@ -168,7 +178,7 @@ export function normalizePhrase(phrase: string): string {
   s = s.replace(/\s*\(\s*/gu, ', ').replace(/\s*\)\s*/gu, ', ');
   s = s.replace(/(^|[^\p{L}])định kì(?=$|[^\p{L}])/gu, '$1định kỳ');
   s = s.replace(/\s*\/\s*/gu, '/');
-  return s.replace(LEADING_PUNCT, '').replace(TRAILING_PUNCT, '').trim();
+  return trimTrailingPunct(s.replace(LEADING_PUNCT, '')).trim();
 }
 
 function stripLeading(s: string): string {
@@ -183,7 +193,7 @@ function stripLeading(s: string): string {
       }
     }
   }
-  return out.replace(TRAILING_PUNCT, '').trim();
+  return trimTrailingPunct(out).trim();
 }
 
 // ---------------------------------------------------------------------------------------------

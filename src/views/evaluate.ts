@@ -68,6 +68,18 @@ export function evaluatePlan(plan: Plan, asOf: string, within: number): PlanStat
     if (!byId.has(task.id)) byId.set(task.id, state);
     return state;
   };
+  // A long chain of `follows` is evaluated from its far end, so that the recursion above stays one level deep.
+  for (const t of plan.tasks) {
+    const chain: Task[] = [];
+    const seen = new Set<Task>();
+    for (let cur: Task | undefined = t; cur && !byId.has(cur.id) && !seen.has(cur); ) {
+      seen.add(cur);
+      chain.push(cur);
+      const f = followsOf(scheduleOf(plan, cur).parts);
+      cur = f ? plan.taskById.get(f) : undefined;
+    }
+    for (let i = chain.length - 1; i >= 0; i--) evalTask(chain[i]!);
+  }
   const tasks = plan.tasks.map((t) => evalTask(t));
   return { plan, asOf, within, tasks, byId };
 }

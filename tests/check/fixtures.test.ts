@@ -84,6 +84,7 @@ const TABLE: [Fixture, 'error' | 'warning' | 'note', string][] = [
   ['PLAN_NUMBER_BLANK', 'warning', '6:11'],
   ['HTML_IN_TEXT', 'note', '21:62'],
   ['SPELLING', 'note', '21:47'],
+  ['TEXT_CONTROL', 'error', '21:18'],
   // Timelines and schedules: the `when` scalar (`        when: ` is 14 characters, so col 15), or the value of the
   // `schedule` field at fault (`        schedule: { ` puts the first key at col 21).
   ['WHEN_UNKNOWN', 'error', '25:15'],

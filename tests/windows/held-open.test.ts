@@ -36,7 +36,14 @@ vi.mock('node:fs', async (importOriginal) => {
     inject('read', path);
     return (real.readFileSync as (...a: unknown[]) => unknown)(path, ...rest);
   }) as typeof real.readFileSync;
-  return { ...real, default: { ...real, renameSync, readFileSync }, renameSync, readFileSync };
+  // The plan is read through a file descriptor (openSync for reading, then fstat and bounded reads): Windows refuses
+  // the open of a file held with no sharing.
+  const openSync = ((path: string, flags: unknown, ...rest: unknown[]) => {
+    const forReading = flags === undefined || flags === 'r' || (typeof flags === 'number' && (flags & 3) === real.constants.O_RDONLY);
+    if (forReading) inject('read', path);
+    return (real.openSync as (...a: unknown[]) => number)(path, flags, ...rest);
+  }) as typeof real.openSync;
+  return { ...real, default: { ...real, renameSync, readFileSync, openSync }, renameSync, readFileSync, openSync };
 });
 
 const realPlatform = process.platform;
