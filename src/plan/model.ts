@@ -1,5 +1,6 @@
 // The plan as the rest of the program sees it: normalised tasks, agencies by id, the plan period.
-import { type AgencyFile, type PlanFile, type RecordFile, type ScheduleFile, yearsOf } from './schema.js';
+import type { AgencyFile, PlanFile, RecordFile, ScheduleFile } from './schema.js';
+import { yearsOf } from './years.js';
 
 export type Path = (string | number)[];
 

@@ -151,11 +151,7 @@ export const YearsText = z
   .regex(/^\d{4}\s*[-–]\s*\d{4}$/, 'years written 2026-2030')
   .describe('Years, first-last: 2026-2030.');
 
-/** The first and last year of `2026-2030`. */
-export function yearsOf(text: string): { first: number; last: number } {
-  const [first, last] = text.split(/[-–]/).map((x) => Number(x.trim()));
-  return { first: first!, last: last! };
-}
+export { yearsOf } from './years.js';
 
 export const Level = z.enum(['central', 'province', 'district', 'commune', 'agency']);
 

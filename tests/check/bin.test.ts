@@ -1,6 +1,6 @@
 // The built `tthc` binary checks the shipped plan as the in-process CLI does: exit 0 with the REF_CONFLICT warning.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, SHIPPED } from './helpers.js';
@@ -36,5 +36,16 @@ describe('node bin/tthc.js check', () => {
     expect(r.stdout).toContain('plans/kon-ray-2023.yaml:219:98: warning[REF_CONFLICT]');
     expect(r.stdout).toMatch(/0 errors, \d+ warnings/);
     expect(r.stdout).not.toMatch(/^\s{4}at /m);
+  });
+});
+
+describe('the bundle every command loads', () => {
+  it('leaves zod, the YAML reader and the Word/Excel writers to the parts loaded on demand', () => {
+    // A value imported from src/plan/schema.ts into the model once put all of zod into dist/tthc.js (700 KB
+    // parsed on every start); the meta file lists what went into each output.
+    const meta = JSON.parse(readFileSync(join(ROOT, 'dist/meta.json'), 'utf8')) as { main: { inputs: Record<string, unknown> } };
+    const inputs = Object.keys(meta.main.inputs);
+    expect(inputs.filter((f) => /node_modules\/(zod|yaml|docx|exceljs|fflate)\//.test(f))).toEqual([]);
+    expect(inputs).not.toContain('src/plan/schema.ts');
   });
 });
