@@ -33,6 +33,28 @@ export const MAX_FINDINGS = 500;
 const RANK = { error: 0, warning: 1, note: 2 } as const;
 
 /**
+ * Characters a finding's message or hint keeps at most: a message quotes the value it is about, and a value can be a
+ * hundred kilobytes of pasted text (a report of 500 such findings ran to 4 MB). Far more than any real finding needs.
+ */
+export const MAX_MESSAGE = 600;
+
+function clip(s: string): string {
+  if (s.length <= MAX_MESSAGE) return s;
+  // Never split a surrogate pair: the cut text is still valid UTF-16.
+  let end = MAX_MESSAGE - 1;
+  const c = s.charCodeAt(end - 1);
+  if (c >= 0xd800 && c <= 0xdbff) end--;
+  return `${s.slice(0, end)}…`;
+}
+
+/** Each finding's message and hint clipped to MAX_MESSAGE characters. */
+function clipped(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.map((d) =>
+    d.message.length > MAX_MESSAGE || (d.hint !== undefined && d.hint.length > MAX_MESSAGE) ? { ...d, message: clip(d.message), ...(d.hint !== undefined ? { hint: clip(d.hint) } : {}) } : d,
+  );
+}
+
+/**
  * The first MAX_FINDINGS findings, errors first, in file order; one more counts the rest, under the code of the most
  * serious of them (so that the exit code and the counts by severity still say what kind of findings were left out).
  */
@@ -58,7 +80,7 @@ function capped(diagnostics: Diagnostic[], file: string): Diagnostic[] {
 
 export function analyze(bytes: Uint8Array, file: string): Analysis {
   const loaded = loadBytes(bytes, file);
-  const out: Analysis = { diagnostics: capped(checkLoaded(loaded, BEFORE_ALL_DAYS), file) };
+  const out: Analysis = { diagnostics: capped(clipped(checkLoaded(loaded, BEFORE_ALL_DAYS)), file) };
   if (loaded.source) out.lines = loaded.source.lines;
   if (loaded.plan) {
     out.raw = loaded.plan.raw;

@@ -104,6 +104,23 @@ describe('findings are bounded', () => {
     expect(r.ms).toBeLessThan(FAST);
   });
 
+  it('findings that quote a 20 000-character value are clipped: 300 of them make a report of kilobytes, not megabytes (found by the fuzz test: 4 MB)', async () => {
+    const dir = scratch();
+    const long = 'x'.repeat(20_000);
+    const tasks = Array.from({ length: 300 }, (_, i) => `      - id: I.${i + 1}\n        content: Việc ${i + 1}\n        lead: ${long}${i}\n        output: Báo cáo\n        when: Trước ngày 1/3/2024`).join('\n');
+    put(dir, 'long.yaml', planText({ tasks }));
+    const r = await run(['check', 'long.yaml', '--format', 'json'], dir);
+    expectLocated(r);
+    const ds = JSON.parse(r.out).diagnostics as { code: string; message: string; hint?: string }[];
+    const unknown = ds.filter((d) => d.code === 'AGENCY_UNKNOWN');
+    expect(unknown.length).toBeGreaterThanOrEqual(300);
+    for (const d of unknown) {
+      expect(d.message.length).toBeLessThanOrEqual(600);
+      expect(d.message.endsWith('…')).toBe(true);
+    }
+    expect(r.out.length).toBeLessThan(600_000);
+  });
+
   it('a key written 20 000 times is found in linear time (the YAML reader compared every pair)', async () => {
     const dir = scratch();
     put(dir, 'dup.yaml', planText() + 'k: 1\n'.repeat(20_000));
