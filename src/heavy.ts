@@ -3,7 +3,7 @@ export { analyze, type Analysis } from './plan/analyze.js';
 export { loadBytes, isPlanBytes } from './plan/load.js';
 export { checkLoaded } from './plan/check.js';
 export { addRecord, EditError } from './plan/edit.js';
-export { updateFile, writeSafely, LockError, ConflictError, WriteRefused } from './plan/write.js';
+export { updateFile, replaceIfUnchanged, writeSafely, LockError, ConflictError, WriteRefused } from './plan/write.js';
 export { importPlan, ImportError } from './import/index.js';
 export { docxToText, DocxError } from './import/docx.js';
 export { parse as parseYaml } from 'yaml';

@@ -19,10 +19,10 @@ export async function runCheck(ctx: Ctx, files: string[], opts: CheckOptions): P
   // A file that cannot be read (missing, a folder) is a usage error (exit 2), said after the reports of the others,
   // so that one mistyped name does not hide every other plan's problems.
   const unreadable: UsageError[] = [];
-  const inputs: { file: string; bytes: Buffer }[] = [];
+  const inputs: { file: string; path: string; bytes: Buffer }[] = [];
   for (const f of targets) {
     try {
-      inputs.push({ file: ctx.display(f), bytes: readPlanBytes(ctx, f) });
+      inputs.push({ file: ctx.display(f), path: ctx.abs(f), bytes: readPlanBytes(ctx, f) });
     } catch (e) {
       if (!(e instanceof UsageError)) throw e;
       unreadable.push(e);
@@ -30,8 +30,8 @@ export async function runCheck(ctx: Ctx, files: string[], opts: CheckOptions): P
   }
   if (inputs.length === 0 && unreadable.length === 1) throw unreadable[0]!;
   const reports: FileReport[] = [];
-  for (const { file, bytes } of inputs) {
-    const checked = await loadChecked(bytes, file, ctx.today(), ctx.io.env);
+  for (const { file, path, bytes } of inputs) {
+    const checked = await loadChecked(bytes, file, ctx.today(), ctx.io.env, path);
     const r: FileReport = { file, diagnostics: sortDiagnostics(checked.diagnostics) };
     if (checked.lines) r.lines = checked.lines;
     reports.push(r);

@@ -187,6 +187,7 @@ export function readPlanBytes(ctx: Ctx, file: string): Buffer {
 
 export interface LoadedPlan {
   plan: Plan;
+  schedules?: Checked['schedules'];
   diagnostics: Diagnostic[];
   bytes: Buffer;
 }
@@ -194,7 +195,7 @@ export interface LoadedPlan {
 /** Reads and checks one plan file (through the analysis cache); shared by every command that reads plans. */
 export async function checkFile(ctx: Ctx, file: string): Promise<Checked> {
   const bytes = readPlanBytes(ctx, file);
-  return loadChecked(bytes, ctx.display(file), ctx.today(), ctx.io.env);
+  return loadChecked(bytes, ctx.display(file), ctx.today(), ctx.io.env, ctx.abs(file));
 }
 
 /** Errors that concern one task's schedule only: the rest of the plan can still be read and used. */
@@ -204,7 +205,7 @@ const TASK_LOCAL: ReadonlySet<string> = new Set(['WHEN_UNKNOWN']);
 export async function loadPlan(ctx: Ctx, flag: string | undefined): Promise<LoadedPlan> {
   const file = planPath(ctx, flag);
   const bytes = readPlanBytes(ctx, file);
-  const checked = await loadChecked(bytes, ctx.display(file), ctx.today(), ctx.io.env);
+  const checked = await loadChecked(bytes, ctx.display(file), ctx.today(), ctx.io.env, ctx.abs(file));
   const diagnostics = sortDiagnostics(checked.diagnostics);
   // A timeline not understood concerns its task alone: the plan is used, that task shown as "chưa xác định hạn".
   const local = diagnostics.filter((d) => d.severity === 'error' && TASK_LOCAL.has(d.code));
@@ -222,7 +223,7 @@ export async function loadPlan(ctx: Ctx, flag: string | undefined): Promise<Load
       `Run \`tthc check ${checked.file}\` to see every finding.`,
     );
   }
-  return { plan: checked.plan, diagnostics, bytes };
+  return { plan: checked.plan, ...(checked.schedules ? { schedules: checked.schedules } : {}), diagnostics, bytes };
 }
 
 /** Validates a --format value against the formats a command has. */

@@ -66,9 +66,9 @@ export function registerDue(program: Command, ctx: Ctx, done: (code: number) => 
       if (opts.failOn !== undefined && opts.failOn !== 'overdue' && opts.failOn !== 'due-soon') {
         throw new UsageError(`--fail-on "${opts.failOn}" is not a status it can fail on.`, 'Use --fail-on overdue (or due-soon).');
       }
-      const { plan } = await loadPlan(ctx, opts.plan);
+      const { plan, schedules } = await loadPlan(ctx, opts.plan);
       const agency = opts.agency !== undefined ? resolveAgency(plan, opts.agency) : undefined;
-      const view = dueView(evaluatePlan(plan, asOf, within), { agency, role, all: opts.all });
+      const view = dueView(evaluatePlan(plan, asOf, within, schedules), { agency, role, all: opts.all });
       const style = ctx.style(opts.output ? false : program.opts().color);
       const text =
         format === 'xlsx'

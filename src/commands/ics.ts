@@ -58,9 +58,9 @@ export function registerIcs(program: Command, ctx: Ctx, done: (code: number) => 
       // Earliest first: Outlook keeps only an event's first reminder, and the earliest leaves time to act.
       const remind = [...new Set((opts.remind ?? []).map(remindOption))].sort((a, b) => b - a);
       const file = planPath(ctx, opts.plan);
-      const { plan } = await loadPlan(ctx, file);
+      const { plan, schedules } = await loadPlan(ctx, file);
       const agency = opts.agency !== undefined ? resolveAgency(plan, opts.agency) : undefined;
-      const state = evaluatePlan(plan, icsHorizon(plan), 0);
+      const state = evaluatePlan(plan, icsHorizon(plan), 0, schedules);
       const events: IcsEvent[] = [];
       for (const s of state.tasks) {
         if (agency) {

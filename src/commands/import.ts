@@ -1,7 +1,8 @@
 // `tthc import FILE`: a plan file from the text of a plan's document (its appendix table, or the whole document).
 import type { Command } from 'commander';
 import { heavy } from '../lazy.js';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { keepWarm } from '../plan/cache.js';
 import { RefusedError, UsageError } from '../io.js';
 import { decodePlanBytes } from '../plan/decode.js';
 import { readPlanBytes, type Ctx } from './context.js';
@@ -72,6 +73,8 @@ export function registerImport(program: Command, ctx: Ctx, done: (code: number) 
       for (const w of result.warnings) ctx.io.error(`${shown}:${w.line}: warning: ${w.message}${w.hint ? `\n  hint: ${w.hint}` : ''}\n`);
       await writeOutput(ctx, result.yaml, opts.output, { replacePlan: Boolean(opts.force) });
       if (opts.output) {
+        // The `tthc check` suggested next, and every command after it, finds the plan analysed.
+        if (opts.output !== '-' && statSync(ctx.abs(opts.output), { throwIfNoEntry: false })?.isFile()) await keepWarm(Buffer.from(result.yaml, 'utf8'), ctx.display(opts.output), ctx.abs(opts.output), ctx.io.env);
         const n = result.plan.sections.reduce((s, x) => s + x.tasks.length, 0);
         ctx.io.error(`${result.plan.sections.length} sections, ${n} tasks, ${Object.keys(result.plan.agencies).length} agencies. Next: tthc check ${opts.output}\n`);
       }

@@ -59,7 +59,7 @@ export function registerLog(program: Command, ctx: Ctx, done: (code: number) => 
         working = undefined;
       }
       if (working && last && !working.equals(last)) {
-        const plan = (await loadChecked(working, ctx.display(file), ctx.today(), env)).plan;
+        const plan = (await loadChecked(working, ctx.display(file), ctx.today(), env, ctx.abs(file))).plan;
         if (plan) versions.push({ commit: { hash: '', short: '', date: '', author: '', email: '', subject: '', working: true }, plan });
       }
       if (!versions.some((v) => v.plan)) {

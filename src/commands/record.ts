@@ -7,14 +7,16 @@ import type { RecordFile } from '../plan/schema.js';
 import { parseSymbol } from '../plan/symbols.js';
 import { renderText } from '../render/diagnostics.js';
 import { addDays, beforeWindow, closingDay, formatDayVi, isValidDay, openOn, repeats } from '../schedule/index.js';
-import { evaluatePlan, type TaskState } from '../views/evaluate.js';
+import { evaluatePlan, type ReadSchedules, type TaskState } from '../views/evaluate.js';
 import type { Lang } from '../render/i18n.js';
 import { langOption } from './agencies.js';
 import { UNSAFE_IN_VALUE, visibleEscape } from '../render/escape.js';
 import { asOfOption, parseDayOption, planPath, readPlanBytes, withinOption, type Ctx } from './context.js';
 import { remember } from './undo.js';
 import { findTasks } from './show.js';
-import { heavy, type Heavy } from '../lazy.js';
+import { heavy } from '../lazy.js';
+import { keepWarm, loadChecked } from '../plan/cache.js';
+import { checkedOf, diagnosticsFor, type Checked } from '../plan/checked.js';
 import { heldOpenRefusal } from '../plan/held-open.js';
 
 interface Opts {
@@ -28,19 +30,23 @@ interface Opts {
   lang?: string;
 }
 
-/** Reads the plan from the bytes the lock holder gave us; errors in it refuse the edit. */
-function planOf(ctx: Ctx, h: Heavy, bytes: Buffer, file: string): Plan {
-  const { loadBytes, checkLoaded } = h;
-  const loaded = loadBytes(bytes, file);
-  const errors = checkLoaded(loaded, ctx.today()).filter((d) => d.severity === 'error');
-  if (errors.length || !loaded.plan) {
+/** The plan as read (through the cache); errors in it refuse the edit. */
+function planOf(ctx: Ctx, checked: Checked, file: string): Plan {
+  const errors = checked.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length || !checked.plan) {
     throw new RefusedError(
-      `${file} has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was recorded.\n\n${renderText([{ file, diagnostics: sortDiagnostics(errors).slice(0, 5), lines: loaded.source?.lines }], ctx.style()).trimEnd()}`,
+      `${file} has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was recorded.\n\n${renderText([{ file, diagnostics: sortDiagnostics(errors).slice(0, 5), lines: checked.lines }], ctx.style()).trimEnd()}`,
       `Fix the plan first (\`tthc check ${file}\`).`,
     );
   }
-  return loaded.plan;
+  return checked.plan;
 }
+
+/**
+ * How many times an edit is made again on what another tthc wrote meanwhile: each round lets at least one of the
+ * writers through, so this is more than any number of clerks recording at the same moment.
+ */
+const MAX_ROUNDS = 50;
 
 /** The occurrence a completion belongs to, by the contract: --period, or the only one not done. */
 function choosePeriod(state: TaskState, period: string | undefined, date: string): string | undefined {
@@ -171,12 +177,58 @@ function checkWindow(plan: Plan, state: TaskState, period: string | undefined, d
   );
 }
 
+/** The record to add, after every rule of the contract that concerns it (the plan as of today, evaluated once). */
+function edit(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts, date: string, due: string | undefined, plan: Plan, schedules: ReadSchedules | undefined): { task: Task; rec: RecordFile } {
+  const task = findTasks(plan, [id])[0]!;
+  const rec: RecordFile = kind === 'done' ? { done: date } : { trigger: date };
+  if (due !== undefined) rec.due = due;
+  const state = evaluatePlan(plan, ctx.today(), 14, schedules).byId.get(task.id)!;
+  if (kind === 'done') {
+    const period = choosePeriod(state, opts.period, date);
+    checkWindow(plan, state, period, date);
+    if (period !== undefined) rec.period = period;
+  } else {
+    if (opts.period !== undefined) throw new UsageError('tthc trigger takes no --period: the trigger date names the occurrence it opens.');
+    if (state.follows) {
+      throw new RefusedError(`Task ${task.id} has no trigger of its own: it opens when task ${state.follows} is done.`, `Record that: tthc done ${state.follows} --date DATE.`);
+    }
+    if (!state.parts.some((p) => p.kind === 'event')) {
+      throw new RefusedError(`Task ${task.id} has no trigger: its timeline "${task.when}" does not wait for an event.`, `Record the work with tthc done ${task.id}.`);
+    }
+    if (date < plan.period.start || date > plan.period.end) {
+      throw new RefusedError(
+        `The trigger date ${formatDayVi(date)} is outside the plan period (${formatDayVi(plan.period.start)} – ${formatDayVi(plan.period.end)}).`,
+        'An event of another year opens the task in that year\'s plan.',
+      );
+    }
+    const closing = closingDay(plan.period);
+    if (due !== undefined && due > closing) {
+      throw new RefusedError(
+        `Task ${task.id}: the due day ${formatDayVi(due)} is after ${formatDayVi(closing)}, the last day on which work of this plan may be completed.`,
+        opts.within !== undefined ? 'Check --within: it counts days from the trigger (weeks as 2w).' : 'Check the year of --due.',
+      );
+    }
+    if (task.records.some((r) => r.trigger === date)) throw new RefusedError(`Task ${task.id} already has a trigger on ${formatDayVi(date)}.`);
+  }
+  if (opts.ref !== undefined) rec.ref = opts.ref.normalize('NFC');
+  if (opts.note !== undefined) rec.note = opts.note.normalize('NFC');
+  const same = repeats(task.records, rec);
+  if (same !== undefined) {
+    throw new RefusedError(
+      `Task ${task.id} already has this record (record ${recordPlace(task, same) + 1}: ${kind} ${formatDayVi(date)}${rec.period ? `, period ${rec.period}` : ''}${rec.ref ? `, ${rec.ref}` : ''}).`,
+      kind === 'done' && rec.period === undefined ? 'A second activity on the same day is recorded with its own document (--ref).' : 'Nothing was written; it is recorded already.',
+    );
+  }
+  return { task, rec };
+}
+
 interface Recorded {
   file: string;
   task: Task;
   rec: RecordFile;
   /** The plan as written, to say what the record did. */
   after: Plan;
+  schedules?: ReadSchedules;
 }
 
 async function record(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts): Promise<Recorded> {
@@ -192,74 +244,43 @@ async function record(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts
   checkPeriod(opts.period);
   if (opts.note !== undefined && opts.note.trim() === '') throw new UsageError('--note is empty.', 'Leave it out, or write the note.');
   const due = kind === 'trigger' ? dueOption(ctx, date, opts) : undefined;
-  let result: Omit<Recorded, 'file'> | undefined;
   const h = await heavy();
-  const { addRecord, loadBytes, checkLoaded, updateFile, EditError, LockError, ConflictError } = h;
+  const { addRecord, analyze, replaceIfUnchanged, EditError, LockError, ConflictError } = h;
+  const abs = ctx.abs(file);
+  const today = ctx.today();
   try {
-    const written = await updateFile(ctx.abs(file), (current) => {
-      const plan = planOf(ctx, h, current, shown);
-      const task = findTasks(plan, [id])[0]!;
-      const rec: RecordFile = kind === 'done' ? { done: date } : { trigger: date };
-      if (due !== undefined) rec.due = due;
-      // The plan as of today, evaluated once for every rule below.
-      const state = evaluatePlan(plan, ctx.today(), 14).byId.get(task.id)!;
-      if (kind === 'done') {
-        const period = choosePeriod(state, opts.period, date);
-        checkWindow(plan, state, period, date);
-        if (period !== undefined) rec.period = period;
-      } else {
-        if (opts.period !== undefined) throw new UsageError('tthc trigger takes no --period: the trigger date names the occurrence it opens.');
-        if (state.follows) {
-          throw new RefusedError(`Task ${task.id} has no trigger of its own: it opens when task ${state.follows} is done.`, `Record that: tthc done ${state.follows} --date DATE.`);
-        }
-        if (!state.parts.some((p) => p.kind === 'event')) {
-          throw new RefusedError(`Task ${task.id} has no trigger: its timeline "${task.when}" does not wait for an event.`, `Record the work with tthc done ${task.id}.`);
-        }
-        if (date < plan.period.start || date > plan.period.end) {
-          throw new RefusedError(
-            `The trigger date ${formatDayVi(date)} is outside the plan period (${formatDayVi(plan.period.start)} – ${formatDayVi(plan.period.end)}).`,
-            'An event of another year opens the task in that year\'s plan.',
-          );
-        }
-        const closing = closingDay(plan.period);
-        if (due !== undefined && due > closing) {
-          throw new RefusedError(
-            `Task ${task.id}: the due day ${formatDayVi(due)} is after ${formatDayVi(closing)}, the last day on which work of this plan may be completed.`,
-            opts.within !== undefined ? 'Check --within: it counts days from the trigger (weeks as 2w).' : 'Check the year of --due.',
-          );
-        }
-        if (task.records.some((r) => r.trigger === date)) throw new RefusedError(`Task ${task.id} already has a trigger on ${formatDayVi(date)}.`);
-      }
-      if (opts.ref !== undefined) rec.ref = opts.ref.normalize('NFC');
-      if (opts.note !== undefined) rec.note = opts.note.normalize('NFC');
-      const same = repeats(task.records, rec);
-      if (same !== undefined) {
-        throw new RefusedError(
-          `Task ${task.id} already has this record (record ${recordPlace(task, same) + 1}: ${kind} ${formatDayVi(date)}${rec.period ? `, period ${rec.period}` : ''}${rec.ref ? `, ${rec.ref}` : ''}).`,
-          kind === 'done' && rec.period === undefined ? 'A second activity on the same day is recorded with its own document (--ref).' : 'Nothing was written; it is recorded already.',
-        );
-      }
+    // Read and analysed outside the lock; under it only "unchanged since read" is confirmed and the file written. When
+    // another tthc wrote the plan in between, the edit is made again on what it wrote.
+    for (let round = 1; ; round++) {
+      const current = readPlanBytes(ctx, file);
+      const checked = await loadChecked(current, shown, today, ctx.io.env, abs);
+      const plan = planOf(ctx, checked, shown);
+      const made = edit(ctx, kind, id, opts, date, due, plan, checked.schedules);
       // Edit the text as it is on disk (not normalised), so every other byte stays as it was.
       const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(current);
-      const next = Buffer.from(addRecord(text, task.id, rec), 'utf8');
-      // The new plan must check as cleanly as the old one before it may replace it.
-      const after = loadBytes(next, shown);
-      const errors = checkLoaded(after, ctx.today()).filter((d) => d.severity === 'error');
+      const next = Buffer.from(addRecord(text, made.task.id, made.rec), 'utf8');
+      // The new plan must check as cleanly as the old one before it may replace it: one parse, one check, kept in the cache.
+      const analysis = analyze(next, shown);
+      const errors = diagnosticsFor(analysis, today, shown).filter((d) => d.severity === 'error');
       if (errors.length) {
         throw new RefusedError(`The plan with this record would have errors: ${errors.map((e) => `${e.code} at line ${e.start.line}: ${e.message}`).join('; ')}`, 'Nothing was written.');
       }
-      result = { task, rec, after: after.plan! };
-      return next;
-    });
-    // What `tthc undo` needs to take it back.
-    if (result && !written.after.equals(written.before)) remember(ctx.abs(file), written.before, written.after, { kind, task: result.task.id, record: result.rec }, ctx.io.now());
+      if (!(await replaceIfUnchanged(abs, current, next))) {
+        if (round < MAX_ROUNDS) continue;
+        throw new ConflictError(abs);
+      }
+      await keepWarm(next, shown, abs, ctx.io.env, analysis);
+      // What `tthc undo` needs to take it back.
+      remember(abs, current, next, { kind, task: made.task.id, record: made.rec }, ctx.io.now());
+      const after = checkedOf(analysis, next, shown, today);
+      return { file: shown, task: made.task, rec: made.rec, after: after.plan!, ...(after.schedules ? { schedules: after.schedules } : {}) };
+    }
   } catch (e) {
     if (e instanceof EditError) throw new RefusedError(`Cannot add the record: ${e.message}`, 'Nothing was written.');
-    // Said with the plan's path as the user typed it, not as resolved for the edit (C:\Users\… on Windows).
+    // Said with the plan's path as the user typed it, not as resolved for the edit (C:\\Users\\… on Windows).
     if (e instanceof LockError || e instanceof ConflictError) throw new RefusedError(e.message.split(e.file).join(shown));
     throw heldOpenRefusal(e, 'plan', shown, langOption(ctx, opts.lang)) ?? e;
   }
-  return { file: shown, ...result! };
 }
 
 /**
@@ -268,7 +289,7 @@ async function record(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts
  */
 export function confirmation(r: Recorded, lang: Lang, today: string): string {
   const vi = lang === 'vi';
-  const state = evaluatePlan(r.after, today, 14).byId.get(r.task.id);
+  const state = evaluatePlan(r.after, today, 14, r.schedules).byId.get(r.task.id);
   const head = `${r.file}: ${r.task.id}${r.rec.period ? ` (${r.rec.period})` : ''} — `;
   const ref = r.rec.ref ? (vi ? `, văn bản ${r.rec.ref}` : `, document ${r.rec.ref}`) : '';
   if (r.rec.trigger) {

@@ -97,9 +97,9 @@ export function registerReport(program: Command, ctx: Ctx, done: (code: number) 
         if (!date) throw new UsageError(`--date "${opts.date}" is not a date tthc understands.`, 'Write it as 2023-10-05 or 5/10/2023.');
       }
       const file = planPath(ctx, opts.plan);
-      const { plan } = await loadPlan(ctx, file);
+      const { plan, schedules } = await loadPlan(ctx, file);
       const agency = opts.agency !== undefined ? resolveAgency(plan, opts.agency) : undefined;
-      const data = reportData(evaluatePlan(plan, asOf, within), { scope, agency, role, periods });
+      const data = reportData(evaluatePlan(plan, asOf, within, schedules), { scope, agency, role, periods });
       const meta: ReportMeta = { source: basename(file) };
       for (const k of ['superior', 'issuer', 'place', 'number', 'symbol', 'signer'] as const) if (opts[k] !== undefined) meta[k] = opts[k];
       if (date) meta.date = date;

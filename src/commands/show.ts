@@ -109,9 +109,9 @@ export function registerShow(program: Command, ctx: Ctx, done: (code: number) =>
       if (format === 'xlsx') refuseBinaryOnTerminal(ctx, opts.output, 'An Excel workbook');
       else if (opts.output !== undefined) throw new UsageError('--output is for --format xlsx.', 'Redirect the text formats (> FILE), or add --format xlsx.');
       const lang = langOption(ctx, opts.lang);
-      const { plan } = await loadPlan(ctx, opts.plan);
+      const { plan, schedules } = await loadPlan(ctx, opts.plan);
       const tasks = findTasks(plan, ids);
-      const state = evaluatePlan(plan, asOfOption(ctx, opts.asOf), 14);
+      const state = evaluatePlan(plan, asOfOption(ctx, opts.asOf), 14, schedules);
       if (format === 'xlsx') await writeOutput(ctx, await (await import('../render/xlsx.js')).showXlsx(plan, tasks, state), opts.output, { what: 'An Excel workbook' });
       else if (format === 'json') ctx.io.write(JSON.stringify(tasks.map((x) => taskJson(plan, x, state)), null, 2) + '\n');
       else if (format === 'md') ctx.io.write(renderShowMd(plan, tasks, lang));

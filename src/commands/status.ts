@@ -64,9 +64,9 @@ export function registerStatus(program: Command, ctx: Ctx, done: (code: number) 
       if (!sep) throw new UsageError(`--sep "${opts.sep}" is not a separator.`, "Use --sep ',' or --sep ';'.");
       if (opts.asOf && opts.today && opts.asOf !== opts.today) throw new UsageError('--as-of and --today name different days.', 'Give one of them.');
       const asOf = asOfOption(ctx, opts.asOf ?? opts.today);
-      const { plan } = await loadPlan(ctx, opts.plan);
+      const { plan, schedules } = await loadPlan(ctx, opts.plan);
       const agency = opts.agency !== undefined ? resolveAgency(plan, opts.agency) : undefined;
-      const state = evaluatePlan(plan, asOf, 14);
+      const state = evaluatePlan(plan, asOf, 14, schedules);
       const view = statusView(state, { periods, by, agency, role });
       const style = ctx.style(opts.output ? false : program.opts().color);
       let text: string;

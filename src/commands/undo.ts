@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from
 import { basename, dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { heavy } from '../lazy.js';
+import { keepWarm } from '../plan/cache.js';
 import { RefusedError } from '../io.js';
 import { formatDayVi, todayInVietnam } from '../schedule/index.js';
 import { langOption } from './agencies.js';
@@ -120,6 +121,8 @@ export function registerUndo(program: Command, ctx: Ctx, done: (code: number) =>
         if (e instanceof LockError || e instanceof ConflictError) throw new RefusedError(e.message);
         throw e;
       }
+      // The plan is back to bytes tthc read before: the next command finds their analysis (made now if evicted).
+      await keepWarm(Buffer.from(last.before, 'base64'), shown, ctx.abs(file), ctx.io.env);
       list.pop();
       journal[basename(plan)] = list;
       try {

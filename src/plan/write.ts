@@ -392,3 +392,36 @@ export async function updateFile(
     await releaseLock(lock);
   }
 }
+
+/**
+ * Replaces `file` with `after` if it still holds exactly `before`, under `file.lock`; says false (nothing written)
+ * when it does not. The caller reads, analyses and builds `after` before calling, outside the lock: under it only the
+ * comparison and the write happen, so a second edit of a large plan waits for milliseconds, not for a whole check.
+ * The same refusals as `updateFile` (read-only, hard links, ownership); LockError past `waitMs`.
+ */
+export async function replaceIfUnchanged(file: string, before: Uint8Array, after: Uint8Array, opts: UpdateOptions = {}): Promise<boolean> {
+  const target = await realpath(file);
+  const first = await stat(target);
+  if ((first.mode & 0o222) === 0) {
+    throw new WriteRefused(`${file}: the plan is read-only; nothing was written.`, `Make it writable first (chmod u+w ${basename(file)}, or untick "Read-only" in its properties) if the record belongs in it.`);
+  }
+  if (first.nlink > 1) {
+    throw new WriteRefused(
+      `${file}: the plan has ${first.nlink} hard links; tthc replaces a plan as a whole (so that it is never half-written), which would cut this name off from the others, so nothing was written.`,
+      'Keep one name for the plan (a copy, or a symbolic link, instead of a hard link).',
+    );
+  }
+  const lock = await acquireLock(target, opts.waitMs ?? DEFAULT_WAIT_MS);
+  try {
+    const now = await readFile(target);
+    if (!now.equals(before)) return false;
+    const old = await stat(target);
+    await replaceAtomically(target, after, old, async () => {
+      // Last, right before the rename: a change by an editor or a sync tool (which take no lock) is not undone.
+      if (!(await readFile(target)).equals(before)) throw new ConflictError(file);
+    });
+    return true;
+  } finally {
+    await releaseLock(lock);
+  }
+}

@@ -5,7 +5,7 @@ import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { analyze } from '../../src/plan/analyze.js';
-import { modelOf } from '../../src/plan/cache.js';
+import { modelOf } from '../../src/plan/checked.js';
 import { loadText } from '../../src/plan/load.js';
 import { checkJson, FIXTURES, ROOT } from './helpers.js';
 
