@@ -2,7 +2,7 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evict, fingerprint } from '../../src/plan/cache.js';
+import { evict, fingerprint } from '../../src/host/cache.js';
 import { planText, put, run, scratch } from './helpers.js';
 
 const entries = (d: string) => readdirSync(d).filter((n) => n.endsWith('.json')).sort();

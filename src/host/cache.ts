@@ -4,13 +4,13 @@ import { readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSy
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Analysis } from './analyze.js';
-import { checkedOf, type Checked } from './checked.js';
-import { fileSize } from './decode.js';
-import { heavy } from '../lazy.js';
+import type { Analysis } from '../checks/analyze.js';
+import { checkedOf, type Checked } from '../checks/checked.js';
+import { fileSize } from '../read/decode.js';
+import { heavy } from './lazy.js';
 import { privateDir, trusted } from '../../bin/trust.js';
 
-export type { Checked } from './checked.js';
+export type { Checked } from '../checks/checked.js';
 
 declare const __TTHC_BUILD__: string | undefined;
 

@@ -1,11 +1,10 @@
 // A plan as the commands receive it (model, findings as of today, schedules), made from an analysis: the one value
 // the uncached loader and the cache wrapper both return.
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../model/diagnostics.js';
 import type { Part, SchedProblem } from '../schedule/index.js';
 import type { Analysis } from './analyze.js';
-import { decodePlanBytes } from './decode.js';
-import { buildModel, type Plan, type Task } from './model.js';
-import { heavy } from '../lazy.js';
+import { decodePlanBytes } from '../read/decode.js';
+import { buildModel, type Plan, type Task } from '../model/model.js';
 
 /** A task's schedule as read from its timeline phrase; it depends on the plan alone, not on the day asked about. */
 export interface TaskSchedule {
@@ -74,10 +73,4 @@ export function checkedOf(a: Analysis, bytes: Uint8Array, file: string, today: s
   }
   if (a.partial) out.partial = true;
   return out;
-}
-
-/** The loader without any cache: analyses the bytes every time. */
-export async function loadUncached(bytes: Uint8Array, file: string, today: string): Promise<Checked> {
-  const { analyze } = await heavy();
-  return checkedOf(analyze(bytes, file), bytes, file, today);
 }
