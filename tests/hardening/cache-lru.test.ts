@@ -104,4 +104,28 @@ describe('edits by tthc leave the cache warm', () => {
     expect(readFileSync(file).equals(before)).toBe(true);
     expect(entryOf(cache, before)).toBeDefined();
   });
+
+  it('two done at the same moment on one plan both land: the one that finds the plan changed makes its edit again', async () => {
+    const dir = scratch();
+    const cache = join(dir, 'cache');
+    const env = { TTHC_CACHE_DIR: cache, TTHC_NO_CACHE: '' };
+    const tasks = ['I.1', 'I.2']
+      .map((id) => `      - id: ${id}\n        content: Nhiệm vụ ${id}\n        lead: vp\n        output: Báo cáo\n        when: Trước ngày 1/3/2024`)
+      .join('\n');
+    const file = put(dir, 'plan.yaml', planText({ tasks }));
+    await run(['check', 'plan.yaml'], dir, env);
+    // Started together in one process: both read the plan before either writes it.
+    const [a, b] = await Promise.all([
+      run(['done', 'I.1', '--date', '2024-02-19', '--plan', 'plan.yaml'], dir, env),
+      run(['done', 'I.2', '--date', '2024-02-16', '--plan', 'plan.yaml'], dir, env),
+    ]);
+    expect(a.code, a.err).toBe(0);
+    expect(b.code, b.err).toBe(0);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('- done: 2024-02-19');
+    expect(text).toContain('- done: 2024-02-16');
+    // The cache holds the analysis of what was written last, and the plan checks clean.
+    expect(entryOf(cache, readFileSync(file))).toBeDefined();
+    expect((await run(['check', 'plan.yaml'], dir, env)).code).toBe(0);
+  });
 });
