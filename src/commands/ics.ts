@@ -8,14 +8,10 @@ import { evaluatePlan } from '../views/evaluate.js';
 import { taskOrder } from '../views/due.js';
 import { refOf } from '../views/report.js';
 import { loadPlan, planPath, type Ctx } from './context.js';
-import { roleOption } from './due.js';
 import { writeOutput } from './output.js';
+import { specOf } from './spec.js';
 
 interface Opts {
-  plan?: string;
-  agency?: string;
-  role?: string;
-  output?: string;
   remind?: string[];
   open?: boolean;
   todo?: boolean;
@@ -53,13 +49,13 @@ export function registerIcs(program: Command, ctx: Ctx, done: (code: number) => 
     .option('--output <file>', 'write to a file instead of the screen (e.g. ke-hoach.ics)')
     .option('--plan <file>', 'the plan file (default: the plan in plans/, or TTHC_PLAN)')
     .action(async (opts: Opts) => {
-      const role = roleOption(opts.role);
-      if (role !== 'any' && opts.agency === undefined) throw new UsageError(`--role ${role} needs --agency: a role is an agency's part in a task.`, `For example: tthc ics --agency vp --role ${role}`);
+      const spec = specOf(ctx);
+      const role = spec.role;
       // Earliest first: Outlook keeps only an event's first reminder, and the earliest leaves time to act.
       const remind = [...new Set((opts.remind ?? []).map(remindOption))].sort((a, b) => b - a);
-      const file = planPath(ctx, opts.plan);
+      const file = planPath(ctx, spec.plan);
       const { plan } = await loadPlan(ctx, file);
-      const agency = opts.agency !== undefined ? resolveAgency(plan, opts.agency) : undefined;
+      const agency = spec.agency !== undefined ? resolveAgency(plan, spec.agency) : undefined;
       const state = evaluatePlan(plan, icsHorizon(plan), 0);
       const events: IcsEvent[] = [];
       for (const s of state.tasks) {
@@ -77,7 +73,7 @@ export function registerIcs(program: Command, ctx: Ctx, done: (code: number) => 
       if (agency) input.agencyName = agency.name;
       if (remind.length) input.remind = remind;
       if (opts.todo) input.todo = true;
-      await writeOutput(ctx, renderIcs(input), opts.output);
+      await writeOutput(ctx, renderIcs(input), spec.output);
       done(0);
     });
 }
