@@ -1,6 +1,5 @@
 // `tthc agencies`: the agencies a plan declares, with ids, names, aliases and members.
 import type { Command } from 'commander';
-import { collectivesOf } from '../agencies.js';
 import { AGENCIES_FORMATS, renderAs } from '../render/registry.js';
 import { loadPlan, type Ctx } from './context.js';
 import { writeRendered } from './output.js';
@@ -16,15 +15,7 @@ export function registerAgencies(program: Command, ctx: Ctx, done: (code: number
     .action(async () => {
       const spec = specOf(ctx);
       const { plan } = await loadPlan(ctx, spec.plan);
-      const list = [...plan.agencies.values()].map((a) => ({
-        id: a.id,
-        name: a.name,
-        aliases: a.aliases ?? [],
-        members: a.members ?? [],
-        // Only the JSON lists them: on a long chain of collectives the lists grow with the square of its length.
-        memberOf: spec.format === 'json' ? collectivesOf(plan, a.id) : [],
-      }));
-      const out = await renderAs(AGENCIES_FORMATS, spec.format, { list, lang: spec.lang, style: ctx.style(spec.color), width: spec.width, sep: spec.sep });
+      const out = await renderAs(AGENCIES_FORMATS, spec.format, { plan, lang: spec.lang, style: ctx.style(spec.color), width: spec.width, sep: spec.sep });
       await writeRendered(ctx, spec, out);
       done(0);
     });

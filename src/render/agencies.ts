@@ -1,4 +1,6 @@
 // `tthc agencies`'s renderers: the plan's agencies as a terminal table, JSON or Markdown.
+import { collectivesOf } from '../agencies.js';
+import type { Plan } from '../plan/model.js';
 import { markdownText } from './escape.js';
 import { t, type Lang } from './i18n.js';
 import type { Style } from './style.js';
@@ -10,6 +12,17 @@ export interface AgencyRow {
   aliases: string[];
   members: string[];
   memberOf: string[];
+}
+
+/** The plan's agencies in its order; `memberOf` filled only when asked for (it costs the square of a chain's length). */
+export function agencyRows(plan: Plan, memberOf: boolean): AgencyRow[] {
+  return [...plan.agencies.values()].map((a) => ({
+    id: a.id,
+    name: a.name,
+    aliases: a.aliases ?? [],
+    members: a.members ?? [],
+    memberOf: memberOf ? collectivesOf(plan, a.id) : [],
+  }));
 }
 
 export function renderAgenciesJson(list: AgencyRow[]): string {

@@ -5,7 +5,7 @@ import type { PlanState } from '../views/evaluate.js';
 import type { PlanDiff } from '../views/diff.js';
 import type { PlanHistory, TaskHistory } from '../views/history.js';
 import type { DetailLine, QuarterKey, StatusView } from '../views/status.js';
-import { renderAgenciesJson, renderAgenciesMd, renderAgenciesTable, type AgencyRow } from './agencies.js';
+import { agencyRows, renderAgenciesJson, renderAgenciesMd, renderAgenciesTable } from './agencies.js';
 import { renderGithub, renderJson, renderText, type FileReport } from './diagnostics.js';
 import { renderDiffJson, renderDiffMd, renderDiffText } from './diff.js';
 import { dueJson, renderDueCsv, renderDueMd, renderDueTable } from './due.js';
@@ -115,13 +115,14 @@ export const SHOW_FORMATS: Registry<ShowInput> = {
 };
 
 export interface AgenciesInput extends RenderEnv {
-  list: AgencyRow[];
+  plan: Plan;
 }
 
 export const AGENCIES_FORMATS: Registry<AgenciesInput> = {
-  table: { render: (i) => renderAgenciesTable(i.list, i.lang, i.style, i.width) },
-  json: { render: (i) => renderAgenciesJson(i.list) },
-  md: { render: (i) => renderAgenciesMd(i.list, i.lang) },
+  table: { render: (i) => renderAgenciesTable(agencyRows(i.plan, false), i.lang, i.style, i.width) },
+  // Only the JSON lists the collectives each agency is in: on a long chain of them the lists grow with its square.
+  json: { render: (i) => renderAgenciesJson(agencyRows(i.plan, true)) },
+  md: { render: (i) => renderAgenciesMd(agencyRows(i.plan, false), i.lang) },
 };
 
 export interface CheckInput extends RenderEnv {
