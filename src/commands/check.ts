@@ -1,14 +1,14 @@
 // `tthc check [FILE…]`: every problem of each plan at once, as text, JSON or GitHub annotations.
 import type { Command } from 'commander';
-import { countBySeverity, sortDiagnostics } from '../diagnostics.js';
-import { UsageError } from '../io.js';
-import { loadChecked } from '../plan/cache.js';
+import { countBySeverity, sortDiagnostics } from '../model/diagnostics.js';
+import { UsageError } from '../model/io.js';
+import { loadChecked } from '../host/cache.js';
 import type { FileReport } from '../render/diagnostics.js';
 import { CHECK_FORMATS, renderAs } from '../render/registry.js';
 import { defaultPlans, readPlanBytes, type Ctx } from './context.js';
 import { writeRendered } from './output.js';
 import { formatOption, specOf } from './spec.js';
-import { expandWildcards } from '../wildcards.js';
+import { expandWildcards } from '../host/wildcards.js';
 
 export interface CheckOptions {
   strict?: boolean;

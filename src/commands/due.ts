@@ -1,6 +1,6 @@
 // `tthc due`: what is overdue and due soon for an agency (or all), as of today in Vietnam or --as-of.
 import type { Command } from 'commander';
-import { resolveAgency } from '../agencies.js';
+import { resolveAgency } from '../model/agencies.js';
 import { DUE_FORMATS, renderAs } from '../render/registry.js';
 import { dueView } from '../views/due.js';
 import { evaluatePlan } from '../views/evaluate.js';

@@ -2,7 +2,7 @@
 // 30/2020/NĐ-CP) in HTML or Word; both draw one set of report data (src/views/report.ts).
 import type { Command } from 'commander';
 import { basename } from 'node:path';
-import { resolveAgency } from '../agencies.js';
+import { resolveAgency } from '../model/agencies.js';
 import { renderAs, REPORT_FORMATS } from '../render/registry.js';
 import { reportDoc, scopeName, type ReportMeta } from '../render/report-doc.js';
 import { formatDayVi } from '../schedule/index.js';

@@ -1,8 +1,8 @@
 // `tthc show [ID…]`: tasks in full — work, agencies by role, output, timeline — as a table, JSON or Markdown.
 import type { Command } from 'commander';
-import { UsageError } from '../io.js';
-import { nearest } from '../text.js';
-import type { Plan, Task } from '../plan/model.js';
+import { UsageError } from '../model/io.js';
+import { nearest } from '../model/text.js';
+import type { Plan, Task } from '../model/model.js';
 import { renderAs, SHOW_FORMATS } from '../render/registry.js';
 import { evaluatePlan } from '../views/evaluate.js';
 import { loadPlan, type Ctx } from './context.js';

@@ -1,13 +1,13 @@
 // The options of one run, read once from the flags, TTHC_* and tthc.yaml, each by its one validator (hledger's ReportSpec).
 import { Option, type Command } from 'commander';
-import type { Role } from '../agencies.js';
-import type { Setting } from '../config.js';
-import { UsageError } from '../io.js';
+import type { Role } from '../model/agencies.js';
+import type { Setting } from '../host/config.js';
+import { UsageError } from '../model/io.js';
 import { csvSeparator } from '../render/csv.js';
 import { pickLang, type Lang } from '../render/i18n.js';
 import { formatHelp, formatNames, type Registry } from '../render/registry.js';
 import { addDays, dayInputParts, lastDayOfMonth, parseDayInput } from '../schedule/index.js';
-import { foldName } from '../text.js';
+import { foldName } from '../model/text.js';
 import type { QuarterKey } from '../views/status.js';
 import type { Ctx } from './context.js';
 import { refuseBinaryOnTerminal } from './output.js';

@@ -1,6 +1,6 @@
 // `tthc status`: the quarterly status table for the office's report, by task, agency or section, in any format.
 import type { Command } from 'commander';
-import { resolveAgency } from '../agencies.js';
+import { resolveAgency } from '../model/agencies.js';
 import { renderAs, STATUS_FORMATS, type StatusInput } from '../render/registry.js';
 import { evaluatePlan } from '../views/evaluate.js';
 import { quarterDetail, statusView } from '../views/status.js';

@@ -1,6 +1,6 @@
 // `tthc agencies`'s renderers: the plan's agencies as a terminal table, JSON or Markdown.
-import { collectivesOf } from '../agencies.js';
-import type { Plan } from '../plan/model.js';
+import { collectivesOf } from '../model/agencies.js';
+import type { Plan } from '../model/model.js';
 import { markdownText } from './escape.js';
 import { t, type Lang } from './i18n.js';
 import type { Style } from './style.js';

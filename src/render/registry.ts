@@ -1,5 +1,5 @@
 // Each view's renderers by format name: --format's check, its --help text, shell completion and dispatch read these.
-import type { Plan, Task } from '../plan/model.js';
+import type { Plan, Task } from '../model/model.js';
 import type { DueView } from '../views/due.js';
 import type { PlanState } from '../views/evaluate.js';
 import type { PlanDiff } from '../views/diff.js';

@@ -1,5 +1,5 @@
 // `tthc show`'s renderers: tasks in full as a terminal table, JSON or Markdown (the workbook is render/xlsx.ts).
-import type { Plan, Task } from '../plan/model.js';
+import type { Plan, Task } from '../model/model.js';
 import { formatDayVi } from '../schedule/index.js';
 import { involvedIn, taskEntries } from '../views/involvement.js';
 import type { PlanState } from '../views/evaluate.js';

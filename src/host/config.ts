@@ -1,9 +1,8 @@
 // tthc.yaml: the clerk's defaults (agency, plan, language, warning window), found by walking up like git does.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { UsageError } from './io.js';
-import { nearest } from './text.js';
-import { withinOption } from './commands/spec.js';
+import { UsageError } from '../model/io.js';
+import { nearest } from '../model/text.js';
 
 export const CONFIG_NAME = 'tthc.yaml';
 
@@ -71,15 +70,8 @@ export function parseConfig(text: string, file: string): Partial<Record<Key, { v
     else if (/^["'[{&*!|>]/.test(value)) throw new UsageError(`${where}: the value of ${key} must be plain text or quoted text.`, `For example: ${key}: ${key === 'within' ? '14' : key === 'lang' ? 'vi' : key === 'plan' ? 'plans/' : 'vp'}`);
     if (value === '') throw new UsageError(`${where}: ${key} has no value.`, 'Write the value after the colon, or remove the line.');
     if (out[key as Key]) throw new UsageError(`${where}: ${key} is set twice (first on line ${out[key as Key]!.line}).`, 'Keep one of them.');
-    // Checked by the options' own validators (spec.ts), said at the line of the file.
     if (key === 'lang' && !/^(vi|en)$/i.test(value)) throw new UsageError(`${where}: lang "${value}" is not a language tthc speaks.`, 'Write lang: vi or lang: en.');
-    if (key === 'within') {
-      try {
-        withinOption(value.normalize('NFC'));
-      } catch (e) {
-        throw new UsageError(`${where}: ${(e as Error).message.replace(/^--within/, 'within')}`, 'Write days (within: 7) or weeks (within: 2w).');
-      }
-    }
+    if (key === 'within' && !/^\d+\s*(?:[dw]|ng[aà]y|tu[aầ]n)?$/i.test(value.normalize('NFC'))) throw new UsageError(`${where}: within "${value}" is not a number of days.`, 'Write days (within: 7) or weeks (within: 2w).');
     out[key as Key] = { value: value.normalize('NFC'), line };
   });
   return out;
