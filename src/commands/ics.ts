@@ -1,6 +1,5 @@
 // `tthc ics`: every dated occurrence as an all-day event, for Outlook, Google Calendar or Thunderbird to import.
 import type { Command } from 'commander';
-import { UsageError } from '../model/io.js';
 import { involvement, resolveAgency } from '../model/agencies.js';
 import type { Plan } from '../model/model.js';
 import { renderIcs, type IcsEvent } from '../render/ics.js';
@@ -12,17 +11,8 @@ import { writeOutput } from './output.js';
 import { specOf } from './spec.js';
 
 interface Opts {
-  remind?: string[];
   open?: boolean;
   todo?: boolean;
-}
-
-/** --remind 3d, 1w, 0d (on the day); up to a year before. */
-export function remindOption(value: string): number {
-  const m = /^\s*(\d{1,3})\s*([dw]?)\s*$/i.exec(value);
-  const days = m ? Number(m[1]) * (m[2]?.toLowerCase() === 'w' ? 7 : 1) : NaN;
-  if (!m || days > 366) throw new UsageError(`--remind "${value}" is not a number of days before the due day.`, 'Write days (--remind 3d) or weeks (--remind 1w), up to a year; repeat it for several reminders.');
-  return days;
 }
 
 /**
@@ -51,8 +41,7 @@ export function registerIcs(program: Command, ctx: Ctx, done: (code: number) => 
     .action(async (opts: Opts) => {
       const spec = specOf(ctx);
       const role = spec.role;
-      // Earliest first: Outlook keeps only an event's first reminder, and the earliest leaves time to act.
-      const remind = [...new Set((opts.remind ?? []).map(remindOption))].sort((a, b) => b - a);
+      const remind = spec.remind;
       const file = planPath(ctx, spec.plan);
       const { plan } = await loadPlan(ctx, file);
       const agency = spec.agency !== undefined ? resolveAgency(plan, spec.agency) : undefined;

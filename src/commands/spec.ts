@@ -37,6 +37,8 @@ export interface RunSpec {
   by: 'task' | 'agency' | 'section';
   sep: string;
   failOn?: 'overdue' | 'due-soon';
+  /** ics's reminders, in days before the due day: earliest first, each once. */
+  remind: number[];
   /** report's --date: the day the report is signed. */
   signDate?: string;
   /** --no-color gives false; undefined lets the terminal decide. */
@@ -159,6 +161,14 @@ export function failOnOption(value: string | undefined): 'overdue' | 'due-soon' 
     throw new UsageError(`--fail-on "${value}" is not a status it can fail on.`, 'Use --fail-on overdue (or due-soon).');
   }
   return value;
+}
+
+/** ics's --remind 3d, 1w, 0d (on the day); up to a year before. */
+export function remindOption(value: string): number {
+  const m = /^\s*(\d{1,3})\s*([dw]?)\s*$/i.exec(value);
+  const days = m ? Number(m[1]) * (m[2]?.toLowerCase() === 'w' ? 7 : 1) : NaN;
+  if (!m || days > 366) throw new UsageError(`--remind "${value}" is not a number of days before the due day.`, 'Write days (--remind 3d) or weeks (--remind 1w), up to a year; repeat it for several reminders.');
+  return days;
 }
 
 /** report's --date, the day of signing: a written date only (a document is not signed "hôm nay" by a script). */
@@ -288,7 +298,10 @@ export function buildSpec(ctx: Ctx, program: Command, cmd: Command): RunSpec {
   // report's --date is the day of signing; done's and trigger's are the record's, checked against the plan.
   const signDate = command === 'report' ? signingDayOption(opts.date as string | undefined) : undefined;
 
-  const spec: RunSpec = { command, day, role, lang, format, width: ctx.width(), within, periods, by, sep };
+  // Earliest first: Outlook keeps only an event's first reminder, and the earliest leaves time to act.
+  const remind = has(cmd, '--remind') ? [...new Set(((opts.remind as string[] | undefined) ?? []).map(remindOption))].sort((a, b) => b - a) : [];
+
+  const spec: RunSpec = { command, day, role, lang, format, width: ctx.width(), within, periods, by, sep, remind };
   const plan = has(cmd, '--plan') ? (opts.plan as string | undefined) : undefined;
   if (plan !== undefined) spec.plan = plan;
   if (agency !== undefined) spec.agency = agency;

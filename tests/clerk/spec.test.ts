@@ -114,6 +114,11 @@ describe('the options object', () => {
     expect(await refusal(['due', '--today', '1/3/2023', '--as-of', '2/3/2023'])).toBe('--as-of and --today name different days.');
   });
 
+  it("ics's reminders: each once, earliest first", async () => {
+    expect((await specOf(['ics', '--remind', '1d', '--remind', '1w', '--remind', '1', '--remind', '0d'])).remind).toEqual([7, 1, 0]);
+    expect(await refusal(['ics', '--remind', 'soon'])).toBe('--remind "soon" is not a number of days before the due day.');
+  });
+
   it('a binary format is refused before any work where it would reach a terminal', async () => {
     expect(await refusal(['report', '--format', 'docx'], { tty: true })).toBe('A Word document is not text: tthc will not write it to the terminal.');
     const s = await specOf(['due', '--format', 'xlsx', '--output', 'x.xlsx'], { tty: true });
@@ -152,6 +157,7 @@ describe('each option has one validator', () => {
     'name different days.',
     'is not a status it can fail on.',
     "needs --agency: a role is an agency's part in a task.",
+    'is not a number of days before the due day.',
   ])('"%s" is written once in src/', (words) => {
     const files: string[] = [];
     const walk = (d: string): void => {
