@@ -1,4 +1,4 @@
-// What every command shares: finding and loading the plan, today in Vietnam, colour, and option parsing.
+// What every command shares: finding and loading the plan, today in Vietnam, colour; the options are spec.ts's.
 import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CONFIG_NAME, findUp, loadConfig, type Config } from '../host/config.js';
@@ -11,9 +11,9 @@ import { renderText } from '../render/diagnostics.js';
 import { heldOpenRefusal, retryHeldOpenSync } from '../edit/held-open.js';
 import { showPath } from '../host/paths.js';
 import { pickLang } from '../render/i18n.js';
-import { foldName } from '../model/text.js';
-import { addDays, dayInputParts, formatDayVi, lastDayOfMonth, parseDayInput, todayInVietnam } from '../schedule/index.js';
+import { formatDayVi, todayInVietnam } from '../schedule/index.js';
 import { colourWanted, makeStyle, type Style } from '../render/style.js';
+import type { RunSpec } from './spec.js';
 
 export interface Ctx {
   io: Io;
@@ -30,6 +30,8 @@ export interface Ctx {
   widthFlag?: number;
   /** The day the command answers for (--as-of, --today, --date), which chooses among several plans. */
   day?: string;
+  /** The run's options, read once before the command runs (spec.ts). */
+  spec?: RunSpec;
 }
 
 export function makeCtx(io: Io): Ctx {
@@ -224,57 +226,4 @@ export async function loadPlan(ctx: Ctx, flag: string | undefined): Promise<Load
     );
   }
   return { plan: checked.plan, ...(checked.schedules ? { schedules: checked.schedules } : {}), diagnostics, bytes };
-}
-
-/** Validates a --format value against the formats a command has. */
-export function pickFormat<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T): T {
-  if (value === undefined) return fallback;
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`Unknown format "${value}".`, `Use one of: ${allowed.join(', ')}.`);
-}
-
-/** Words for a day relative to today in Vietnam, folded (no case, no diacritics). */
-const RELATIVE: Record<string, number> = {
-  'hom nay': 0, 'bay gio': 0, today: 0, 'hom qua': -1, yesterday: -1, mai: 1, 'ngay mai': 1, tomorrow: 1,
-};
-
-const DAY_FORMS = '10/3/2023, 10-3-2023, 10.3.2023, 2023-03-10, "ngày 10 tháng 3 năm 2023", "hôm nay", "hôm qua" or "mai"';
-
-/**
- * The one reader of a day typed on the command line (--as-of, --today, --date, --due …): the forms of
- * parseDayInput, and today/yesterday/tomorrow in Vietnam in either language. A day that does not exist says which
- * days its month has. `option` names the option in the message.
- */
-export function parseDayOption(ctx: Ctx, value: string, option = '--as-of'): string {
-  const folded = foldName(value).replace(/-/g, ' ');
-  const rel = RELATIVE[folded];
-  if (rel !== undefined) return addDays(ctx.today(), rel);
-  const day = parseDayInput(value);
-  if (day) return day;
-  const p = dayInputParts(value);
-  if (p) {
-    if (p.month < 1 || p.month > 12) throw new UsageError(`${option} "${value.trim()}": there is no month ${p.month} (months are 1 to 12).`, `Write the day first, then the month: ${DAY_FORMS}.`);
-    if (p.year >= 1 && p.year <= 9999) {
-      throw new UsageError(`${option} "${value.trim()}": tháng ${p.month}/${p.year} có ${lastDayOfMonth(p.year, p.month)} ngày (month ${p.month} of ${p.year} has ${lastDayOfMonth(p.year, p.month)} days).`, 'Check the day.');
-    }
-  }
-  throw new UsageError(`${option} "${value.trim()}" is not a date tthc understands.`, `Write it as ${DAY_FORMS}.`);
-}
-
-/** --as-of / --today (and --date): the day given, or today in Vietnam. */
-export function asOfOption(ctx: Ctx, value: string | undefined, option = '--as-of'): string {
-  if (value === undefined) return ctx.today();
-  return parseDayOption(ctx, value, option);
-}
-
-/** --within: days (14, 14d, "14 ngày"), or weeks (2w, "2 tuần"). */
-export function withinOption(value: string | undefined): number {
-  if (value === undefined) return 14;
-  // Units as a clerk types them too: 14 ngày, 2 tuần (with or without diacritics).
-  const m = /^\s*(\d+)\s*(d|w|ngay|tuan)?\s*$/i.exec(foldName(value));
-  if (!m) throw new UsageError(`--within "${value}" is not a number of days.`, 'Write days (--within 7, "7 ngày") or weeks (--within 2w, "2 tuần").');
-  const days = Number(m[1]) * (/^(w|tuan)$/i.test(m[2] ?? '') ? 7 : 1);
-  // A window longer than a few years says nothing a plan year needs, and is most likely a typo.
-  if (days > 3660) throw new UsageError(`--within ${value.trim()} is ${days} days; the window can be at most 3660 days (ten years).`, 'Use --all to list every occurrence whatever its date.');
-  return days;
 }

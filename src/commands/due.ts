@@ -1,38 +1,16 @@
 // `tthc due`: what is overdue and due soon for an agency (or all), as of today in Vietnam or --as-of.
 import type { Command } from 'commander';
-import { resolveAgency, type Role } from '../model/agencies.js';
-import { UsageError } from '../model/io.js';
-import { foldName } from '../model/text.js';
-import { csvSeparator } from '../render/csv.js';
-import { dueJson, renderDueCsv, renderDueMd, renderDueTable } from '../render/due.js';
+import { resolveAgency } from '../model/agencies.js';
+import { DUE_FORMATS, renderAs } from '../render/registry.js';
 import { dueView } from '../views/due.js';
 import { evaluatePlan } from '../views/evaluate.js';
-import { langOption } from './agencies.js';
-import { asOfOption, loadPlan, pickFormat, withinOption, type Ctx } from './context.js';
-import { refuseBinaryOnTerminal, writeOutput } from './output.js';
+import { loadPlan, type Ctx } from './context.js';
+import { writeRendered } from './output.js';
+import { formatOption, specOf } from './spec.js';
 
 interface Opts {
-  plan?: string;
-  agency?: string;
-  role?: string;
-  within?: string;
   all?: boolean;
-  asOf?: string;
-  today?: string;
-  format?: string;
-  lang?: string;
-  failOn?: string;
-  sep?: string;
-  output?: string;
   each?: boolean;
-}
-
-/** --role: lead (chủ trì, chu-tri), support (phối hợp, phoi-hop) or any, in either language, with or without diacritics. */
-export function roleOption(value: string | undefined): Role | 'any' {
-  const v = foldName(value ?? 'any').replace(/[\s_]+/g, '-');
-  const role = ({ lead: 'lead', 'chu-tri': 'lead', support: 'support', 'phoi-hop': 'support', any: 'any', 'ca-hai': 'any' } as const)[v];
-  if (role) return role;
-  throw new UsageError(`--role "${value}" is not a role.`, 'Use --role chu-tri (lead), --role phoi-hop (support) or --role any.');
 }
 
 export function registerDue(program: Command, ctx: Ctx, done: (code: number) => void): void {
@@ -46,45 +24,24 @@ export function registerDue(program: Command, ctx: Ctx, done: (code: number) => 
     .option('--each', 'a row for each occurrence, rather than one for the occurrences of a task with the same status')
     .option('--as-of <date>', 'the day to answer for (default: today in Vietnam)')
     .option('--today <date>', 'the same as --as-of')
-    .option('--format <format>', 'table, json, csv, md or xlsx (Excel, with --output)', 'table')
+    .addOption(formatOption(DUE_FORMATS, 'table'))
     .option('--sep <sep>', 'CSV separator: , or ;', ',')
     .option('--lang <lang>', 'vi or en (default: TTHC_LANG, else vi)')
     .option('--fail-on <status>', 'exit 1 when anything has this status (overdue)')
     .option('--output <file>', 'write to a file instead of the screen')
     .option('--plan <file>', 'the plan file (default: the plan in plans/, or TTHC_PLAN)')
     .action(async (opts: Opts) => {
-      const format = pickFormat(opts.format, ['table', 'json', 'csv', 'md', 'xlsx'] as const, 'table');
-      if (format === 'xlsx') refuseBinaryOnTerminal(ctx, opts.output, 'An Excel workbook');
-      const lang = langOption(ctx, opts.lang);
-      const role = roleOption(opts.role);
-      if (role !== 'any' && opts.agency === undefined) throw new UsageError(`--role ${role} needs --agency: a role is an agency's part in a task.`, `For example: tthc due --agency vp --role ${role}`);
-      const within = withinOption(opts.within);
-      if (opts.asOf && opts.today && opts.asOf !== opts.today) throw new UsageError('--as-of and --today name different days.', 'Give one of them.');
-      const asOf = asOfOption(ctx, opts.asOf ?? opts.today);
-      const sep = csvSeparator(opts.sep);
-      if (!sep) throw new UsageError(`--sep "${opts.sep}" is not a separator.`, "Use --sep ',' or --sep ';'.");
-      if (opts.failOn !== undefined && opts.failOn !== 'overdue' && opts.failOn !== 'due-soon') {
-        throw new UsageError(`--fail-on "${opts.failOn}" is not a status it can fail on.`, 'Use --fail-on overdue (or due-soon).');
-      }
-      const { plan, schedules } = await loadPlan(ctx, opts.plan);
-      const agency = opts.agency !== undefined ? resolveAgency(plan, opts.agency) : undefined;
-      const view = dueView(evaluatePlan(plan, asOf, within, schedules), { agency, role, all: opts.all });
-      const style = ctx.style(opts.output ? false : program.opts().color);
-      const text =
-        format === 'xlsx'
-          ? await (await import('../render/xlsx.js')).dueXlsx(plan, view)
-          : format === 'json'
-          ? dueJson(view)
-          : format === 'csv'
-            ? renderDueCsv(plan, view, lang, sep)
-            : format === 'md'
-              ? renderDueMd(plan, view, lang)
-              : renderDueTable(plan, view, lang, style, ctx.width(), { each: opts.each });
-      await writeOutput(ctx, text, opts.output, { what: 'An Excel workbook', lang });
+      const spec = specOf(ctx);
+      const { plan, schedules } = await loadPlan(ctx, spec.plan);
+      const agency = spec.agency !== undefined ? resolveAgency(plan, spec.agency) : undefined;
+      const view = dueView(evaluatePlan(plan, spec.day, spec.within, schedules), { agency, role: spec.role, all: opts.all });
+      const style = ctx.style(spec.output ? false : spec.color);
+      const text = await renderAs(DUE_FORMATS, spec.format, { plan, view, each: Boolean(opts.each), lang: spec.lang, style, width: spec.width, sep: spec.sep });
+      await writeRendered(ctx, spec, text);
       const failing =
-        opts.failOn === 'overdue'
+        spec.failOn === 'overdue'
           ? view.items.some((i) => i.status === 'overdue')
-          : opts.failOn === 'due-soon'
+          : spec.failOn === 'due-soon'
             ? view.items.some((i) => i.status === 'overdue' || i.status === 'due-soon')
             : false;
       done(failing ? 1 : 0);

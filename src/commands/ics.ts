@@ -1,6 +1,5 @@
 // `tthc ics`: every dated occurrence as an all-day event, for Outlook, Google Calendar or Thunderbird to import.
 import type { Command } from 'commander';
-import { UsageError } from '../model/io.js';
 import { involvement, resolveAgency } from '../model/agencies.js';
 import type { Plan } from '../model/model.js';
 import { renderIcs, type IcsEvent } from '../render/ics.js';
@@ -8,25 +7,12 @@ import { evaluatePlan } from '../views/evaluate.js';
 import { taskOrder } from '../views/due.js';
 import { refOf } from '../views/report.js';
 import { loadPlan, planPath, type Ctx } from './context.js';
-import { roleOption } from './due.js';
 import { writeOutput } from './output.js';
+import { specOf } from './spec.js';
 
 interface Opts {
-  plan?: string;
-  agency?: string;
-  role?: string;
-  output?: string;
-  remind?: string[];
   open?: boolean;
   todo?: boolean;
-}
-
-/** --remind 3d, 1w, 0d (on the day); up to a year before. */
-export function remindOption(value: string): number {
-  const m = /^\s*(\d{1,3})\s*([dw]?)\s*$/i.exec(value);
-  const days = m ? Number(m[1]) * (m[2]?.toLowerCase() === 'w' ? 7 : 1) : NaN;
-  if (!m || days > 366) throw new UsageError(`--remind "${value}" is not a number of days before the due day.`, 'Write days (--remind 3d) or weeks (--remind 1w), up to a year; repeat it for several reminders.');
-  return days;
 }
 
 /**
@@ -53,13 +39,12 @@ export function registerIcs(program: Command, ctx: Ctx, done: (code: number) => 
     .option('--output <file>', 'write to a file instead of the screen (e.g. ke-hoach.ics)')
     .option('--plan <file>', 'the plan file (default: the plan in plans/, or TTHC_PLAN)')
     .action(async (opts: Opts) => {
-      const role = roleOption(opts.role);
-      if (role !== 'any' && opts.agency === undefined) throw new UsageError(`--role ${role} needs --agency: a role is an agency's part in a task.`, `For example: tthc ics --agency vp --role ${role}`);
-      // Earliest first: Outlook keeps only an event's first reminder, and the earliest leaves time to act.
-      const remind = [...new Set((opts.remind ?? []).map(remindOption))].sort((a, b) => b - a);
-      const file = planPath(ctx, opts.plan);
+      const spec = specOf(ctx);
+      const role = spec.role;
+      const remind = spec.remind;
+      const file = planPath(ctx, spec.plan);
       const { plan, schedules } = await loadPlan(ctx, file);
-      const agency = opts.agency !== undefined ? resolveAgency(plan, opts.agency) : undefined;
+      const agency = spec.agency !== undefined ? resolveAgency(plan, spec.agency) : undefined;
       const state = evaluatePlan(plan, icsHorizon(plan), 0, schedules);
       const events: IcsEvent[] = [];
       for (const s of state.tasks) {
@@ -77,7 +62,7 @@ export function registerIcs(program: Command, ctx: Ctx, done: (code: number) => 
       if (agency) input.agencyName = agency.name;
       if (remind.length) input.remind = remind;
       if (opts.todo) input.todo = true;
-      await writeOutput(ctx, renderIcs(input), opts.output);
+      await writeOutput(ctx, renderIcs(input), spec.output);
       done(0);
     });
 }

@@ -51,3 +51,8 @@ export async function writeOutput(ctx: Ctx, text: string | Uint8Array, file: str
   }
   ctx.io.error(`${ctx.display(file)}: written.\n`);
 }
+
+/** Writes a run's rendered output where its --output says, naming a binary format's kind in refusals. */
+export async function writeRendered(ctx: Ctx, spec: { output?: string; binary?: string; lang: Lang }, out: string | Uint8Array): Promise<void> {
+  await writeOutput(ctx, out, spec.output, spec.binary ? { what: spec.binary, lang: spec.lang } : { lang: spec.lang });
+}

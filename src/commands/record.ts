@@ -9,9 +9,9 @@ import { renderText } from '../render/diagnostics.js';
 import { addDays, beforeWindow, closingDay, formatDayVi, isValidDay, openOn, repeats } from '../schedule/index.js';
 import { evaluatePlan, type ReadSchedules, type TaskState } from '../views/evaluate.js';
 import type { Lang } from '../render/i18n.js';
-import { langOption } from './agencies.js';
 import { UNSAFE_IN_VALUE, visibleEscape } from '../render/escape.js';
-import { asOfOption, parseDayOption, planPath, readPlanBytes, withinOption, type Ctx } from './context.js';
+import { planPath, readPlanBytes, type Ctx } from './context.js';
+import { asOfOption, parseDayOption, specOf, withinOption } from './spec.js';
 import { remember } from './undo.js';
 import { findTasks } from './show.js';
 import { heavy } from '../host/lazy.js';
@@ -279,7 +279,7 @@ async function record(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts
     if (e instanceof EditError) throw new RefusedError(`Cannot add the record: ${e.message}`, 'Nothing was written.');
     // Said with the plan's path as the user typed it, not as resolved for the edit (C:\\Users\\… on Windows).
     if (e instanceof LockError || e instanceof ConflictError) throw new RefusedError(e.message.split(e.file).join(shown));
-    throw heldOpenRefusal(e, 'plan', shown, langOption(ctx, opts.lang)) ?? e;
+    throw heldOpenRefusal(e, 'plan', shown, specOf(ctx).lang) ?? e;
   }
 }
 
@@ -329,7 +329,7 @@ export function registerRecord(program: Command, ctx: Ctx, done: (code: number) 
     .option('--lang <lang>', 'vi or en, for the confirmation (default: TTHC_LANG, else vi)')
     .option('--plan <file>', 'the plan file (default: the plan in plans/, or TTHC_PLAN)')
     .action(async (id: string, opts: Opts) => {
-      const lang = langOption(ctx, opts.lang);
+      const lang = specOf(ctx).lang;
       const r = await record(ctx, 'done', id, opts);
       ctx.io.write(confirmation(r, lang, ctx.today()));
       done(0);
@@ -346,7 +346,7 @@ export function registerRecord(program: Command, ctx: Ctx, done: (code: number) 
     .option('--lang <lang>', 'vi or en, for the confirmation (default: TTHC_LANG, else vi)')
     .option('--plan <file>', 'the plan file (default: the plan in plans/, or TTHC_PLAN)')
     .action(async (id: string, opts: Opts) => {
-      const lang = langOption(ctx, opts.lang);
+      const lang = specOf(ctx).lang;
       const r = await record(ctx, 'trigger', id, opts);
       ctx.io.write(confirmation(r, lang, ctx.today()));
       done(0);

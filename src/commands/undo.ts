@@ -7,7 +7,7 @@ import { heavy } from '../host/lazy.js';
 import { keepWarm } from '../host/cache.js';
 import { RefusedError } from '../model/io.js';
 import { formatDayVi, todayInVietnam } from '../schedule/index.js';
-import { langOption } from './agencies.js';
+import { specOf } from './spec.js';
 import { planPath, readPlanBytes, type Ctx } from './context.js';
 
 /** How many edits of one plan can be undone, one after the other. */
@@ -88,7 +88,7 @@ export function registerUndo(program: Command, ctx: Ctx, done: (code: number) =>
     .option('--lang <lang>', 'vi or en, for the confirmation (default: TTHC_LANG, else vi)')
     .option('--plan <file>', 'the plan file (default: the plan in plans/, or TTHC_PLAN)')
     .action(async (opts: { plan?: string; lang?: string }) => {
-      const vi = langOption(ctx, opts.lang) === 'vi';
+      const vi = specOf(ctx).lang === 'vi';
       const file = planPath(ctx, opts.plan);
       const shown = ctx.display(file);
       readPlanBytes(ctx, file); // a missing file or a folder is a usage error
