@@ -4,7 +4,7 @@ import { beforeWindow, closingDay, evaluateTask, exactRepeats, formatDayVi, isRe
 import { scheduleOf } from '../views/evaluate.js';
 import type { CheckContext } from './check.js';
 import { dateHint } from './dates.js';
-import { nodeAt } from '../read/load.js';
+import { nodeAt } from '../read/locate.js';
 import { recordPath, recordPlace, type Path, type Task } from '../model/model.js';
 import { parseSymbol } from '../model/symbols.js';
 

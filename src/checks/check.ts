@@ -1,8 +1,9 @@
 // The meaning of a loaded plan: ids, agencies, dates, document symbols and citations, each problem located.
 import { makeDiagnostic, type Code, type Diagnostic, type Position } from '../model/diagnostics.js';
-import { foldName } from '../model/text.js';
+import { foldName, nearest } from '../model/text.js';
 import { isMap, isSeq, visit } from 'yaml';
-import { keyAt, locate, locateInside, nearest, nodeAt, position, type Loaded, type Source } from '../read/load.js';
+import type { Loaded } from '../read/load.js';
+import { keyAt, locate, locateInside, nodeAt, position, type Source } from '../read/locate.js';
 import type { Path, Plan } from '../model/model.js';
 import { checkRecords, checkTimelines } from './check-timeline.js';
 import { dateHint } from './dates.js';

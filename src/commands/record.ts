@@ -31,7 +31,7 @@ interface Opts {
 /** Reads the plan from the bytes the lock holder gave us; errors in it refuse the edit. */
 function planOf(ctx: Ctx, h: Heavy, bytes: Buffer, file: string): Plan {
   const { loadBytes, checkLoaded } = h;
-  const loaded = loadBytes(bytes, file);
+  const loaded = loadBytes(bytes, file, ctx.today());
   const errors = checkLoaded(loaded, ctx.today()).filter((d) => d.severity === 'error');
   if (errors.length || !loaded.plan) {
     throw new RefusedError(
@@ -243,7 +243,7 @@ async function record(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts
       const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(current);
       const next = Buffer.from(addRecord(text, task.id, rec), 'utf8');
       // The new plan must check as cleanly as the old one before it may replace it.
-      const after = loadBytes(next, shown);
+      const after = loadBytes(next, shown, ctx.today());
       const errors = checkLoaded(after, ctx.today()).filter((d) => d.severity === 'error');
       if (errors.length) {
         throw new RefusedError(`The plan with this record would have errors: ${errors.map((e) => `${e.code} at line ${e.start.line}: ${e.message}`).join('; ')}`, 'Nothing was written.');

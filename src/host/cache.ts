@@ -158,7 +158,7 @@ export async function loadChecked(bytes: Uint8Array, file: string, today: string
   for (const dir of dirs) if ((a = read(dir, join(dir, name), bytes))) break;
   if (!a) {
     const { analyze } = await heavy();
-    a = analyze(bytes, file);
+    a = analyze(bytes, file, today);
     write(dirs, name, a, bytes);
   }
   const out: Checked = { file, diagnostics: diagnosticsFor(a, today) };
