@@ -3,7 +3,7 @@ import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocu
 import { makeDiagnostic, type Code, type Diagnostic } from '../model/diagnostics.js';
 import { decodePlanBytes } from './decode.js';
 import { MAX_DEPTH, tooDeepAt } from './depth.js';
-import { UNSAFE_IN_VALUE, visibleEscape } from '../render/escape.js';
+import { UNSAFE_IN_VALUE, visibleEscape } from '../model/unsafe.js';
 import { buildModel, type Plan as PlanModel } from '../model/model.js';
 import { Plan } from '../model/schema.js';
 import { position, type Source } from './locate.js';

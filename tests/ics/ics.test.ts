@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/cli.js';
-import { memoryIo } from '../../src/model/io.js';
+import { memoryIo } from '../../src/cli/memory-io.js';
 import { loadBytes } from '../../src/read/load.js';
 import type { Plan } from '../../src/model/model.js';
 import { escapeText, foldLine, shorten } from '../../src/render/ics.js';

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/cli.js';
-import { memoryIo } from '../../src/model/io.js';
+import { memoryIo } from '../../src/cli/memory-io.js';
 import { loadBytes } from '../../src/read/load.js';
 import { evaluatePlan } from '../../src/views/evaluate.js';
 import { occurrenceKey, reportData } from '../../src/views/report.js';
