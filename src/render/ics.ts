@@ -15,6 +15,7 @@ import { t } from './i18n.js';
 import { asciiSlug } from '../model/text.js';
 import { plainText } from './markup.js';
 import { dataText } from './escape.js';
+import { agencyNames } from '../model/agencies.js';
 
 export interface IcsEvent {
   task: Task;
@@ -100,10 +101,6 @@ function uidPart(s: string): string {
 export function planStamp(plan: Plan): string {
   const date = plan.raw.plan.date;
   return date ? `${icsDate(date)}T000000Z` : `${String(plan.year).padStart(4, '0')}0101T000000Z`;
-}
-
-function agencyNames(plan: Plan, ids: string[]): string {
-  return ids.map((id) => plan.agencies.get(id)?.name ?? id).join('; ');
 }
 
 /** The mark a completed occurrence's summary starts with, so that it reads as done in any calendar view. */
