@@ -8,8 +8,8 @@ const cache = vi.hoisted(() => ({ dir: '' }));
 cache.dir = mkdtempSync(join(tmpdir(), 'tthc-test-cache-'));
 afterAll(() => rmSync(cache.dir, { recursive: true, force: true }));
 
-vi.mock('../src/model/io.js', async (original) => {
-  const io = await original<typeof import('../src/model/io.js')>();
+vi.mock('../src/cli/memory-io.js', async (original) => {
+  const io = await original<typeof import('../src/cli/memory-io.js')>();
   return {
     ...io,
     memoryIo: (opts: Parameters<typeof io.memoryIo>[0] = {}) => {

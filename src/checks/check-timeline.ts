@@ -2,9 +2,9 @@
 import { dayOff, weekday } from '../schedule/holidays.js';
 import { beforeWindow, closingDay, evaluateTask, exactRepeats, formatDayVi, isRecurring, isValidDay, openOn, type Part } from '../schedule/index.js';
 import { scheduleOf } from '../views/evaluate.js';
-import type { CheckContext } from './check.js';
+import type { CheckContext } from './context.js';
 import { dateHint } from './dates.js';
-import { nodeAt } from '../read/load.js';
+import { nodeAt } from '../read/locate.js';
 import { recordPath, recordPlace, type Path, type Task } from '../model/model.js';
 import { parseSymbol } from '../model/symbols.js';
 

@@ -1,35 +1,16 @@
 // The meaning of a loaded plan: ids, agencies, dates, document symbols and citations, each problem located.
 import { makeDiagnostic, type Code, type Diagnostic, type Position } from '../model/diagnostics.js';
-import { foldName } from '../model/text.js';
+import { foldName, nearest } from '../model/text.js';
 import { isMap, isSeq, visit } from 'yaml';
-import { keyAt, locate, locateInside, nearest, nodeAt, position, type Loaded, type Source } from '../read/load.js';
-import type { Path, Plan } from '../model/model.js';
+import type { Loaded } from '../read/load.js';
+import { keyAt, locate, locateInside, nodeAt, position } from '../read/locate.js';
+import type { Path } from '../model/model.js';
 import { checkRecords, checkTimelines } from './check-timeline.js';
 import { dateHint } from './dates.js';
 import { detectLegacyText } from '../read/decode.js';
+import type { CheckContext, Checker } from './context.js';
 import { findCitations, parseSymbol } from '../model/symbols.js';
 import { yearsOf } from '../model/schema.js';
-
-export interface CheckContext {
-  plan: Plan;
-  src: Source;
-  /** Today in Vietnam, for findings that depend on the day (records dated in the future). */
-  today: string;
-  /**
-   * Whether the model holds every task and agency of the file. When parts were left out for their shape (already
-   * reported), findings about absence (an agency that nothing names) would be false and are not made.
-   */
-  complete: boolean;
-  /** The file's mapping as read: values the model left out for their shape (a basis without its `ref`) are here. */
-  data: Record<string, unknown>;
-  /** The key in the file of the agency with this id (they differ where the key is malformed: `Tư-pháp:` is tu-phap). */
-  agencyKey(id: string): string;
-  /** `ifTodayBefore`: the finding holds only until that day (a record dated in the future). */
-  add(code: Code, path: Path | Position, message: string, hint?: string, ifTodayBefore?: string): void;
-}
-
-/** Further checks (timelines, records) registered by the modules that understand them. */
-export type Checker = (ctx: CheckContext) => void;
 
 export function isRealDay(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);

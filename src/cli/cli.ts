@@ -91,7 +91,7 @@ export function reportError(io: Io, e: unknown): number {
     return e instanceof UsageError ? 2 : 1;
   }
   const err = e as NodeJS.ErrnoException & { hint?: string };
-  // A write the safe writer refused (src/plan/write.ts, loaded apart, so not an instance of RefusedError here).
+  // A write the safe writer refused (src/edit/write.ts, loaded apart, so not an instance of RefusedError here).
   if (err && err.code === 'REFUSED' && typeof err.message === 'string') {
     io.error(`tthc: ${err.message}\n${err.hint ? `hint: ${err.hint}\n` : ''}`);
     return 1;

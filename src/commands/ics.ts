@@ -1,11 +1,8 @@
 // `tthc ics`: every dated occurrence as an all-day event, for Outlook, Google Calendar or Thunderbird to import.
 import type { Command } from 'commander';
-import { involvement, resolveAgency } from '../model/agencies.js';
-import type { Plan } from '../model/model.js';
-import { renderIcs, type IcsEvent } from '../render/ics.js';
-import { evaluatePlan } from '../views/evaluate.js';
-import { taskOrder } from '../views/due.js';
-import { refOf } from '../views/report.js';
+import { resolveAgency } from '../model/agencies.js';
+import { renderIcs } from '../render/ics.js';
+import { icsEvents } from '../views/ics.js';
 import { loadPlan, planPath, type Ctx } from './context.js';
 import { writeOutput } from './output.js';
 import { specOf } from './spec.js';
@@ -13,18 +10,6 @@ import { specOf } from './spec.js';
 interface Opts {
   open?: boolean;
   todo?: boolean;
-}
-
-/**
- * The day to evaluate at: the plan's end, or its latest record if later. Not today, so that the file does
- * not change with the clock; records cannot be dated in the future, so every recorded trigger counts.
- */
-export function icsHorizon(plan: Plan): string {
-  let last = plan.period.end;
-  for (const task of plan.tasks) {
-    for (const r of task.records) for (const d of [r.done, r.trigger]) if (d && d > last) last = d;
-  }
-  return last;
 }
 
 export function registerIcs(program: Command, ctx: Ctx, done: (code: number) => void): void {
@@ -45,19 +30,7 @@ export function registerIcs(program: Command, ctx: Ctx, done: (code: number) => 
       const file = planPath(ctx, spec.plan);
       const { plan, schedules } = await loadPlan(ctx, file);
       const agency = spec.agency !== undefined ? resolveAgency(plan, spec.agency) : undefined;
-      const state = evaluatePlan(plan, icsHorizon(plan), 0, schedules);
-      const events: IcsEvent[] = [];
-      for (const s of state.tasks) {
-        if (agency) {
-          const inv = involvement(plan, s.task, agency.id);
-          if (!inv || (role !== 'any' && inv.role !== role)) continue;
-        }
-        for (const o of s.eval.occurrences) {
-          if (o.due === null || (opts.open && o.completion)) continue;
-          events.push({ task: s.task, period: o.period, due: o.due, start: o.start, completion: o.completion, late: o.status === 'late', ref: refOf(s.task, o.period, o.completion) });
-        }
-      }
-      events.sort((a, b) => a.due.localeCompare(b.due) || taskOrder(plan, a.task.id) - taskOrder(plan, b.task.id) || (a.period ?? '').localeCompare(b.period ?? ''));
+      const events = icsEvents(plan, { agency: agency?.id, role, open: opts.open === true, schedules });
       const input: Parameters<typeof renderIcs>[0] = { plan, events };
       if (agency) input.agencyName = agency.name;
       if (remind.length) input.remind = remind;

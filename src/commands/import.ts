@@ -74,7 +74,7 @@ export function registerImport(program: Command, ctx: Ctx, done: (code: number) 
       await writeOutput(ctx, result.yaml, opts.output, { replacePlan: Boolean(opts.force) });
       if (opts.output) {
         // The `tthc check` suggested next, and every command after it, finds the plan analysed.
-        if (opts.output !== '-' && statSync(ctx.abs(opts.output), { throwIfNoEntry: false })?.isFile()) await keepWarm(Buffer.from(result.yaml, 'utf8'), ctx.display(opts.output), ctx.abs(opts.output), ctx.io.env);
+        if (opts.output !== '-' && statSync(ctx.abs(opts.output), { throwIfNoEntry: false })?.isFile()) await keepWarm(Buffer.from(result.yaml, 'utf8'), ctx.display(opts.output), ctx.abs(opts.output), ctx.io.env, ctx.today());
         const n = result.plan.sections.reduce((s, x) => s + x.tasks.length, 0);
         ctx.io.error(`${result.plan.sections.length} sections, ${n} tasks, ${Object.keys(result.plan.agencies).length} agencies. Next: tthc check ${opts.output}\n`);
       }

@@ -1,4 +1,4 @@
-// --output FILE: write a report through the one safe writer (src/plan/write.ts), since PowerShell's `>` writes UTF-16; never over a plan.
+// --output FILE: write a report through the one safe writer (src/edit/write.ts), since PowerShell's `>` writes UTF-16; never over a plan.
 import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { UsageError } from '../model/io.js';

@@ -9,6 +9,7 @@ import { renderText } from '../render/diagnostics.js';
 import { addDays, beforeWindow, closingDay, formatDayVi, isValidDay, openOn, repeats } from '../schedule/index.js';
 import { evaluatePlan, type ReadSchedules, type TaskState } from '../views/evaluate.js';
 import type { Lang } from '../render/i18n.js';
+import { choosePeriod } from '../views/completion.js';
 import { UNSAFE_IN_VALUE, visibleEscape } from '../render/escape.js';
 import { planPath, readPlanBytes, type Ctx } from './context.js';
 import { asOfOption, parseDayOption, specOf, withinOption } from './spec.js';
@@ -47,54 +48,6 @@ function planOf(ctx: Ctx, checked: Checked, file: string): Plan {
  * writers through, so this is more than any number of clerks recording at the same moment.
  */
 const MAX_ROUNDS = 50;
-
-/** The occurrence a completion belongs to, by the contract: --period, or the only one not done. */
-function choosePeriod(state: TaskState, period: string | undefined, date: string): string | undefined {
-  const task = state.task;
-  const occs = state.eval.occurrences;
-  const label = (p: string | null) => p ?? '(single)';
-  if (state.eval.continuous && occs.length === 0) {
-    if (period !== undefined) throw new RefusedError(`Task ${task.id} is continuous ("${task.when}"): it has no periods.`, 'Record the activity without --period.');
-    return undefined;
-  }
-  if (period !== undefined) {
-    const occ = occs.find((o) => o.period === period);
-    if (!occ) {
-      const known = occs.map((o) => o.period).filter((p): p is string => p !== null);
-      throw new RefusedError(
-        `Task ${task.id} has no period ${period}.`,
-        known.length ? `Its periods are: ${known.join(', ')}.` : 'This task has a single occurrence: leave out --period.',
-      );
-    }
-    if (occ.completion !== null || occ.status === 'done' || occ.status === 'late') {
-      throw new RefusedError(`Task ${task.id}${occ.period ? ` (${occ.period})` : ''} is already recorded as done on ${formatDayVi(occ.completion ?? date)}.`, 'A second completion of the same occurrence is refused; correct the existing record by hand if it is wrong.');
-    }
-    return occ.period ?? undefined;
-  }
-  if (occs.length === 0) {
-    if (state.eval.status === 'waiting') {
-      throw new RefusedError(
-        `Task ${task.id} is still waiting for its trigger ("${task.when}").`,
-        state.follows ? `It opens when task ${state.follows} is done; record that first.` : `Record the trigger first: tthc trigger ${task.id} --date DATE --ref SỐ/KÝ-HIỆU.`,
-      );
-    }
-    if (state.eval.status === 'done') throw new RefusedError(`Task ${task.id} is already recorded as done.`, 'A second completion is refused; correct the existing record by hand if it is wrong.');
-    return undefined;
-  }
-  const notDone = occs.filter((o) => o.completion === null && o.status !== 'done' && o.status !== 'late');
-  if (notDone.length === 0 && occs.length === 1) {
-    throw new RefusedError(`Task ${task.id} is already recorded as done on ${formatDayVi(occs[0]!.completion ?? date)}.`, 'A second completion is refused; correct the existing record by hand if it is wrong.');
-  }
-  if (notDone.length === 0) throw new RefusedError(`Every occurrence of task ${task.id} is already recorded as done.`, 'A second completion is refused; correct the existing record by hand if it is wrong.');
-  if (notDone.length === 1) return notDone[0]!.period ?? undefined;
-  // Several open: the contract wants the user to say which; list them with their due days.
-  throw new RefusedError(
-    `Task ${task.id} has ${notDone.length} occurrences not done; say which one with --period:\n${notDone
-      .map((o) => `  ${label(o.period).padEnd(12)} due ${o.due ? formatDayVi(o.due) : '—'}  (${o.status})`)
-      .join('\n')}`,
-    `For example: tthc done ${task.id} --period ${notDone[0]!.period}`,
-  );
-}
 
 function checkDate(ctx: Ctx, value: string | undefined, what: string): string {
   const date = asOfOption(ctx, value, '--date');
@@ -260,7 +213,7 @@ async function record(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts
       const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(current);
       const next = Buffer.from(addRecord(text, made.task.id, made.rec), 'utf8');
       // The new plan must check as cleanly as the old one before it may replace it: one parse, one check, kept in the cache.
-      const analysis = analyze(next, shown);
+      const analysis = analyze(next, shown, today);
       const errors = diagnosticsFor(analysis, today, shown).filter((d) => d.severity === 'error');
       if (errors.length) {
         throw new RefusedError(`The plan with this record would have errors: ${errors.map((e) => `${e.code} at line ${e.start.line}: ${e.message}`).join('; ')}`, 'Nothing was written.');
@@ -269,7 +222,7 @@ async function record(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts
         if (round < MAX_ROUNDS) continue;
         throw new ConflictError(abs);
       }
-      await keepWarm(next, shown, abs, ctx.io.env, analysis);
+      await keepWarm(next, shown, abs, ctx.io.env, today, analysis);
       // What `tthc undo` needs to take it back.
       remember(abs, current, next, { kind, task: made.task.id, record: made.rec }, ctx.io.now());
       const after = checkedOf(analysis, next, shown, today);

@@ -122,7 +122,7 @@ export function registerUndo(program: Command, ctx: Ctx, done: (code: number) =>
         throw e;
       }
       // The plan is back to bytes tthc read before: the next command finds their analysis (made now if evicted).
-      await keepWarm(Buffer.from(last.before, 'base64'), shown, ctx.abs(file), ctx.io.env);
+      await keepWarm(Buffer.from(last.before, 'base64'), shown, ctx.abs(file), ctx.io.env, ctx.today());
       list.pop();
       journal[basename(plan)] = list;
       try {

@@ -177,7 +177,7 @@ export async function loadChecked(bytes: Uint8Array, file: string, today: string
   if (key) for (const dir of dirs) if ((a = read(dir, key))) break;
   if (!a) {
     const { analyze } = await heavy();
-    a = analyze(bytes, file);
+    a = analyze(bytes, file, today);
     if (key) write(dirs, key, a, env);
   }
   return checkedOf(a, bytes, file, today);
@@ -187,13 +187,13 @@ export async function loadChecked(bytes: Uint8Array, file: string, today: string
  * Keeps the analysis of bytes tthc has just written to `path` (an edit analyses its result before writing it), so
  * that the next command is warm; or, with no analysis at hand, makes one when the bytes have no entry yet.
  */
-export async function keepWarm(bytes: Uint8Array, file: string, path: string, env: Env, a?: Analysis): Promise<void> {
+export async function keepWarm(bytes: Uint8Array, file: string, path: string, env: Env, today: string, a?: Analysis): Promise<void> {
   const dirs = cacheDirs(env);
   if (!dirs.length) return;
   const key = keyOf(bytes, file, path);
   if (!a) {
     for (const dir of dirs) if (read(dir, key)) return;
-    a = (await heavy()).analyze(bytes, file);
+    a = (await heavy()).analyze(bytes, file, today);
   }
   write(dirs, key, a, env);
 }

@@ -5,6 +5,16 @@ import { foldCompact, foldName, nearest } from './text.js';
 
 export type Role = 'lead' | 'support';
 
+/** An agency's name as the plan gives it, or its id where the plan names no such agency. */
+export function agencyName(plan: Plan, id: string): string {
+  return plan.agencies.get(id)?.name ?? id;
+}
+
+/** Several agencies' names, as one cell or line: "Văn phòng; Phòng Tư pháp". */
+export function agencyNames(plan: Plan, ids: readonly string[]): string {
+  return ids.map((id) => agencyName(plan, id)).join('; ');
+}
+
 export interface Involvement {
   role: Role;
   /** The collective through which the agency is involved; null where the task names it. */

@@ -7,6 +7,7 @@ import { renderCsv } from './csv.js';
 import { t, type Lang, type Word } from './i18n.js';
 import type { Style } from './style.js';
 import { wrapText } from './table.js';
+import { agencyName, agencyNames } from '../model/agencies.js';
 
 export function statusWord(lang: Lang, status: string): string {
   return t(lang, `status.${status}` as Word);
@@ -35,14 +36,10 @@ function daysText(lang: Lang, item: DueItem): string {
   return lang === 'en' && n === 1 ? text.replace('1 days', '1 day') : text;
 }
 
-function agencyNames(plan: Plan, ids: string[]): string {
-  return ids.map((id) => plan.agencies.get(id)?.name ?? id).join('; ');
-}
-
 function roleText(plan: Plan, lang: Lang, item: DueItem): string {
   if (!item.role) return agencyNames(plan, item.lead);
   const r = t(lang, `role.${item.role}` as Word);
-  return item.via ? `${r} (${t(lang, 'via')} ${plan.agencies.get(item.via)?.name ?? item.via})` : r;
+  return item.via ? `${r} (${t(lang, 'via')} ${agencyName(plan, item.via)})` : r;
 }
 
 export function dueHeader(view: DueView, lang: Lang): string {

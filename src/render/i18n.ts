@@ -1,5 +1,7 @@
 // The words tables speak, in Vietnamese (default) and English; JSON keeps the English codes of the contract.
-export type Lang = 'vi' | 'en';
+import type { Lang } from '../model/lang.js';
+
+export type { Lang };
 
 const WORDS = {
   vi: {

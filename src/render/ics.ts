@@ -8,25 +8,17 @@
 //   VTODO components silently: to-do lists are for Thunderbird, Apple Reminders, Evolution and the like.
 // - Thunderbird honours every VALARM, RELATED=END on a VTODO (relative to DUE), and STATUS/COMPLETED/PERCENT-COMPLETE.
 // - RFC 5545 requires DTSTAMP and COMPLETED in UTC; readers unfold at 75 octets, so a fold must not split a character.
-import type { Plan, Task } from '../model/model.js';
+import type { Plan } from '../model/model.js';
 import { addDays, formatDayVi } from '../schedule/index.js';
 import { periodText } from './due.js';
 import { t } from './i18n.js';
 import { asciiSlug } from '../model/text.js';
 import { plainText } from './markup.js';
 import { dataText } from './escape.js';
+import { agencyNames } from '../model/agencies.js';
+import type { IcsEvent } from '../views/ics.js';
 
-export interface IcsEvent {
-  task: Task;
-  period: string | null;
-  due: string;
-  /** The first day of the occurrence's window (DTSTART of a to-do). */
-  start?: string;
-  /** The day the occurrence was completed, and whether late; the document that shows it. */
-  completion?: string | null;
-  late?: boolean;
-  ref?: string | null;
-}
+export type { IcsEvent };
 
 export interface IcsInput {
   plan: Plan;
@@ -100,10 +92,6 @@ function uidPart(s: string): string {
 export function planStamp(plan: Plan): string {
   const date = plan.raw.plan.date;
   return date ? `${icsDate(date)}T000000Z` : `${String(plan.year).padStart(4, '0')}0101T000000Z`;
-}
-
-function agencyNames(plan: Plan, ids: string[]): string {
-  return ids.map((id) => plan.agencies.get(id)?.name ?? id).join('; ');
 }
 
 /** The mark a completed occurrence's summary starts with, so that it reads as done in any calendar view. */

@@ -1,7 +1,7 @@
 // The `cached` project really runs the commands through the plan cache, and the other projects really do not.
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { memoryIo } from '../../src/model/io.js';
+import { memoryIo } from '../../src/cli/memory-io.js';
 import { run, SHIPPED } from './helpers.js';
 
 describe('the test projects', () => {

@@ -208,7 +208,7 @@ describe('timeline and record findings, more closely', () => {
   });
 
   describe('RECORD_FUTURE depends on today', () => {
-    const loaded = () => loadBytes(readFileSync(fixtureFile('RECORD_FUTURE')), 'RECORD_FUTURE.yaml');
+    const loaded = () => loadBytes(readFileSync(fixtureFile('RECORD_FUTURE')), 'RECORD_FUTURE.yaml', '2023-06-15');
     const future = (today: string) => checkLoaded(loaded(), today).filter((d) => d.code === 'RECORD_FUTURE');
 
     it('holds only until the day of the record (ifTodayBefore), so that a cached check stays true', () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memoryIo } from '../../src/model/io.js';
+import { memoryIo } from '../../src/cli/memory-io.js';
 import { makeCtx } from '../../src/commands/context.js';
 import { registerAgencies } from '../../src/commands/agencies.js';
 import { registerCheck } from '../../src/commands/check.js';
