@@ -1,8 +1,9 @@
 // Reading a plan with a cache of its analysis keyed by its bytes, so that everyday commands skip YAML and zod.
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { replaceOwnFileSync } from './write.js';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Analysis } from './analyze.js';
@@ -96,9 +97,7 @@ function write(dirs: string[], name: string, a: Analysis, bytes: Uint8Array): vo
 /** Atomic (temp file + rename), and the oldest entries go once there are more than MAX_ENTRIES. */
 function writeEntry(dir: string, path: string, a: Analysis, secret: Buffer, bytes: Uint8Array): void {
   const body = JSON.stringify({ build: BUILD, ...a });
-  const tmp = `${path}.${randomBytes(8).toString('hex')}.tmp`;
-  writeFileSync(tmp, `${sign(secret, bytes, body)}\n${body}`, { flag: 'wx', mode: 0o600 });
-  renameSync(tmp, path);
+  replaceOwnFileSync(path, `${sign(secret, bytes, body)}\n${body}`);
   const names = readdirSync(dir).filter((n) => n.endsWith('.json'));
   if (names.length > MAX_ENTRIES) {
     const old = names.map((n) => ({ n, t: statSync(join(dir, n)).mtimeMs })).sort((x, y) => x.t - y.t);
