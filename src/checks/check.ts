@@ -11,16 +11,7 @@ import { detectLegacyText } from '../read/decode.js';
 import type { CheckContext, Checker } from './context.js';
 import { findCitations, parseSymbol } from '../model/symbols.js';
 import { yearsOf } from '../model/schema.js';
-
-export function isRealDay(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
-}
+import { isValidDay } from '../schedule/day.js';
 
 const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
 
@@ -65,7 +56,7 @@ function checkHeading(ctx: CheckContext): void {
   if (blankNumber || blankDate) {
     const which = blankNumber && blankDate ? 'number and date are' : blankNumber ? 'number is' : 'date is';
     const written = String(ctx.src.doc.getIn(['plan', 'date']) ?? '');
-    const shown = blankDate ? '…' : isRealDay(written) ? written.split('-').reverse().map((x, i) => (i < 2 ? String(Number(x)) : x)).join('/') : written;
+    const shown = blankDate ? '…' : isValidDay(written) ? written.split('-').reverse().map((x, i) => (i < 2 ? String(Number(x)) : x)).join('/') : written;
     ctx.add(
       'PLAN_NUMBER_BLANK',
       keyAt(ctx.src.doc, ['plan'], blankNumber ? 'number' : 'date') ? ['plan', blankNumber ? 'number' : 'date'] : ['plan'],
@@ -73,7 +64,7 @@ function checkHeading(ctx: CheckContext): void {
       `Fill in ${blankNumber && blankDate ? '`number:` and `date:`' : blankNumber ? '`number:`' : '`date:`'} from the issued document once it has ${blankNumber && blankDate ? 'them' : 'it'}.`,
     );
   }
-  if (h.date && !isRealDay(h.date)) ctx.add('DATE_INVALID', ['plan', 'date'], `The plan's date ${h.date} does not exist.`, dateHint(h.date));
+  if (h.date && !isValidDay(h.date)) ctx.add('DATE_INVALID', ['plan', 'date'], `The plan's date ${h.date} does not exist.`, dateHint(h.date));
   if (typeof h.period === 'string') {
     const { first, last } = yearsOf(h.period);
     if (first > last) {
@@ -89,11 +80,11 @@ function checkHeading(ctx: CheckContext): void {
   } else if (h.period) {
     const { start, end } = h.period;
     for (const k of ['start', 'end'] as const) {
-      if (!isRealDay(h.period[k])) ctx.add('DATE_INVALID', ['plan', 'period', k], `The plan period's ${k} ${h.period[k]} does not exist.`, dateHint(h.period[k]));
+      if (!isValidDay(h.period[k])) ctx.add('DATE_INVALID', ['plan', 'period', k], `The plan period's ${k} ${h.period[k]} does not exist.`, dateHint(h.period[k]));
     }
-    if (isRealDay(start) && isRealDay(end) && start > end) {
+    if (isValidDay(start) && isValidDay(end) && start > end) {
       ctx.add('PERIOD_INVALID', ['plan', 'period', 'end'], `The plan period ends (${end}) before it starts (${start}).`, 'Swap `start` and `end`.');
-    } else if (isRealDay(start) && isRealDay(end) && (end < `${h.year}-01-01` || start > `${h.year}-12-31`)) {
+    } else if (isValidDay(start) && isValidDay(end) && (end < `${h.year}-01-01` || start > `${h.year}-12-31`)) {
       ctx.add(
         'PERIOD_INVALID',
         ['plan', 'period', end < `${h.year}-01-01` ? 'end' : 'start'],
@@ -353,7 +344,7 @@ function checkBases(ctx: CheckContext): void {
       }
     }
     // A date not written YYYY-MM-DD is a shape fault, reported as such.
-    if (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) && !isRealDay(date)) {
+    if (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) && !isValidDay(date)) {
       ctx.add('DATE_INVALID', ['bases', i, 'date'], `The date ${date} of ${typeof ref === 'string' ? ref : `legal basis ${i + 1}`} does not exist.`, dateHint(date));
     }
   });

@@ -1,7 +1,8 @@
 // `tthc undo`: removes the last record tthc added to a plan, from a small journal kept next to the plan in .tthc/.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { replaceOwnFileSync } from '../edit/write.js';
 import type { Command } from 'commander';
 import { heavy } from '../host/lazy.js';
 import { keepWarm } from '../host/cache.js';
@@ -44,9 +45,7 @@ function readJournal(file: string): Journal {
 function writeJournal(file: string, journal: Journal): void {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(join(dirname(file), '.gitignore'), '# tthc undo journal: local to this computer\n*\n');
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(journal));
-  renameSync(tmp, file);
+  replaceOwnFileSync(file, JSON.stringify(journal), 0o666);
 }
 
 function realPlan(path: string): string {

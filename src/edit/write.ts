@@ -9,7 +9,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { open, readFile, realpath, rename, stat, lstat, unlink, chmod, chown, link, rmdir, type FileHandle } from 'node:fs/promises';
-import type { Stats } from 'node:fs';
+import { renameSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { retryHeldOpen } from './held-open.js';
 
@@ -423,5 +423,25 @@ export async function replaceIfUnchanged(file: string, before: Uint8Array, after
     return true;
   } finally {
     await releaseLock(lock);
+  }
+}
+
+/**
+ * Replaces a small file of tthc's own (a cache entry, the undo journal) all at once: a fresh temporary file beside it,
+ * then a rename, so that a reader sees the old file or the new one, never half of one. Synchronous, for the writes a
+ * command makes on its way out; a user's file (a plan, a report) goes through writeSafely, with its lock and checks.
+ */
+export function replaceOwnFileSync(path: string, data: string | Uint8Array, mode = 0o600): void {
+  const tmp = `${path}.${randomBytes(8).toString('hex')}.tmp`;
+  try {
+    writeFileSync(tmp, data, { flag: 'wx', mode });
+    renameSync(tmp, path);
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // never made, or already renamed
+    }
+    throw e;
   }
 }

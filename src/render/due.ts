@@ -1,4 +1,5 @@
 // The due list as a terminal table (grouped by status, in the user's language), JSON, CSV or Markdown.
+import { markdownText } from './escape.js';
 import { plainText } from './markup.js';
 import type { Plan } from '../model/model.js';
 import { formatDayVi } from '../schedule/index.js';
@@ -243,7 +244,7 @@ export function renderDueCsv(plan: Plan, view: DueView, lang: Lang, sep: string)
 }
 
 export function renderDueMd(plan: Plan, view: DueView, lang: Lang): string {
-  const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ').replace(/</g, '&lt;');
+  const esc = (s: string) => markdownText(s);
   let out = `**${esc(view.plan.title)}** — ${esc(view.plan.issuer)}  \n${t(lang, 'asOf')}: ${formatDayVi(view.asOf)} · ${t(lang, 'agency')}: ${view.agency ? esc(view.agency.name) : t(lang, 'all')}\n\n`;
   if (view.outsidePeriod) out += `${t(lang, 'outside', { d: formatDayVi(view.asOf), s: formatDayVi(view.plan.period.start), e: formatDayVi(view.plan.period.end) })}\n\n`;
   if (view.items.length === 0) return out + t(lang, 'noItems') + '\n';

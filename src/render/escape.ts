@@ -29,17 +29,17 @@ export function outputSafe(s: string): string {
 }
 
 /**
- * For Markdown (GitHub, VS Code, a wiki): unsafe characters escaped, HTML inert (&lt;img onerror&gt;), link, code
- * and table syntax escaped, so that `[x](javascript:…)` is text, and a newline a space, so that no text starts a
- * heading or a list.
+ * For Markdown (GitHub, VS Code, a wiki), the one Markdown escaper: unsafe characters escaped, HTML inert
+ * (&lt;img onerror&gt;), link, code and table syntax escaped, so that `[x](javascript:…)` is text, and a newline a
+ * space, so that no text starts a heading or a list; or, with `lineBreaks`, a `<br>` that keeps the line in a table cell.
  */
-export function markdownText(s: string): string {
+export function markdownText(s: string, opts: { lineBreaks?: boolean } = {}): string {
   // `&` stays: an entity (&#60;) shows as text, never as a tag, and "TN&TKQ" stays readable in the raw file.
-  return terminalText(s)
+  const t = terminalText(s)
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/[\\`[\]|]/g, (c) => `\\${c}`)
-    .replace(/\s*\n\s*/g, ' ');
+    .replace(/[\\`[\]|]/g, (c) => `\\${c}`);
+  return opts.lineBreaks ? t.replace(/\n/g, '<br>') : t.replace(/\s*\n\s*/g, ' ');
 }
 
 /** For GitHub workflow commands: data escapes %, CR and LF (and the unsafe characters are shown escaped first). */
