@@ -10,6 +10,8 @@ import { evaluatePlan } from '../views/evaluate.js';
 import { langOption } from './agencies.js';
 import { asOfOption, loadPlan, pickFormat, withinOption, type Ctx } from './context.js';
 import { refuseBinaryOnTerminal, writeOutput } from './output.js';
+import { dueAcross } from './across.js';
+import { PLANS_FLAGS, PLANS_HELP, plansAsked, repeated } from './plans.js';
 
 interface Opts {
   plan?: string;
@@ -25,6 +27,7 @@ interface Opts {
   sep?: string;
   output?: string;
   each?: boolean;
+  plans?: string | boolean;
 }
 
 /** --role: lead (chủ trì, chu-tri), support (phối hợp, phoi-hop) or any, in either language, with or without diacritics. */
@@ -36,6 +39,7 @@ export function roleOption(value: string | undefined): Role | 'any' {
 }
 
 export function registerDue(program: Command, ctx: Ctx, done: (code: number) => void): void {
+  const planFlags = repeated();
   program
     .command('due')
     .description('list what is overdue and due soon, for an agency or for all')
@@ -51,7 +55,8 @@ export function registerDue(program: Command, ctx: Ctx, done: (code: number) => 
     .option('--lang <lang>', 'vi or en (default: TTHC_LANG, else vi)')
     .option('--fail-on <status>', 'exit 1 when anything has this status (overdue)')
     .option('--output <file>', 'write to a file instead of the screen')
-    .option('--plan <file>', 'the plan file (default: the plan in plans/, or TTHC_PLAN)')
+    .option('--plan <file>', 'the plan file (default: the plan in plans/, or TTHC_PLAN)', planFlags.parse)
+    .option(PLANS_FLAGS, PLANS_HELP)
     .action(async (opts: Opts) => {
       const format = pickFormat(opts.format, ['table', 'json', 'csv', 'md', 'xlsx'] as const, 'table');
       if (format === 'xlsx') refuseBinaryOnTerminal(ctx, opts.output, 'An Excel workbook');
@@ -65,6 +70,12 @@ export function registerDue(program: Command, ctx: Ctx, done: (code: number) => 
       if (!sep) throw new UsageError(`--sep "${opts.sep}" is not a separator.`, "Use --sep ',' or --sep ';'.");
       if (opts.failOn !== undefined && opts.failOn !== 'overdue' && opts.failOn !== 'due-soon') {
         throw new UsageError(`--fail-on "${opts.failOn}" is not a status it can fail on.`, 'Use --fail-on overdue (or due-soon).');
+      }
+      const many = plansAsked(ctx, planFlags.values, opts.plans);
+      if (many) {
+        const style = ctx.style(opts.output ? false : program.opts().color);
+        done(await dueAcross(ctx, many, { format, lang, style, sep, asOf, within, agency: opts.agency, role, all: opts.all, failOn: opts.failOn, output: opts.output }));
+        return;
       }
       const { plan } = await loadPlan(ctx, opts.plan);
       const agency = opts.agency !== undefined ? resolveAgency(plan, opts.agency) : undefined;

@@ -10,6 +10,8 @@ import { langOption } from './agencies.js';
 import { roleOption } from './due.js';
 import { asOfOption, loadPlan, pickFormat, type Ctx } from './context.js';
 import { refuseBinaryOnTerminal, writeOutput } from './output.js';
+import { statusAcross } from './across.js';
+import { PLANS_FLAGS, PLANS_HELP, plansAsked, repeated } from './plans.js';
 
 interface Opts {
   plan?: string;
@@ -24,13 +26,15 @@ interface Opts {
   sep?: string;
   lang?: string;
   output?: string;
+  plans?: string | boolean;
 }
 
 export function registerStatus(program: Command, ctx: Ctx, done: (code: number) => void): void {
+  const planFlags = repeated();
   program
     .command('status')
     .description('the quarterly status table: a row per task (or agency, or section), a column per quarter')
-    .option('--by <rows>', 'task, agency or section', 'task')
+    .option('--by <rows>', 'task (default), agency or section; plan: a row per plan (the default across several plans)')
     .option('--agency <agency>', 'only the tasks of this agency (id, alias or part of a name)')
     .option('--role <role>', 'with --agency or --by agency: lead, support or any', 'any')
     .option('--quarter <n>', 'one quarter in detail: its occurrences and records (1–4)')
@@ -41,12 +45,27 @@ export function registerStatus(program: Command, ctx: Ctx, done: (code: number) 
     .option('--sep <sep>', 'CSV separator: , or ;', ',')
     .option('--lang <lang>', 'vi or en (default: TTHC_LANG, else vi)')
     .option('--output <file>', 'write to a file instead of the screen (UTF-8)')
-    .option('--plan <file>', 'the plan file (default: the plan in plans/, or TTHC_PLAN)')
+    .option('--plan <file>', 'the plan file (default: the plan in plans/, or TTHC_PLAN)', planFlags.parse)
+    .option(PLANS_FLAGS, PLANS_HELP)
     .action(async (opts: Opts) => {
       const format = pickFormat(opts.format, ['table', 'json', 'csv', 'md', 'xlsx'] as const, 'table');
       if (format === 'xlsx') refuseBinaryOnTerminal(ctx, opts.output, 'An Excel workbook');
       const lang = langOption(ctx, opts.lang);
-      const by = opts.by ?? 'task';
+      const many = plansAsked(ctx, planFlags.values, opts.plans);
+      const by = opts.by ?? (many ? 'plan' : 'task');
+      if (by === 'plan' || many) {
+        if (by !== 'plan') throw new UsageError(`--by ${by} answers for one plan; across several plans, status has a row per plan.`, 'Leave out --by (or give --by plan), or name one plan with --plan FILE.');
+        if (!many) throw new UsageError('--by plan needs several plans.', 'Give a folder with --plans (e.g. --plans plans/) or repeat --plan.');
+        if (opts.quarter !== undefined) throw new UsageError('--quarter shows one plan\'s occurrences; across several plans, status has a row per plan.', 'Name one plan with --plan FILE for the detail of a quarter.');
+        const periods = opts.periods ?? 'calendar';
+        if (periods !== 'calendar' && periods !== 'reporting') throw new UsageError(`--periods "${periods}" is not a kind of period.`, 'Use --periods calendar or --periods reporting.');
+        const sep = csvSeparator(opts.sep);
+        if (!sep) throw new UsageError(`--sep "${opts.sep}" is not a separator.`, "Use --sep ',' or --sep ';'.");
+        if (opts.asOf && opts.today && opts.asOf !== opts.today) throw new UsageError('--as-of and --today name different days.', 'Give one of them.');
+        const style = ctx.style(opts.output ? false : program.opts().color);
+        done(await statusAcross(ctx, many, { format, lang, style, sep, asOf: asOfOption(ctx, opts.asOf ?? opts.today), agency: opts.agency, role: roleOption(opts.role), periods, output: opts.output }));
+        return;
+      }
       if (by !== 'task' && by !== 'agency' && by !== 'section') throw new UsageError(`--by "${by}" is not a grouping.`, 'Use --by task, --by agency or --by section.');
       const role = roleOption(opts.role);
       if (role !== 'any' && opts.agency === undefined && by !== 'agency') {
