@@ -6,6 +6,8 @@ import { loadChecked } from '../plan/cache.js';
 import { renderGithub, renderJson, renderText, type FileReport } from '../render/diagnostics.js';
 import { defaultPlans, pickFormat, readPlanBytes, type Ctx } from './context.js';
 import { expandWildcards } from '../wildcards.js';
+import { parentFindings } from './parent.js';
+import type { Plan } from '../plan/model.js';
 
 export interface CheckOptions {
   format?: string;
@@ -19,10 +21,10 @@ export async function runCheck(ctx: Ctx, files: string[], opts: CheckOptions): P
   // A file that cannot be read (missing, a folder) is a usage error (exit 2), said after the reports of the others,
   // so that one mistyped name does not hide every other plan's problems.
   const unreadable: UsageError[] = [];
-  const inputs: { file: string; bytes: Buffer }[] = [];
+  const inputs: { file: string; bytes: Buffer; path: string }[] = [];
   for (const f of targets) {
     try {
-      inputs.push({ file: ctx.display(f), bytes: readPlanBytes(ctx, f) });
+      inputs.push({ file: ctx.display(f), bytes: readPlanBytes(ctx, f), path: f });
     } catch (e) {
       if (!(e instanceof UsageError)) throw e;
       unreadable.push(e);
@@ -30,9 +32,10 @@ export async function runCheck(ctx: Ctx, files: string[], opts: CheckOptions): P
   }
   if (inputs.length === 0 && unreadable.length === 1) throw unreadable[0]!;
   const reports: FileReport[] = [];
-  for (const { file, bytes } of inputs) {
+  const parents = new Map<string, Plan | undefined>();
+  for (const { file, bytes, path } of inputs) {
     const checked = await loadChecked(bytes, file, ctx.today(), ctx.io.env);
-    const r: FileReport = { file, diagnostics: sortDiagnostics(checked.diagnostics) };
+    const r: FileReport = { file, diagnostics: sortDiagnostics([...checked.diagnostics, ...(await parentFindings(ctx, path, checked, parents))]) };
     if (checked.lines) r.lines = checked.lines;
     reports.push(r);
   }
