@@ -58,7 +58,7 @@ function subfolders(dir: string): string[] {
 
 /**
  * The parent named by `implements`: a file relative to the plan, or a number and symbol looked up among the plans of
- * the plan's folder, of the folder above it and that folder's subfolders, and of plans/ and its subfolders; among
+ * the plan's folder and its subfolders, of the folder above it and its subfolders, and of plans/ and its subfolders; among
  * several with that number, the one of the plan's year.
  */
 export function findParent(ctx: Ctx, planFile: string, value: string, year: number): { path?: string; why?: string } {
@@ -73,7 +73,7 @@ export function findParent(ctx: Ctx, planFile: string, value: string, year: numb
     return { why: `no file ${ctx.display(asPath)}` };
   }
   const want = symbolKey(value);
-  const folders = new Set<string>([here, dirname(here), ...subfolders(dirname(here))]);
+  const folders = new Set<string>([here, ...subfolders(here), dirname(here), ...subfolders(dirname(here))]);
   const plans = plansFolder(ctx);
   if (plans) for (const f of [plans, ...subfolders(plans)]) folders.add(resolve(f));
   const self = resolve(ctx.io.cwd, planFile);
@@ -92,29 +92,34 @@ export function findParent(ctx: Ctx, planFile: string, value: string, year: numb
   const pick = sameYear.length === 1 ? sameYear[0] : unique.length === 1 ? unique[0] : undefined;
   if (pick) return { path: pick.path };
   if (unique.length > 1) return { why: `${unique.length} plans near it have that number (${unique.map((f) => ctx.display(f.path)).join(', ')})` };
-  return { why: 'no plan with that number in its folder, the folders beside it or plans/' };
+  return { why: 'no plan with that number in its folder (or a folder in it), the folder above, the folders beside it, or plans/' };
 }
 
 /** Where a key stands in the file's lines: the plan's `implements:`, a task's `id:` and the keys of its item. */
 function locator(lines: string[]): { implements: Position; task(id: string, key: 'id' | 'when' | 'implements'): Position } {
-  const at = (i: number, re: RegExp): Position => ({ line: i + 1, col: (re.exec(lines[i] ?? '')?.index ?? 0) + 1 });
+  // At the value after the key, where there is one (as other findings point at the scalar at fault).
+  const at = (i: number, re: RegExp): Position => {
+    const m = re.exec(lines[i] ?? '');
+    const col = m ? [...(lines[i] ?? '').slice(0, m.index + m[0].length)].length : 0;
+    return { line: i + 1, col: col + 1 };
+  };
   const top = lines.findIndex((l) => /^[ \t]+implements:/.test(l));
   return {
-    implements: top >= 0 ? at(top, /implements:/) : { line: 1, col: 1 },
+    implements: top >= 0 ? at(top, /implements:[ \t]*/) : { line: 1, col: 1 },
     task(id, key) {
       const esc = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       const start = lines.findIndex((l) => new RegExp(`^\\s*-?\\s*id:\\s*["']?${esc}["']?\\s*(#.*)?$`).test(l));
       if (start < 0) return { line: 1, col: 1 };
-      if (key === 'id') return at(start, /id:/);
+      if (key === 'id') return at(start, /id:[ \t]*/);
       const indent = /^\s*/.exec(lines[start]!.replace('-', ' '))![0].length;
       for (let i = start + 1; i < lines.length; i++) {
         const l = lines[i]!;
         if (l.trim() === '' || l.trim().startsWith('#')) continue;
         const ind = /^\s*/.exec(l.replace(/^(\s*)-/, '$1 '))![0].length;
         if (ind < indent || (ind === indent && /^\s*-/.test(l))) break;
-        if (ind === indent && new RegExp(`^\\s*${key}:`).test(l)) return at(i, new RegExp(`${key}:`));
+        if (ind === indent && new RegExp(`^\\s*${key}:`).test(l)) return at(i, new RegExp(`${key}:[ \\t]*`));
       }
-      return at(start, /id:/);
+      return at(start, /id:[ \t]*/);
     },
   };
 }

@@ -95,19 +95,20 @@ export function coverage(input: CoverageInput): Diagnostic[] {
   for (const task of unit.tasks) {
     if (task.implements !== undefined) {
       const target = parent.taskById.get(task.implements);
-      if (target) carried.set(target.id, carried.get(target.id) ?? task);
-      else {
-        out.push(
-          makeDiagnostic(
-            'PARENT_TASK_UNKNOWN',
-            file,
-            at.task(task.id, 'implements'),
-            `Task ${task.id} implements ${task.implements}, which the parent plan ${parentName} does not have.`,
-            `The parent's tasks are ${parent.tasks.slice(0, 12).map((t) => t.id).join(', ')}${parent.tasks.length > 12 ? ' …' : ''}.`,
-          ),
-        );
+      if (target) {
+        carried.set(target.id, carried.get(target.id) ?? task);
+        continue;
       }
-      continue;
+      out.push(
+        makeDiagnostic(
+          'PARENT_TASK_UNKNOWN',
+          file,
+          at.task(task.id, 'implements'),
+          `Task ${task.id} implements ${task.implements}, which the parent plan ${parentName} does not have.`,
+          `The parent's tasks are ${parent.tasks.slice(0, 12).map((t) => t.id).join(', ')}${parent.tasks.length > 12 ? ' …' : ''}.`,
+        ),
+      );
+      // An id the parent does not have says nothing of which task it meant: the text still may.
     }
     let best: { task: Task; score: number } | undefined;
     for (const { task: p } of assigned) {
