@@ -40,12 +40,12 @@ export function renderPlansDueTable(view: PlansDueView, lang: Lang, style: Style
   const colour = (status: string, s: string) => (status === 'overdue' ? style.red(s) : status === 'due-soon' ? style.yellow(s) : status === 'done' ? style.green(s) : s);
   // Grouped by status under a heading, as the one-plan table is: the status needs no column of its own.
   const columns: Column[] = [
-    { head: t(lang, 'plan'), flex: 1, min: 12 },
+    { head: t(lang, 'plan'), min: 12 },
     { head: t(lang, 'id') },
     { head: t(lang, 'period') },
     { head: t(lang, 'due') },
     { head: t(lang, 'days') },
-    { head: view.agency ? t(lang, 'role') : t(lang, 'lead') },
+    { head: view.agency ? t(lang, 'role') : lang === 'vi' ? 'Chủ trì' : 'Lead' },
     { head: t(lang, 'task'), flex: 2, min: 16, maxLines: 3 },
   ];
   const cells = (i: PlansDueView['items'][number]) => [
