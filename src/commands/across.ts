@@ -4,7 +4,10 @@ import { UsageError } from '../io.js';
 import type { Lang } from '../render/i18n.js';
 import { plansDueJson, plansStatusJson, renderPlansDueCsv, renderPlansDueTable, renderPlansStatusCsv, renderPlansStatusTable } from '../render/plans.js';
 import type { Style } from '../render/style.js';
-import { plansDueView, plansStatusView, resolveAcross } from '../views/plans.js';
+import { plansDueView, plansStatusView, planRef, resolveAcross } from '../views/plans.js';
+import { planLabel } from '../render/plans.js';
+import { renderIcsAcross, type IcsInput } from '../render/ics.js';
+import { icsEvents } from './ics.js';
 import type { Ctx } from './context.js';
 import { loadPlans } from './plans.js';
 import { writeOutput } from './output.js';
@@ -49,5 +52,24 @@ export async function statusAcross(
   const view = plansStatusView(plans, { asOf: o.asOf, agency, role: o.role, periods: o.periods });
   const text = format === 'json' ? plansStatusJson(view) : format === 'csv' ? renderPlansStatusCsv(view, o.lang, o.sep) : renderPlansStatusTable(view, o.lang, o.style, ctx.width());
   await writeOutput(ctx, text, o.output, { lang: o.lang });
+  return broken.length ? 1 : 0;
+}
+
+/** `ics` across plans: one calendar, each event's summary starting with its plan; 1 where a plan was left out. */
+export async function icsAcross(ctx: Ctx, files: string[], o: { agency?: string; role: Role | 'any'; open?: boolean; todo?: boolean; remind: number[]; output?: string }): Promise<number> {
+  const { plans, broken } = await loadPlans(ctx, files);
+  const agency = o.agency !== undefined ? resolveAcross(plans, o.agency) : undefined;
+  const inputs: IcsInput[] = [];
+  for (const plan of plans) {
+    const a = agency?.inPlan.get(plan);
+    if (agency && !a) continue;
+    const source = planLabel(planRef(plan));
+    const input: IcsInput = { plan, events: icsEvents(plan, a?.id, o.role, o.open).map((e) => ({ ...e, source })) };
+    if (o.remind.length) input.remind = o.remind;
+    if (o.todo) input.todo = true;
+    inputs.push(input);
+  }
+  const name = `Kế hoạch kiểm soát TTHC — ${inputs.length} kế hoạch${agency ? ` — ${agency.name}` : ''}`;
+  await writeOutput(ctx, renderIcsAcross(inputs, name), o.output);
   return broken.length ? 1 : 0;
 }

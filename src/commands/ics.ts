@@ -1,7 +1,7 @@
 // `tthc ics`: every dated occurrence as an all-day event, for Outlook, Google Calendar or Thunderbird to import.
 import type { Command } from 'commander';
 import { UsageError } from '../io.js';
-import { involvement, resolveAgency } from '../agencies.js';
+import { involvement, resolveAgency, type Role } from '../agencies.js';
 import type { Plan } from '../plan/model.js';
 import { renderIcs, type IcsEvent } from '../render/ics.js';
 import { evaluatePlan } from '../views/evaluate.js';
@@ -10,6 +10,8 @@ import { refOf } from '../views/report.js';
 import { loadPlan, planPath, type Ctx } from './context.js';
 import { roleOption } from './due.js';
 import { writeOutput } from './output.js';
+import { icsAcross } from './across.js';
+import { PLANS_FLAGS, PLANS_HELP, plansAsked, repeated } from './plans.js';
 
 interface Opts {
   plan?: string;
@@ -19,6 +21,7 @@ interface Opts {
   remind?: string[];
   open?: boolean;
   todo?: boolean;
+  plans?: string | boolean;
 }
 
 /** --remind 3d, 1w, 0d (on the day); up to a year before. */
@@ -41,7 +44,25 @@ export function icsHorizon(plan: Plan): string {
   return last;
 }
 
+/** The plan's dated occurrences (for an agency in a role, or all; without the completed ones with `open`), by due day. */
+export function icsEvents(plan: Plan, agency: string | undefined, role: Role | 'any', open?: boolean): IcsEvent[] {
+  const state = evaluatePlan(plan, icsHorizon(plan), 0);
+  const events: IcsEvent[] = [];
+  for (const s of state.tasks) {
+    if (agency) {
+      const inv = involvement(plan, s.task, agency);
+      if (!inv || (role !== 'any' && inv.role !== role)) continue;
+    }
+    for (const o of s.eval.occurrences) {
+      if (o.due === null || (open && o.completion)) continue;
+      events.push({ task: s.task, period: o.period, due: o.due, start: o.start, completion: o.completion, late: o.status === 'late', ref: refOf(s.task, o.period, o.completion) });
+    }
+  }
+  return events.sort((a, b) => a.due.localeCompare(b.due) || taskOrder(plan, a.task.id) - taskOrder(plan, b.task.id) || (a.period ?? '').localeCompare(b.period ?? ''));
+}
+
 export function registerIcs(program: Command, ctx: Ctx, done: (code: number) => void): void {
+  const planFlags = repeated();
   program
     .command('ics')
     .description('an iCalendar file with an all-day event on each due date, to import into a calendar')
@@ -51,28 +72,22 @@ export function registerIcs(program: Command, ctx: Ctx, done: (code: number) => 
     .option('--open', 'leave out the occurrences already completed (default: kept, marked as done)')
     .option('--todo', 'to-do items (VTODO with DUE and COMPLETED) instead of calendar events')
     .option('--output <file>', 'write to a file instead of the screen (e.g. ke-hoach.ics)')
-    .option('--plan <file>', 'the plan file (default: the plan in plans/, or TTHC_PLAN)')
+    .option('--plan <file>', 'the plan file (default: the plan in plans/, or TTHC_PLAN)', planFlags.parse)
+    .option(PLANS_FLAGS, PLANS_HELP)
     .action(async (opts: Opts) => {
       const role = roleOption(opts.role);
       if (role !== 'any' && opts.agency === undefined) throw new UsageError(`--role ${role} needs --agency: a role is an agency's part in a task.`, `For example: tthc ics --agency vp --role ${role}`);
       // Earliest first: Outlook keeps only an event's first reminder, and the earliest leaves time to act.
       const remind = [...new Set((opts.remind ?? []).map(remindOption))].sort((a, b) => b - a);
+      const many = plansAsked(ctx, planFlags.values, opts.plans);
+      if (many) {
+        done(await icsAcross(ctx, many, { agency: opts.agency, role, open: opts.open, todo: opts.todo, remind, output: opts.output }));
+        return;
+      }
       const file = planPath(ctx, opts.plan);
       const { plan } = await loadPlan(ctx, file);
       const agency = opts.agency !== undefined ? resolveAgency(plan, opts.agency) : undefined;
-      const state = evaluatePlan(plan, icsHorizon(plan), 0);
-      const events: IcsEvent[] = [];
-      for (const s of state.tasks) {
-        if (agency) {
-          const inv = involvement(plan, s.task, agency.id);
-          if (!inv || (role !== 'any' && inv.role !== role)) continue;
-        }
-        for (const o of s.eval.occurrences) {
-          if (o.due === null || (opts.open && o.completion)) continue;
-          events.push({ task: s.task, period: o.period, due: o.due, start: o.start, completion: o.completion, late: o.status === 'late', ref: refOf(s.task, o.period, o.completion) });
-        }
-      }
-      events.sort((a, b) => a.due.localeCompare(b.due) || taskOrder(plan, a.task.id) - taskOrder(plan, b.task.id) || (a.period ?? '').localeCompare(b.period ?? ''));
+      const events = icsEvents(plan, agency?.id, role, opts.open);
       const input: Parameters<typeof renderIcs>[0] = { plan, events };
       if (agency) input.agencyName = agency.name;
       if (remind.length) input.remind = remind;

@@ -205,6 +205,37 @@ describe('status across plans', () => {
   });
 });
 
+describe('ics and report across plans', () => {
+  it('ics: one calendar with every plan\'s events, each summary naming its plan, UIDs apart', async () => {
+    const r = await tthc(['ics', '--plans', 'xa', '--agency', 'vp'], at);
+    expect(r.code).toBe(0);
+    const unfolded = r.out.replace(/\r\n /g, '');
+    expect(unfolded.match(/^BEGIN:VCALENDAR/gm)).toHaveLength(1);
+    expect(unfolded.match(/^END:VCALENDAR/gm)).toHaveLength(1);
+    const summaries = [...unfolded.matchAll(/^SUMMARY:(.*)$/gm)].map((m) => m[1]!);
+    // Đắk Kôi: I.2 and I.3's four quarters; Tân Lập: I.2.
+    expect(summaries).toHaveLength(6);
+    expect(summaries.filter((x) => x.includes('[UBND xã Tân Lập (7/KH-UBND)] I.2'))).toHaveLength(1);
+    expect(summaries.filter((x) => x.includes('[UBND xã Đắk Kôi (9/KH-UBND)] I.3'))).toHaveLength(4);
+    const uids = [...unfolded.matchAll(/^UID:(.*)$/gm)].map((m) => m[1]!);
+    expect(new Set(uids).size).toBe(6);
+    // The same events, UIDs and all, as each plan's own calendar has.
+    for (const f of [TAN_LAP, DAK_KOI]) {
+      const one = (await tthc(['ics', '--plan', f, '--agency', 'vp'], at)).out.replace(/\r\n /g, '');
+      for (const m of one.matchAll(/^UID:(.*)$/gm)) expect(uids).toContain(m[1]);
+    }
+  });
+
+  it('report: refused across plans (exit 2), rather than made for the last --plan alone', async () => {
+    for (const argv of [['--plans', 'xa'], ['--plan', TAN_LAP, '--plan', DAK_KOI]]) {
+      const r = await tthc(['report', ...argv], at);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('made for one plan at a time');
+      expect(r.out).toBe('');
+    }
+  });
+});
+
 describe('a hundred plans in one process', () => {
   it('due --agency across 100 generated plans: every plan answered, each item once, with its plan', async () => {
     const dir = join(tmp.dir, 'hundred');
