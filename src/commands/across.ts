@@ -1,6 +1,6 @@
 // The actions of due, status and ics when they answer across several plans (see plans.ts for which plans).
-import type { Role } from '../agencies.js';
-import { UsageError } from '../io.js';
+import type { Role } from '../model/agencies.js';
+import { UsageError } from '../model/io.js';
 import type { Lang } from '../render/i18n.js';
 import { plansDueJson, plansStatusJson, renderPlansDueCsv, renderPlansDueTable, renderPlansStatusCsv, renderPlansStatusTable } from '../render/plans.js';
 import type { Style } from '../render/style.js';

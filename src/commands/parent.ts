@@ -1,11 +1,11 @@
 // `tthc check` of a plan that implements another: finding the parent plan (by path, or by number among the plans near it) and judging coverage.
 import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { makeDiagnostic, type Diagnostic, type Position } from '../diagnostics.js';
-import type { Checked } from '../plan/cache.js';
-import { coverage } from '../plan/coverage.js';
-import type { Plan } from '../plan/model.js';
-import { CONFIG_NAME } from '../config.js';
+import { makeDiagnostic, type Diagnostic, type Position } from '../model/diagnostics.js';
+import type { Checked } from '../host/cache.js';
+import { coverage } from '../checks/coverage.js';
+import type { Plan } from '../model/model.js';
+import { CONFIG_NAME } from '../host/config.js';
 import { checkFile, plansFolder, type Ctx } from './context.js';
 
 /** Number and symbol as compared: no case, no spaces, Đ = D ("45/KH-UBND" = "45/kh-ubnd"). */

@@ -1,8 +1,8 @@
 // Several plans in one run (`--plans DIR`, `--plan a --plan b`): which files, and loading each, a broken one named and skipped.
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { RefusedError, UsageError } from '../io.js';
-import type { Plan } from '../plan/model.js';
+import { RefusedError, UsageError } from '../model/io.js';
+import type { Plan } from '../model/model.js';
 import { loadPlan, plansFolder, plansIn, type Ctx } from './context.js';
 
 /**

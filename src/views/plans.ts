@@ -1,8 +1,8 @@
 // Views across several plans: one agency matched in each plan by id and by name, its due items with the plan named, a status row per plan.
-import { resolveAgency, type Role } from '../agencies.js';
+import { resolveAgency, type Role } from '../model/agencies.js';
 import { matchKey } from '../import/text.js';
-import type { Agency, Plan } from '../plan/model.js';
-import { foldCompact } from '../text.js';
+import type { Agency, Plan } from '../model/model.js';
+import { foldCompact } from '../model/text.js';
 import { dueView, type DueItem } from './due.js';
 import { evaluatePlan } from './evaluate.js';
 import { QUARTERS, statusView, type QuarterKey, type StatusTotals } from './status.js';

@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { similarity, SIMILAR } from '../../src/plan/coverage.js';
+import { similarity, SIMILAR } from '../../src/checks/coverage.js';
 import { ROOT, scratch, tthc } from '../due/helpers.js';
 
 const DIR = join(ROOT, 'tests/plans/fixtures');

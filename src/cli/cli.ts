@@ -1,24 +1,24 @@
 // The command-line program: arguments, global options, exit codes and the one place errors are caught.
 import { Command, CommanderError, Option } from 'commander';
-import { RefusedError, UsageError, type Io } from './io.js';
-import { makeCtx, type Ctx } from './commands/context.js';
-import { registerCheck } from './commands/check.js';
-import { registerSchema } from './commands/schema.js';
-import { registerAgencies } from './commands/agencies.js';
-import { registerShow } from './commands/show.js';
-import { registerDue } from './commands/due.js';
-import { registerStatus } from './commands/status.js';
-import { registerRecord } from './commands/record.js';
-import { registerIcs } from './commands/ics.js';
-import { registerReport } from './commands/report.js';
-import { registerImport } from './commands/import.js';
-import { applyClerkOptions } from './commands/clerk.js';
-import { registerConfig } from './commands/config.js';
-import { complete, registerCompletion } from './commands/completion.js';
-import { registerUndo } from './commands/undo.js';
-import { translateUsageError, usageLang, vietnameseHelp } from './commands/usage.js';
-import { registerDiff } from './commands/diff.js';
-import { registerLog } from './commands/log.js';
+import { RefusedError, UsageError, type Io } from '../model/io.js';
+import { makeCtx, type Ctx } from '../commands/context.js';
+import { registerCheck } from '../commands/check.js';
+import { registerSchema } from '../commands/schema.js';
+import { registerAgencies } from '../commands/agencies.js';
+import { registerShow } from '../commands/show.js';
+import { registerDue } from '../commands/due.js';
+import { registerStatus } from '../commands/status.js';
+import { registerRecord } from '../commands/record.js';
+import { registerIcs } from '../commands/ics.js';
+import { registerReport } from '../commands/report.js';
+import { registerImport } from '../commands/import.js';
+import { applyClerkOptions } from '../commands/clerk.js';
+import { registerConfig } from '../commands/config.js';
+import { complete, registerCompletion } from '../commands/completion.js';
+import { registerUndo } from '../commands/undo.js';
+import { translateUsageError, usageLang, vietnameseHelp } from '../commands/usage.js';
+import { registerDiff } from '../commands/diff.js';
+import { registerLog } from '../commands/log.js';
 
 export const VERSION = '0.1.0';
 

@@ -1,11 +1,11 @@
 // Coverage of a parent plan: the parent's tasks led by this plan's unit that it does not carry, and its deadlines later than the parent's.
-import { involvement } from '../agencies.js';
-import { makeDiagnostic, type Diagnostic, type Position } from '../diagnostics.js';
+import { involvement } from '../model/agencies.js';
+import { makeDiagnostic, type Diagnostic, type Position } from '../model/diagnostics.js';
 import { matchKey } from '../import/text.js';
 import { formatDayVi } from '../schedule/index.js';
-import { asciiSlug, foldCompact, foldName } from '../text.js';
+import { asciiSlug, foldCompact, foldName } from '../model/text.js';
 import { evaluatePlan } from '../views/evaluate.js';
-import type { Agency, Plan, Task } from './model.js';
+import type { Agency, Plan, Task } from '../model/model.js';
 
 /** Two task texts are the same work when this share of the shorter one's word pairs is in the other. */
 export const SIMILAR = 0.6;
