@@ -85,6 +85,16 @@ describe('due across plans', () => {
     expect(v.items.length).toBe(4);
   });
 
+  it("--plans without a folder: tthc.yaml's plan: where it names a folder", async () => {
+    const dir = join(tmp.dir, 'configured');
+    mkdirSync(join(dir, 'xa'), { recursive: true });
+    mkdirSync(join(dir, '.git'));
+    for (const f of [TAN_LAP, DAK_KOI]) copyFileSync(join(DIR, f), join(dir, f));
+    writeFileSync(join(dir, 'tthc.yaml'), 'plan: xa\n');
+    const v = await across(['--plans', '--as-of', '2024-06-20'], { cwd: dir, now: NOW });
+    expect(v.plans.map((p) => p.file)).toEqual(['xa/dak-koi-2024.yaml', 'xa/tan-lap-2024.yaml']);
+  });
+
   it('an agency is matched across plans by id and by name written two ways', async () => {
     // A second district's plan that declares the same commune under another id, its name spelt out in full.
     const other = readFileSync(join(DIR, HUYEN), 'utf8')
@@ -196,6 +206,18 @@ describe('status across plans', () => {
     const lines = csv.out.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
     expect(lines[0]).toBe('File,Plan,Plan number,Quarter,overdue,due soon,open,scheduled,done late,done,Total,On-time rate (%),On-time rate year (%)');
     expect(lines[1]).toBe('xa/dak-koi-2024.yaml,UBND xã Đắk Kôi,9/KH-UBND,Q1,1,0,0,0,0,1,2,50,33.3');
+  });
+
+  it('--agency counts only that agency\'s tasks, in the plans that name it', async () => {
+    const r = await tthc(['status', '--plans', 'xa', '--agency', 'tu-phap', '--as-of', '2024-07-20', '--format', 'json'], at);
+    expect(r.code).toBe(0);
+    const v = JSON.parse(r.out) as { agency: { id: string }; rows: { plan: { number: string }; quarters: Record<string, { counts: Record<string, number> }> }[] };
+    expect(v.agency.id).toBe('tu-phap');
+    // Its one task in each plan: Đắk Kôi's I.1 (due 31/7, due soon on 20/7), Tân Lập's I.1 (due 14/6, overdue).
+    expect(v.rows.map((x) => [x.plan.number, x.quarters.Q2!.counts, x.quarters.Q3!.counts])).toEqual([
+      ['9/KH-UBND', {}, { 'due-soon': 1 }],
+      ['7/KH-UBND', { overdue: 1 }, {}],
+    ]);
   });
 
   it('--by plan needs several plans; other groupings and --quarter answer for one plan (exit 2)', async () => {
