@@ -59,7 +59,7 @@ export interface CoverageInput {
 }
 
 /** The due days of a task's dated occurrences, by period label ('' for a task with a single occurrence). */
-function dueByPeriod(plan: Plan, task: Task, state: ReturnType<typeof evaluatePlan>): Map<string, string> {
+function dueByPeriod(task: Task, state: ReturnType<typeof evaluatePlan>): Map<string, string> {
   const out = new Map<string, string>();
   for (const o of state.byId.get(task.id)?.eval.occurrences ?? []) if (o.due) out.set(o.period ?? '', o.due);
   return out;
@@ -135,8 +135,8 @@ export function coverage(input: CoverageInput): Diagnostic[] {
   const parentState = evaluatePlan(parent, parent.period.end, 0);
   for (const [parentId, task] of carried) {
     const p = parent.taskById.get(parentId)!;
-    const mine = dueByPeriod(unit, task, unitState);
-    const theirs = dueByPeriod(parent, p, parentState);
+    const mine = dueByPeriod(task, unitState);
+    const theirs = dueByPeriod(p, parentState);
     for (const [period, due] of mine) {
       const limit = theirs.get(period);
       if (limit === undefined || due <= limit) continue;

@@ -31,9 +31,9 @@ export const PLANS_HELP = 'answer across every plan in a folder (default: the pl
 export function plansAsked(ctx: Ctx, planFlags: string[], plans: string | boolean | undefined): string[] | undefined {
   if (plans === undefined || plans === false) {
     // The same file named twice is answered once.
-    const seen = new Set<string>();
-    const files = planFlags.filter((p) => !seen.has(resolve(ctx.io.cwd, p)) && seen.add(resolve(ctx.io.cwd, p)));
-    return files.length < 2 ? undefined : files;
+    const byPath = new Map<string, string>();
+    for (const p of planFlags) if (!byPath.has(resolve(ctx.io.cwd, p))) byPath.set(resolve(ctx.io.cwd, p), p);
+    return byPath.size < 2 ? undefined : [...byPath.values()];
   }
   if (planFlags.length) throw new UsageError('--plans and --plan both name the plans to answer for.', 'Give a folder with --plans, or files with --plan (repeat it for several).');
   let dir: string | undefined;

@@ -3,7 +3,7 @@ import { formatDayVi } from '../schedule/index.js';
 import type { PlansDueView, PlansStatusView, PlanRef } from '../views/plans.js';
 import { QUARTERS } from '../views/status.js';
 import { renderCsv } from './csv.js';
-import { periodText, statusWord } from './due.js';
+import { daysText, periodText, statusWord } from './due.js';
 import { t, type Lang, type Word } from './i18n.js';
 import { plainText } from './markup.js';
 import type { Style } from './style.js';
@@ -18,13 +18,6 @@ const WORDS = {
   vi: { plans: 'Các kế hoạch', matched: 'có cơ quan này', none: 'Không kế hoạch nào có cơ quan này.', rate: 'Tỷ lệ đúng hạn', year: 'Năm', file: 'Tệp' },
   en: { plans: 'Plans', matched: 'with this agency', none: 'No plan names this agency.', rate: 'On-time rate', year: 'Year', file: 'File' },
 } as const;
-
-function daysCell(lang: Lang, d: number | null, status: string): string {
-  if (d === null || status === 'done' || (status === 'late' && d <= 0)) return '';
-  if (d === 0) return t(lang, 'today');
-  const text = t(lang, d > 0 ? 'late' : 'left', { n: Math.abs(d) });
-  return lang === 'en' && Math.abs(d) === 1 ? text.replace('1 days', '1 day') : text;
-}
 
 function header(view: { asOf: string; agency: { id: string; name: string } | null; plans?: PlanRef[]; matched?: PlanRef[] }, lang: Lang, count: number): string {
   const who = view.agency ? `${view.agency.name} (${view.agency.id})` : t(lang, 'all');
@@ -53,7 +46,7 @@ export function renderPlansDueTable(view: PlansDueView, lang: Lang, style: Style
     i.id,
     periodText(lang, i.period),
     i.due ? formatDayVi(i.due) : '',
-    daysCell(lang, i.daysLate, i.status),
+    daysText(lang, i),
     i.role ? `${t(lang, `role.${i.role}` as Word)}${i.via ? ` (${t(lang, 'via')} ${i.via})` : ''}` : i.lead.join(', '),
     plainText(i.title),
   ];

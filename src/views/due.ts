@@ -37,7 +37,8 @@ export interface DueView {
   items: DueItem[];
 }
 
-const ORDER: Record<DueStatus, number> = { overdue: 0, 'due-soon': 1, open: 2, scheduled: 3, waiting: 4, ongoing: 5, late: 6, done: 7, unknown: 8 };
+/** The order of the due list: overdue first, then due soon, … done last. */
+export const ORDER: Record<DueStatus, number> = { overdue: 0, 'due-soon': 1, open: 2, scheduled: 3, waiting: 4, ongoing: 5, late: 6, done: 7, unknown: 8 };
 
 export function planInfo(plan: Plan): DueView['plan'] {
   return { title: plan.title, issuer: plan.issuer, year: plan.year, file: plan.file, period: plan.period };

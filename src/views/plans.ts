@@ -3,7 +3,7 @@ import { resolveAgency, type Role } from '../model/agencies.js';
 import { matchKey } from '../import/text.js';
 import type { Agency, Plan } from '../model/model.js';
 import { foldCompact } from '../model/text.js';
-import { dueView, type DueItem } from './due.js';
+import { dueView, ORDER, type DueItem } from './due.js';
 import { evaluatePlan } from './evaluate.js';
 import { QUARTERS, statusView, type QuarterKey, type StatusTotals } from './status.js';
 
@@ -94,8 +94,6 @@ export interface PlansDueView {
   items: PlanDueItem[];
 }
 
-const ORDER: Record<string, number> = { overdue: 0, 'due-soon': 1, open: 2, scheduled: 3, waiting: 4, ongoing: 5, late: 6, done: 7, unknown: 8 };
-
 /**
  * `due` across plans: each plan's list as `dueView` makes it (for the agency as that plan declares it), every item
  * with its plan; merged overdue first (oldest due date first), then by due date, then in the order of the plans and
@@ -116,7 +114,7 @@ export function plansDueView(
     const view = dueView(evaluatePlan(plan, opts.asOf, opts.within), { agency, role, all: opts.all });
     view.items.forEach((i, k) => items.push({ ...i, plan: ref, rank: p * 1e7 + k }));
   });
-  items.sort((a, b) => ORDER[a.status]! - ORDER[b.status]! || (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.rank - b.rank);
+  items.sort((a, b) => ORDER[a.status] - ORDER[b.status] || (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.rank - b.rank);
   return {
     asOf: opts.asOf,
     within: opts.within,
