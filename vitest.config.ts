@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 /** Vietnam's own zone, one far west (a day behind at Vietnam's midnight) and one far east (UTC+14). */
 const OTHER_ZONES = ['Asia/Ho_Chi_Minh', 'America/Los_Angeles', 'Pacific/Kiritimati'];
-const DATE_SENSITIVE = ['tests/tz.test.ts', 'tests/schedule/**/*.test.ts', 'tests/due/**/*.test.ts', 'tests/status/**/*.test.ts', 'tests/ics/**/*.test.ts', 'tests/render/xlsx.test.ts'];
+const DATE_SENSITIVE = ['tests/tz.test.ts', 'tests/schedule/**/*.test.ts', 'tests/due/**/*.test.ts', 'tests/status/**/*.test.ts', 'tests/ics/**/*.test.ts', 'tests/render/xlsx.test.ts', 'tests/plans/**/*.test.ts'];
 
 /** Tests that run commands in-process; the tests that spawn the built bundle use its cache already. */
 const CACHED = ['tests/{due,status,record,report,ics,readme,check,diff,clerk,import}/**/*.test.ts', 'tests/cli.test.ts', 'tests/output.test.ts'];

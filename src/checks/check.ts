@@ -404,6 +404,14 @@ function checkProse(ctx: CheckContext): void {
   }
 }
 
+/**
+ * What detectLegacyText needs to find anything, over the whole file: a Latin-1 character Vietnamese never uses (or a
+ * symbol, or the soft hyphen), one of VNI's vowel pairs, a Latin-1 capital vowel after a lower-case letter, or a
+ * backslash (a double-quoted escape can write any of these). Without one, no value of the file can be legacy text.
+ */
+const LEGACY_TELLTALE =
+  /[\u00a1-\u00bf\u00c4-\u00c7\u00cb\u00ce\u00cf\u00d0\u00d1\u00d6-\u00d8\u00db\u00dc\u00de\u00df\u00e4-\u00e7\u00eb\u00ee\u00ef\u00f0\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff\\]|[aAeE][âáàãêéèùõúÂÁÀÃÊÉÈÙÕÚ]|[oO][âùõÂÙÕ]|[uUyY][ùõÙÕ]|\p{Ll}[ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ]/u;
+
 /** Values of legacy text reported one by one; a file pasted whole from a legacy font says the rest in one more finding. */
 const MAX_LEGACY_FINDINGS = 10;
 
@@ -413,6 +421,8 @@ const MAX_LEGACY_FINDINGS = 10;
  */
 function checkLegacyText(ctx: CheckContext): void {
   const { src } = ctx;
+  // Nearly every plan is plain Unicode: one pass over the file settles it before any value is visited.
+  if (!LEGACY_TELLTALE.test(src.text)) return;
   let found = 0;
   let firstOmitted: Position | undefined;
   visit(src.doc, {

@@ -9,6 +9,8 @@ import { defaultPlans, readPlanBytes, type Ctx } from './context.js';
 import { writeRendered } from './output.js';
 import { formatOption, specOf } from './spec.js';
 import { expandWildcards } from '../host/wildcards.js';
+import { parentFindings } from './parent.js';
+import type { Plan } from '../model/model.js';
 
 export interface CheckOptions {
   strict?: boolean;
@@ -31,9 +33,10 @@ export async function runCheck(ctx: Ctx, files: string[], opts: CheckOptions): P
   }
   if (inputs.length === 0 && unreadable.length === 1) throw unreadable[0]!;
   const reports: FileReport[] = [];
+  const parents = new Map<string, Plan | undefined>();
   for (const { file, path, bytes } of inputs) {
     const checked = await loadChecked(bytes, file, ctx.today(), ctx.io.env, path);
-    const r: FileReport = { file, diagnostics: sortDiagnostics(checked.diagnostics) };
+    const r: FileReport = { file, diagnostics: sortDiagnostics([...checked.diagnostics, ...(await parentFindings(ctx, path, checked, parents))]) };
     if (checked.lines) r.lines = checked.lines;
     reports.push(r);
   }

@@ -57,7 +57,7 @@ export function makeCtx(io: Io): Ctx {
 }
 
 /** The folder that holds the plans: tthc.yaml's folder's plans/, else the nearest plans/ in the working directory or above. */
-function plansFolder(ctx: Ctx): string | undefined {
+export function plansFolder(ctx: Ctx): string | undefined {
   const file = ctx.config().file;
   if (file && existsSync(join(dirname(file), 'plans'))) return join(dirname(file), 'plans');
   const found = findUp(ctx.io.cwd, 'plans');
@@ -73,7 +73,7 @@ export function defaultPlans(ctx: Ctx): string[] {
   return plansIn(ctx, dir);
 }
 
-function plansIn(ctx: Ctx, dir: string): string[] {
+export function plansIn(ctx: Ctx, dir: string): string[] {
   const plans = readdirSync(dir).filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith('.') && n !== CONFIG_NAME).sort();
   if (plans.length === 0) throw new UsageError(`${ctx.display(dir)}/ holds no .yaml plan.`, 'Import one with `tthc import DOCUMENT.txt --output plans/NAME.yaml`.');
   // Spelled with '/' on every system (Windows takes it too), so that reports are the same bytes everywhere.

@@ -7,13 +7,17 @@ import { evaluatePlan } from '../views/evaluate.js';
 import { loadPlan, type Ctx } from './context.js';
 import { writeRendered } from './output.js';
 import { formatOption, specOf } from './spec.js';
+import { dueAcross } from './across.js';
+import { PLANS_FLAGS, PLANS_HELP, plansAsked, repeated } from './plans.js';
 
 interface Opts {
   all?: boolean;
   each?: boolean;
+  plans?: string | boolean;
 }
 
 export function registerDue(program: Command, ctx: Ctx, done: (code: number) => void): void {
+  const planFlags = repeated();
   program
     .command('due')
     .description('list what is overdue and due soon, for an agency or for all')
@@ -29,9 +33,16 @@ export function registerDue(program: Command, ctx: Ctx, done: (code: number) => 
     .option('--lang <lang>', 'vi or en (default: TTHC_LANG, else vi)')
     .option('--fail-on <status>', 'exit 1 when anything has this status (overdue)')
     .option('--output <file>', 'write to a file instead of the screen')
-    .option('--plan <file>', 'the plan file (default: the plan in plans/, or TTHC_PLAN)')
+    .option('--plan <file>', 'the plan file (default: the plan in plans/, or TTHC_PLAN)', planFlags.parse)
+    .option(PLANS_FLAGS, PLANS_HELP)
     .action(async (opts: Opts) => {
       const spec = specOf(ctx);
+      const many = plansAsked(ctx, planFlags.values, opts.plans);
+      if (many) {
+        const style = ctx.style(spec.output ? false : spec.color);
+        done(await dueAcross(ctx, many, { format: spec.format, lang: spec.lang, style, sep: spec.sep, asOf: spec.day, within: spec.within, agency: spec.agency, role: spec.role, all: opts.all, failOn: spec.failOn, output: spec.output }));
+        return;
+      }
       const { plan, schedules } = await loadPlan(ctx, spec.plan);
       const agency = spec.agency !== undefined ? resolveAgency(plan, spec.agency) : undefined;
       const view = dueView(evaluatePlan(plan, spec.day, spec.within, schedules), { agency, role: spec.role, all: opts.all });

@@ -8,11 +8,14 @@ import { reportDoc, scopeName, type ReportMeta } from '../render/report-doc.js';
 import { formatDayVi } from '../schedule/index.js';
 import { evaluatePlan } from '../views/evaluate.js';
 import { reportData, type ReportScope } from '../views/report.js';
+import { UsageError } from '../model/io.js';
 import { loadPlan, planPath, type Ctx } from './context.js';
+import { PLANS_FLAGS, plansAsked, repeated } from './plans.js';
 import { writeRendered } from './output.js';
 import { formatOption, specOf } from './spec.js';
 
 interface Opts {
+  plans?: string | boolean;
   superior?: string;
   issuer?: string;
   place?: string;
@@ -26,6 +29,7 @@ interface Opts {
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
 export function registerReport(program: Command, ctx: Ctx, done: (code: number) => void): void {
+  const planFlags = repeated();
   program
     .command('report')
     .description('the progress report of a quarter, a half or the year as an official document (HTML that prints on A4, or Word)')
@@ -48,8 +52,13 @@ export function registerReport(program: Command, ctx: Ctx, done: (code: number) 
     .option('--recipient <text>', 'a line of "Nơi nhận" (repeat; default: the plan\'s recipients)', collect)
     .option('--sign-for <line>', 'a line above the signature, e.g. "KT. CHỦ TỊCH" (repeat; default: the plan\'s)', collect)
     .option('--signer <name>', 'the name under the signature (default: the plan\'s)')
-    .option('--plan <file>', 'the plan file (default: the plan in plans/, or TTHC_PLAN)')
+    .option('--plan <file>', 'the plan file (default: the plan in plans/, or TTHC_PLAN)', planFlags.parse)
+    .option(PLANS_FLAGS, 'refused: a report is one office\'s document (status --plans has a row per plan)')
     .action(async (opts: Opts) => {
+      // Refused rather than answered for the last --plan alone, as commander would.
+      if (plansAsked(ctx, planFlags.values, opts.plans)) {
+        throw new UsageError('A report is the document of one office, about its own plan: it is made for one plan at a time.', 'Run `tthc report --plan FILE` for each plan; for a table across plans, `tthc status --plans FOLDER` has a row per plan.');
+      }
       const spec = specOf(ctx);
       const { quarter, half } = spec;
       const scope: ReportScope = quarter ? { kind: 'quarter', quarter } : half ? { kind: 'half', half } : { kind: 'year' };

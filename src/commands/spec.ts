@@ -34,7 +34,8 @@ export interface RunSpec {
   quarter?: QuarterKey;
   half?: 1 | 2;
   periods: 'calendar' | 'reporting';
-  by: 'task' | 'agency' | 'section';
+  /** status's rows; `plan` only across several plans. */
+  by: 'task' | 'agency' | 'section' | 'plan';
   sep: string;
   failOn?: 'overdue' | 'due-soon';
   /** ics's reminders, in days before the due day: earliest first, each once. */
@@ -143,9 +144,9 @@ export function periodsOption(value: string | undefined): 'calendar' | 'reportin
   return periods;
 }
 
-export function byOption(value: string | undefined): 'task' | 'agency' | 'section' {
+export function byOption(value: string | undefined): 'task' | 'agency' | 'section' | 'plan' {
   const by = value ?? 'task';
-  if (by !== 'task' && by !== 'agency' && by !== 'section') throw new UsageError(`--by "${by}" is not a grouping.`, 'Use --by task, --by agency or --by section.');
+  if (by !== 'task' && by !== 'agency' && by !== 'section' && by !== 'plan') throw new UsageError(`--by "${by}" is not a grouping.`, 'Use --by task, --by agency or --by section.');
   return by;
 }
 

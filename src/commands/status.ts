@@ -7,12 +7,22 @@ import { quarterDetail, statusView } from '../views/status.js';
 import { loadPlan, type Ctx } from './context.js';
 import { writeRendered } from './output.js';
 import { formatOption, specOf } from './spec.js';
+import { UsageError } from '../model/io.js';
+import { statusAcross } from './across.js';
+import { PLANS_FLAGS, PLANS_HELP, plansAsked, repeated } from './plans.js';
+
+interface Opts {
+  by?: string;
+  quarter?: string;
+  plans?: string | boolean;
+}
 
 export function registerStatus(program: Command, ctx: Ctx, done: (code: number) => void): void {
+  const planFlags = repeated();
   program
     .command('status')
     .description('the quarterly status table: a row per task (or agency, or section), a column per quarter')
-    .option('--by <rows>', 'task, agency or section', 'task')
+    .option('--by <rows>', 'task (default), agency or section; plan: a row per plan (the default across several plans)')
     .option('--agency <agency>', 'only the tasks of this agency (id, alias or part of a name)')
     .option('--role <role>', 'with --agency or --by agency: lead, support or any', 'any')
     .option('--quarter <n>', 'one quarter in detail: its occurrences and records (1–4)')
@@ -23,12 +33,23 @@ export function registerStatus(program: Command, ctx: Ctx, done: (code: number) 
     .option('--sep <sep>', 'CSV separator: , or ;', ',')
     .option('--lang <lang>', 'vi or en (default: TTHC_LANG, else vi)')
     .option('--output <file>', 'write to a file instead of the screen (UTF-8)')
-    .option('--plan <file>', 'the plan file (default: the plan in plans/, or TTHC_PLAN)')
-    .action(async () => {
+    .option('--plan <file>', 'the plan file (default: the plan in plans/, or TTHC_PLAN)', planFlags.parse)
+    .option(PLANS_FLAGS, PLANS_HELP)
+    .action(async (opts: Opts) => {
       const spec = specOf(ctx);
+      const many = plansAsked(ctx, planFlags.values, opts.plans);
+      const by = opts.by === undefined ? (many ? 'plan' : 'task') : spec.by;
+      if (by === 'plan' || many) {
+        if (by !== 'plan') throw new UsageError(`--by ${by} answers for one plan; across several plans, status has a row per plan.`, 'Leave out --by (or give --by plan), or name one plan with --plan FILE.');
+        if (!many) throw new UsageError('--by plan needs several plans.', 'Give a folder with --plans (e.g. --plans plans/) or repeat --plan.');
+        if (opts.quarter !== undefined) throw new UsageError('--quarter shows one plan\'s occurrences; across several plans, status has a row per plan.', 'Name one plan with --plan FILE for the detail of a quarter.');
+        const style = ctx.style(spec.output ? false : spec.color);
+        done(await statusAcross(ctx, many, { format: spec.format, lang: spec.lang, style, sep: spec.sep, asOf: spec.day, agency: spec.agency, role: spec.role, periods: spec.periods, output: spec.output }));
+        return;
+      }
       const { plan, schedules } = await loadPlan(ctx, spec.plan);
       const agency = spec.agency !== undefined ? resolveAgency(plan, spec.agency) : undefined;
-      const { periods, by, role, quarter } = spec;
+      const { periods, role, quarter } = spec;
       const state = evaluatePlan(plan, spec.day, 14, schedules);
       const view = statusView(state, { periods, by, agency, role });
       const style = ctx.style(spec.output ? false : spec.color);

@@ -77,6 +77,12 @@ export const CODES = {
   HTML_IN_TEXT: ['note', 'A text carries an HTML fragment copied from the document (kept verbatim).'],
   TEXT_CONTROL: ['error', 'A text or key holds a control character or a bidirectional override (ESC, BEL, a bare CR, U+202E …) that could rewrite a terminal or a CI log.'],
   SPELLING: ['note', 'A likely typo copied from the document (kept verbatim).'],
+  // Coverage of a parent plan (plan.implements)
+  PARENT_NOT_FOUND: ['warning', 'The plan named by `implements:` is not found (no such file, or no plan with that number nearby), so its coverage is not checked.'],
+  PARENT_UNIT_UNKNOWN: ['warning', 'The parent plan names no agency that is this plan\'s issuer, so which of its tasks fall to this plan cannot be told.'],
+  PARENT_TASK_MISSING: ['warning', 'A task of the parent plan led by this plan\'s unit (by name, or as a member of a leading collective) that no task of this plan carries out.'],
+  PARENT_TASK_UNKNOWN: ['warning', 'A task\'s `implements:` names a task the parent plan does not have.'],
+  PARENT_DEADLINE_LATER: ['warning', 'A task is due after the deadline of the parent plan\'s task it carries out.'],
 } as const satisfies Record<string, readonly [Severity, string]>;
 
 export type Code = keyof typeof CODES;

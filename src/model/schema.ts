@@ -121,6 +121,7 @@ export const Task = z
       .optional()
       .describe('Other columns of the table, by their header as written ("Người đứng đầu chịu trách nhiệm"): the cell, verbatim.'),
     records: z.array(Record).optional().describe('What was done, oldest first; `tthc done` and `tthc trigger` add to it.'),
+    implements: TaskId.optional().describe('The id of the task of the parent plan (`plan.implements`) that this task carries out, e.g. I.2.'),
   })
   .describe('A task of the appendix.');
 
@@ -169,6 +170,9 @@ export const Heading = z.strictObject({
   date: DayText.nullable().optional().describe('The date of issue; null where the document leaves it blank.'),
   title: Text.optional().describe('The plan\'s title; omitted where the document gives none (the appendix title is then shown).'),
   year: z.number().int().min(1990).max(2100),
+  implements: Text.optional().describe(
+    'The plan this one carries out (a province\'s or district\'s): its file, relative to this one, or its number and symbol, e.g. 45/KH-UBND (found among the plans beside this one and in plans/). `tthc check` reports the parent\'s tasks for this unit that this plan does not carry.',
+  ),
   period: z
     .union([
       z.strictObject({ start: DayText, end: DayText }),

@@ -27,7 +27,7 @@ export function periodText(lang: Lang, period: string | null): string {
   return period;
 }
 
-function daysText(lang: Lang, item: DueItem): string {
+export function daysText(lang: Lang, item: DueItem): string {
   // A completion on time needs no count; a late one says how late it was.
   if (item.daysLate === null || item.status === 'done' || (item.status === 'late' && item.daysLate <= 0)) return '';
   if (item.daysLate === 0) return t(lang, 'today');

@@ -101,7 +101,7 @@ export function doneMark(e: IcsEvent): string {
 
 export function summaryOf(e: IcsEvent, mark = true): string {
   const label = periodText('vi', e.period);
-  return (mark ? doneMark(e) : '') + [e.task.id, shorten(plainText(e.task.content)), ...(e.period !== null ? [label] : [])].join(' — ');
+  return (mark ? doneMark(e) : '') + (e.source ? `[${e.source}] ` : '') + [e.task.id, shorten(plainText(e.task.content)), ...(e.period !== null ? [label] : [])].join(' — ');
 }
 
 export function descriptionOf(plan: Plan, e: IcsEvent): string {
@@ -204,4 +204,19 @@ function alarm(days: number, e: IcsEvent, todo: boolean): string[] {
     `DESCRIPTION:${escapeText(`${days === 0 ? 'Đến hạn hôm nay' : `Còn ${days} ngày đến hạn`}: ${summaryOf(e, false)}`)}`,
     'END:VALARM',
   ];
+}
+
+/**
+ * One calendar of several plans: each plan's events as renderIcs writes them (their UIDs carry the plan's issuer,
+ * year and title, so that they stay apart), under one calendar named `name`.
+ */
+export function renderIcsAcross(inputs: IcsInput[], name: string): string {
+  const head = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//tthc//tthc 0.1//VI', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(name)}`, 'X-WR-TIMEZONE:Asia/Ho_Chi_Minh'];
+  let body = '';
+  for (const input of inputs) {
+    const one = renderIcs(input);
+    const first = one.search(/\r\nBEGIN:V(?:EVENT|TODO)\r\n/);
+    if (first >= 0) body += one.slice(first + 2, one.lastIndexOf('END:VCALENDAR'));
+  }
+  return head.map(foldLine).join(CRLF) + CRLF + body + 'END:VCALENDAR' + CRLF;
 }

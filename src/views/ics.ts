@@ -15,6 +15,8 @@ export interface IcsEvent {
   completion?: string | null;
   late?: boolean;
   ref?: string | null;
+  /** The plan named before the summary, in a calendar of several plans ("UBND xã Tân Lập (7/KH-UBND)"). */
+  source?: string;
 }
 
 

@@ -1,0 +1,75 @@
+// The actions of due, status and ics when they answer across several plans (see plans.ts for which plans).
+import type { Role } from '../model/agencies.js';
+import { UsageError } from '../model/io.js';
+import type { Lang } from '../render/i18n.js';
+import { plansDueJson, plansStatusJson, renderPlansDueCsv, renderPlansDueTable, renderPlansStatusCsv, renderPlansStatusTable } from '../render/plans.js';
+import type { Style } from '../render/style.js';
+import { plansDueView, plansStatusView, planRef, resolveAcross } from '../views/plans.js';
+import { planLabel } from '../render/plans.js';
+import { renderIcsAcross, type IcsInput } from '../render/ics.js';
+import { icsEvents } from '../views/ics.js';
+import type { Ctx } from './context.js';
+import { loadPlans } from './plans.js';
+import { writeOutput } from './output.js';
+
+function formatAcross(format: string, command: string): 'table' | 'json' | 'csv' {
+  if (format === 'table' || format === 'json' || format === 'csv') return format;
+  throw new UsageError(`--format ${format} answers for one plan at a time; across several plans, ${command} writes table, json or csv.`, 'Use --format table, json or csv, or name one plan with --plan FILE.');
+}
+
+/**
+ * `due` across plans; the exit code: 1 where a plan was left out (named on standard error) or `failOn` is met, else 0.
+ */
+export async function dueAcross(
+  ctx: Ctx,
+  files: string[],
+  o: { format: string; lang: Lang; style: Style; sep: string; asOf: string; within: number; agency?: string; role: Role | 'any'; all?: boolean; failOn?: string; output?: string },
+): Promise<number> {
+  const format = formatAcross(o.format, 'due');
+  const { plans, broken } = await loadPlans(ctx, files);
+  const agency = o.agency !== undefined ? resolveAcross(plans, o.agency) : undefined;
+  const view = plansDueView(plans, { asOf: o.asOf, within: o.within, agency, role: o.role, all: o.all });
+  const text = format === 'json' ? plansDueJson(view) : format === 'csv' ? renderPlansDueCsv(view, o.lang, o.sep) : renderPlansDueTable(view, o.lang, o.style, ctx.width());
+  await writeOutput(ctx, text, o.output, { lang: o.lang });
+  const failing =
+    o.failOn === 'overdue'
+      ? view.items.some((i) => i.status === 'overdue')
+      : o.failOn === 'due-soon'
+        ? view.items.some((i) => i.status === 'overdue' || i.status === 'due-soon')
+        : false;
+  return failing || broken.length ? 1 : 0;
+}
+
+/** `status --by plan` across plans: a row per plan; 1 where a plan was left out. */
+export async function statusAcross(
+  ctx: Ctx,
+  files: string[],
+  o: { format: string; lang: Lang; style: Style; sep: string; asOf: string; agency?: string; role: Role | 'any'; periods: 'calendar' | 'reporting'; output?: string },
+): Promise<number> {
+  const format = formatAcross(o.format, 'status');
+  const { plans, broken } = await loadPlans(ctx, files);
+  const agency = o.agency !== undefined ? resolveAcross(plans, o.agency) : undefined;
+  const view = plansStatusView(plans, { asOf: o.asOf, agency, role: o.role, periods: o.periods });
+  const text = format === 'json' ? plansStatusJson(view) : format === 'csv' ? renderPlansStatusCsv(view, o.lang, o.sep) : renderPlansStatusTable(view, o.lang, o.style, ctx.width());
+  await writeOutput(ctx, text, o.output, { lang: o.lang });
+  return broken.length ? 1 : 0;
+}
+
+/** `ics` across plans: one calendar, each event's summary starting with its plan; 1 where a plan was left out. */
+export async function icsAcross(ctx: Ctx, files: string[], o: { agency?: string; role: Role | 'any'; open?: boolean; todo?: boolean; remind: number[]; output?: string }): Promise<number> {
+  const { plans, broken } = await loadPlans(ctx, files);
+  const agency = o.agency !== undefined ? resolveAcross(plans, o.agency) : undefined;
+  const inputs: IcsInput[] = [];
+  for (const plan of plans) {
+    const a = agency?.inPlan.get(plan);
+    if (agency && !a) continue;
+    const source = planLabel(planRef(plan));
+    const input: IcsInput = { plan, events: icsEvents(plan, { agency: a?.id, role: o.role, open: o.open === true }).map((e) => ({ ...e, source })) };
+    if (o.remind.length) input.remind = o.remind;
+    if (o.todo) input.todo = true;
+    inputs.push(input);
+  }
+  const name = `Kế hoạch kiểm soát TTHC — ${inputs.length} kế hoạch${agency ? ` — ${agency.name}` : ''}`;
+  await writeOutput(ctx, renderIcsAcross(inputs, name), o.output);
+  return broken.length ? 1 : 0;
+}
