@@ -1,7 +1,7 @@
 // Coverage of a parent plan: the parent's tasks led by this plan's unit that it does not carry, and its deadlines later than the parent's.
 import { involvement } from '../model/agencies.js';
 import { makeDiagnostic, type Diagnostic, type Position } from '../model/diagnostics.js';
-import { matchKey } from '../import/text.js';
+import { matchKey } from '../model/names.js';
 import { formatDayVi } from '../schedule/index.js';
 import { asciiSlug, foldCompact, foldName } from '../model/text.js';
 import { evaluatePlan } from '../views/evaluate.js';

@@ -1,6 +1,6 @@
 // Views across several plans: one agency matched in each plan by id and by name, its due items with the plan named, a status row per plan.
 import { resolveAgency, type Role } from '../model/agencies.js';
-import { matchKey } from '../import/text.js';
+import { matchKey } from '../model/names.js';
 import type { Agency, Plan } from '../model/model.js';
 import { foldCompact } from '../model/text.js';
 import { dueView, ORDER, type DueItem } from './due.js';
