@@ -2,7 +2,7 @@
 import type { Role } from '../model/agencies.js';
 import { UsageError } from '../model/io.js';
 import type { Lang } from '../render/i18n.js';
-import { plansDueJson, plansStatusJson, renderPlansDueCsv, renderPlansDueTable, renderPlansStatusCsv, renderPlansStatusTable } from '../render/plans.js';
+import { formatNames, PLANS_DUE_FORMATS, PLANS_STATUS_FORMATS, renderAs, type Registry } from '../render/registry.js';
 import type { Style } from '../render/style.js';
 import { plansDueView, plansStatusView, planRef, resolveAcross } from '../views/plans.js';
 import { planLabel } from '../render/plans.js';
@@ -12,9 +12,11 @@ import type { Ctx } from './context.js';
 import { loadPlans } from './plans.js';
 import { writeOutput } from './output.js';
 
-function formatAcross(format: string, command: string): 'table' | 'json' | 'csv' {
-  if (format === 'table' || format === 'json' || format === 'csv') return format;
-  throw new UsageError(`--format ${format} answers for one plan at a time; across several plans, ${command} writes table, json or csv.`, 'Use --format table, json or csv, or name one plan with --plan FILE.');
+function formatAcross(format: string, command: string, registry: Registry<never>): string {
+  if (formatNames(registry).includes(format)) return format;
+  const names = formatNames(registry);
+  const list = `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+  throw new UsageError(`--format ${format} answers for one plan at a time; across several plans, ${command} writes ${list}.`, `Use --format ${list}, or name one plan with --plan FILE.`);
 }
 
 /**
@@ -25,11 +27,11 @@ export async function dueAcross(
   files: string[],
   o: { format: string; lang: Lang; style: Style; sep: string; asOf: string; within: number; agency?: string; role: Role | 'any'; all?: boolean; failOn?: string; output?: string },
 ): Promise<number> {
-  const format = formatAcross(o.format, 'due');
+  const format = formatAcross(o.format, 'due', PLANS_DUE_FORMATS);
   const { plans, broken } = await loadPlans(ctx, files);
   const agency = o.agency !== undefined ? resolveAcross(plans, o.agency) : undefined;
   const view = plansDueView(plans, { asOf: o.asOf, within: o.within, agency, role: o.role, all: o.all });
-  const text = format === 'json' ? plansDueJson(view) : format === 'csv' ? renderPlansDueCsv(view, o.lang, o.sep) : renderPlansDueTable(view, o.lang, o.style, ctx.width());
+  const text = await renderAs(PLANS_DUE_FORMATS, format, { view, lang: o.lang, style: o.style, width: ctx.width(), sep: o.sep });
   await writeOutput(ctx, text, o.output, { lang: o.lang });
   const failing =
     o.failOn === 'overdue'
@@ -46,11 +48,11 @@ export async function statusAcross(
   files: string[],
   o: { format: string; lang: Lang; style: Style; sep: string; asOf: string; agency?: string; role: Role | 'any'; periods: 'calendar' | 'reporting'; output?: string },
 ): Promise<number> {
-  const format = formatAcross(o.format, 'status');
+  const format = formatAcross(o.format, 'status', PLANS_STATUS_FORMATS);
   const { plans, broken } = await loadPlans(ctx, files);
   const agency = o.agency !== undefined ? resolveAcross(plans, o.agency) : undefined;
   const view = plansStatusView(plans, { asOf: o.asOf, agency, role: o.role, periods: o.periods });
-  const text = format === 'json' ? plansStatusJson(view) : format === 'csv' ? renderPlansStatusCsv(view, o.lang, o.sep) : renderPlansStatusTable(view, o.lang, o.style, ctx.width());
+  const text = await renderAs(PLANS_STATUS_FORMATS, format, { view, lang: o.lang, style: o.style, width: ctx.width(), sep: o.sep });
   await writeOutput(ctx, text, o.output, { lang: o.lang });
   return broken.length ? 1 : 0;
 }

@@ -5,6 +5,8 @@ import type { PlanState } from '../views/evaluate.js';
 import type { PlanDiff } from '../views/diff.js';
 import type { PlanHistory, TaskHistory } from '../views/history.js';
 import type { DetailLine, QuarterKey, StatusView } from '../views/status.js';
+import type { PlansDueView, PlansStatusView } from '../views/plans.js';
+import { plansDueJson, plansStatusJson, renderPlansDueCsv, renderPlansDueTable, renderPlansStatusCsv, renderPlansStatusTable } from './plans.js';
 import { agencyRows, renderAgenciesJson, renderAgenciesMd, renderAgenciesTable } from './agencies.js';
 import { renderGithub, renderJson, renderText, type FileReport } from './diagnostics.js';
 import { renderDiffJson, renderDiffMd, renderDiffText } from './diff.js';
@@ -75,6 +77,13 @@ export const DUE_FORMATS: Registry<DueInput> = {
   csv: { render: (i) => renderDueCsv(i.plan, i.view, i.lang, i.sep) },
   md: { render: (i) => renderDueMd(i.plan, i.view, i.lang) },
   xlsx: { ...EXCEL, render: async (i) => (await xlsx()).dueXlsx(i.plan, i.view) },
+};
+
+/** `due` across several plans: a row per occurrence, each naming its plan (table, json and csv only). */
+export const PLANS_DUE_FORMATS: Registry<RenderEnv & { view: PlansDueView }> = {
+  table: { render: (i) => renderPlansDueTable(i.view, i.lang, i.style, i.width) },
+  json: { render: (i) => plansDueJson(i.view) },
+  csv: { render: (i) => renderPlansDueCsv(i.view, i.lang, i.sep) },
 };
 
 export interface StatusInput extends RenderEnv {
@@ -176,6 +185,13 @@ export interface ReportInput extends RenderEnv {
 export const REPORT_FORMATS: Registry<ReportInput> = {
   html: { render: (i) => renderReport(i.doc, i.title) },
   docx: { binary: 'A Word document', render: async (i) => (await import('./report-docx.js')).renderReportDocx(i.doc) },
+};
+
+/** `status` across several plans: a row per plan (table, json and csv only). */
+export const PLANS_STATUS_FORMATS: Registry<RenderEnv & { view: PlansStatusView }> = {
+  table: { render: (i) => renderPlansStatusTable(i.view, i.lang, i.style, i.width) },
+  json: { render: (i) => plansStatusJson(i.view) },
+  csv: { render: (i) => renderPlansStatusCsv(i.view, i.lang, i.sep) },
 };
 
 /** Every view's registry, by the command that shows it. */
