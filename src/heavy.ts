@@ -6,6 +6,7 @@ export { addRecord, EditError } from './plan/edit.js';
 export { updateFile, writeSafely, LockError, ConflictError, WriteRefused } from './plan/write.js';
 export { importPlan, ImportError } from './import/index.js';
 export { docxToText, DocxError } from './import/docx.js';
+export { pdfToText, PdfError } from './import/pdf.js';
 export { parse as parseYaml } from 'yaml';
 export { Plan as PlanSchema } from './plan/schema.js';
 export { z } from 'zod';

@@ -124,7 +124,7 @@ export function importPlan(text: string, opts: ImportOptions = {}): ImportResult
       throw new ImportError(
         1,
         'The table\'s cells are separated by runs of spaces, not tabs: this looks like text copied from a PDF, where a cell\'s end cannot be told from a gap.',
-        'Open the document in Word (Word opens a PDF too) and import the .docx, or copy the table from Word so that its cells are separated by tabs.',
+        'Import the PDF file itself (tthc import reads its text layer), or the .docx, or copy the table from Word so that its cells are separated by tabs.',
       );
     }
     throw new ImportError(
