@@ -327,14 +327,22 @@ export function layout(lines: Line[]): string {
   const at = findHeader(lines);
   if (at === undefined) return lines.map(plainLine).join('\n');
   const first = lines[at]!;
-  // The header goes on below while the first column stays empty: its cells' second lines.
+  // The header goes on below with its cells' second lines: the first column empty, or going on with the number's
+  // header ("ST" over "T").
+  const goesOn = (l: Line): boolean => {
+    const head = l.runs[0]!;
+    if (head.x > first.runs[0]!.end) return true;
+    return roleOf(first.runs[0]!.text) !== 'n' && roleOf(`${first.runs[0]!.text}${head.text}`) === 'n';
+  };
   let next = at + 1;
-  while (next < lines.length && lines[next]!.page === first.page && lines[next]!.runs[0]!.x > first.runs[0]!.end && next - at < 4) next++;
+  while (next < lines.length && lines[next]!.page === first.page && goesOn(lines[next]!) && next - at < 4) next++;
   const header = lines.slice(at, next);
   const cols = columnsOf(header);
   const headerTexts = new Set(header.map(textOf));
   const out: string[] = lines.slice(0, at).map(plainLine);
-  out.push(cols.map((c) => c.names.join(' ')).join('\t'));
+  // A header's word broken in a narrow column ("ST" over "T") is one word again.
+  const name = (c: Column) => (roleOf(c.names.join(' ')) === undefined && roleOf(c.names.join('')) !== undefined ? c.names.join('') : c.names.join(' '));
+  out.push(cols.map(name).join('\t'));
 
   let row: string[][] | undefined;
   const rows: string[][][] = [];
@@ -362,8 +370,12 @@ export function layout(lines: Line[]): string {
       if (c.length > 0) row![k]!.push(c.join(' '));
     });
   }
-  // A cell's lines are the page's wrapping, not the author's, except where a line opens a list item ("- …").
-  const joinCell = (c: string[]) => c.reduce((a, b) => (a === '' ? b : `${a}${/^[-–+•]\s/u.test(b) ? '\u2028' : ' '}${b}`), '');
+  // In an agency cell, a line break separates agencies; the page's wrapping does not, so those lines are joined,
+  // except where a line opens a list item ("- …"). Other cells keep their lines: the importer joins them where
+  // they read as one phrase ("Quý I/2026" over "Quý III/2026" reads as two).
+  const agencies = cols.map((c) => ['lead', 'support'].includes(roleOf(name(c)) ?? ''));
+  const joinCell = (c: string[], k: number) =>
+    c.reduce((a, b) => (a === '' ? b : `${a}${!agencies[k] || /^[-–+•]\s/u.test(b) ? '\u2028' : ' '}${b}`), '');
   for (const r of rows) out.push(r.map(joinCell).join('\t'));
   out.push('', ...lines.slice(i).filter((l) => !isPageNumber(l)).map(plainLine));
   return out.join('\n');

@@ -35,10 +35,15 @@ function emptyPdf(): Buffer {
   return Buffer.from(body, 'latin1');
 }
 
-describe.each(['province-parts-2026', 'commune-parts-2026'])('%s.pdf', (base) => {
+// The large one is the same plan in 20-point type: three pages, the table broken twice, its header of two lines repeated.
+describe.each([
+  ['province-parts-2026', 'province-parts-2026.txt'],
+  ['commune-parts-2026', 'commune-parts-2026.txt'],
+  ['province-parts-2026-large', 'province-parts-2026.txt'],
+])('%s.pdf', (base, source) => {
   it('imports the same plan as the text it was made from', async () => {
     const fromPdf = importPlan(await pdfToText(new Uint8Array(fixture(`${base}.pdf`))));
-    const fromText = importPlan(fixture(`${base}.txt`).toString('utf8'));
+    const fromText = importPlan(fixture(source).toString('utf8'));
     expect(fromPdf.plan).toEqual(fromText.plan);
   });
 
