@@ -92,7 +92,8 @@ const officeApart = ['docx', 'exceljs'];
 // Two files rather than shared chunks: each command loads one or two modules, not a handful.
 const [main, heavy] = await Promise.all([
   build({ ...common, ...cjs, entryPoints: ['src/cli/entry.ts'], outfile: 'dist/tthc.js', plugins: [heavyApart, lazyChildProcess, chalkNoDetection], external: officeApart, supported: { 'dynamic-import': false } }),
-  build({ ...common, ...cjs, entryPoints: ['src/host/heavy.ts'], outfile: 'dist/heavy.js' }),
+  // pdfjs-dist stays in node_modules, imported by `tthc import` for a PDF only: it is large, and an ES module.
+  build({ ...common, ...cjs, entryPoints: ['src/host/heavy.ts'], outfile: 'dist/heavy.js', external: ['pdfjs-dist'] }),
 ]);
 // The package is "type": "module"; the bundles are CommonJS, so dist/ says so for itself.
 writeFileSync('dist/package.json', '{ "type": "commonjs" }\n');

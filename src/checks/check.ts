@@ -12,6 +12,7 @@ import type { CheckContext, Checker } from './context.js';
 import { findCitations, parseSymbol } from '../model/symbols.js';
 import { yearsOf } from '../model/schema.js';
 import { isValidDay } from '../schedule/day.js';
+import { checkPartList, checkPartSections, sectionOfTaskId } from './parts.js';
 
 const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
 
@@ -132,7 +133,18 @@ function checkSectionsAndIds(ctx: CheckContext): void {
   let before: number | undefined;
   /** Whether that section is written with that numeral (not a duplicate, renumbered in the hint). */
   let beforeWritten = true;
+  // A plan whose sections are grouped in parts numbers them from I in each part (A.I, B.I): its own rules.
+  const partIds = (plan.raw.parts ?? []).map((p) => p.id);
+  for (const f of checkPartList(plan.raw.parts ?? [])) ctx.add('SECTION_ID', f.path, f.message, f.hint);
+  if (partIds.length > 0) {
+    for (const f of checkPartSections(plan.raw.sections.map((s) => s.id), partIds, romanValue, toRoman)) {
+      badSection.add(f.si);
+      if (f.twice) twice.add(f.si);
+      ctx.add('SECTION_ID', [...paths[f.si]!, 'id'], f.message, f.hint);
+    }
+  }
   plan.raw.sections.forEach((s, si) => {
+    if (partIds.length > 0) return;
     const path = paths[si]!;
     const place = Number(path[1]);
     const value = romanValue(s.id);
@@ -171,11 +183,12 @@ function checkSectionsAndIds(ctx: CheckContext): void {
       const parts = t.id.split('.');
       const last = parts[parts.length - 1] ?? '';
       const head = parts.slice(0, -1).join('.');
-      const numeral = section.id === '' ? '' : parts[0];
+      const split = sectionOfTaskId(t.id, partIds);
+      const numeral = section.id === '' ? '' : (split?.numeral ?? parts[0]);
       const wellFormed =
         /^(?:[1-9]\d*|[a-zđ])$/u.test(last) &&
-        (section.id === '' ? parts.length === 1 || subs.has(head) : /^[IVXLC]+$/.test(parts[0] ?? '') && parts.length >= 2);
-      const scoped = section.id === '' || head === numeral || subs.has(head) || /^\d+(?:\.\d+)*$/.test(parts.slice(1, -1).join('.'));
+        (section.id === '' ? parts.length === 1 || subs.has(head) : split !== undefined);
+      const scoped = section.id === '' || head === numeral || subs.has(head) || /^\d+(?:\.\d+)*$/.test((split?.middle ?? []).join('.'));
       if (!wellFormed || !scoped) {
         const written = section.id === '' ? `${row + 1}` : `${section.id}.${row + 1}`;
         ctx.add(

@@ -20,7 +20,7 @@ export function registerImport(program: Command, ctx: Ctx, done: (code: number) 
   program
     .command('import')
     .description("make a plan file from the text of a plan's document (its appendix table, or the whole document)")
-    .argument('<file>', 'the document as text (copied from Word or PDF, tab-separated table rows)')
+    .argument('<file>', 'the document: a .docx, a PDF with a text layer, or text copied from Word (tab-separated table rows)')
     .option('--output <plan.yaml>', 'write the plan to this file (default: print it)')
     .option('--year <year>', "the plan's year, where the document does not say it")
     .option('--force', 'overwrite --output if it exists')
@@ -37,14 +37,16 @@ export function registerImport(program: Command, ctx: Ctx, done: (code: number) 
       }
       const shown = ctx.display(file);
       const bytes = readPlanBytes(ctx, file);
-      const { importPlan, ImportError, docxToText, DocxError } = await heavy();
+      const { importPlan, ImportError, docxToText, DocxError, pdfToText, PdfError } = await heavy();
       let text: string;
       const starts = (sig: number[]) => sig.every((b, i) => bytes[i] === b);
       if (starts([0x25, 0x50, 0x44, 0x46])) {
-        throw new RefusedError(
-          `${shown}: a PDF file cannot be imported: tthc does not read the text layer of a PDF, and a scan has none.`,
-          'Open the document in Word (a PDF opens there too, or run OCR on a scan first), then import the .docx, or copy the task table from Word into a text file.',
-        );
+        try {
+          text = await pdfToText(bytes);
+        } catch (e) {
+          if (e instanceof PdfError) throw new RefusedError(`${shown}: ${e.message}`, e.hint);
+          throw e;
+        }
       } else if (starts([0xd0, 0xcf, 0x11, 0xe0])) {
         throw new RefusedError(`${shown}: an old Word .doc file cannot be imported.`, 'Open it in Word and save it as .docx (Word Document), then import the .docx.');
       } else if (starts([0x50, 0x4b, 0x03, 0x04])) {

@@ -9,3 +9,4 @@ export { docxToText, DocxError } from '../import/docx.js';
 export { parse as parseYaml } from 'yaml';
 export { Plan as PlanSchema } from '../model/schema.js';
 export { z } from 'zod';
+export { pdfToText, PdfError } from '../import/pdf.js';

@@ -6,6 +6,7 @@ import { matchKey, squash } from '../model/names.js';
 
 // Name keys live in the model: views and checks match agencies across plans by them too.
 export { matchKey, squash };
+import VOCABULARY from './vocabulary.json' with { type: 'json' };
 
 /** The levels a plan's issuer can have. */
 export type Level = z.infer<typeof LevelEnum>;
@@ -74,24 +75,10 @@ export function placeFromUpper(s: string): string {
   return [...words.slice(0, level), ...rest].join(' ');
 }
 
-const LEVEL_WORDS: [string, LocalLevel][] = [
-  ['thành phố', 'province'],
-  ['tỉnh', 'province'],
-  ['thị xã', 'district'],
-  ['quận', 'district'],
-  ['huyện', 'district'],
-  ['thị trấn', 'commune'],
-  ['đặc khu', 'commune'],
-  ['phường', 'commune'],
-  ['xã', 'commune'],
-];
+const LEVEL_WORDS = VOCABULARY.levelWords.words as [string, LocalLevel][];
 
 /** The words that name an administrative unit of each level; the first is the usual one. */
-export const WORDS_OF_LEVEL: Record<LocalLevel, string[]> = {
-  province: ['tỉnh', 'thành phố'],
-  district: ['huyện', 'quận', 'thị xã', 'thành phố'],
-  commune: ['xã', 'phường', 'thị trấn', 'đặc khu'],
-};
+export const WORDS_OF_LEVEL: Record<LocalLevel, string[]> = VOCABULARY.levelWords.wordsOfLevel;
 
 /** How many of the leading words form a level word ("thị xã" is two). */
 function levelWordAt(words: string[]): number {

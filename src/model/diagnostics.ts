@@ -51,7 +51,7 @@ export const CODES = {
   TASK_ID_MALFORMED: ['error', 'A task id that is not the section numeral, a dot and the row number.'],
   TASK_ID_DUPLICATE: ['error', 'Two tasks with the same id.'],
   TASK_ID_SECTION: ['error', 'A task id whose numeral is not that of its section, or rows out of order.'],
-  SECTION_ID: ['error', 'A section id that is not a Roman numeral in order, or is used twice.'],
+  SECTION_ID: ['error', 'A section id that is not a Roman numeral in order (from I in each part, as A.I, of a plan with `parts`), or is used twice.'],
   AGENCY_UNKNOWN: ['error', 'A task names an agency id that `agencies` does not declare.'],
   AGENCY_CYCLE: ['error', 'Collectives whose membership loops back on itself.'],
   AGENCY_REPEATED: ['warning', 'A task names the same agency twice, or as both lead and support.'],

@@ -127,7 +127,9 @@ export const Task = z
 
 export const Section = z
   .strictObject({
-    id: z.string().describe('The section numeral: I, II, … X; "" for the one section of a table without section rows.'),
+    id: z
+      .string()
+      .describe('The section numeral: I, II, … X; "" for the one section of a table without section rows; in a plan with `parts`, the part\'s id and the numeral (A.I, B.II), or the part\'s id alone for the tasks right under it.'),
     title: Text,
     subsections: z
       .array(z.strictObject({ id: z.string().min(1), title: Text }))
@@ -211,6 +213,10 @@ export const Plan = z
     signature: Signature.optional(),
     appendix: z.strictObject({ title: Text, caption: Text.optional() }).describe('PHỤ LỤC: its title and caption.').optional(),
     agencies: z.record(AgencyId, Agency).describe('Every agency the tasks name, by id.'),
+    parts: z
+      .array(z.strictObject({ id: z.string().min(1), title: Text }))
+      .optional()
+      .describe('Part rows (A, B … or Phần I, II …) that group the sections, in order; each part numbers its sections from I again (A.I, B.I).'),
     sections: z.array(Section).min(1).describe('The appendix\'s sections and their tasks.'),
   })
   .describe('A yearly plan for the control of administrative procedures (kế hoạch kiểm soát TTHC).');
