@@ -84,6 +84,26 @@ const chalkNoDetection = {
 };
 
 /**
+ * cli-table3 in the main bundle, set up on the first table drawn (check, done and the rest draw none). Its measure of
+ * a cell, string-width, gives way to ours: the cells it is given are composed (NFC) text with colour codes, one column
+ * per letter. Its colours (@colors/colors) are left out: tthc colours the cells and borders itself (chalk).
+ */
+const tableOnDemand = {
+  name: 'table-on-demand',
+  setup(b) {
+    b.onResolve({ filter: /^cli-table3$/ }, (args) => (args.importer.endsWith('table.ts') ? { path: 'cli-table3', namespace: 'tthc-table' } : undefined));
+    b.onResolve({ filter: /^string-width$/ }, (args) => (args.importer.includes('cli-table3') ? { path: 'string-width', namespace: 'tthc-table' } : undefined));
+    b.onResolve({ filter: /^@colors\/colors/ }, (args) => (args.importer.includes('cli-table3') ? { path: 'colors', namespace: 'tthc-table' } : undefined));
+    const contents = {
+      'cli-table3': "let T; module.exports = function Table(options) { T ??= require('cli-table3'); return new T(options); };",
+      'string-width': "module.exports = (s) => [...s.normalize('NFC')].length;",
+      colors: 'module.exports = {};',
+    };
+    b.onLoad({ filter: /.*/, namespace: 'tthc-table' }, (args) => ({ contents: contents[args.path], loader: 'js', resolveDir: process.cwd() }));
+  },
+};
+
+/**
  * The Word and Excel writers stay outside the bundle, required from node_modules by the one command that writes such a
  * file: bundled, their code would be read at every start-up of every command.
  */
@@ -91,7 +111,7 @@ const officeApart = ['docx', 'exceljs'];
 
 // Two files rather than shared chunks: each command loads one or two modules, not a handful.
 const [main, heavy] = await Promise.all([
-  build({ ...common, ...cjs, entryPoints: ['src/cli/entry.ts'], outfile: 'dist/tthc.js', plugins: [heavyApart, lazyChildProcess, chalkNoDetection], external: officeApart, supported: { 'dynamic-import': false } }),
+  build({ ...common, ...cjs, entryPoints: ['src/cli/entry.ts'], outfile: 'dist/tthc.js', plugins: [heavyApart, lazyChildProcess, chalkNoDetection, tableOnDemand], external: officeApart, supported: { 'dynamic-import': false } }),
   // pdfjs-dist stays in node_modules, imported by `tthc import` for a PDF only: it is large, and an ES module.
   build({ ...common, ...cjs, entryPoints: ['src/host/heavy.ts'], outfile: 'dist/heavy.js', external: ['pdfjs-dist'] }),
 ]);

@@ -1,7 +1,7 @@
-// Tables that fit the terminal: natural widths for short columns, the rest shared by the text columns, wrapped.
-// Drawn here rather than with cli-table3 (tried again, with these widths and pre-wrapped cells, byte for byte the same
-// output): its layout compares every cell with every other (a 5 000-row agencies table took 45 s), it measures each
-// cell many times through string-width, and `tthc status` took 50–80 ms more CPU, over the start-up budget.
+// Tables that fit the terminal: natural widths for short columns, the rest shared by the text columns, wrapped; drawn
+// by cli-table3. The widths and the wrapping stay ours (cli-table3's layout compares every cell with every other), so
+// cli-table3 is given pre-wrapped, pre-padded cells and draws a long table in chunks of rows: linear in rows.
+import Table from 'cli-table3';
 import { terminalText } from './escape.js';
 import type { Style } from './style.js';
 
@@ -170,24 +170,44 @@ function pad(line: string, width: number, align: Column['align']): string {
   return line + ' '.repeat(room);
 }
 
-/** `fitRows`: rows to fit the widths to (all groups of a grouped list), when more than those printed. */
-export function renderTable(columns: Column[], rows: string[][], width: number, style: Style, fitRows: string[][] = rows): string {
+/** Rows per cli-table3 table: its layout is quadratic in the rows it is given, so a long table is drawn in chunks. */
+export const CHUNK_ROWS = 64;
+
+const RULE_START = /^[┌├└]/;
+
+/**
+ * `fitRows`: rows to fit the widths to (all groups of a grouped list), when more than those printed. `chunkRows`: rows
+ * per cli-table3 table (tests draw a table whole to show that the chunks join to the same bytes).
+ */
+export function renderTable(columns: Column[], rows: string[][], width: number, style: Style, fitRows: string[][] = rows, chunkRows = CHUNK_ROWS): string {
   const widths = fitWidths(columns, fitRows, width);
-  const b = (s: string) => (style.enabled ? style.dim(s) : s);
-  const rule = (l: string, m: string, r: string) => b(l + widths.map((w) => '─'.repeat(w)).join(m) + r) + '\n';
-  const draw = (cells: string[], head: boolean): string => {
-    const parts = widths.map((w, i) => {
+  const dim = (s: string) => (style.enabled ? style.dim(s) : s);
+  // Each cell's lines wrapped and padded here: cli-table3 then only lays them out and draws the borders.
+  const cells = (r: string[], head: boolean): string[] =>
+    widths.map((w, i) => {
       const c = columns[i];
-      return cellLines(head ? cells[i] ?? '' : cells[i] ?? '', Math.max(1, w - 2), head ? undefined : c?.maxLines);
+      return cellLines(r[i] ?? '', Math.max(1, w - 2), head ? undefined : c?.maxLines)
+        .map((l) => pad(l, w - 2, c?.align))
+        .join('\n');
     });
-    const height = Math.max(1, ...parts.map((p) => p.length));
-    let out = '';
-    for (let k = 0; k < height; k++) {
-      out += b('│') + parts.map((p, i) => ` ${pad(p[k] ?? '', widths[i]! - 2, columns[i]?.align)} `).join(b('│')) + b('│') + '\n';
-    }
-    return out;
-  };
-  let out = rule('┌', '┬', '┐') + draw(columns.map((c) => style.bold(c.head)), true);
-  for (const r of rows) out += rule('├', '┼', '┤') + draw(r, false);
-  return out + rule('└', '┴', '┘');
+  const all = [cells(columns.map((c) => style.bold(c.head)), true), ...rows.map((r) => cells(r, false))];
+  const bar = dim('│');
+  let out = '';
+  for (let from = 0; from < all.length; from += chunkRows) {
+    const first = from === 0;
+    const last = from + chunkRows >= all.length;
+    // A later chunk's top border is the rule between rows; every chunk but the last leaves its bottom border out.
+    const top = first ? { 'top-left': '┌', 'top-mid': '┬', 'top-right': '┐' } : { 'top-left': '├', 'top-mid': '┼', 'top-right': '┤' };
+    const table = new Table({
+      chars: { ...top, left: bar, middle: bar, right: bar },
+      colWidths: widths,
+      style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
+    });
+    table.push(...all.slice(from, from + chunkRows));
+    const lines = table.toString().split('\n');
+    if (!last) lines.pop();
+    // The rules are drawn plain and dimmed whole, as one run of colour; the bars between cells are dimmed one by one.
+    for (const l of lines) out += (RULE_START.test(l) ? dim(l) : l) + '\n';
+  }
+  return out;
 }
