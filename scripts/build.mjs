@@ -85,8 +85,8 @@ const chalkNoDetection = {
 
 /**
  * cli-table3 in the main bundle, set up on the first table drawn (check, done and the rest draw none). Its measure of
- * a cell, string-width, gives way to ours: the cells it is given are composed (NFC) text with colour codes, one column
- * per letter. Its colours (@colors/colors) are left out: tthc colours the cells and borders itself (chalk).
+ * a cell, string-width, gives way to ours: the cells it is given are composed (NFC) text, one column per letter (code
+ * point), colour codes stripped by cli-table3 itself. Its colours (@colors/colors) are left out: tthc colours the cells and borders itself (chalk).
  */
 const tableOnDemand = {
   name: 'table-on-demand',
@@ -96,10 +96,19 @@ const tableOnDemand = {
     b.onResolve({ filter: /^@colors\/colors/ }, (args) => (args.importer.includes('cli-table3') ? { path: 'colors', namespace: 'tthc-table' } : undefined));
     const contents = {
       'cli-table3': "let T; module.exports = function Table(options) { T ??= require('cli-table3'); return new T(options); };",
-      'string-width': "module.exports = (s) => [...s.normalize('NFC')].length;",
+      // Code points, counted without building an array: cli-table3 measures a cell several times per printed line.
+      'string-width': 'module.exports = (s) => { let n = s.length; for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); if (c >= 0xdc00 && c <= 0xdfff) n--; } return n; };',
       colors: 'module.exports = {};',
     };
     b.onLoad({ filter: /.*/, namespace: 'tthc-table' }, (args) => ({ contents: contents[args.path], loader: 'js', resolveDir: process.cwd() }));
+    // Each line a cell draws first shortens the cell's whole text to ten letters, a letter at a time, for a debug
+    // message tthc never shows: quadratic in a cell of several lines, most of the drawing's time. Left out.
+    b.onLoad({ filter: /cli-table3[\\/]src[\\/]cell\.js$/ }, (args) => {
+      const debugLine = 'let content = utils.truncate(this.content, 10, this.truncate);';
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes(debugLine)) throw new Error(`cli-table3 changed: ${args.path} no longer has \`${debugLine}\``);
+      return { contents: source.replace(debugLine, "let content = '';"), loader: 'js' };
+    });
   },
 };
 
