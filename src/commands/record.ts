@@ -9,6 +9,7 @@ import { renderText } from '../render/diagnostics.js';
 import { addDays, beforeWindow, closingDay, formatDayVi, isValidDay, openOn, repeats } from '../schedule/index.js';
 import { evaluatePlan, type TaskState } from '../views/evaluate.js';
 import type { Lang } from '../render/i18n.js';
+import { say } from '../messages/index.js';
 import { langOption } from './agencies.js';
 import { UNSAFE_IN_VALUE, visibleEscape } from '../render/escape.js';
 import { asOfOption, parseDayOption, planPath, readPlanBytes, withinOption, type Ctx } from './context.js';
@@ -267,33 +268,25 @@ async function record(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts
  * its due day, an activity of a continuous task, or the due day a trigger set.
  */
 export function confirmation(r: Recorded, lang: Lang, today: string): string {
-  const vi = lang === 'vi';
   const state = evaluatePlan(r.after, today, 14).byId.get(r.task.id);
   const head = `${r.file}: ${r.task.id}${r.rec.period ? ` (${r.rec.period})` : ''} — `;
-  const ref = r.rec.ref ? (vi ? `, văn bản ${r.rec.ref}` : `, document ${r.rec.ref}`) : '';
+  const ref = r.rec.ref ? say(lang, 'record.document', { ref: r.rec.ref }) : '';
   if (r.rec.trigger) {
     const occ = state?.eval.occurrences.find((o) => o.period === r.rec.trigger);
-    const due = occ?.due ? (vi ? `; hạn thực hiện ${formatDayVi(occ.due)}` : `; due ${formatDayVi(occ.due)}`) : '';
-    return `${head}${vi ? 'đã ghi nhận văn bản/sự kiện ngày' : 'recorded the trigger on'} ${formatDayVi(r.rec.trigger)}${ref}${due}.\n`;
+    const due = occ?.due ? say(lang, 'record.triggerDue', { due: formatDayVi(occ.due) }) : '';
+    return `${head}${say(lang, 'record.trigger', { day: formatDayVi(r.rec.trigger) })}${ref}${due}.\n`;
   }
   const day = r.rec.done!;
   if (state?.eval.continuous && !r.rec.period && !state.eval.occurrences.some((o) => o.completion === day)) {
-    return `${head}${vi ? 'đã ghi nhận hoạt động ngày' : 'recorded an activity on'} ${formatDayVi(day)}${ref}.\n`;
+    return `${head}${say(lang, 'record.activity', { day: formatDayVi(day) })}${ref}.\n`;
   }
   const occ = state?.eval.occurrences.find((o) => o.completion === day && (r.rec.period === undefined || o.period === r.rec.period));
   let verdict = '';
   if (occ?.due) {
     const late = Math.round((Date.parse(day) - Date.parse(occ.due)) / 86_400_000);
-    verdict =
-      late > 0
-        ? vi
-          ? `: muộn ${late} ngày (hạn ${formatDayVi(occ.due)})`
-          : `: ${late} ${late === 1 ? 'day' : 'days'} late (due ${formatDayVi(occ.due)})`
-        : vi
-          ? `: đúng hạn (hạn ${formatDayVi(occ.due)})`
-          : `: on time (due ${formatDayVi(occ.due)})`;
+    verdict = late > 0 ? say(lang, 'record.late', { n: late, due: formatDayVi(occ.due) }) : say(lang, 'record.onTime', { due: formatDayVi(occ.due) });
   }
-  return `${head}${vi ? 'đã ghi nhận hoàn thành ngày' : 'recorded as done on'} ${formatDayVi(day)}${ref}${verdict}.\n`;
+  return `${head}${say(lang, 'record.done', { day: formatDayVi(day) })}${ref}${verdict}.\n`;
 }
 
 export function registerRecord(program: Command, ctx: Ctx, done: (code: number) => void): void {

@@ -354,7 +354,7 @@ describe('matching tasks', () => {
 
 describe('errors', () => {
   it('an unknown revision, a missing file, too many versions: exit 2', async () => {
-    const rev = await tthc(repo.dir, ['diff', 'v9']);
+    const rev = await tthc(repo.dir, ['diff', 'v9', '--lang', 'en']);
     expect(rev.code).toBe(2);
     expect(rev.err).toBe('tthc: "v9" is neither a file nor a revision of this git repository.\nhint: Name a commit (HEAD, HEAD~1, main, a tag or a hash; `git log --oneline` lists them) or an existing file.\n');
     const missing = await tthc(repo.dir, ['diff', 'plans/nope.yaml', 'plans/kon-ray-2023.yaml']);
@@ -435,7 +435,7 @@ describe('errors', () => {
   it('two files, the second missing, in a folder with no plans/ and no git: that file is named', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tthc-two-files-'));
     copyFileSync(SHIPPED, join(dir, 'old.yaml'));
-    const r = await tthc(dir, ['diff', 'old.yaml', 'new.yaml']);
+    const r = await tthc(dir, ['diff', 'old.yaml', 'new.yaml', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.err).toBe('tthc: new.yaml: no such file.\nhint: Check the path; to compare revisions, name commits such as HEAD~1 or main.\n');
   });

@@ -86,7 +86,7 @@ describe('tthc done before the window of its occurrence', () => {
 
   it("refuses December's report dated in January, naming the month that was open", async () => {
     const before = readFileSync(plan);
-    const r = await run(['done', 'X.2', '--period', '2023-12', '--date', '2023-01-05']);
+    const r = await run(['done', 'X.2', '--period', '2023-12', '--date', '2023-01-05', '--lang', 'en']);
     expect(r.code).toBe(1);
     expect(r.err).toBe(
       'tthc: Task X.2 (2023-12) opens on 1/12/2023; a completion on 5/1/2023 comes before it. On 5/1/2023 the open occurrence was 2023-01 (1/1/2023 – 31/1/2023).\n' +
@@ -123,7 +123,7 @@ describe('tthc done twice with the same record', () => {
   it('refuses the same activity of a continuous task, and accepts another document that day', async () => {
     expect((await run(['done', 'II.2', '--date', '2023-05-10'])).code).toBe(0);
     const before = readFileSync(plan);
-    const again = await run(['done', 'II.2', '--date', '2023-05-10']);
+    const again = await run(['done', 'II.2', '--date', '2023-05-10', '--lang', 'en']);
     expect(again.code).toBe(1);
     expect(again.err).toBe(
       'tthc: Task II.2 already has this record (record 1: done 10/5/2023).\nhint: A second activity on the same day is recorded with its own document (--ref).\n',
