@@ -21,6 +21,7 @@ import { registerDiff } from './commands/diff.js';
 import { registerLog } from './commands/log.js';
 import { say, type Lang } from './messages/index.js';
 import { pickLang } from './render/i18n.js';
+import { describeCommands } from './commands/help-text.js';
 
 export const VERSION = '0.1.0';
 
@@ -57,6 +58,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
   applyClerkOptions(program, ctx);
   const lang = usageLang(argv, ctx);
+  ctx.lang = lang;
+  describeCommands(program, lang);
   if (lang === 'vi') vietnameseHelp(program);
   for (const c of program.commands) c.exitOverride().configureOutput(program.configureOutput());
   // The shells' completion scripts call back here: candidates only, never an error.

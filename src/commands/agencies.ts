@@ -6,6 +6,7 @@ import { pickLang, t, type Lang } from '../render/i18n.js';
 import { renderTable } from '../render/table.js';
 import { markdownText } from '../render/escape.js';
 import { loadPlan, pickFormat, type Ctx } from './context.js';
+import { msg } from '../messages/index.js';
 
 interface Opts {
   plan?: string;
@@ -14,7 +15,7 @@ interface Opts {
 }
 
 export function langOption(ctx: Ctx, flag: string | undefined): Lang {
-  if (flag !== undefined && !/^(vi|en)/i.test(flag)) throw new UsageError(`Unknown language "${flag}".`, 'Use --lang vi or --lang en.');
+  if (flag !== undefined && !/^(vi|en)/i.test(flag)) throw new UsageError(msg('lang.unknown', { value: flag }), msg('lang.unknown.hint'));
   return pickLang(flag, ctx.io.env);
 }
 

@@ -4,6 +4,7 @@ import { Option, type Command } from 'commander';
 import { UsageError } from '../io.js';
 import { foldName } from '../text.js';
 import { parseDayOption, type Ctx } from './context.js';
+import { msg } from '../messages/index.js';
 
 /** Short options for the options a clerk types most; none of them is taken by commander (-h, -V). */
 export const SHORT: Record<string, string> = { '--agency': '-a', '--plan': '-p', '--format': '-f', '--output': '-o' };
@@ -45,13 +46,13 @@ export function applyClerkOptions(program: Command, ctx: Ctx): void {
     const width = program.opts().width as string | undefined;
     if (width !== undefined) {
       const n = Number(width);
-      if (!/^\s*\d+\s*$/.test(width) || n < 20 || n > 1000) throw new UsageError(`--width "${width}" is not a width in columns.`, 'Give a number of columns from 20 to 1000, e.g. --width 100.');
+      if (!/^\s*\d+\s*$/.test(width) || n < 20 || n > 1000) throw new UsageError(msg('width.bad', { value: width }), msg('width.bad.hint'));
       ctx.widthFlag = n;
     }
     const opts = cmd.opts();
     // --today and --as-of name the same day; the commands read --as-of.
     if (has(cmd, '--today') && has(cmd, '--as-of') && opts.today !== undefined) {
-      if (opts.asOf !== undefined && opts.asOf !== opts.today) throw new UsageError('--as-of and --today name different days.', 'Give one of them.');
+      if (opts.asOf !== undefined && opts.asOf !== opts.today) throw new UsageError(msg('asOf.twoDays'), msg('asOf.twoDays.hint'));
       cmd.setOptionValueWithSource('asOf', opts.today, 'cli');
     }
     // The day asked about chooses among several plans; a day that cannot be read is the command's to report.

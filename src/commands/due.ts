@@ -10,6 +10,7 @@ import { evaluatePlan } from '../views/evaluate.js';
 import { langOption } from './agencies.js';
 import { asOfOption, loadPlan, pickFormat, withinOption, type Ctx } from './context.js';
 import { refuseBinaryOnTerminal, writeOutput } from './output.js';
+import { msg } from '../messages/index.js';
 
 interface Opts {
   plan?: string;
@@ -32,7 +33,7 @@ export function roleOption(value: string | undefined): Role | 'any' {
   const v = foldName(value ?? 'any').replace(/[\s_]+/g, '-');
   const role = ({ lead: 'lead', 'chu-tri': 'lead', support: 'support', 'phoi-hop': 'support', any: 'any', 'ca-hai': 'any' } as const)[v];
   if (role) return role;
-  throw new UsageError(`--role "${value}" is not a role.`, 'Use --role chu-tri (lead), --role phoi-hop (support) or --role any.');
+  throw new UsageError(msg('opt.role', { value: String(value) }), msg('opt.role.hint'));
 }
 
 export function registerDue(program: Command, ctx: Ctx, done: (code: number) => void): void {
@@ -54,17 +55,17 @@ export function registerDue(program: Command, ctx: Ctx, done: (code: number) => 
     .option('--plan <file>', 'the plan file (default: the plan in plans/, or TTHC_PLAN)')
     .action(async (opts: Opts) => {
       const format = pickFormat(opts.format, ['table', 'json', 'csv', 'md', 'xlsx'] as const, 'table');
-      if (format === 'xlsx') refuseBinaryOnTerminal(ctx, opts.output, 'An Excel workbook');
+      if (format === 'xlsx') refuseBinaryOnTerminal(ctx, opts.output, 'xlsx');
       const lang = langOption(ctx, opts.lang);
       const role = roleOption(opts.role);
-      if (role !== 'any' && opts.agency === undefined) throw new UsageError(`--role ${role} needs --agency: a role is an agency's part in a task.`, `For example: tthc due --agency vp --role ${role}`);
+      if (role !== 'any' && opts.agency === undefined) throw new UsageError(msg('opt.roleNeedsAgency', { role, by: false }), msg('opt.roleNeedsAgency.hint', { example: `tthc due --agency vp --role ${role}` }));
       const within = withinOption(opts.within);
-      if (opts.asOf && opts.today && opts.asOf !== opts.today) throw new UsageError('--as-of and --today name different days.', 'Give one of them.');
+      if (opts.asOf && opts.today && opts.asOf !== opts.today) throw new UsageError(msg('asOf.twoDays'), msg('asOf.twoDays.hint'));
       const asOf = asOfOption(ctx, opts.asOf ?? opts.today);
       const sep = csvSeparator(opts.sep);
-      if (!sep) throw new UsageError(`--sep "${opts.sep}" is not a separator.`, "Use --sep ',' or --sep ';'.");
+      if (!sep) throw new UsageError(msg('opt.sep', { value: String(opts.sep) }), msg('opt.sep.hint'));
       if (opts.failOn !== undefined && opts.failOn !== 'overdue' && opts.failOn !== 'due-soon') {
-        throw new UsageError(`--fail-on "${opts.failOn}" is not a status it can fail on.`, 'Use --fail-on overdue (or due-soon).');
+        throw new UsageError(msg('opt.failOn', { value: String(opts.failOn) }), msg('opt.failOn.hint'));
       }
       const { plan } = await loadPlan(ctx, opts.plan);
       const agency = opts.agency !== undefined ? resolveAgency(plan, opts.agency) : undefined;
@@ -80,7 +81,7 @@ export function registerDue(program: Command, ctx: Ctx, done: (code: number) => 
             : format === 'md'
               ? renderDueMd(plan, view, lang)
               : renderDueTable(plan, view, lang, style, ctx.width(), { each: opts.each });
-      await writeOutput(ctx, text, opts.output, { what: 'An Excel workbook', lang });
+      await writeOutput(ctx, text, opts.output, { what: 'xlsx', lang });
       const failing =
         opts.failOn === 'overdue'
           ? view.items.some((i) => i.status === 'overdue')

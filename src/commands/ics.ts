@@ -10,6 +10,7 @@ import { refOf } from '../views/report.js';
 import { loadPlan, planPath, type Ctx } from './context.js';
 import { roleOption } from './due.js';
 import { writeOutput } from './output.js';
+import { msg } from '../messages/index.js';
 
 interface Opts {
   plan?: string;
@@ -25,7 +26,7 @@ interface Opts {
 export function remindOption(value: string): number {
   const m = /^\s*(\d{1,3})\s*([dw]?)\s*$/i.exec(value);
   const days = m ? Number(m[1]) * (m[2]?.toLowerCase() === 'w' ? 7 : 1) : NaN;
-  if (!m || days > 366) throw new UsageError(`--remind "${value}" is not a number of days before the due day.`, 'Write days (--remind 3d) or weeks (--remind 1w), up to a year; repeat it for several reminders.');
+  if (!m || days > 366) throw new UsageError(msg('opt.remind', { value }), msg('opt.remind.hint'));
   return days;
 }
 
@@ -54,7 +55,7 @@ export function registerIcs(program: Command, ctx: Ctx, done: (code: number) => 
     .option('--plan <file>', 'the plan file (default: the plan in plans/, or TTHC_PLAN)')
     .action(async (opts: Opts) => {
       const role = roleOption(opts.role);
-      if (role !== 'any' && opts.agency === undefined) throw new UsageError(`--role ${role} needs --agency: a role is an agency's part in a task.`, `For example: tthc ics --agency vp --role ${role}`);
+      if (role !== 'any' && opts.agency === undefined) throw new UsageError(msg('opt.roleNeedsAgency', { role, by: false }), msg('opt.roleNeedsAgency.hint', { example: `tthc ics --agency vp --role ${role}` }));
       // Earliest first: Outlook keeps only an event's first reminder, and the earliest leaves time to act.
       const remind = [...new Set((opts.remind ?? []).map(remindOption))].sort((a, b) => b - a);
       const file = planPath(ctx, opts.plan);

@@ -13,6 +13,7 @@ import type { QuarterKey } from '../views/status.js';
 import { roleOption } from './due.js';
 import { asOfOption, loadPlan, pickFormat, planPath, withinOption, type Ctx } from './context.js';
 import { refuseBinaryOnTerminal, writeOutput } from './output.js';
+import { msg } from '../messages/index.js';
 
 interface Opts {
   plan?: string;
@@ -40,14 +41,14 @@ interface Opts {
 export function quarterOption(value: string | undefined): QuarterKey | undefined {
   if (value === undefined) return undefined;
   const m = /^(?:q)?([1-4])$/i.exec(value.trim());
-  if (!m) throw new UsageError(`--quarter "${value}" is not a quarter.`, 'Use --quarter 1, 2, 3 or 4.');
+  if (!m) throw new UsageError(msg('opt.quarter', { value }), msg('opt.quarter.hint'));
   return `Q${m[1]}` as QuarterKey;
 }
 
 function halfOption(value: string | undefined): 1 | 2 | undefined {
   if (value === undefined) return undefined;
   const m = /^(?:h)?([12])$/i.exec(value.trim());
-  if (!m) throw new UsageError(`--half "${value}" is not a half of the year.`, 'Use --half 1 (January–June) or --half 2 (July–December).');
+  if (!m) throw new UsageError(msg('report.half', { value }), msg('report.half.hint'));
   return Number(m[1]) as 1 | 2;
 }
 
@@ -79,22 +80,22 @@ export function registerReport(program: Command, ctx: Ctx, done: (code: number) 
     .option('--plan <file>', 'the plan file (default: the plan in plans/, or TTHC_PLAN)')
     .action(async (opts: Opts) => {
       const format = pickFormat(opts.format, ['html', 'docx'] as const, 'html');
-      if (format === 'docx') refuseBinaryOnTerminal(ctx, opts.output, 'A Word document');
+      if (format === 'docx') refuseBinaryOnTerminal(ctx, opts.output, 'docx');
       const quarter = quarterOption(opts.quarter);
       const half = halfOption(opts.half);
-      if (quarter && half) throw new UsageError('--quarter and --half both name the period of the report.', 'Give one of them (neither: the whole year).');
+      if (quarter && half) throw new UsageError(msg('report.both'), msg('report.both.hint'));
       const scope: ReportScope = quarter ? { kind: 'quarter', quarter } : half ? { kind: 'half', half } : { kind: 'year' };
       const periods = opts.periods ?? 'calendar';
-      if (periods !== 'calendar' && periods !== 'reporting') throw new UsageError(`--periods "${periods}" is not a kind of period.`, 'Use --periods calendar or --periods reporting.');
+      if (periods !== 'calendar' && periods !== 'reporting') throw new UsageError(msg('opt.periods', { value: periods }), msg('opt.periods.hint'));
       const role = roleOption(opts.role);
-      if (role !== 'any' && opts.agency === undefined) throw new UsageError(`--role ${role} needs --agency: a role is an agency's part in a task.`, `For example: tthc report --agency vp --role ${role}`);
+      if (role !== 'any' && opts.agency === undefined) throw new UsageError(msg('opt.roleNeedsAgency', { role, by: false }), msg('opt.roleNeedsAgency.hint', { example: `tthc report --agency vp --role ${role}` }));
       const within = withinOption(opts.within);
-      if (opts.asOf && opts.today && opts.asOf !== opts.today) throw new UsageError('--as-of and --today name different days.', 'Give one of them.');
+      if (opts.asOf && opts.today && opts.asOf !== opts.today) throw new UsageError(msg('asOf.twoDays'), msg('asOf.twoDays.hint'));
       const asOf = asOfOption(ctx, opts.asOf ?? opts.today);
       let date: string | undefined;
       if (opts.date !== undefined) {
         date = parseDayInput(opts.date.trim()) ?? undefined;
-        if (!date) throw new UsageError(`--date "${opts.date}" is not a date tthc understands.`, 'Write it as 2023-10-05 or 5/10/2023.');
+        if (!date) throw new UsageError(msg('day.unknown', { option: '--date', value: opts.date }), msg('report.date.hint'));
       }
       const file = planPath(ctx, opts.plan);
       const { plan } = await loadPlan(ctx, file);
@@ -109,7 +110,7 @@ export function registerReport(program: Command, ctx: Ctx, done: (code: number) 
       if (format === 'docx') {
         // The Word writer is loaded only here: the clerk's everyday commands never pay for it.
         const { renderReportDocx } = await import('../render/report-docx.js');
-        await writeOutput(ctx, await renderReportDocx(doc), opts.output, { what: 'A Word document' });
+        await writeOutput(ctx, await renderReportDocx(doc), opts.output, { what: 'docx' });
       } else {
         await writeOutput(ctx, renderReport(doc, `Báo cáo kết quả thực hiện công tác kiểm soát TTHC ${scopeName(data)} — số liệu đến ngày ${formatDayVi(data.asOf)}`), opts.output);
       }

@@ -15,6 +15,7 @@ import { involvedIn, taskEntries } from '../views/involvement.js';
 import { formatDayVi } from '../schedule/index.js';
 import { periodText, statusWord } from '../render/due.js';
 import type { Style } from '../render/style.js';
+import { msg } from '../messages/index.js';
 
 interface Opts {
   plan?: string;
@@ -31,7 +32,7 @@ export function findTasks(plan: Plan, ids: string[]): Task[] {
     const task = plan.taskById.get(id);
     if (!task) {
       const near = nearest(id, plan.taskById.keys());
-      throw new UsageError(`The plan has no task ${raw}.`, near.length ? `Did you mean ${near.join(', ')}? \`tthc show\` lists every task.` : '`tthc show` lists every task.');
+      throw new UsageError(msg('task.none', { id: raw }), near.length ? msg('task.none.near', { near: near.join(', ') }) : msg('task.none.hint'));
     }
     return task;
   });
@@ -106,13 +107,13 @@ export function registerShow(program: Command, ctx: Ctx, done: (code: number) =>
     .option('--as-of <date>', 'the day for occurrence statuses (default: today in Vietnam)')
     .action(async (ids: string[], opts: Opts) => {
       const format = pickFormat(opts.format, ['table', 'json', 'md', 'xlsx'] as const, 'table');
-      if (format === 'xlsx') refuseBinaryOnTerminal(ctx, opts.output, 'An Excel workbook');
-      else if (opts.output !== undefined) throw new UsageError('--output is for --format xlsx.', 'Redirect the text formats (> FILE), or add --format xlsx.');
+      if (format === 'xlsx') refuseBinaryOnTerminal(ctx, opts.output, 'xlsx');
+      else if (opts.output !== undefined) throw new UsageError(msg('show.outputXlsx'), msg('show.outputXlsx.hint'));
       const lang = langOption(ctx, opts.lang);
       const { plan } = await loadPlan(ctx, opts.plan);
       const tasks = findTasks(plan, ids);
       const state = evaluatePlan(plan, asOfOption(ctx, opts.asOf), 14);
-      if (format === 'xlsx') await writeOutput(ctx, await (await import('../render/xlsx.js')).showXlsx(plan, tasks, state), opts.output, { what: 'An Excel workbook' });
+      if (format === 'xlsx') await writeOutput(ctx, await (await import('../render/xlsx.js')).showXlsx(plan, tasks, state), opts.output, { what: 'xlsx' });
       else if (format === 'json') ctx.io.write(JSON.stringify(tasks.map((x) => taskJson(plan, x, state)), null, 2) + '\n');
       else if (format === 'md') ctx.io.write(renderShowMd(plan, tasks, lang));
       else {

@@ -10,6 +10,7 @@ import { langOption } from './agencies.js';
 import { roleOption } from './due.js';
 import { asOfOption, loadPlan, pickFormat, type Ctx } from './context.js';
 import { refuseBinaryOnTerminal, writeOutput } from './output.js';
+import { msg } from '../messages/index.js';
 
 interface Opts {
   plan?: string;
@@ -44,25 +45,25 @@ export function registerStatus(program: Command, ctx: Ctx, done: (code: number) 
     .option('--plan <file>', 'the plan file (default: the plan in plans/, or TTHC_PLAN)')
     .action(async (opts: Opts) => {
       const format = pickFormat(opts.format, ['table', 'json', 'csv', 'md', 'xlsx'] as const, 'table');
-      if (format === 'xlsx') refuseBinaryOnTerminal(ctx, opts.output, 'An Excel workbook');
+      if (format === 'xlsx') refuseBinaryOnTerminal(ctx, opts.output, 'xlsx');
       const lang = langOption(ctx, opts.lang);
       const by = opts.by ?? 'task';
-      if (by !== 'task' && by !== 'agency' && by !== 'section') throw new UsageError(`--by "${by}" is not a grouping.`, 'Use --by task, --by agency or --by section.');
+      if (by !== 'task' && by !== 'agency' && by !== 'section') throw new UsageError(msg('opt.by', { value: by }), msg('opt.by.hint'));
       const role = roleOption(opts.role);
       if (role !== 'any' && opts.agency === undefined && by !== 'agency') {
-        throw new UsageError(`--role ${role} needs --agency or --by agency: a role is an agency's part in a task.`, `For example: tthc status --by agency --role ${role}`);
+        throw new UsageError(msg('opt.roleNeedsAgency', { role, by: true }), msg('opt.roleNeedsAgency.hint', { example: `tthc status --by agency --role ${role}` }));
       }
       const periods = opts.periods ?? 'calendar';
-      if (periods !== 'calendar' && periods !== 'reporting') throw new UsageError(`--periods "${periods}" is not a kind of period.`, 'Use --periods calendar or --periods reporting.');
+      if (periods !== 'calendar' && periods !== 'reporting') throw new UsageError(msg('opt.periods', { value: periods }), msg('opt.periods.hint'));
       let quarter: (typeof QUARTERS)[number] | undefined;
       if (opts.quarter !== undefined) {
         const m = /^(?:q)?([1-4])$/i.exec(opts.quarter.trim());
-        if (!m) throw new UsageError(`--quarter "${opts.quarter}" is not a quarter.`, 'Use --quarter 1, 2, 3 or 4.');
+        if (!m) throw new UsageError(msg('opt.quarter', { value: String(opts.quarter) }), msg('opt.quarter.hint'));
         quarter = `Q${m[1]}` as (typeof QUARTERS)[number];
       }
       const sep = csvSeparator(opts.sep);
-      if (!sep) throw new UsageError(`--sep "${opts.sep}" is not a separator.`, "Use --sep ',' or --sep ';'.");
-      if (opts.asOf && opts.today && opts.asOf !== opts.today) throw new UsageError('--as-of and --today name different days.', 'Give one of them.');
+      if (!sep) throw new UsageError(msg('opt.sep', { value: String(opts.sep) }), msg('opt.sep.hint'));
+      if (opts.asOf && opts.today && opts.asOf !== opts.today) throw new UsageError(msg('asOf.twoDays'), msg('asOf.twoDays.hint'));
       const asOf = asOfOption(ctx, opts.asOf ?? opts.today);
       const { plan } = await loadPlan(ctx, opts.plan);
       const agency = opts.agency !== undefined ? resolveAgency(plan, opts.agency) : undefined;
@@ -72,7 +73,7 @@ export function registerStatus(program: Command, ctx: Ctx, done: (code: number) 
       let text: string;
       if (format === 'xlsx') {
         // The workbook has every quarter and, on its second sheet, the occurrences behind the cells: --quarter narrows nothing.
-        await writeOutput(ctx, await (await import('../render/xlsx.js')).statusXlsx(plan, view), opts.output, { what: 'An Excel workbook' });
+        await writeOutput(ctx, await (await import('../render/xlsx.js')).statusXlsx(plan, view), opts.output, { what: 'xlsx' });
         done(0);
         return;
       }

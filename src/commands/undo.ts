@@ -111,7 +111,7 @@ export function registerUndo(program: Command, ctx: Ctx, done: (code: number) =>
           return Buffer.from(last.before, 'base64');
         });
       } catch (e) {
-        if (e instanceof LockError || e instanceof ConflictError) throw new RefusedError(e.message);
+        if (e instanceof LockError || e instanceof ConflictError) throw new RefusedError(e.text);
         throw e;
       }
       list.pop();

@@ -44,3 +44,10 @@ export function render(lang: Lang, m: Msg | string): string {
 export function isMsg(v: unknown): v is Msg {
   return typeof v === 'object' && v !== null && typeof (v as Msg).key === 'string' && (v as Msg).key in en;
 }
+
+/** The message with a path in its parameters shown as another (the absolute path a writer saw, as the user typed it). */
+export function withPath(m: Msg | string, from: string, to: string): Msg | string {
+  if (typeof m === 'string') return m.split(from).join(to);
+  const params = Object.fromEntries(Object.entries(m.params ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v.split(from).join(to) : v]));
+  return { key: m.key, params } as unknown as Msg;
+}

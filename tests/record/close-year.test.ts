@@ -55,7 +55,7 @@ describe('tthc done after the plan year', () => {
   });
 
   it('accepts a completion on 31/12 of the next year, and refuses one a day later', async () => {
-    const late = await run(['done', 'X.2', '--period', '2023-12', '--date', '2025-01-01'], at('2025-02-01'));
+    const late = await run(['done', 'X.2', '--period', '2023-12', '--date', '2025-01-01', '--lang', 'en'], at('2025-02-01'));
     expect(late.code).toBe(1);
     expect(late.err).toContain('after 31/12/2024, the last day on which work of this plan may be completed');
     const before = readFileSync(plan);
@@ -67,10 +67,10 @@ describe('tthc done after the plan year', () => {
 
   it('refuses an activity of a continuous task, or a trigger, dated after the plan period', async () => {
     const before = readFileSync(plan);
-    const a = await run(['done', 'II.2', '--date', '2024-02-01'], at('2024-03-01'));
+    const a = await run(['done', 'II.2', '--date', '2024-02-01', '--lang', 'en'], at('2024-03-01'));
     expect(a.code).toBe(1);
     expect(a.err).toContain('after the plan period (1/1/2023 – 31/12/2023)');
-    const t = await run(['trigger', 'III.2', '--date', '2024-02-01'], at('2024-03-01'));
+    const t = await run(['trigger', 'III.2', '--date', '2024-02-01', '--lang', 'en'], at('2024-03-01'));
     expect(t.code).toBe(1);
     expect(t.err).toContain('outside the plan period');
     expect(readFileSync(plan).equals(before)).toBe(true);
@@ -96,7 +96,7 @@ describe('tthc done before the window of its occurrence', () => {
   });
 
   it('names every occurrence open that day: the quarter and the year', async () => {
-    const r = await run(['done', 'VIII.1', '--period', '2023-Q4', '--date', '2023-09-30']);
+    const r = await run(['done', 'VIII.1', '--period', '2023-Q4', '--date', '2023-09-30', '--lang', 'en']);
     expect(r.code).toBe(1);
     expect(r.err).toContain('On 30/9/2023 the open occurrences were 2023-Q3 (1/7/2023 – 30/9/2023), 2023 (1/1/2023 – 31/12/2023).');
   });
