@@ -46,7 +46,7 @@ const cjs = {
 };
 
 /**
- * In the main bundle, src/heavy.ts stays a separate file (dist/heavy.js) that src/lazy.ts loads on demand, with
+ * In the main bundle, src/host/heavy.ts stays a separate file (dist/heavy.js) that src/host/lazy.ts loads on demand, with
  * require rather than import(): a dynamic import() cannot run in a script compiled from a V8 code cache on Node 20.
  */
 const heavyApart = {
@@ -79,8 +79,8 @@ const officeApart = ['docx', 'exceljs'];
 
 // Two files rather than shared chunks: each command loads one or two modules, not a handful.
 const [main, heavy] = await Promise.all([
-  build({ ...common, ...cjs, entryPoints: ['src/entry.ts'], outfile: 'dist/tthc.js', plugins: [heavyApart, lazyChildProcess], external: officeApart, supported: { 'dynamic-import': false } }),
-  build({ ...common, ...cjs, entryPoints: ['src/heavy.ts'], outfile: 'dist/heavy.js' }),
+  build({ ...common, ...cjs, entryPoints: ['src/cli/entry.ts'], outfile: 'dist/tthc.js', plugins: [heavyApart, lazyChildProcess], external: officeApart, supported: { 'dynamic-import': false } }),
+  build({ ...common, ...cjs, entryPoints: ['src/host/heavy.ts'], outfile: 'dist/heavy.js' }),
 ]);
 // The package is "type": "module"; the bundles are CommonJS, so dist/ says so for itself.
 writeFileSync('dist/package.json', '{ "type": "commonjs" }\n');

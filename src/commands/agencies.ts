@@ -1,7 +1,7 @@
 // `tthc agencies`: the agencies a plan declares, with ids, names, aliases and members.
 import type { Command } from 'commander';
-import { collectivesOf } from '../agencies.js';
-import { UsageError } from '../io.js';
+import { collectivesOf } from '../model/agencies.js';
+import { UsageError } from '../model/io.js';
 import { pickLang, t, type Lang } from '../render/i18n.js';
 import { renderTable } from '../render/table.js';
 import { markdownText } from '../render/escape.js';

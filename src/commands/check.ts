@@ -1,11 +1,11 @@
 // `tthc check [FILE…]`: every problem of each plan at once, as text, JSON or GitHub annotations.
 import type { Command } from 'commander';
-import { countBySeverity, sortDiagnostics } from '../diagnostics.js';
-import { UsageError } from '../io.js';
-import { loadChecked } from '../plan/cache.js';
+import { countBySeverity, sortDiagnostics } from '../model/diagnostics.js';
+import { UsageError } from '../model/io.js';
+import { loadChecked } from '../host/cache.js';
 import { renderGithub, renderJson, renderText, type FileReport } from '../render/diagnostics.js';
 import { defaultPlans, pickFormat, readPlanBytes, type Ctx } from './context.js';
-import { expandWildcards } from '../wildcards.js';
+import { expandWildcards } from '../host/wildcards.js';
 
 export interface CheckOptions {
   format?: string;

@@ -1,8 +1,8 @@
 // What every command gets without its own code: short options, --today beside --as-of, --width, and the defaults of
 // tthc.yaml and TTHC_* applied to the options a command has (a flag always wins).
 import { Option, type Command } from 'commander';
-import { UsageError } from '../io.js';
-import { foldName } from '../text.js';
+import { UsageError } from '../model/io.js';
+import { foldName } from '../model/text.js';
 import { parseDayOption, type Ctx } from './context.js';
 import { msg } from '../messages/index.js';
 

@@ -1,6 +1,6 @@
 // `tthc completion SHELL` prints a completion script; the script asks `tthc __complete` (hidden) for the candidates.
 import type { Command, Option } from 'commander';
-import { UsageError } from '../io.js';
+import { UsageError } from '../model/io.js';
 import { evaluatePlan } from '../views/evaluate.js';
 import { checkFile, planPath, type Ctx } from './context.js';
 import { msg } from '../messages/index.js';

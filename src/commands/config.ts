@@ -1,6 +1,6 @@
 // `tthc config`: each effective setting (agency, plan, language, warning window) and where it comes from.
 import type { Command } from 'commander';
-import { CONFIG_KEYS } from '../config.js';
+import { CONFIG_KEYS } from '../host/config.js';
 import { formatDayVi } from '../schedule/index.js';
 import { planPath, type Ctx } from './context.js';
 

@@ -1,17 +1,17 @@
 // What every command shares: finding and loading the plan, today in Vietnam, colour, and option parsing.
 import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { CONFIG_NAME, findUp, loadConfig, type Config } from '../config.js';
-import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
-import { RefusedError, UsageError, type Io } from '../io.js';
-import { loadChecked, type Checked } from '../plan/cache.js';
-import { headOf, MAX_PLAN_BYTES } from '../plan/decode.js';
-import type { Plan } from '../plan/model.js';
+import { CONFIG_NAME, findUp, loadConfig, type Config } from '../host/config.js';
+import { sortDiagnostics, type Diagnostic } from '../model/diagnostics.js';
+import { RefusedError, UsageError, type Io } from '../model/io.js';
+import { loadChecked, type Checked } from '../host/cache.js';
+import { headOf, MAX_PLAN_BYTES } from '../read/decode.js';
+import type { Plan } from '../model/model.js';
 import { renderText } from '../render/diagnostics.js';
-import { heldOpenRefusal, retryHeldOpenSync } from '../plan/held-open.js';
-import { showPath } from '../paths.js';
+import { heldOpenRefusal, retryHeldOpenSync } from '../edit/held-open.js';
+import { showPath } from '../host/paths.js';
 import { pickLang } from '../render/i18n.js';
-import { foldName } from '../text.js';
+import { foldName } from '../model/text.js';
 import { addDays, dayInputParts, formatDayVi, lastDayOfMonth, parseDayInput, todayInVietnam } from '../schedule/index.js';
 import { colourWanted, makeStyle, type Style } from '../render/style.js';
 import { msg, say } from '../messages/index.js';

@@ -2,10 +2,10 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { sortDiagnostics } from '../diagnostics.js';
-import { RefusedError, UsageError } from '../io.js';
-import { loadChecked } from '../plan/cache.js';
-import type { Plan } from '../plan/model.js';
+import { sortDiagnostics } from '../model/diagnostics.js';
+import { RefusedError, UsageError } from '../model/io.js';
+import { loadChecked } from '../host/cache.js';
+import type { Plan } from '../model/model.js';
 import { renderText } from '../render/diagnostics.js';
 import { renderDiffJson, renderDiffMd, renderDiffText } from '../render/diff.js';
 import type { Lang } from '../render/i18n.js';

@@ -1,8 +1,8 @@
 // `tthc due`: what is overdue and due soon for an agency (or all), as of today in Vietnam or --as-of.
 import type { Command } from 'commander';
-import { resolveAgency, type Role } from '../agencies.js';
-import { UsageError } from '../io.js';
-import { foldName } from '../text.js';
+import { resolveAgency, type Role } from '../model/agencies.js';
+import { UsageError } from '../model/io.js';
+import { foldName } from '../model/text.js';
 import { csvSeparator } from '../render/csv.js';
 import { dueJson, renderDueCsv, renderDueMd, renderDueTable } from '../render/due.js';
 import { dueView } from '../views/due.js';

@@ -1,7 +1,7 @@
 // The git program, for diff and log: a plan file's versions at revisions and its history (spawned without a shell).
 import { realpathSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
-import { UsageError } from '../io.js';
+import { UsageError } from '../model/io.js';
 import { msg } from '../messages/index.js';
 
 export interface GitResult {

@@ -1,8 +1,8 @@
 // `tthc ics`: every dated occurrence as an all-day event, for Outlook, Google Calendar or Thunderbird to import.
 import type { Command } from 'commander';
-import { UsageError } from '../io.js';
-import { involvement, resolveAgency } from '../agencies.js';
-import type { Plan } from '../plan/model.js';
+import { UsageError } from '../model/io.js';
+import { involvement, resolveAgency } from '../model/agencies.js';
+import type { Plan } from '../model/model.js';
 import { renderIcs, type IcsEvent } from '../render/ics.js';
 import { evaluatePlan } from '../views/evaluate.js';
 import { taskOrder } from '../views/due.js';

@@ -1,12 +1,12 @@
 // `tthc import FILE`: a plan file from the text of a plan's document (its appendix table, or the whole document).
 import type { Command } from 'commander';
-import { heavy } from '../lazy.js';
+import { heavy } from '../host/lazy.js';
 import { existsSync } from 'node:fs';
-import { RefusedError, UsageError } from '../io.js';
-import { decodePlanBytes } from '../plan/decode.js';
+import { RefusedError, UsageError } from '../model/io.js';
+import { decodePlanBytes } from '../read/decode.js';
 import { readPlanBytes, type Ctx } from './context.js';
 import { writeOutput } from './output.js';
-import type { AgencyFile } from '../plan/schema.js';
+import type { AgencyFile } from '../model/schema.js';
 import { msg } from '../messages/index.js';
 
 interface Opts {

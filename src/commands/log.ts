@@ -1,10 +1,10 @@
 // `tthc log [ID]`: who recorded what and when, and how a task's timeline changed, from the git history of the plan file.
 import type { Command } from 'commander';
-import { UsageError } from '../io.js';
-import { loadChecked } from '../plan/cache.js';
+import { UsageError } from '../model/io.js';
+import { loadChecked } from '../host/cache.js';
 import { renderLogJson, renderLogMd, renderLogText } from '../render/log.js';
 import { planHistory, type Version } from '../views/history.js';
-import { nearest } from '../text.js';
+import { nearest } from '../model/text.js';
 import { langOption } from './agencies.js';
 import { pickFormat, planPath, readPlanBytes, type Ctx } from './context.js';
 import { fileHistory, repositoryOf, showFile } from './git.js';

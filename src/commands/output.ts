@@ -1,9 +1,9 @@
 // --output FILE: write a report through the one safe writer (src/plan/write.ts), since PowerShell's `>` writes UTF-16; never over a plan.
 import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { UsageError } from '../io.js';
-import { heavy } from '../lazy.js';
-import { heldOpenRefusal } from '../plan/held-open.js';
+import { UsageError } from '../model/io.js';
+import { heavy } from '../host/lazy.js';
+import { heldOpenRefusal } from '../edit/held-open.js';
 import type { Lang } from '../render/i18n.js';
 import { runLang, type Ctx } from './context.js';
 import { msg, say, withPath, type Msg } from '../messages/index.js';

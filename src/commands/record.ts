@@ -1,10 +1,10 @@
 // `tthc done` and `tthc trigger`: add a progress record to a task in the plan file, checked, locked and atomic.
 import type { Command } from 'commander';
-import { sortDiagnostics } from '../diagnostics.js';
-import { RefusedError, UsageError } from '../io.js';
-import { recordPlace, type Plan, type Task } from '../plan/model.js';
-import type { RecordFile } from '../plan/schema.js';
-import { parseSymbol } from '../plan/symbols.js';
+import { sortDiagnostics } from '../model/diagnostics.js';
+import { RefusedError, UsageError } from '../model/io.js';
+import { recordPlace, type Plan, type Task } from '../model/model.js';
+import type { RecordFile } from '../model/schema.js';
+import { parseSymbol } from '../model/symbols.js';
 import { renderText } from '../render/diagnostics.js';
 import { addDays, beforeWindow, closingDay, formatDayVi, isValidDay, openOn, repeats } from '../schedule/index.js';
 import { evaluatePlan, type TaskState } from '../views/evaluate.js';
@@ -15,8 +15,8 @@ import { UNSAFE_IN_VALUE, visibleEscape } from '../render/escape.js';
 import { asOfOption, parseDayOption, planPath, readPlanBytes, withinOption, type Ctx } from './context.js';
 import { remember } from './undo.js';
 import { findTasks } from './show.js';
-import { heavy, type Heavy } from '../lazy.js';
-import { heldOpenRefusal } from '../plan/held-open.js';
+import { heavy, type Heavy } from '../host/lazy.js';
+import { heldOpenRefusal } from '../edit/held-open.js';
 
 interface Opts {
   plan?: string;

@@ -2,8 +2,8 @@
 // 30/2020/NĐ-CP) in HTML or Word; both draw one set of report data (src/views/report.ts).
 import type { Command } from 'commander';
 import { basename } from 'node:path';
-import { resolveAgency } from '../agencies.js';
-import { UsageError } from '../io.js';
+import { resolveAgency } from '../model/agencies.js';
+import { UsageError } from '../model/io.js';
 import { renderReport } from '../render/report.js';
 import { reportDoc, scopeName, type ReportMeta } from '../render/report-doc.js';
 import { formatDayVi, parseDayInput } from '../schedule/index.js';

@@ -1,6 +1,6 @@
 // `tthc schema`: the JSON Schema of the plan format, generated from the zod schema (editors use it).
 import type { Command } from 'commander';
-import { heavy } from '../lazy.js';
+import { heavy } from '../host/lazy.js';
 import type { Ctx } from './context.js';
 
 export const SCHEMA_ID = 'https://tthc.invalid/schema/plan.schema.json';

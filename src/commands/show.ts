@@ -2,9 +2,9 @@
 import { plainText } from '../render/markup.js';
 import type { Command } from 'commander';
 import { markdownText } from '../render/escape.js';
-import { UsageError } from '../io.js';
-import { nearest } from '../text.js';
-import type { Plan, Task } from '../plan/model.js';
+import { UsageError } from '../model/io.js';
+import { nearest } from '../model/text.js';
+import type { Plan, Task } from '../model/model.js';
 import { t, type Lang } from '../render/i18n.js';
 import { renderTable, wrapText } from '../render/table.js';
 import { langOption } from './agencies.js';

@@ -1,7 +1,7 @@
 // `tthc status`: the quarterly status table for the office's report, by task, agency or section, in any format.
 import type { Command } from 'commander';
-import { resolveAgency } from '../agencies.js';
-import { UsageError } from '../io.js';
+import { resolveAgency } from '../model/agencies.js';
+import { UsageError } from '../model/io.js';
 import { csvSeparator } from '../render/csv.js';
 import { renderQuarterDetail, renderQuarterDetailCsv, renderQuarterDetailMd, renderStatusCsv, renderStatusJson, renderStatusMd, renderStatusTable } from '../render/status.js';
 import { evaluatePlan } from '../views/evaluate.js';

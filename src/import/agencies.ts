@@ -1,9 +1,9 @@
 // Agency cells → agency ids: longest dictionary or collective-grammar match over the cell's pieces, new ids for unknown names, declarations.
-import type { AgencyFile } from '../plan/schema.js';
+import type { AgencyFile } from '../model/schema.js';
 import { isBelow, parseCollective } from './collectives.js';
 import { buildIndex, communeEntries, COLLECTIVE_IDS, type DictEntry, type DictIndex, type DistrictData } from './dictionary.js';
 import type { ImportMessage } from './errors.js';
-import { asciiSlug } from '../text.js';
+import { asciiSlug } from '../model/text.js';
 import { foldAscii, matchKey, startsLowerCase, squash, type LocalLevel } from './text.js';
 
 type Sep = ';' | ',' | '\n' | 'và' | '';

@@ -1,6 +1,6 @@
 // The agency names offices write in their plans (loaded from offices.json), with the ids `tthc import` gives them.
 import type { CollectiveKind } from './collectives.js';
-import { asciiSlug } from '../text.js';
+import { asciiSlug } from '../model/text.js';
 import OFFICES from './offices.json' with { type: 'json' };
 import { matchKey, WORDS_OF_LEVEL, type LocalLevel } from './text.js';
 

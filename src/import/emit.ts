@@ -1,6 +1,6 @@
 // The imported plan as YAML text laid out like the shipped plans: no folded lines, ids as flow lists, review notes as comments.
 import { Document, isMap, isScalar, isSeq, parseDocument, visit, type Pair } from 'yaml';
-import { Plan, type PlanFile } from '../plan/schema.js';
+import { Plan, type PlanFile } from '../model/schema.js';
 
 /** A comment to put on the line above a key, at a path of the plan (['plan', 'number'], ['sections', 0, 'tasks', 2, 'output']). */
 export interface KeyComment {

@@ -1,5 +1,5 @@
 // `tthc import`: a plan's appendix table (and, where given, its whole text) copied from Word or PDF → a plan file.
-import type { AgencyFile, PlanFile, SectionFile, TaskFile } from '../plan/schema.js';
+import type { AgencyFile, PlanFile, SectionFile, TaskFile } from '../model/schema.js';
 import { parseWhen } from '../schedule/phrase.js';
 import { AgencyResolver, inferLevel } from './agencies.js';
 import { findDistrict } from './dictionary.js';

@@ -1,7 +1,7 @@
 // Text helpers for the importer: input normalisation, ASCII folding, name matching keys, numerals, levels.
 
 import type { z } from 'zod';
-import type { Level as LevelEnum } from '../plan/schema.js';
+import type { Level as LevelEnum } from '../model/schema.js';
 
 /** The levels a plan's issuer can have. */
 export type Level = z.infer<typeof LevelEnum>;

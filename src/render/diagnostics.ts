@@ -1,5 +1,5 @@
 // Findings as text (with the source line and a caret), JSON, or GitHub Actions workflow annotations.
-import { countBySeverity, type Diagnostic } from '../diagnostics.js';
+import { countBySeverity, type Diagnostic } from '../model/diagnostics.js';
 import { githubData, githubProperty, terminalLine, terminalText } from './escape.js';
 import type { Style } from './style.js';
 

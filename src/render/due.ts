@@ -1,6 +1,6 @@
 // The due list as a terminal table (grouped by status, in the user's language), JSON, CSV or Markdown.
 import { plainText } from './markup.js';
-import type { Plan } from '../plan/model.js';
+import type { Plan } from '../model/model.js';
 import { formatDayVi } from '../schedule/index.js';
 import type { DueItem, DueView } from '../views/due.js';
 import { renderCsv } from './csv.js';

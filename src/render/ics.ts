@@ -8,11 +8,11 @@
 //   VTODO components silently: to-do lists are for Thunderbird, Apple Reminders, Evolution and the like.
 // - Thunderbird honours every VALARM, RELATED=END on a VTODO (relative to DUE), and STATUS/COMPLETED/PERCENT-COMPLETE.
 // - RFC 5545 requires DTSTAMP and COMPLETED in UTC; readers unfold at 75 octets, so a fold must not split a character.
-import type { Plan, Task } from '../plan/model.js';
+import type { Plan, Task } from '../model/model.js';
 import { addDays, formatDayVi } from '../schedule/index.js';
 import { periodText } from './due.js';
 import { t } from './i18n.js';
-import { asciiSlug } from '../text.js';
+import { asciiSlug } from '../model/text.js';
 import { plainText } from './markup.js';
 import { dataText } from './escape.js';
 

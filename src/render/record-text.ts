@@ -1,5 +1,5 @@
 // One way to name a progress record in words, shared by `tthc diff` and `tthc log` so both say the same of it.
-import type { RecordFile } from '../plan/schema.js';
+import type { RecordFile } from '../model/schema.js';
 import { formatDayVi } from '../schedule/index.js';
 import { periodText } from './due.js';
 import type { Lang } from './i18n.js';

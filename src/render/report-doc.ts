@@ -1,6 +1,6 @@
 // The report as an official document (Nghị định 30/2020/NĐ-CP, appendix I), laid out once from the report data:
 // the HTML and the Word renderers both draw this, so that the two say the same and look alike.
-import type { Plan } from '../plan/model.js';
+import type { Plan } from '../model/model.js';
 import { formatDayVi } from '../schedule/index.js';
 import type { ReportData, ReportOccurrence } from '../views/report.js';
 import { QUARTERS, type Cell, type QuarterKey } from '../views/status.js';

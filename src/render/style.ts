@@ -1,7 +1,7 @@
 // Colour for terminals only: decided once from flags and environment, applied through one small style object.
 // The SGR codes are written here rather than with chalk: chalk loads node:tty and builds its styles at start-up, a
 // twentieth of a `tthc due` run (npm run bench), for the seven plain 16-colour styles that tables use.
-import type { Io } from '../io.js';
+import type { Io } from '../model/io.js';
 
 export interface Style {
   enabled: boolean;

@@ -1,7 +1,7 @@
 // Excel workbooks of the due list, the quarterly status and the tasks: typed date cells, Vietnamese headers, a frozen
 // header row, filters and widths that fit. Loaded only when --format xlsx is asked for (exceljs is large).
 import ExcelJS from 'exceljs';
-import type { Plan, Task } from '../plan/model.js';
+import type { Plan, Task } from '../model/model.js';
 import type { DueView } from '../views/due.js';
 import type { PlanState } from '../views/evaluate.js';
 import { refOf } from '../views/report.js';

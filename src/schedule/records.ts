@@ -1,5 +1,5 @@
 // Rules a progress record must keep beyond its shape: when a year is closed, windows that had not opened, exact copies.
-import type { RecordFile } from '../plan/schema.js';
+import type { RecordFile } from '../model/schema.js';
 import { type Day, type DayRange, dayParts, makeDay } from './day.js';
 import type { Occurrence } from './schedule.js';
 

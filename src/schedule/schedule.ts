@@ -1,6 +1,6 @@
 // Turns a task's timeline phrase and explicit schedule into schedule parts, and parts into dated occurrences.
 
-import type { ScheduleFile } from '../plan/schema.js';
+import type { ScheduleFile } from '../model/schema.js';
 import {
   type Day,
   type DayRange,

@@ -1,6 +1,6 @@
 // Status of occurrences and tasks as of a given day, and the matching of a task's records to its occurrences.
 
-import type { RecordFile } from '../plan/schema.js';
+import type { RecordFile } from '../model/schema.js';
 import { type Day, type DayRange, addDays, isValidDay } from './day.js';
 import type { Part } from './phrase.js';
 import { type Occurrence, occurrences } from './schedule.js';

@@ -1,8 +1,8 @@
 // The meaning of a change between two versions of a plan (tasks, due dates, agencies, records, heading): plain data, no I/O.
-import { expand, involvement, type Role } from '../agencies.js';
-import type { Plan, Task } from '../plan/model.js';
-import type { RecordFile } from '../plan/schema.js';
-import { foldName } from '../text.js';
+import { expand, involvement, type Role } from '../model/agencies.js';
+import type { Plan, Task } from '../model/model.js';
+import type { RecordFile } from '../model/schema.js';
+import { foldName } from '../model/text.js';
 import { evaluatePlan } from './evaluate.js';
 
 /** An old and a new value of one field; `null` where a side has none. */

@@ -1,6 +1,6 @@
 // The due list: for an agency (or all), what is overdue and due soon as of a day — plain data for any format.
-import type { Role } from '../agencies.js';
-import type { Agency, Plan } from '../plan/model.js';
+import type { Role } from '../model/agencies.js';
+import type { Agency, Plan } from '../model/model.js';
 import { diffDays } from '../schedule/index.js';
 import type { PlanState } from './evaluate.js';
 import { entriesFor } from './involvement.js';

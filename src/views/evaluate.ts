@@ -1,5 +1,5 @@
 // The whole plan as of a day: each task's schedule, occurrences and statuses, with `follows` resolved.
-import type { Plan, Task } from '../plan/model.js';
+import type { Plan, Task } from '../model/model.js';
 import { buildSchedule, evaluateTask, type Part, type SchedProblem, type TaskEvaluation } from '../schedule/index.js';
 
 export interface TaskState {

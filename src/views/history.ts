@@ -1,6 +1,6 @@
 // A plan's history, version after version: when each task, timeline and record appeared, changed or went (no I/O).
-import type { Plan } from '../plan/model.js';
-import type { RecordFile } from '../plan/schema.js';
+import type { Plan } from '../model/model.js';
+import type { RecordFile } from '../model/schema.js';
 import { diffDue, diffRecords, dueDates, matchTasks } from './diff.js';
 
 /** A commit, or the working file where it differs from the last commit (`working`). */

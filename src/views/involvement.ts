@@ -1,6 +1,6 @@
 // The one evaluated set that due, status, show and the report project: occurrences as of a day, with every agency involved.
-import { involvement, type Involvement, type Role } from '../agencies.js';
-import type { Plan, Task } from '../plan/model.js';
+import { involvement, type Involvement, type Role } from '../model/agencies.js';
+import type { Plan, Task } from '../model/model.js';
 import type { EvaluatedOccurrence, OccurrenceStatus, TaskStatus } from '../schedule/index.js';
 import type { PlanState, TaskState } from './evaluate.js';
 

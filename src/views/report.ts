@@ -1,7 +1,7 @@
 // The progress report's data, computed once: what is overdue and due soon (each occurrence once, and per agency by the
 // involvement rules that `tthc due --agency` uses), what was done, the status table and the counts; every format renders it.
-import type { Role } from '../agencies.js';
-import type { Agency, Plan, Task } from '../plan/model.js';
+import type { Role } from '../model/agencies.js';
+import type { Agency, Plan, Task } from '../model/model.js';
 import { diffDays, type DayRange, type OccurrenceStatus } from '../schedule/index.js';
 import { planInfo } from './due.js';
 import type { PlanState } from './evaluate.js';

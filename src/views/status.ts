@@ -1,6 +1,6 @@
 // The quarterly status table: per task (or agency, or section), a cell per quarter as of a day — plain data.
-import type { Role } from '../agencies.js';
-import type { Agency, Plan } from '../plan/model.js';
+import type { Role } from '../model/agencies.js';
+import type { Agency, Plan } from '../model/model.js';
 import {
   quarterRanges,
   STATUS_PRECEDENCE,

@@ -41,11 +41,11 @@ describe('node bin/tthc.js check', () => {
 
 describe('the bundle every command loads', () => {
   it('leaves zod, the YAML reader and the Word/Excel writers to the parts loaded on demand', () => {
-    // A value imported from src/plan/schema.ts into the model once put all of zod into dist/tthc.js (700 KB
+    // A value imported from src/model/schema.ts into the model once put all of zod into dist/tthc.js (700 KB
     // parsed on every start); the meta file lists what went into each output.
     const meta = JSON.parse(readFileSync(join(ROOT, 'dist/meta.json'), 'utf8')) as { main: { inputs: Record<string, unknown> } };
     const inputs = Object.keys(meta.main.inputs);
     expect(inputs.filter((f) => /node_modules\/(zod|yaml|docx|exceljs|fflate)\//.test(f))).toEqual([]);
-    expect(inputs).not.toContain('src/plan/schema.ts');
+    expect(inputs).not.toContain('src/model/schema.ts');
   });
 });

@@ -2,10 +2,10 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CODES, type Code } from '../../src/diagnostics.js';
-import { checkLoaded } from '../../src/plan/check.js';
-import { MAX_PLAN_BYTES } from '../../src/plan/decode.js';
-import { loadBytes } from '../../src/plan/load.js';
+import { CODES, type Code } from '../../src/model/diagnostics.js';
+import { checkLoaded } from '../../src/checks/check.js';
+import { MAX_PLAN_BYTES } from '../../src/read/decode.js';
+import { loadBytes } from '../../src/read/load.js';
 import { checkJson, encodeTcvn3, FIXTURES, readText, scratchDir, SHIPPED, where } from './helpers.js';
 
 /**

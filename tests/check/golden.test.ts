@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeDiagnostic } from '../../src/diagnostics.js';
+import { makeDiagnostic } from '../../src/model/diagnostics.js';
 import { renderGithub } from '../../src/render/diagnostics.js';
 import { plain } from '../../src/render/style.js';
 import { checkJson, expectNoStackTrace, FIXTURES, ROOT, run, scratchDir, SHIPPED } from './helpers.js';

@@ -2,8 +2,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dateHint } from '../../src/plan/dates.js';
-import { decodePlanBytes, fileSize, headOf, MAX_PLAN_BYTES } from '../../src/plan/decode.js';
+import { dateHint } from '../../src/checks/dates.js';
+import { decodePlanBytes, fileSize, headOf, MAX_PLAN_BYTES } from '../../src/read/decode.js';
 import { checkJson, readText, scratchDir } from './helpers.js';
 
 const BASE = readText('tests/check/fixtures/VALID.yaml');

@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { detectLegacyText } from '../../src/plan/decode.js';
+import { detectLegacyText } from '../../src/read/decode.js';
 import { checkJson, encodeTcvn3, encodeVni, readText, scratchDir, SHIPPED } from './helpers.js';
 
 const BASE = readText('tests/check/fixtures/VALID.yaml');

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { analyze } from '../../src/plan/analyze.js';
-import { modelOf } from '../../src/plan/cache.js';
-import { loadText } from '../../src/plan/load.js';
+import { analyze } from '../../src/checks/analyze.js';
+import { modelOf } from '../../src/host/cache.js';
+import { loadText } from '../../src/read/load.js';
 import { checkJson, FIXTURES, ROOT } from './helpers.js';
 
 /** Plans with records (or a task) of the wrong shape before other findings; each row read off its fixture by hand. */

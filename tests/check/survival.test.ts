@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { showPath } from '../../src/paths.js';
+import { showPath } from '../../src/host/paths.js';
 import { encodeTcvn3, encodeVni, expectNoStackTrace, checkJson, readText, ROOT, run, scratchDir, SHIPPED, where } from './helpers.js';
 
 const BASE = readText('tests/check/fixtures/VALID.yaml');

@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseSymbol } from '../../src/plan/symbols.js';
+import { parseSymbol } from '../../src/model/symbols.js';
 import { checkJson, readText, scratchDir } from './helpers.js';
 
 describe('well-formed symbols stay valid', () => {

@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findUp, parseConfig } from '../../src/config.js';
+import { findUp, parseConfig } from '../../src/host/config.js';
 import { SHIPPED, ROOT, tthc } from '../due/helpers.js';
 
 let repo: string;

@@ -3,8 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli.js';
-import { memoryIo } from '../../src/io.js';
+import { main } from '../../src/cli/cli.js';
+import { memoryIo } from '../../src/model/io.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const SHIPPED = join(ROOT, 'plans', 'kon-ray-2023.yaml');

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import { main } from '../../src/cli.js';
-import { memoryIo } from '../../src/io.js';
+import { main } from '../../src/cli/cli.js';
+import { memoryIo } from '../../src/model/io.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The shipped plan, relative to ROOT (the working directory of in-process runs unless told otherwise). */

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
-import { memoryIo } from '../../src/io.js';
+import { main } from '../../src/cli/cli.js';
+import { memoryIo } from '../../src/model/io.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tthc-undated-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

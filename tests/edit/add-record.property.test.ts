@@ -1,8 +1,8 @@
 // Property test: any sequence of records added to tasks of the shipped plan only ever adds lines.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addRecord } from '../../src/plan/edit.js';
-import type { RecordFile } from '../../src/plan/schema.js';
+import { addRecord } from '../../src/edit/edit.js';
+import type { RecordFile } from '../../src/model/schema.js';
 import { addedLines, commentLines, fixture, readValue, shippedPlan, withRecord } from './helpers.js';
 
 const plan = shippedPlan();

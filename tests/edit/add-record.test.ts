@@ -1,7 +1,7 @@
 // Byte-level tests of addRecord: the only change to a plan's text is the lines that carry the new record.
 import { describe, expect, it } from 'vitest';
-import { EditError, addRecord } from '../../src/plan/edit.js';
-import type { RecordFile } from '../../src/plan/schema.js';
+import { EditError, addRecord } from '../../src/edit/edit.js';
+import type { RecordFile } from '../../src/model/schema.js';
 import { addedLines, commentLines, fixture, insertions, readValue, shippedPlan, withRecord } from './helpers.js';
 
 /** Adds the record, checks "only added lines" and the value, and returns the added lines. */

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { parseDocument } from 'yaml';
-import type { RecordFile } from '../../src/plan/schema.js';
+import type { RecordFile } from '../../src/model/schema.js';
 
 export const fixture = (name: string): string =>
   readFileSync(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)), 'utf8');

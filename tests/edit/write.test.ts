@@ -6,7 +6,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ConflictError, LockError, updateFile } from '../../src/plan/write.js';
+import { ConflictError, LockError, updateFile } from '../../src/edit/write.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const append = (text: string) => (b: Buffer) => Buffer.concat([b, Buffer.from(text)]);
@@ -135,7 +135,7 @@ describe('updateFile across processes', () => {
     bundleDir = await mkdtemp(join(tmpdir(), 'tthc-write-bundle-'));
     bundle = join(bundleDir, 'write.mjs');
     // esbuild's JavaScript API: Node on Windows refuses to spawn node_modules/.bin/esbuild.cmd without a shell.
-    await build({ entryPoints: [join(root, 'src/plan/write.ts')], bundle: true, platform: 'node', format: 'esm', outfile: bundle, logLevel: 'warning' });
+    await build({ entryPoints: [join(root, 'src/edit/write.ts')], bundle: true, platform: 'node', format: 'esm', outfile: bundle, logLevel: 'warning' });
   });
   afterAll(async () => {
     await rm(bundleDir, { recursive: true, force: true });

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { wrapLine } from '../../src/render/table.js';
-import { tooDeepAt } from '../../src/plan/depth.js';
+import { tooDeepAt } from '../../src/read/depth.js';
 import { expectLocated, planText, put, run, scratch } from './helpers.js';
 
 // Generous for a loaded two-core machine: what is tested is linear against quadratic (these took 10–45 s before).

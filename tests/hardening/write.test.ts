@@ -3,7 +3,7 @@ import { closeSync, constants, linkSync, lstatSync, mkdirSync, openSync, readFil
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { updateFile, LockError } from '../../src/plan/write.js';
+import { updateFile, LockError } from '../../src/edit/write.js';
 import { expectLocated, planText, put, run, scratch } from './helpers.js';
 
 const posix = process.platform !== 'win32';

@@ -6,10 +6,10 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
-import { memoryIo } from '../../src/io.js';
-import { loadBytes } from '../../src/plan/load.js';
-import type { Plan } from '../../src/plan/model.js';
+import { main } from '../../src/cli/cli.js';
+import { memoryIo } from '../../src/model/io.js';
+import { loadBytes } from '../../src/read/load.js';
+import type { Plan } from '../../src/model/model.js';
 import { escapeText, foldLine, shorten } from '../../src/render/ics.js';
 import { evaluatePlan } from '../../src/views/evaluate.js';
 

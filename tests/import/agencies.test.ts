@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { inferLevel } from '../../src/import/agencies.js';
 import { buildIndex, DICTIONARY, DISTRICTS, idForName, splitAgencies } from '../../src/import/index.js';
 import { matchKey } from '../../src/import/text.js';
-import { Plan } from '../../src/plan/schema.js';
+import { Plan } from '../../src/model/schema.js';
 
 const KON_RAY = DISTRICTS.find((d) => d.district === 'huyện Kon Rẫy')!;
 const DISTRICT = buildIndex('district', KON_RAY);

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType } from 'docx';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
-import { memoryIo } from '../../src/io.js';
+import { main } from '../../src/cli/cli.js';
+import { memoryIo } from '../../src/model/io.js';
 import { documentXmlToText, docxToText } from '../../src/import/docx.js';
 import { importPlan } from '../../src/import/index.js';
 

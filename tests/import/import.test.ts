@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { importPlan, type ImportResult } from '../../src/import/index.js';
-import { Plan, type PlanFile, type SectionFile } from '../../src/plan/schema.js';
+import { Plan, type PlanFile, type SectionFile } from '../../src/model/schema.js';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 const SOURCE = fixture('kon-ray-2023.txt');

@@ -3,9 +3,9 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { main } from '../../src/cli.js';
-import { CODES } from '../../src/diagnostics.js';
-import { memoryIo } from '../../src/io.js';
+import { main } from '../../src/cli/cli.js';
+import { CODES } from '../../src/model/diagnostics.js';
+import { memoryIo } from '../../src/model/io.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const README = join(ROOT, 'README.md');

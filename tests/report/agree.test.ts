@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
-import { memoryIo } from '../../src/io.js';
-import { loadBytes } from '../../src/plan/load.js';
+import { main } from '../../src/cli/cli.js';
+import { memoryIo } from '../../src/model/io.js';
+import { loadBytes } from '../../src/read/load.js';
 import { evaluatePlan } from '../../src/views/evaluate.js';
 import { occurrenceKey, reportData } from '../../src/views/report.js';
 

@@ -1,6 +1,6 @@
 // Tests for reading a task's schedule (phrase + explicit schedule) and generating its occurrences.
 import { describe, expect, it } from 'vitest';
-import type { ScheduleFile } from '../../src/plan/schema.js';
+import type { ScheduleFile } from '../../src/model/schema.js';
 import type { DayRange } from '../../src/schedule/day.js';
 import { type Occurrence, buildSchedule, occurrences } from '../../src/schedule/schedule.js';
 

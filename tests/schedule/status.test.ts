@@ -1,6 +1,6 @@
 // Tests for occurrence and task statuses as of a day, record matching, and the reporting periods of NĐ 09/2019.
 import { describe, expect, it } from 'vitest';
-import type { RecordFile } from '../../src/plan/schema.js';
+import type { RecordFile } from '../../src/model/schema.js';
 import type { DayRange } from '../../src/schedule/day.js';
 import { addDays } from '../../src/schedule/day.js';
 import { buildSchedule, occurrences } from '../../src/schedule/schedule.js';

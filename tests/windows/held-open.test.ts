@@ -4,8 +4,8 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { heldOpenRefusal, isHeldOpen, retryHeldOpen, retryHeldOpenSync } from '../../src/plan/held-open.js';
-import { RefusedError } from '../../src/io.js';
+import { heldOpenRefusal, isHeldOpen, retryHeldOpen, retryHeldOpenSync } from '../../src/edit/held-open.js';
+import { RefusedError } from '../../src/model/io.js';
 import { copyPlan, scratch, SHIPPED, tthc } from '../due/helpers.js';
 
 /** Which file fails, how, and how many more times (Infinity: until the test ends). */

@@ -2,9 +2,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, posix, win32 } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/io.js';
-import { showPath } from '../../src/paths.js';
-import { expandWildcards } from '../../src/wildcards.js';
+import { UsageError } from '../../src/model/io.js';
+import { showPath } from '../../src/host/paths.js';
+import { expandWildcards } from '../../src/host/wildcards.js';
 import { copyPlan, scratch, SHIPPED, tthc } from '../due/helpers.js';
 
 let dir: string;

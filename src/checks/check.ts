@@ -1,14 +1,14 @@
 // The meaning of a loaded plan: ids, agencies, dates, document symbols and citations, each problem located.
-import { makeDiagnostic, type Code, type Diagnostic, type Position } from '../diagnostics.js';
-import { foldName } from '../text.js';
+import { makeDiagnostic, type Code, type Diagnostic, type Position } from '../model/diagnostics.js';
+import { foldName } from '../model/text.js';
 import { isMap, isSeq, visit } from 'yaml';
-import { keyAt, locate, locateInside, nearest, nodeAt, position, type Loaded, type Source } from './load.js';
-import type { Path, Plan } from './model.js';
+import { keyAt, locate, locateInside, nearest, nodeAt, position, type Loaded, type Source } from '../read/load.js';
+import type { Path, Plan } from '../model/model.js';
 import { checkRecords, checkTimelines } from './check-timeline.js';
 import { dateHint } from './dates.js';
-import { detectLegacyText } from './decode.js';
-import { findCitations, parseSymbol } from './symbols.js';
-import { yearsOf } from './schema.js';
+import { detectLegacyText } from '../read/decode.js';
+import { findCitations, parseSymbol } from '../model/symbols.js';
+import { yearsOf } from '../model/schema.js';
 
 export interface CheckContext {
   plan: Plan;

@@ -1,5 +1,5 @@
 // What a command may touch of the outside world, passed in so that tests can run commands in-process.
-import { render, type Lang, type Msg } from './messages/index.js';
+import { render, type Lang, type Msg } from '../messages/index.js';
 
 export interface Io {
   write(s: string): void;

@@ -4,9 +4,9 @@ import { beforeWindow, closingDay, evaluateTask, exactRepeats, formatDayVi, isRe
 import { scheduleOf } from '../views/evaluate.js';
 import type { CheckContext } from './check.js';
 import { dateHint } from './dates.js';
-import { nodeAt } from './load.js';
-import { recordPath, recordPlace, type Path, type Task } from './model.js';
-import { parseSymbol } from './symbols.js';
+import { nodeAt } from '../read/load.js';
+import { recordPath, recordPlace, type Path, type Task } from '../model/model.js';
+import { parseSymbol } from '../model/symbols.js';
 
 function fieldPath(task: Task, field: string): Path {
   if (field === 'when') return [...task.path, 'when'];

@@ -1,8 +1,8 @@
 // File arguments with * and ? expanded by tthc itself, since cmd and PowerShell pass `plans\*.yaml` to a program as it is.
 import { readdirSync, statSync } from 'node:fs';
 import nodePath, { type PlatformPath } from 'node:path';
-import { UsageError } from './io.js';
-import { msg } from './messages/index.js';
+import { UsageError } from '../model/io.js';
+import { msg } from '../messages/index.js';
 
 export interface WildcardOptions {
   /** Expand at all: on Windows only, where no shell did it (a Unix shell has, and `*` may be part of a name). */

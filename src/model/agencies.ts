@@ -1,8 +1,8 @@
 // Agencies: resolving what a user types for --agency, collectives and their members, and roles in a task.
 import { UsageError } from './io.js';
-import type { Agency, Plan, Task } from './plan/model.js';
+import type { Agency, Plan, Task } from './model.js';
 import { foldCompact, foldName, nearest } from './text.js';
-import { msg } from './messages/index.js';
+import { msg } from '../messages/index.js';
 
 export type Role = 'lead' | 'support';
 

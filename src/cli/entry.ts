@@ -1,7 +1,7 @@
 // The process entry of the bundled CLI: wires the real process to main() and sets the exit code.
 import { main, reportError } from './cli.js';
-import type { Io } from './io.js';
-import { outputSafe } from './render/escape.js';
+import type { Io } from '../model/io.js';
+import { outputSafe } from '../render/escape.js';
 
 const io: Io = {
   // The last safety net for text from a plan: no control sequence reaches the terminal or a CI log raw.

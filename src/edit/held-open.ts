@@ -6,7 +6,7 @@
 // within a second or two, so we retry for a few seconds; a clerk's Word does not, so then the edit is refused (exit 1)
 // with the likely cause, instead of a raw "EPERM: operation not permitted, rename …" and the usage exit code.
 // On other systems the same codes mean a real permission problem and are not retried.
-import { RefusedError } from '../io.js';
+import { RefusedError } from '../model/io.js';
 import type { Lang } from '../render/i18n.js';
 
 const HELD_OPEN_CODES = new Set(['EPERM', 'EBUSY', 'EACCES']);

@@ -1,9 +1,9 @@
 // The heavy half of reading a plan (YAML, zod, every check), loaded only when the plan's cache entry is missing.
-import { countBySeverity, makeDiagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { countBySeverity, makeDiagnostic, sortDiagnostics, type Diagnostic } from '../model/diagnostics.js';
 import { checkLoaded } from './check.js';
-import { loadBytes } from './load.js';
-import type { Origin } from './model.js';
-import type { PlanFile } from './schema.js';
+import { loadBytes } from '../read/load.js';
+import type { Origin } from '../model/model.js';
+import type { PlanFile } from '../model/schema.js';
 import type { Part, SchedProblem } from '../schedule/index.js';
 import { scheduleOf } from '../views/evaluate.js';
 

@@ -4,11 +4,11 @@ import { readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileS
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Diagnostic } from '../diagnostics.js';
-import type { Analysis } from './analyze.js';
-import { fileSize } from './decode.js';
-import { buildModel, type Plan } from './model.js';
-import { heavy } from '../lazy.js';
+import type { Diagnostic } from '../model/diagnostics.js';
+import type { Analysis } from '../checks/analyze.js';
+import { fileSize } from '../read/decode.js';
+import { buildModel, type Plan } from '../model/model.js';
+import { heavy } from './lazy.js';
 import { primeSchedule } from '../views/evaluate.js';
 import { privateDir, trusted } from '../../bin/trust.js';
 

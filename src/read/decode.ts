@@ -1,5 +1,5 @@
 // Bytes of a plan file → NFC text, refusing what is not UTF-8 with a located, named reason.
-import { makeDiagnostic, type Diagnostic } from '../diagnostics.js';
+import { makeDiagnostic, type Diagnostic } from '../model/diagnostics.js';
 
 /** A real plan is tens of kilobytes; past this we refuse instead of spending the user's memory. */
 export const MAX_PLAN_BYTES = 8 * 1024 * 1024;

@@ -1,13 +1,13 @@
 // Text of a plan file → the plan model and every problem found reading it, each located at line:col.
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, YAMLParseError, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { z } from 'zod';
-import { makeDiagnostic, type Code, type Diagnostic, type Position } from '../diagnostics.js';
-import { asciiSlug } from '../text.js';
+import { makeDiagnostic, type Code, type Diagnostic, type Position } from '../model/diagnostics.js';
+import { asciiSlug } from '../model/text.js';
 import { decodePlanBytes } from './decode.js';
 import { MAX_DEPTH, tooDeepAt } from './depth.js';
 import { UNSAFE_IN_VALUE, visibleEscape } from '../render/escape.js';
-import { buildModel, type Origin, type Path, type Plan as PlanModel } from './model.js';
-import { Agency, AgencyId, DayText, Heading, Level, PeriodLabel, Plan, Record as RecordSchema, Schedule, Task, YearsText, type PlanFile, type RecordFile } from './schema.js';
+import { buildModel, type Origin, type Path, type Plan as PlanModel } from '../model/model.js';
+import { Agency, AgencyId, DayText, Heading, Level, PeriodLabel, Plan, Record as RecordSchema, Schedule, Task, YearsText, type PlanFile, type RecordFile } from '../model/schema.js';
 
 export interface Source {
   file: string;

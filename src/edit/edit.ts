@@ -54,7 +54,7 @@ import {
   type YAMLMap,
   type YAMLSeq,
 } from 'yaml';
-import type { RecordFile } from './schema.js';
+import type { RecordFile } from '../model/schema.js';
 
 export type EditErrorCode = 'PARSE_ERROR' | 'TASK_NOT_FOUND' | 'DUPLICATE_TASK' | 'BAD_RECORD' | 'UNEDITABLE';
 

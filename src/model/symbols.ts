@@ -1,5 +1,5 @@
 // Document numbers and symbols ("số, ký hiệu", Nghị định 30/2020/NĐ-CP) and the citations that carry them.
-import { editDistance } from '../text.js';
+import { editDistance } from './text.js';
 
 /**
  * Type abbreviations of administrative documents (Nghị định 30/2020/NĐ-CP, Phụ lục III): nghị quyết, quyết định,

@@ -1,9 +1,9 @@
 // tthc.yaml: the clerk's defaults (agency, plan, language, warning window), found by walking up like git does.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { UsageError } from './io.js';
-import { nearest } from './text.js';
-import { msg } from './messages/index.js';
+import { UsageError } from '../model/io.js';
+import { nearest } from '../model/text.js';
+import { msg } from '../messages/index.js';
 
 export const CONFIG_NAME = 'tthc.yaml';
 

@@ -1,0 +1,11 @@
+// Everything that needs the YAML reader or zod, behind one door: the bundle loads it only when a command needs it.
+export { analyze, type Analysis } from '../checks/analyze.js';
+export { loadBytes, isPlanBytes } from '../read/load.js';
+export { checkLoaded } from '../checks/check.js';
+export { addRecord, EditError } from '../edit/edit.js';
+export { updateFile, writeSafely, LockError, ConflictError, WriteRefused } from '../edit/write.js';
+export { importPlan, ImportError } from '../import/index.js';
+export { docxToText, DocxError } from '../import/docx.js';
+export { parse as parseYaml } from 'yaml';
+export { Plan as PlanSchema } from '../model/schema.js';
+export { z } from 'zod';
