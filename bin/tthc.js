@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `tthc` command: runs the bundled CLI (dist/tthc.js, written by `npm install` or `npm run build`), compiled
-// from a V8 code cache when one is at hand, so that a command costs little more than Node's own start.
+// from a code cache when one is at hand (Node's own from 22.1, a V8 one kept by hand on Node 20), so that a command
+// costs little more than Node's own start.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -34,18 +35,40 @@ const { trusted, privateDir } = require(path.join(home, 'bin', 'trust.js'));
  * command (`due` and `check` run different code) in the folder the plan cache uses. V8 checks that a cache fits this
  * source and this Node; one that does not is rejected and rewritten. Anything unexpected: a plain require.
  */
-function compiled() {
+function cacheDirs() {
   const env = process.env;
-  if (env.TTHC_NO_CACHE) return undefined;
+  if (env.TTHC_NO_CACHE) return [];
+  const uid = typeof process.getuid === 'function' ? process.getuid() : 'user';
+  return env.TTHC_CACHE_DIR
+    ? [env.TTHC_CACHE_DIR]
+    : [path.join(home, 'node_modules', '.cache', 'tthc'), path.join(require('node:os').tmpdir(), `tthc-cache-${uid}`)];
+}
+
+/**
+ * Node's own compile cache (module.enableCompileCache, Node 22.1 and later), in a folder of the cache that passes
+ * the trust rule: Node keeps, checks and refreshes its entries (for dist/heavy.js too), so nothing is kept by hand.
+ * Says whether it is on.
+ */
+function builtInCache(dirs) {
+  const Module = require('node:module');
+  if (typeof Module.enableCompileCache !== 'function') return false;
+  for (const dir of dirs) {
+    const own = path.join(dir, 'node-compile-cache');
+    if (!privateDir(dir) || !privateDir(own)) continue;
+    const r = Module.enableCompileCache(own);
+    const S = Module.constants && Module.constants.compileCacheStatus;
+    return Boolean(S && (r.status === S.ENABLED || r.status === S.ALREADY_ENABLED));
+  }
+  return false;
+}
+
+function compiled(dirs) {
+  if (dirs.length === 0) return undefined;
   const vm = require('node:vm');
   const Module = require('node:module');
   const stat = fs.statSync(bundle);
   const command = process.argv.slice(2).find((a) => !a.startsWith('-')) ?? '';
   const key = `${/^[a-z-]{1,20}$/.test(command) ? command : 'other'}-${stat.size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}-${process.version}-${process.arch}`;
-  const uid = typeof process.getuid === 'function' ? process.getuid() : 'user';
-  const dirs = env.TTHC_CACHE_DIR
-    ? [env.TTHC_CACHE_DIR]
-    : [path.join(home, 'node_modules', '.cache', 'tthc'), path.join(require('node:os').tmpdir(), `tthc-cache-${uid}`)];
   let cachedData;
   for (const dir of dirs) {
     try {
@@ -65,7 +88,7 @@ function compiled() {
         try {
           if (!privateDir(dir)) continue;
           const file = path.join(dir, `code-${key}.v8`);
-          const tmp = `${file}.${require('node:crypto').randomBytes(8).toString('hex')}.tmp`;
+          const tmp = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
           fs.writeFileSync(tmp, script.createCachedData(), { flag: 'wx', mode: 0o600 });
           fs.renameSync(tmp, file);
           return;
@@ -85,7 +108,8 @@ function compiled() {
 
 let run;
 try {
-  run = compiled();
+  const dirs = cacheDirs();
+  run = builtInCache(dirs) ? undefined : compiled(dirs);
 } catch {
   run = undefined;
 }

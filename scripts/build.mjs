@@ -72,6 +72,18 @@ const lazyChildProcess = {
 };
 
 /**
+ * chalk is always given its colour level (src/render/style.ts decides by our rules: NO_COLOR, FORCE_COLOR, --no-color,
+ * a terminal), so its own detection, which loads node:tty (a few ms of every start-up when output is piped), is left out.
+ */
+const chalkNoDetection = {
+  name: 'chalk-no-detection',
+  setup(b) {
+    b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: 'supports-color', namespace: 'tthc-chalk' }));
+    b.onLoad({ filter: /.*/, namespace: 'tthc-chalk' }, () => ({ contents: 'export default { stdout: false, stderr: false };', loader: 'js' }));
+  },
+};
+
+/**
  * The Word and Excel writers stay outside the bundle, required from node_modules by the one command that writes such a
  * file: bundled, their code would be read at every start-up of every command.
  */
@@ -79,8 +91,9 @@ const officeApart = ['docx', 'exceljs'];
 
 // Two files rather than shared chunks: each command loads one or two modules, not a handful.
 const [main, heavy] = await Promise.all([
-  build({ ...common, ...cjs, entryPoints: ['src/cli/entry.ts'], outfile: 'dist/tthc.js', plugins: [heavyApart, lazyChildProcess], external: officeApart, supported: { 'dynamic-import': false } }),
-  build({ ...common, ...cjs, entryPoints: ['src/host/heavy.ts'], outfile: 'dist/heavy.js' }),
+  build({ ...common, ...cjs, entryPoints: ['src/cli/entry.ts'], outfile: 'dist/tthc.js', plugins: [heavyApart, lazyChildProcess, chalkNoDetection], external: officeApart, supported: { 'dynamic-import': false } }),
+  // pdfjs-dist stays in node_modules, imported by `tthc import` for a PDF only: it is large, and an ES module.
+  build({ ...common, ...cjs, entryPoints: ['src/host/heavy.ts'], outfile: 'dist/heavy.js', external: ['pdfjs-dist'] }),
 ]);
 // The package is "type": "module"; the bundles are CommonJS, so dist/ says so for itself.
 writeFileSync('dist/package.json', '{ "type": "commonjs" }\n');

@@ -78,8 +78,9 @@ function capped(diagnostics: Diagnostic[], file: string): Diagnostic[] {
   return kept;
 }
 
-export function analyze(bytes: Uint8Array, file: string): Analysis {
-  const loaded = loadBytes(bytes, file);
+/** `today` only stands in for a plan year the heading does not give (see loadText): the findings hold for every day. */
+export function analyze(bytes: Uint8Array, file: string, today: string): Analysis {
+  const loaded = loadBytes(bytes, file, today);
   const out: Analysis = { diagnostics: capped(clipped(checkLoaded(loaded, BEFORE_ALL_DAYS)), file) };
   if (loaded.source) out.lines = loaded.source.lines;
   if (loaded.plan) {

@@ -1,10 +1,10 @@
 // The checks that need the schedule engine: timeline phrases, explicit schedules, follows, due days, records.
-import { dayOff, weekday } from '../schedule/holidays.js';
+import { dayOff, holidaysOf, weekday } from '../schedule/holidays.js';
 import { beforeWindow, closingDay, evaluateTask, exactRepeats, formatDayVi, isRecurring, isValidDay, openOn, type Part } from '../schedule/index.js';
 import { scheduleOf } from '../views/evaluate.js';
-import type { CheckContext } from './check.js';
+import type { CheckContext } from './context.js';
 import { dateHint } from './dates.js';
-import { nodeAt } from '../read/load.js';
+import { nodeAt } from '../read/locate.js';
 import { recordPath, recordPlace, type Path, type Task } from '../model/model.js';
 import { parseSymbol } from '../model/symbols.js';
 
@@ -132,10 +132,13 @@ function checkDueDays(ctx: CheckContext, task: Task, parts: Part[]): void {
       return `${formatDayVi(day)} (${labels.length ? `${labels.join(', ')}: ` : ''}${what})`;
     })
     .join(', ');
+  // A holiday of a year the government has not announced (in tthc's data) is the Labour Code's reckoning: say so.
+  const reckoned = [...new Set(days.filter(([d, { off }]) => off === 'holiday' && !holidaysOf(Number(d.slice(0, 4))).announced).map(([d]) => d.slice(0, 4)))];
+  const note = reckoned.length ? ` The public holidays of ${reckoned.join(', ')} are reckoned from the Labour Code; the government's announcement of that year is not in tthc's data yet.` : '';
   ctx.add(
     'DUE_NON_WORKING_DAY',
     same ? wheres[0]! : [...task.path, 'when'],
-    `Task ${task.id} falls due on ${days.length === 1 ? 'a day off' : `${days.length} days off`}: ${list}.`,
+    `Task ${task.id} falls due on ${days.length === 1 ? 'a day off' : `${days.length} days off`}: ${list}.${note}`,
     'tthc keeps the dates as written; agree with the issuer whether the working day before counts.',
   );
 }

@@ -1,45 +1,18 @@
 // The meaning of a loaded plan: ids, agencies, dates, document symbols and citations, each problem located.
 import { makeDiagnostic, type Code, type Diagnostic, type Position } from '../model/diagnostics.js';
-import { foldName } from '../model/text.js';
+import { foldName, nearest } from '../model/text.js';
 import { isMap, isSeq, visit } from 'yaml';
-import { keyAt, locate, locateInside, nearest, nodeAt, position, type Loaded, type Source } from '../read/load.js';
-import type { Path, Plan } from '../model/model.js';
+import type { Loaded } from '../read/load.js';
+import { keyAt, locate, locateInside, nodeAt, position } from '../read/locate.js';
+import type { Path } from '../model/model.js';
 import { checkRecords, checkTimelines } from './check-timeline.js';
 import { dateHint } from './dates.js';
 import { detectLegacyText } from '../read/decode.js';
+import type { CheckContext, Checker } from './context.js';
 import { findCitations, parseSymbol } from '../model/symbols.js';
 import { yearsOf } from '../model/schema.js';
-
-export interface CheckContext {
-  plan: Plan;
-  src: Source;
-  /** Today in Vietnam, for findings that depend on the day (records dated in the future). */
-  today: string;
-  /**
-   * Whether the model holds every task and agency of the file. When parts were left out for their shape (already
-   * reported), findings about absence (an agency that nothing names) would be false and are not made.
-   */
-  complete: boolean;
-  /** The file's mapping as read: values the model left out for their shape (a basis without its `ref`) are here. */
-  data: Record<string, unknown>;
-  /** The key in the file of the agency with this id (they differ where the key is malformed: `Tư-pháp:` is tu-phap). */
-  agencyKey(id: string): string;
-  /** `ifTodayBefore`: the finding holds only until that day (a record dated in the future). */
-  add(code: Code, path: Path | Position, message: string, hint?: string, ifTodayBefore?: string): void;
-}
-
-/** Further checks (timelines, records) registered by the modules that understand them. */
-export type Checker = (ctx: CheckContext) => void;
-
-export function isRealDay(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
-}
+import { isValidDay } from '../schedule/day.js';
+import { checkPartList, checkPartSections, sectionOfTaskId } from './parts.js';
 
 const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
 
@@ -84,7 +57,7 @@ function checkHeading(ctx: CheckContext): void {
   if (blankNumber || blankDate) {
     const which = blankNumber && blankDate ? 'number and date are' : blankNumber ? 'number is' : 'date is';
     const written = String(ctx.src.doc.getIn(['plan', 'date']) ?? '');
-    const shown = blankDate ? '…' : isRealDay(written) ? written.split('-').reverse().map((x, i) => (i < 2 ? String(Number(x)) : x)).join('/') : written;
+    const shown = blankDate ? '…' : isValidDay(written) ? written.split('-').reverse().map((x, i) => (i < 2 ? String(Number(x)) : x)).join('/') : written;
     ctx.add(
       'PLAN_NUMBER_BLANK',
       keyAt(ctx.src.doc, ['plan'], blankNumber ? 'number' : 'date') ? ['plan', blankNumber ? 'number' : 'date'] : ['plan'],
@@ -92,7 +65,7 @@ function checkHeading(ctx: CheckContext): void {
       `Fill in ${blankNumber && blankDate ? '`number:` and `date:`' : blankNumber ? '`number:`' : '`date:`'} from the issued document once it has ${blankNumber && blankDate ? 'them' : 'it'}.`,
     );
   }
-  if (h.date && !isRealDay(h.date)) ctx.add('DATE_INVALID', ['plan', 'date'], `The plan's date ${h.date} does not exist.`, dateHint(h.date));
+  if (h.date && !isValidDay(h.date)) ctx.add('DATE_INVALID', ['plan', 'date'], `The plan's date ${h.date} does not exist.`, dateHint(h.date));
   if (typeof h.period === 'string') {
     const { first, last } = yearsOf(h.period);
     if (first > last) {
@@ -108,11 +81,11 @@ function checkHeading(ctx: CheckContext): void {
   } else if (h.period) {
     const { start, end } = h.period;
     for (const k of ['start', 'end'] as const) {
-      if (!isRealDay(h.period[k])) ctx.add('DATE_INVALID', ['plan', 'period', k], `The plan period's ${k} ${h.period[k]} does not exist.`, dateHint(h.period[k]));
+      if (!isValidDay(h.period[k])) ctx.add('DATE_INVALID', ['plan', 'period', k], `The plan period's ${k} ${h.period[k]} does not exist.`, dateHint(h.period[k]));
     }
-    if (isRealDay(start) && isRealDay(end) && start > end) {
+    if (isValidDay(start) && isValidDay(end) && start > end) {
       ctx.add('PERIOD_INVALID', ['plan', 'period', 'end'], `The plan period ends (${end}) before it starts (${start}).`, 'Swap `start` and `end`.');
-    } else if (isRealDay(start) && isRealDay(end) && (end < `${h.year}-01-01` || start > `${h.year}-12-31`)) {
+    } else if (isValidDay(start) && isValidDay(end) && (end < `${h.year}-01-01` || start > `${h.year}-12-31`)) {
       ctx.add(
         'PERIOD_INVALID',
         ['plan', 'period', end < `${h.year}-01-01` ? 'end' : 'start'],
@@ -160,7 +133,18 @@ function checkSectionsAndIds(ctx: CheckContext): void {
   let before: number | undefined;
   /** Whether that section is written with that numeral (not a duplicate, renumbered in the hint). */
   let beforeWritten = true;
+  // A plan whose sections are grouped in parts numbers them from I in each part (A.I, B.I): its own rules.
+  const partIds = (plan.raw.parts ?? []).map((p) => p.id);
+  for (const f of checkPartList(plan.raw.parts ?? [])) ctx.add('SECTION_ID', f.path, f.message, f.hint);
+  if (partIds.length > 0) {
+    for (const f of checkPartSections(plan.raw.sections.map((s) => s.id), partIds, romanValue, toRoman)) {
+      badSection.add(f.si);
+      if (f.twice) twice.add(f.si);
+      ctx.add('SECTION_ID', [...paths[f.si]!, 'id'], f.message, f.hint);
+    }
+  }
   plan.raw.sections.forEach((s, si) => {
+    if (partIds.length > 0) return;
     const path = paths[si]!;
     const place = Number(path[1]);
     const value = romanValue(s.id);
@@ -199,11 +183,12 @@ function checkSectionsAndIds(ctx: CheckContext): void {
       const parts = t.id.split('.');
       const last = parts[parts.length - 1] ?? '';
       const head = parts.slice(0, -1).join('.');
-      const numeral = section.id === '' ? '' : parts[0];
+      const split = sectionOfTaskId(t.id, partIds);
+      const numeral = section.id === '' ? '' : (split?.numeral ?? parts[0]);
       const wellFormed =
         /^(?:[1-9]\d*|[a-zđ])$/u.test(last) &&
-        (section.id === '' ? parts.length === 1 || subs.has(head) : /^[IVXLC]+$/.test(parts[0] ?? '') && parts.length >= 2);
-      const scoped = section.id === '' || head === numeral || subs.has(head) || /^\d+(?:\.\d+)*$/.test(parts.slice(1, -1).join('.'));
+        (section.id === '' ? parts.length === 1 || subs.has(head) : split !== undefined);
+      const scoped = section.id === '' || head === numeral || subs.has(head) || /^\d+(?:\.\d+)*$/.test((split?.middle ?? []).join('.'));
       if (!wellFormed || !scoped) {
         const written = section.id === '' ? `${row + 1}` : `${section.id}.${row + 1}`;
         ctx.add(
@@ -372,7 +357,7 @@ function checkBases(ctx: CheckContext): void {
       }
     }
     // A date not written YYYY-MM-DD is a shape fault, reported as such.
-    if (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) && !isRealDay(date)) {
+    if (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) && !isValidDay(date)) {
       ctx.add('DATE_INVALID', ['bases', i, 'date'], `The date ${date} of ${typeof ref === 'string' ? ref : `legal basis ${i + 1}`} does not exist.`, dateHint(date));
     }
   });
@@ -432,6 +417,14 @@ function checkProse(ctx: CheckContext): void {
   }
 }
 
+/**
+ * What detectLegacyText needs to find anything, over the whole file: a Latin-1 character Vietnamese never uses (or a
+ * symbol, or the soft hyphen), one of VNI's vowel pairs, a Latin-1 capital vowel after a lower-case letter, or a
+ * backslash (a double-quoted escape can write any of these). Without one, no value of the file can be legacy text.
+ */
+const LEGACY_TELLTALE =
+  /[\u00a1-\u00bf\u00c4-\u00c7\u00cb\u00ce\u00cf\u00d0\u00d1\u00d6-\u00d8\u00db\u00dc\u00de\u00df\u00e4-\u00e7\u00eb\u00ee\u00ef\u00f0\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff\\]|[aAeE][âáàãêéèùõúÂÁÀÃÊÉÈÙÕÚ]|[oO][âùõÂÙÕ]|[uUyY][ùõÙÕ]|\p{Ll}[ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ]/u;
+
 /** Values of legacy text reported one by one; a file pasted whole from a legacy font says the rest in one more finding. */
 const MAX_LEGACY_FINDINGS = 10;
 
@@ -441,6 +434,8 @@ const MAX_LEGACY_FINDINGS = 10;
  */
 function checkLegacyText(ctx: CheckContext): void {
   const { src } = ctx;
+  // Nearly every plan is plain Unicode: one pass over the file settles it before any value is visited.
+  if (!LEGACY_TELLTALE.test(src.text)) return;
   let found = 0;
   let firstOmitted: Position | undefined;
   visit(src.doc, {

@@ -1,11 +1,9 @@
 // The hint for a date that does not exist: the day it was likely meant to be.
-import { isValidDay } from '../schedule/index.js';
+import { isValidDay, lastDayOfMonth } from '../schedule/index.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-function daysIn(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
+const daysIn = lastDayOfMonth;
 
 /**
  * What to write instead of a day that does not exist (written YYYY-MM-DD): the day and month swapped where that makes

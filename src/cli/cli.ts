@@ -101,7 +101,7 @@ export function reportError(io: Io, e: unknown, lang: Lang = pickLang(undefined,
     return e instanceof UsageError ? 2 : 1;
   }
   const err = e as NodeJS.ErrnoException & { hint?: string };
-  // A write the safe writer refused (src/plan/write.ts, loaded apart, so not an instance of RefusedError here).
+  // A write the safe writer refused (src/edit/write.ts, loaded apart, so not an instance of RefusedError here).
   if (err && err.code === 'REFUSED' && typeof err.message === 'string') {
     printRefusal(io, err, lang);
     return 1;

@@ -2,8 +2,10 @@
 import type { Command, Option } from 'commander';
 import { UsageError } from '../model/io.js';
 import { evaluatePlan } from '../views/evaluate.js';
+import { formatNames } from '../render/registry.js';
 import { checkFile, planPath, type Ctx } from './context.js';
 import { msg } from '../messages/index.js';
+import { formatRegistryOf } from './spec.js';
 
 const SHELLS = ['bash', 'zsh', 'fish', 'powershell'] as const;
 
@@ -81,6 +83,17 @@ const VALUES: Record<string, string[]> = {
   '--date': ['hôm nay', 'hôm qua', 'today'],
 };
 
+/**
+ * The formats of the command's view, from its registry. A binary one (xlsx, docx) only once --output names a file:
+ * it cannot go to the terminal, and offering it first would lead a clerk into a refusal.
+ */
+function formatCandidates(cmd: Command, before: string[]): string[] {
+  const registry = formatRegistryOf(cmd);
+  if (!registry) return [];
+  const output = before.some((w) => w === '--output' || w === '-o' || w.startsWith('--output='));
+  return formatNames(registry).filter((f) => output || !registry[f]?.binary);
+}
+
 function optionOf(cmd: Command, word: string): Option | undefined {
   return cmd.options.find((o) => o.long === word || o.short === word);
 }
@@ -111,7 +124,7 @@ export async function complete(program: Command, ctx: Ctx, args: string[]): Prom
   if (opt && (opt.required || opt.optional)) {
     const long = opt.long ?? '';
     if (VALUES[long]) return starting(VALUES[long]!);
-    if (long === '--format') return starting(opt.description.match(/\b(table|json|csv|md|html|text|github)\b/g) ?? []);
+    if (long === '--format') return starting(formatCandidates(cmd, before));
     if (long === '--agency') {
       const p = await plan();
       if (!p) return [];

@@ -1,4 +1,4 @@
-// What every command shares: finding and loading the plan, today in Vietnam, colour, and option parsing.
+// What every command shares: finding and loading the plan, today in Vietnam, colour; the options are spec.ts's.
 import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CONFIG_NAME, findUp, loadConfig, type Config } from '../host/config.js';
@@ -11,11 +11,11 @@ import { renderText } from '../render/diagnostics.js';
 import { heldOpenRefusal, retryHeldOpenSync } from '../edit/held-open.js';
 import { showPath } from '../host/paths.js';
 import { pickLang } from '../render/i18n.js';
-import { foldName } from '../model/text.js';
-import { addDays, dayInputParts, formatDayVi, lastDayOfMonth, parseDayInput, todayInVietnam } from '../schedule/index.js';
+import { formatDayVi, todayInVietnam } from '../schedule/index.js';
 import { colourWanted, makeStyle, type Style } from '../render/style.js';
 import { msg, say } from '../messages/index.js';
 import type { Lang } from '../messages/index.js';
+import type { RunSpec } from './spec.js';
 
 export interface Ctx {
   io: Io;
@@ -32,8 +32,11 @@ export interface Ctx {
   widthFlag?: number;
   /** The day the command answers for (--as-of, --today, --date), which chooses among several plans. */
   day?: string;
-  /** The language of the run (--lang, else TTHC_LANG or tthc.yaml, else vi), set by the CLI before any command runs. */
+  /** The language of the run (--lang, else TTHC_LANG or tthc.yaml, else vi), decided once by the CLI before the
+   * command's options are parsed, so that usage errors are said in it too; the options object repeats it. */
   lang?: Lang;
+  /** The run's options, read once before the command runs (spec.ts). */
+  spec?: RunSpec;
 }
 
 /** The run's language, for words said outside a thrown message. */
@@ -64,7 +67,7 @@ export function makeCtx(io: Io): Ctx {
 }
 
 /** The folder that holds the plans: tthc.yaml's folder's plans/, else the nearest plans/ in the working directory or above. */
-function plansFolder(ctx: Ctx): string | undefined {
+export function plansFolder(ctx: Ctx): string | undefined {
   const file = ctx.config().file;
   if (file && existsSync(join(dirname(file), 'plans'))) return join(dirname(file), 'plans');
   const found = findUp(ctx.io.cwd, 'plans');
@@ -80,7 +83,7 @@ export function defaultPlans(ctx: Ctx): string[] {
   return plansIn(ctx, dir);
 }
 
-function plansIn(ctx: Ctx, dir: string): string[] {
+export function plansIn(ctx: Ctx, dir: string): string[] {
   const plans = readdirSync(dir).filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith('.') && n !== CONFIG_NAME).sort();
   if (plans.length === 0) throw new UsageError(msg('plan.emptyFolder', { dir: ctx.display(dir) }), msg('plan.emptyFolder.hint'));
   // Spelled with '/' on every system (Windows takes it too), so that reports are the same bytes everywhere.
@@ -197,6 +200,7 @@ export function readPlanBytes(ctx: Ctx, file: string): Buffer {
 
 export interface LoadedPlan {
   plan: Plan;
+  schedules?: Checked['schedules'];
   diagnostics: Diagnostic[];
   bytes: Buffer;
 }
@@ -204,7 +208,7 @@ export interface LoadedPlan {
 /** Reads and checks one plan file (through the analysis cache); shared by every command that reads plans. */
 export async function checkFile(ctx: Ctx, file: string): Promise<Checked> {
   const bytes = readPlanBytes(ctx, file);
-  return loadChecked(bytes, ctx.display(file), ctx.today(), ctx.io.env);
+  return loadChecked(bytes, ctx.display(file), ctx.today(), ctx.io.env, ctx.abs(file));
 }
 
 /** Errors that concern one task's schedule only: the rest of the plan can still be read and used. */
@@ -214,7 +218,7 @@ const TASK_LOCAL: ReadonlySet<string> = new Set(['WHEN_UNKNOWN']);
 export async function loadPlan(ctx: Ctx, flag: string | undefined): Promise<LoadedPlan> {
   const file = planPath(ctx, flag);
   const bytes = readPlanBytes(ctx, file);
-  const checked = await loadChecked(bytes, ctx.display(file), ctx.today(), ctx.io.env);
+  const checked = await loadChecked(bytes, ctx.display(file), ctx.today(), ctx.io.env, ctx.abs(file));
   const diagnostics = sortDiagnostics(checked.diagnostics);
   // A timeline not understood concerns its task alone: the plan is used, that task shown as "chưa xác định hạn".
   const local = diagnostics.filter((d) => d.severity === 'error' && TASK_LOCAL.has(d.code));
@@ -227,57 +231,5 @@ export async function loadPlan(ctx: Ctx, flag: string | undefined): Promise<Load
     const report = renderText([{ file: checked.file, diagnostics: shown, lines: checked.lines }], ctx.style());
     throw new RefusedError(msg('plan.hasErrors', { file: checked.file, n: errors.length, report: report.trimEnd() }), msg('plan.hasErrors.hint', { file: checked.file }));
   }
-  return { plan: checked.plan, diagnostics, bytes };
-}
-
-/** Validates a --format value against the formats a command has. */
-export function pickFormat<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T): T {
-  if (value === undefined) return fallback;
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(msg('format.unknown', { value }), msg('format.unknown.hint', { allowed: allowed.join(', ') }));
-}
-
-/** Words for a day relative to today in Vietnam, folded (no case, no diacritics). */
-const RELATIVE: Record<string, number> = {
-  'hom nay': 0, 'bay gio': 0, today: 0, 'hom qua': -1, yesterday: -1, mai: 1, 'ngay mai': 1, tomorrow: 1,
-};
-
-
-/**
- * The one reader of a day typed on the command line (--as-of, --today, --date, --due …): the forms of
- * parseDayInput, and today/yesterday/tomorrow in Vietnam in either language. A day that does not exist says which
- * days its month has. `option` names the option in the message.
- */
-export function parseDayOption(ctx: Ctx, value: string, option = '--as-of'): string {
-  const folded = foldName(value).replace(/-/g, ' ');
-  const rel = RELATIVE[folded];
-  if (rel !== undefined) return addDays(ctx.today(), rel);
-  const day = parseDayInput(value);
-  if (day) return day;
-  const p = dayInputParts(value);
-  if (p) {
-    if (p.month < 1 || p.month > 12) throw new UsageError(msg('day.noMonth', { option, value: value.trim(), month: p.month }), msg('day.noMonth.hint'));
-    if (p.year >= 1 && p.year <= 9999) {
-      throw new UsageError(msg('day.monthDays', { option, value: value.trim(), month: p.month, year: p.year, days: lastDayOfMonth(p.year, p.month) }), msg('day.monthDays.hint'));
-    }
-  }
-  throw new UsageError(msg('day.unknown', { option, value: value.trim() }), msg('day.unknown.hint'));
-}
-
-/** --as-of / --today (and --date): the day given, or today in Vietnam. */
-export function asOfOption(ctx: Ctx, value: string | undefined, option = '--as-of'): string {
-  if (value === undefined) return ctx.today();
-  return parseDayOption(ctx, value, option);
-}
-
-/** --within: days (14, 14d, "14 ngày"), or weeks (2w, "2 tuần"). */
-export function withinOption(value: string | undefined): number {
-  if (value === undefined) return 14;
-  // Units as a clerk types them too: 14 ngày, 2 tuần (with or without diacritics).
-  const m = /^\s*(\d+)\s*(d|w|ngay|tuan)?\s*$/i.exec(foldName(value));
-  if (!m) throw new UsageError(msg('within.notDays', { value }), msg('within.notDays.hint'));
-  const days = Number(m[1]) * (/^(w|tuan)$/i.test(m[2] ?? '') ? 7 : 1);
-  // A window longer than a few years says nothing a plan year needs, and is most likely a typo.
-  if (days > 3660) throw new UsageError(msg('within.tooLong', { value: value.trim(), days }), msg('within.tooLong.hint'));
-  return days;
+  return { plan: checked.plan, ...(checked.schedules ? { schedules: checked.schedules } : {}), diagnostics, bytes };
 }

@@ -7,19 +7,16 @@ import { RefusedError, UsageError } from '../model/io.js';
 import { loadChecked } from '../host/cache.js';
 import type { Plan } from '../model/model.js';
 import { renderText } from '../render/diagnostics.js';
-import { renderDiffJson, renderDiffMd, renderDiffText } from '../render/diff.js';
-import type { Lang } from '../render/i18n.js';
+import { DIFF_FORMATS, renderAs } from '../render/registry.js';
 import { diffPlans, type PlanDiff } from '../views/diff.js';
-import { langOption } from './agencies.js';
-import { pickFormat, planPath, readPlanBytes, type Ctx } from './context.js';
+import { planPath, readPlanBytes, type Ctx } from './context.js';
 import { hasCommits, repositoryOf, showFile, verifyRevision, type Tracked } from './git.js';
 import { msg } from '../messages/index.js';
+import { writeRendered } from './output.js';
+import { formatOption, specOf } from './spec.js';
 
 interface Opts {
-  plan?: string;
   staged?: boolean;
-  format?: string;
-  lang?: string;
   failOn?: string[];
 }
 
@@ -109,18 +106,6 @@ function isFile(ctx: Ctx, arg: string): boolean {
   }
 }
 
-function agencyNames(a: Plan, b: Plan): Map<string, string> {
-  const m = new Map<string, string>();
-  for (const [id, ag] of a.agencies) m.set(id, ag.name);
-  for (const [id, ag] of b.agencies) m.set(id, ag.name);
-  return m;
-}
-
-function render(d: PlanDiff, format: 'text' | 'md' | 'json', lang: Lang, a: Plan, b: Plan): string {
-  if (format === 'json') return renderDiffJson(d);
-  return format === 'md' ? renderDiffMd(d, lang, agencyNames(a, b)) : renderDiffText(d, lang, agencyNames(a, b));
-}
-
 /** Compares two sides and returns the diff with both plans. */
 export async function compare(ctx: Ctx, oldSide: Side, newSide: Side, planFile: string | undefined): Promise<{ diff: PlanDiff; a: Plan; b: Plan }> {
   const needsGit = oldSide.kind !== 'file' || newSide.kind !== 'file';
@@ -148,16 +133,15 @@ export function registerDiff(program: Command, ctx: Ctx, done: (code: number) =>
     .argument('[versions...]', 'A, the old version: a git revision of the plan file (default HEAD) or a file; B, the new one (default: the file on disk). With --staged: plan files')
     .option('--plan <file>', 'the plan file whose revisions are compared (default: the plan in plans/, or TTHC_PLAN)')
     .option('--staged', 'compare what is staged for the next commit (git index) with HEAD; arguments are then plan files')
-    .option('--format <format>', 'text, md or json', 'text')
+    .addOption(formatOption(DIFF_FORMATS, 'text'))
     .option('--lang <lang>', 'vi or en (default: TTHC_LANG, else vi)')
     .option('--fail-on <rules>', `exit 1 when the change has any of: ${FAIL_ON.join(', ')} (repeatable, or a comma list)`, (v: string, prev: string[] = []) => [...prev, v])
     .action(async (versions: string[], opts: Opts) => {
-      const format = pickFormat(opts.format, ['text', 'md', 'json'] as const, 'text');
-      const lang = langOption(ctx, opts.lang);
+      const spec = specOf(ctx);
       const rules = failOnOption(opts.failOn);
       const results: { diff: PlanDiff; a: Plan; b: Plan }[] = [];
       if (opts.staged) {
-        const files = versions.length ? versions : [planPath(ctx, opts.plan)];
+        const files = versions.length ? versions : [planPath(ctx, spec.plan)];
         for (const file of files) {
           const r = await stagedDiff(ctx, file);
           if (r) results.push(r);
@@ -178,15 +162,11 @@ export function registerDiff(program: Command, ctx: Ctx, done: (code: number) =>
         // of which plan file the revisions would be of.
         for (const s of [oldSide, given]) if (s?.kind === 'rev' && /\.ya?ml$/i.test(s.rev)) throw new UsageError(msg('file.missing', { file: s.rev }), msg('diff.missing.hint'));
         const needsPlan = given === undefined || [oldSide, given].some((s) => s.kind === 'rev' && s.path === undefined);
-        const file = needsPlan ? planPath(ctx, opts.plan) : undefined;
+        const file = needsPlan ? planPath(ctx, spec.plan) : undefined;
         const newSide: Side = given ?? { kind: 'file', file: file! };
         results.push(await compare(ctx, oldSide, newSide, file));
       }
-      if (format === 'json') {
-        ctx.io.write(results.length === 1 ? renderDiffJson(results[0]!.diff) : JSON.stringify(results.map((r) => r.diff), null, 2) + '\n');
-      } else {
-        ctx.io.write(results.map((r) => render(r.diff, format, lang, r.a, r.b)).join('\n'));
-      }
+      await writeRendered(ctx, spec, await renderAs(DIFF_FORMATS, spec.format, { results, lang: spec.lang, style: ctx.style(spec.color), width: spec.width, sep: spec.sep }));
       const broken = [...new Set(results.flatMap((r) => failures(r.diff, rules)))];
       if (broken.length) ctx.io.error(`tthc diff: the change has ${broken.join(', ')} (--fail-on).\n`);
       done(broken.length ? 1 : 0);

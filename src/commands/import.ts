@@ -1,7 +1,8 @@
 // `tthc import FILE`: a plan file from the text of a plan's document (its appendix table, or the whole document).
 import type { Command } from 'commander';
 import { heavy } from '../host/lazy.js';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { keepWarm } from '../host/cache.js';
 import { RefusedError, UsageError } from '../model/io.js';
 import { decodePlanBytes } from '../read/decode.js';
 import { readPlanBytes, type Ctx } from './context.js';
@@ -20,7 +21,7 @@ export function registerImport(program: Command, ctx: Ctx, done: (code: number) 
   program
     .command('import')
     .description("make a plan file from the text of a plan's document (its appendix table, or the whole document)")
-    .argument('<file>', 'the document as text (copied from Word or PDF, tab-separated table rows)')
+    .argument('<file>', 'the document: a .docx, a PDF with a text layer, or text copied from Word (tab-separated table rows)')
     .option('--output <plan.yaml>', 'write the plan to this file (default: print it)')
     .option('--year <year>', "the plan's year, where the document does not say it")
     .option('--force', 'overwrite --output if it exists')
@@ -37,11 +38,16 @@ export function registerImport(program: Command, ctx: Ctx, done: (code: number) 
       }
       const shown = ctx.display(file);
       const bytes = readPlanBytes(ctx, file);
-      const { importPlan, ImportError, docxToText, DocxError } = await heavy();
+      const { importPlan, ImportError, docxToText, DocxError, pdfToText, PdfError } = await heavy();
       let text: string;
       const starts = (sig: number[]) => sig.every((b, i) => bytes[i] === b);
       if (starts([0x25, 0x50, 0x44, 0x46])) {
-        throw new RefusedError(msg('import.pdf', { file: shown }), msg('import.pdf.hint'));
+        try {
+          text = await pdfToText(bytes);
+        } catch (e) {
+          if (e instanceof PdfError) throw new RefusedError(`${shown}: ${e.message}`, e.hint);
+          throw e;
+        }
       } else if (starts([0xd0, 0xcf, 0x11, 0xe0])) {
         throw new RefusedError(msg('import.doc', { file: shown }), msg('import.doc.hint'));
       } else if (starts([0x50, 0x4b, 0x03, 0x04])) {
@@ -70,6 +76,8 @@ export function registerImport(program: Command, ctx: Ctx, done: (code: number) 
       for (const w of result.warnings) ctx.io.error(`${shown}:${w.line}: warning: ${w.message}${w.hint ? `\n  hint: ${w.hint}` : ''}\n`);
       await writeOutput(ctx, result.yaml, opts.output, { replacePlan: Boolean(opts.force) });
       if (opts.output) {
+        // The `tthc check` suggested next, and every command after it, finds the plan analysed.
+        if (opts.output !== '-' && statSync(ctx.abs(opts.output), { throwIfNoEntry: false })?.isFile()) await keepWarm(Buffer.from(result.yaml, 'utf8'), ctx.display(opts.output), ctx.abs(opts.output), ctx.io.env, ctx.today());
         const n = result.plan.sections.reduce((s, x) => s + x.tasks.length, 0);
         ctx.io.error(`${result.plan.sections.length} sections, ${n} tasks, ${Object.keys(result.plan.agencies).length} agencies. Next: tthc check ${opts.output}\n`);
       }

@@ -2,19 +2,14 @@
 import type { Command } from 'commander';
 import { UsageError } from '../model/io.js';
 import { loadChecked } from '../host/cache.js';
-import { renderLogJson, renderLogMd, renderLogText } from '../render/log.js';
+import { LOG_FORMATS, renderAs } from '../render/registry.js';
 import { planHistory, type Version } from '../views/history.js';
 import { nearest } from '../model/text.js';
-import { langOption } from './agencies.js';
-import { pickFormat, planPath, readPlanBytes, type Ctx } from './context.js';
+import { planPath, readPlanBytes, type Ctx } from './context.js';
 import { fileHistory, repositoryOf, showFile } from './git.js';
+import { writeRendered } from './output.js';
+import { formatOption, specOf } from './spec.js';
 import { msg } from '../messages/index.js';
-
-interface Opts {
-  plan?: string;
-  format?: string;
-  lang?: string;
-}
 
 export function registerLog(program: Command, ctx: Ctx, done: (code: number) => void): void {
   program
@@ -22,12 +17,11 @@ export function registerLog(program: Command, ctx: Ctx, done: (code: number) => 
     .description("the history of a task's records and timeline across the commits of the plan file (all tasks when no id is given)")
     .argument('[id]', 'a task id such as IX.3 (its earlier ids are accepted too)')
     .option('--plan <file>', 'the plan file (default: the plan in plans/, or TTHC_PLAN)')
-    .option('--format <format>', 'text, md or json', 'text')
+    .addOption(formatOption(LOG_FORMATS, 'text'))
     .option('--lang <lang>', 'vi or en (default: TTHC_LANG, else vi)')
-    .action(async (id: string | undefined, opts: Opts) => {
-      const format = pickFormat(opts.format, ['text', 'md', 'json'] as const, 'text');
-      const lang = langOption(ctx, opts.lang);
-      const file = planPath(ctx, opts.plan);
+    .action(async (id: string | undefined) => {
+      const spec = specOf(ctx);
+      const file = planPath(ctx, spec.plan);
       const env = ctx.io.env;
       const tracked = await repositoryOf(ctx.abs(file), env);
       if (!tracked) {
@@ -57,7 +51,7 @@ export function registerLog(program: Command, ctx: Ctx, done: (code: number) => 
         working = undefined;
       }
       if (working && last && !working.equals(last)) {
-        const plan = (await loadChecked(working, ctx.display(file), ctx.today(), env)).plan;
+        const plan = (await loadChecked(working, ctx.display(file), ctx.today(), env, ctx.abs(file))).plan;
         if (plan) versions.push({ commit: { hash: '', short: '', date: '', author: '', email: '', subject: '', working: true }, plan });
       }
       if (!versions.some((v) => v.plan)) {
@@ -75,7 +69,7 @@ export function registerLog(program: Command, ctx: Ctx, done: (code: number) => 
         }
       }
       const shown = ctx.display(file);
-      ctx.io.write(format === 'json' ? renderLogJson(hist, tasks, shown) : format === 'md' ? renderLogMd(hist, tasks, lang, shown) : renderLogText(hist, tasks, lang, shown));
+      await writeRendered(ctx, spec, await renderAs(LOG_FORMATS, spec.format, { hist, tasks, file: shown, lang: spec.lang, style: ctx.style(spec.color), width: spec.width, sep: spec.sep }));
       done(0);
     });
 }

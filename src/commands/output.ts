@@ -1,4 +1,4 @@
-// --output FILE: write a report through the one safe writer (src/plan/write.ts), since PowerShell's `>` writes UTF-16; never over a plan.
+// --output FILE: write a report through the one safe writer (src/edit/write.ts), since PowerShell's `>` writes UTF-16; never over a plan.
 import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { UsageError } from '../model/io.js';
@@ -55,3 +55,7 @@ export async function writeOutput(ctx: Ctx, text: string | Uint8Array, file: str
   ctx.io.error(`${say(opts.lang ?? runLang(ctx), 'output.written', { file: ctx.display(file) })}\n`);
 }
 
+/** Writes a run's rendered output where its --output says, naming a binary format's kind in refusals. */
+export async function writeRendered(ctx: Ctx, spec: { output?: string; binary?: BinaryKind; lang: Lang }, out: string | Uint8Array): Promise<void> {
+  await writeOutput(ctx, out, spec.output, spec.binary ? { what: spec.binary, lang: spec.lang } : { lang: spec.lang });
+}

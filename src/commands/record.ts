@@ -7,15 +7,18 @@ import type { RecordFile } from '../model/schema.js';
 import { parseSymbol } from '../model/symbols.js';
 import { renderText } from '../render/diagnostics.js';
 import { addDays, beforeWindow, closingDay, formatDayVi, isValidDay, openOn, repeats } from '../schedule/index.js';
-import { evaluatePlan, type TaskState } from '../views/evaluate.js';
+import { evaluatePlan, type ReadSchedules, type TaskState } from '../views/evaluate.js';
 import type { Lang } from '../render/i18n.js';
+import { choosePeriod } from '../views/completion.js';
 import { msg, say, withPath } from '../messages/index.js';
-import { langOption } from './agencies.js';
 import { UNSAFE_IN_VALUE, visibleEscape } from '../render/escape.js';
-import { asOfOption, parseDayOption, planPath, readPlanBytes, withinOption, type Ctx } from './context.js';
+import { planPath, readPlanBytes, type Ctx } from './context.js';
+import { asOfOption, parseDayOption, specOf, withinOption } from './spec.js';
 import { remember } from './undo.js';
 import { findTasks } from './show.js';
-import { heavy, type Heavy } from '../host/lazy.js';
+import { heavy } from '../host/lazy.js';
+import { keepWarm, loadChecked } from '../host/cache.js';
+import { checkedOf, diagnosticsFor, type Checked } from '../checks/checked.js';
 import { heldOpenRefusal } from '../edit/held-open.js';
 
 interface Opts {
@@ -29,58 +32,21 @@ interface Opts {
   lang?: string;
 }
 
-/** Reads the plan from the bytes the lock holder gave us; errors in it refuse the edit. */
-function planOf(ctx: Ctx, h: Heavy, bytes: Buffer, file: string): Plan {
-  const { loadBytes, checkLoaded } = h;
-  const loaded = loadBytes(bytes, file);
-  const errors = checkLoaded(loaded, ctx.today()).filter((d) => d.severity === 'error');
-  if (errors.length || !loaded.plan) {
-    const report = renderText([{ file, diagnostics: sortDiagnostics(errors).slice(0, 5), lines: loaded.source?.lines }], ctx.style()).trimEnd();
+/** The plan as read (through the cache); errors in it refuse the edit. */
+function planOf(ctx: Ctx, checked: Checked, file: string): Plan {
+  const errors = checked.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length || !checked.plan) {
+    const report = renderText([{ file, diagnostics: sortDiagnostics(errors).slice(0, 5), lines: checked.lines }], ctx.style()).trimEnd();
     throw new RefusedError(msg('rec.planErrors', { file, n: errors.length, report }), msg('rec.planErrors.hint', { file }));
   }
-  return loaded.plan;
+  return checked.plan;
 }
 
-/** The occurrence a completion belongs to, by the contract: --period, or the only one not done. */
-function choosePeriod(state: TaskState, period: string | undefined, date: string, lang: Lang): string | undefined {
-  const task = state.task;
-  const occs = state.eval.occurrences;
-  const label = (p: string | null) => p ?? say(lang, 'rec.which.single');
-  if (state.eval.continuous && occs.length === 0) {
-    if (period !== undefined) throw new RefusedError(msg('rec.continuousPeriod', { id: task.id, when: task.when }), msg('rec.continuousPeriod.hint'));
-    return undefined;
-  }
-  if (period !== undefined) {
-    const occ = occs.find((o) => o.period === period);
-    if (!occ) {
-      const known = occs.map((o) => o.period).filter((p): p is string => p !== null);
-      throw new RefusedError(msg('rec.noPeriod', { id: task.id, period }), known.length ? msg('rec.noPeriod.known', { known: known.join(', ') }) : msg('rec.noPeriod.single'));
-    }
-    if (occ.completion !== null || occ.status === 'done' || occ.status === 'late') {
-      throw new RefusedError(msg('rec.alreadyOn', { id: task.id, period: occ.period ?? '', day: formatDayVi(occ.completion ?? date) }), msg('rec.alreadyOcc.hint'));
-    }
-    return occ.period ?? undefined;
-  }
-  if (occs.length === 0) {
-    if (state.eval.status === 'waiting') {
-      throw new RefusedError(
-        msg('rec.waiting', { id: task.id, when: task.when }),
-        state.follows ? msg('rec.waiting.follows', { follows: state.follows }) : msg('rec.waiting.hint', { id: task.id }),
-      );
-    }
-    if (state.eval.status === 'done') throw new RefusedError(msg('rec.already', { id: task.id }), msg('rec.already.hint'));
-    return undefined;
-  }
-  const notDone = occs.filter((o) => o.completion === null && o.status !== 'done' && o.status !== 'late');
-  if (notDone.length === 0 && occs.length === 1) {
-    throw new RefusedError(msg('rec.alreadyOn', { id: task.id, period: '', day: formatDayVi(occs[0]!.completion ?? date) }), msg('rec.already.hint'));
-  }
-  if (notDone.length === 0) throw new RefusedError(msg('rec.allDone', { id: task.id }), msg('rec.already.hint'));
-  if (notDone.length === 1) return notDone[0]!.period ?? undefined;
-  // Several open: the contract wants the user to say which; list them with their due days.
-  const list = notDone.map((o) => say(lang, 'rec.which.line', { period: label(o.period), due: o.due ? formatDayVi(o.due) : '—', status: o.status })).join('\n');
-  throw new RefusedError(msg('rec.which', { id: task.id, n: notDone.length, list }), msg('rec.which.hint', { id: task.id, period: String(notDone[0]!.period) }));
-}
+/**
+ * How many times an edit is made again on what another tthc wrote meanwhile: each round lets at least one of the
+ * writers through, so this is more than any number of clerks recording at the same moment.
+ */
+const MAX_ROUNDS = 50;
 
 function checkDate(ctx: Ctx, value: string | undefined, kind: 'done' | 'trigger'): string {
   const date = asOfOption(ctx, value, '--date');
@@ -153,12 +119,55 @@ function checkWindow(plan: Plan, state: TaskState, period: string | undefined, d
   );
 }
 
+/** The record to add, after every rule of the contract that concerns it (the plan as of today, evaluated once). */
+function edit(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts, date: string, due: string | undefined, plan: Plan, schedules: ReadSchedules | undefined, lang: Lang): { task: Task; rec: RecordFile } {
+  const task = findTasks(plan, [id])[0]!;
+  const rec: RecordFile = kind === 'done' ? { done: date } : { trigger: date };
+  if (due !== undefined) rec.due = due;
+  const state = evaluatePlan(plan, ctx.today(), 14, schedules).byId.get(task.id)!;
+  if (kind === 'done') {
+    const period = choosePeriod(state, opts.period, date, lang);
+    checkWindow(plan, state, period, date);
+    if (period !== undefined) rec.period = period;
+  } else {
+    if (opts.period !== undefined) throw new UsageError(msg('rec.triggerPeriod'));
+    if (state.follows) {
+      throw new RefusedError(msg('rec.follows', { id: task.id, follows: state.follows }), msg('rec.follows.hint', { follows: state.follows }));
+    }
+    if (!state.parts.some((p) => p.kind === 'event')) {
+      throw new RefusedError(msg('rec.noTrigger', { id: task.id, when: task.when }), msg('rec.noTrigger.hint', { id: task.id }));
+    }
+    if (date < plan.period.start || date > plan.period.end) {
+      throw new RefusedError(msg('rec.triggerOutside', { day: formatDayVi(date), range: `${formatDayVi(plan.period.start)} – ${formatDayVi(plan.period.end)}` }), msg('rec.triggerOutside.hint'));
+    }
+    const closing = closingDay(plan.period);
+    if (due !== undefined && due > closing) {
+      throw new RefusedError(
+        msg('rec.dueAfterClosing', { id: task.id, due: formatDayVi(due), closing: formatDayVi(closing) }),
+        opts.within !== undefined ? msg('rec.dueAfterClosing.within') : msg('rec.dueAfterClosing.hint'),
+      );
+    }
+    if (task.records.some((r) => r.trigger === date)) throw new RefusedError(msg('rec.triggerTwice', { id: task.id, day: formatDayVi(date) }));
+  }
+  if (opts.ref !== undefined) rec.ref = opts.ref.normalize('NFC');
+  if (opts.note !== undefined) rec.note = opts.note.normalize('NFC');
+  const same = repeats(task.records, rec);
+  if (same !== undefined) {
+    throw new RefusedError(
+      msg('rec.repeat', { id: task.id, n: recordPlace(task, same) + 1, kind, day: formatDayVi(date), period: rec.period ?? '', ref: rec.ref ?? '' }),
+      kind === 'done' && rec.period === undefined ? msg('rec.repeat.activity') : msg('rec.repeat.hint'),
+    );
+  }
+  return { task, rec };
+}
+
 interface Recorded {
   file: string;
   task: Task;
   rec: RecordFile;
   /** The plan as written, to say what the record did. */
   after: Plan;
+  schedules?: ReadSchedules;
 }
 
 async function record(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts): Promise<Recorded> {
@@ -166,7 +175,7 @@ async function record(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts
   const shown = ctx.display(file);
   readPlanBytes(ctx, file); // a missing file or a folder is a usage error before any lock is taken
   const date = checkDate(ctx, opts.date, kind);
-  const lang = langOption(ctx, opts.lang);
+  const lang = specOf(ctx).lang;
   for (const [flag, v] of [['--note', opts.note], ['--ref', opts.ref]] as const) {
     const c = v === undefined ? undefined : UNSAFE_IN_VALUE.exec(v)?.[0];
     if (c !== undefined) throw new UsageError(msg('rec.control', { flag, char: visibleEscape(c) }), msg('rec.control.hint'));
@@ -175,72 +184,44 @@ async function record(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts
   checkPeriod(opts.period);
   if (opts.note !== undefined && opts.note.trim() === '') throw new UsageError(msg('rec.emptyNote'), msg('rec.emptyNote.hint'));
   const due = kind === 'trigger' ? dueOption(ctx, date, opts) : undefined;
-  let result: Omit<Recorded, 'file'> | undefined;
   const h = await heavy();
-  const { addRecord, loadBytes, checkLoaded, updateFile, EditError, LockError, ConflictError } = h;
+  const { addRecord, analyze, replaceIfUnchanged, EditError, LockError, ConflictError } = h;
+  const abs = ctx.abs(file);
+  const today = ctx.today();
   try {
-    const written = await updateFile(ctx.abs(file), (current) => {
-      const plan = planOf(ctx, h, current, shown);
-      const task = findTasks(plan, [id])[0]!;
-      const rec: RecordFile = kind === 'done' ? { done: date } : { trigger: date };
-      if (due !== undefined) rec.due = due;
-      // The plan as of today, evaluated once for every rule below.
-      const state = evaluatePlan(plan, ctx.today(), 14).byId.get(task.id)!;
-      if (kind === 'done') {
-        const period = choosePeriod(state, opts.period, date, lang);
-        checkWindow(plan, state, period, date);
-        if (period !== undefined) rec.period = period;
-      } else {
-        if (opts.period !== undefined) throw new UsageError(msg('rec.triggerPeriod'));
-        if (state.follows) {
-          throw new RefusedError(msg('rec.follows', { id: task.id, follows: state.follows }), msg('rec.follows.hint', { follows: state.follows }));
-        }
-        if (!state.parts.some((p) => p.kind === 'event')) {
-          throw new RefusedError(msg('rec.noTrigger', { id: task.id, when: task.when }), msg('rec.noTrigger.hint', { id: task.id }));
-        }
-        if (date < plan.period.start || date > plan.period.end) {
-          throw new RefusedError(msg('rec.triggerOutside', { day: formatDayVi(date), range: `${formatDayVi(plan.period.start)} – ${formatDayVi(plan.period.end)}` }), msg('rec.triggerOutside.hint'));
-        }
-        const closing = closingDay(plan.period);
-        if (due !== undefined && due > closing) {
-          throw new RefusedError(
-            msg('rec.dueAfterClosing', { id: task.id, due: formatDayVi(due), closing: formatDayVi(closing) }),
-            opts.within !== undefined ? msg('rec.dueAfterClosing.within') : msg('rec.dueAfterClosing.hint'),
-          );
-        }
-        if (task.records.some((r) => r.trigger === date)) throw new RefusedError(msg('rec.triggerTwice', { id: task.id, day: formatDayVi(date) }));
-      }
-      if (opts.ref !== undefined) rec.ref = opts.ref.normalize('NFC');
-      if (opts.note !== undefined) rec.note = opts.note.normalize('NFC');
-      const same = repeats(task.records, rec);
-      if (same !== undefined) {
-        throw new RefusedError(
-          msg('rec.repeat', { id: task.id, n: recordPlace(task, same) + 1, kind, day: formatDayVi(date), period: rec.period ?? '', ref: rec.ref ?? '' }),
-          kind === 'done' && rec.period === undefined ? msg('rec.repeat.activity') : msg('rec.repeat.hint'),
-        );
-      }
+    // Read and analysed outside the lock; under it only "unchanged since read" is confirmed and the file written. When
+    // another tthc wrote the plan in between, the edit is made again on what it wrote.
+    for (let round = 1; ; round++) {
+      const current = readPlanBytes(ctx, file);
+      const checked = await loadChecked(current, shown, today, ctx.io.env, abs);
+      const plan = planOf(ctx, checked, shown);
+      const made = edit(ctx, kind, id, opts, date, due, plan, checked.schedules, lang);
       // Edit the text as it is on disk (not normalised), so every other byte stays as it was.
       const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(current);
-      const next = Buffer.from(addRecord(text, task.id, rec), 'utf8');
-      // The new plan must check as cleanly as the old one before it may replace it.
-      const after = loadBytes(next, shown);
-      const errors = checkLoaded(after, ctx.today()).filter((d) => d.severity === 'error');
+      const next = Buffer.from(addRecord(text, made.task.id, made.rec), 'utf8');
+      // The new plan must check as cleanly as the old one before it may replace it: one parse, one check, kept in the cache.
+      const analysis = analyze(next, shown, today);
+      const errors = diagnosticsFor(analysis, today, shown).filter((d) => d.severity === 'error');
       if (errors.length) {
         const list = errors.map((e) => say(lang, 'rec.wouldErr.item', { code: e.code, line: e.start.line, message: e.message })).join('; ');
         throw new RefusedError(msg('rec.wouldErr', { list }), msg('rec.nothingWritten'));
       }
-      result = { task, rec, after: after.plan! };
-      return next;
-    });
-    // What `tthc undo` needs to take it back.
-    if (result && !written.after.equals(written.before)) remember(ctx.abs(file), written.before, written.after, { kind, task: result.task.id, record: result.rec }, ctx.io.now());
+      if (!(await replaceIfUnchanged(abs, current, next))) {
+        if (round < MAX_ROUNDS) continue;
+        throw new ConflictError(abs);
+      }
+      await keepWarm(next, shown, abs, ctx.io.env, today, analysis);
+      // What `tthc undo` needs to take it back.
+      remember(abs, current, next, { kind, task: made.task.id, record: made.rec }, ctx.io.now());
+      const after = checkedOf(analysis, next, shown, today);
+      return { file: shown, task: made.task, rec: made.rec, after: after.plan!, ...(after.schedules ? { schedules: after.schedules } : {}) };
+    }
   } catch (e) {
     if (e instanceof EditError) throw new RefusedError(msg('rec.cannotAdd', { why: e.message }), msg('rec.nothingWritten'));
-    // Said with the plan's path as the user typed it, not as resolved for the edit (C:\Users\… on Windows).
+    // Said with the plan's path as the user typed it, not as resolved for the edit (C:\\Users\\… on Windows).
     if (e instanceof LockError || e instanceof ConflictError) throw new RefusedError(withPath(e.text, e.file, shown));
-    throw heldOpenRefusal(e, 'plan', shown, langOption(ctx, opts.lang)) ?? e;
+    throw heldOpenRefusal(e, 'plan', shown, lang) ?? e;
   }
-  return { file: shown, ...result! };
 }
 
 /**
@@ -248,7 +229,7 @@ async function record(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts
  * its due day, an activity of a continuous task, or the due day a trigger set.
  */
 export function confirmation(r: Recorded, lang: Lang, today: string): string {
-  const state = evaluatePlan(r.after, today, 14).byId.get(r.task.id);
+  const state = evaluatePlan(r.after, today, 14, r.schedules).byId.get(r.task.id);
   const head = `${r.file}: ${r.task.id}${r.rec.period ? ` (${r.rec.period})` : ''} — `;
   const ref = r.rec.ref ? say(lang, 'record.document', { ref: r.rec.ref }) : '';
   if (r.rec.trigger) {
@@ -281,7 +262,7 @@ export function registerRecord(program: Command, ctx: Ctx, done: (code: number) 
     .option('--lang <lang>', 'vi or en, for the confirmation (default: TTHC_LANG, else vi)')
     .option('--plan <file>', 'the plan file (default: the plan in plans/, or TTHC_PLAN)')
     .action(async (id: string, opts: Opts) => {
-      const lang = langOption(ctx, opts.lang);
+      const lang = specOf(ctx).lang;
       const r = await record(ctx, 'done', id, opts);
       ctx.io.write(confirmation(r, lang, ctx.today()));
       done(0);
@@ -298,7 +279,7 @@ export function registerRecord(program: Command, ctx: Ctx, done: (code: number) 
     .option('--lang <lang>', 'vi or en, for the confirmation (default: TTHC_LANG, else vi)')
     .option('--plan <file>', 'the plan file (default: the plan in plans/, or TTHC_PLAN)')
     .action(async (id: string, opts: Opts) => {
-      const lang = langOption(ctx, opts.lang);
+      const lang = specOf(ctx).lang;
       const r = await record(ctx, 'trigger', id, opts);
       ctx.io.write(confirmation(r, lang, ctx.today()));
       done(0);

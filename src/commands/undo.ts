@@ -1,13 +1,15 @@
 // `tthc undo`: removes the last record tthc added to a plan, from a small journal kept next to the plan in .tthc/.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { replaceOwnFileSync } from '../edit/write.js';
 import type { Command } from 'commander';
 import { heavy } from '../host/lazy.js';
+import { keepWarm } from '../host/cache.js';
 import { RefusedError } from '../model/io.js';
 import { msg, say, type Lang } from '../messages/index.js';
 import { formatDayVi, todayInVietnam } from '../schedule/index.js';
-import { langOption } from './agencies.js';
+import { specOf } from './spec.js';
 import { planPath, readPlanBytes, type Ctx } from './context.js';
 
 /** How many edits of one plan can be undone, one after the other. */
@@ -44,9 +46,7 @@ function readJournal(file: string): Journal {
 function writeJournal(file: string, journal: Journal): void {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(join(dirname(file), '.gitignore'), '# tthc undo journal: local to this computer\n*\n');
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(journal));
-  renameSync(tmp, file);
+  replaceOwnFileSync(file, JSON.stringify(journal), 0o666);
 }
 
 function realPlan(path: string): string {
@@ -86,7 +86,7 @@ export function registerUndo(program: Command, ctx: Ctx, done: (code: number) =>
     .option('--lang <lang>', 'vi or en, for the confirmation (default: TTHC_LANG, else vi)')
     .option('--plan <file>', 'the plan file (default: the plan in plans/, or TTHC_PLAN)')
     .action(async (opts: { plan?: string; lang?: string }) => {
-      const lang = langOption(ctx, opts.lang);
+      const lang = specOf(ctx).lang;
       const file = planPath(ctx, opts.plan);
       const shown = ctx.display(file);
       readPlanBytes(ctx, file); // a missing file or a folder is a usage error
@@ -114,6 +114,8 @@ export function registerUndo(program: Command, ctx: Ctx, done: (code: number) =>
         if (e instanceof LockError || e instanceof ConflictError) throw new RefusedError(e.text);
         throw e;
       }
+      // The plan is back to bytes tthc read before: the next command finds their analysis (made now if evicted).
+      await keepWarm(Buffer.from(last.before, 'base64'), shown, ctx.abs(file), ctx.io.env, ctx.today());
       list.pop();
       journal[basename(plan)] = list;
       try {

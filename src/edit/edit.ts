@@ -47,7 +47,6 @@ import {
   visit,
   type CST,
   type Node,
-  type ParseOptions,
   type DocumentOptions,
   type SchemaOptions,
   type ToStringOptions,
@@ -55,6 +54,7 @@ import {
   type YAMLSeq,
 } from 'yaml';
 import type { RecordFile } from '../model/schema.js';
+import { EDIT_YAML } from '../read/yaml.js';
 
 export type EditErrorCode = 'PARSE_ERROR' | 'TASK_NOT_FOUND' | 'DUPLICATE_TASK' | 'BAD_RECORD' | 'UNEDITABLE';
 
@@ -74,14 +74,6 @@ export class EditError extends Error {
 const RECORD_KEYS = ['done', 'trigger', 'period', 'due', 'ref', 'note'] as const;
 type RecordKey = (typeof RECORD_KEYS)[number];
 
-/** The same reading options as the rest of tthc, so "the value did not change" means what the checker sees. */
-const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
-  schema: 'core',
-  resolveKnownTags: false,
-  stringKeys: true,
-  logLevel: 'error',
-  keepSourceTokens: true,
-};
 
 /** One line per scalar, never folded: a fold would add lines in the wrong style and indentation. */
 const STRINGIFY_OPTIONS: DocumentOptions & SchemaOptions & ToStringOptions = {
@@ -104,7 +96,7 @@ export function addRecord(text: string, taskId: string, record: RecordFile): str
   const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
   const body = bom ? text.slice(1) : text;
   const src = new Source(body);
-  const doc = parseDocument(body, { ...PARSE_OPTIONS, lineCounter: src.lc });
+  const doc = parseDocument(body, { ...EDIT_YAML, lineCounter: src.lc });
   const firstError = doc.errors[0];
   if (firstError) {
     throw new EditError(
@@ -525,7 +517,7 @@ function verify(old: Document.Parsed, result: string, found: FoundTask, entries:
   if (records === null || records === undefined) task['records'] = [Object.fromEntries(entries)];
   else if (Array.isArray(records)) records.push(Object.fromEntries(entries));
   else fail('not give a list of records');
-  const doc = parseDocument(result, { ...PARSE_OPTIONS, keepSourceTokens: false });
+  const doc = parseDocument(result, { ...EDIT_YAML, keepSourceTokens: false });
   if (doc.errors.length > 0) fail(`make the YAML invalid (${doc.errors[0]!.message.split('\n')[0]})`);
   if (!isDeepStrictEqual(value(doc), expected)) fail('change something other than the task\'s records');
 }

@@ -7,7 +7,7 @@
 // with the likely cause, instead of a raw "EPERM: operation not permitted, rename …" and the usage exit code.
 // On other systems the same codes mean a real permission problem and are not retried.
 import { RefusedError } from '../model/io.js';
-import type { Lang } from '../render/i18n.js';
+import type { Lang } from '../model/lang.js';
 
 const HELD_OPEN_CODES = new Set(['EPERM', 'EBUSY', 'EACCES']);
 

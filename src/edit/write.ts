@@ -9,7 +9,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { open, readFile, realpath, rename, stat, lstat, unlink, chmod, chown, link, rmdir, type FileHandle } from 'node:fs/promises';
-import type { Stats } from 'node:fs';
+import { renameSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { retryHeldOpen } from './held-open.js';
 import { msg, render, type Lang, type Msg } from '../messages/index.js';
@@ -393,5 +393,58 @@ export async function updateFile(
     return { before, after };
   } finally {
     await releaseLock(lock);
+  }
+}
+
+/**
+ * Replaces `file` with `after` if it still holds exactly `before`, under `file.lock`; says false (nothing written)
+ * when it does not. The caller reads, analyses and builds `after` before calling, outside the lock: under it only the
+ * comparison and the write happen, so a second edit of a large plan waits for milliseconds, not for a whole check.
+ * The same refusals as `updateFile` (read-only, hard links, ownership); LockError past `waitMs`.
+ */
+export async function replaceIfUnchanged(file: string, before: Uint8Array, after: Uint8Array, opts: UpdateOptions = {}): Promise<boolean> {
+  const target = await realpath(file);
+  const first = await stat(target);
+  if ((first.mode & 0o222) === 0) {
+    throw new WriteRefused(`${file}: the plan is read-only; nothing was written.`, `Make it writable first (chmod u+w ${basename(file)}, or untick "Read-only" in its properties) if the record belongs in it.`);
+  }
+  if (first.nlink > 1) {
+    throw new WriteRefused(
+      `${file}: the plan has ${first.nlink} hard links; tthc replaces a plan as a whole (so that it is never half-written), which would cut this name off from the others, so nothing was written.`,
+      'Keep one name for the plan (a copy, or a symbolic link, instead of a hard link).',
+    );
+  }
+  const lock = await acquireLock(target, opts.waitMs ?? DEFAULT_WAIT_MS);
+  try {
+    const now = await readFile(target);
+    if (!now.equals(before)) return false;
+    const old = await stat(target);
+    await replaceAtomically(target, after, old, async () => {
+      // Last, right before the rename: a change by an editor or a sync tool (which take no lock) is not undone.
+      if (!(await readFile(target)).equals(before)) throw new ConflictError(file);
+    });
+    return true;
+  } finally {
+    await releaseLock(lock);
+  }
+}
+
+/**
+ * Replaces a small file of tthc's own (a cache entry, the undo journal) all at once: a fresh temporary file beside it,
+ * then a rename, so that a reader sees the old file or the new one, never half of one. Synchronous, for the writes a
+ * command makes on its way out; a user's file (a plan, a report) goes through writeSafely, with its lock and checks.
+ */
+export function replaceOwnFileSync(path: string, data: string | Uint8Array, mode = 0o600): void {
+  const tmp = `${path}.${randomBytes(8).toString('hex')}.tmp`;
+  try {
+    writeFileSync(tmp, data, { flag: 'wx', mode });
+    renameSync(tmp, path);
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // never made, or already renamed
+    }
+    throw e;
   }
 }

@@ -1,114 +1,47 @@
-// Reading a plan with a cache of its analysis keyed by its bytes, so that everyday commands skip YAML and zod.
-import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+// The plan cache: a wrapper around loading that keeps each plan's analysis on disk, keyed by the plan's real path and
+// its bytes, so that everyday commands skip YAML, zod and the checks. The pipeline does not know it exists.
+import { readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Diagnostic } from '../model/diagnostics.js';
 import type { Analysis } from '../checks/analyze.js';
+import { checkedOf, type Checked } from '../checks/checked.js';
 import { fileSize } from '../read/decode.js';
-import { buildModel, type Plan } from '../model/model.js';
 import { heavy } from './lazy.js';
-import { primeSchedule } from '../views/evaluate.js';
 import { privateDir, trusted } from '../../bin/trust.js';
+
+export type { Checked } from '../checks/checked.js';
 
 declare const __TTHC_BUILD__: string | undefined;
 
-/** The identity of this build: a cache written by another build is never read. Unbundled (tests): no cache. */
+/**
+ * The identity of this build: an entry written by another build is never read. Unbundled (the in-process tests), the
+ * cache is used only where TTHC_CACHE_DIR names a folder, which the tests make afresh for each file.
+ */
 const BUILD = typeof __TTHC_BUILD__ === 'string' ? __TTHC_BUILD__ : undefined;
-const MAX_ENTRIES = 64;
 
-export interface Checked {
-  file: string;
-  plan?: Plan;
-  diagnostics: Diagnostic[];
-  lines?: string[];
-  /** The plan was salvaged from a file of the wrong shape: only its heading, agencies and sections are in it. */
-  partial?: true;
-}
+/** The cache's size budget: past it the least recently used entries go. 64 MB keeps thousands of commune plans. */
+const DEFAULT_BUDGET_MB = 64;
+
+type Env = Record<string, string | undefined>;
 
 /** Candidate folders for the cache: next to the installed package (npm's convention), else a private one in tmp. */
-function cacheDirs(env: Record<string, string | undefined>): string[] {
-  if (!BUILD || env.TTHC_NO_CACHE) return [];
+function cacheDirs(env: Env): string[] {
+  if (env.TTHC_NO_CACHE) return [];
   if (env.TTHC_CACHE_DIR) return [env.TTHC_CACHE_DIR];
+  if (!BUILD) return [];
   const uid = typeof process.getuid === 'function' ? process.getuid() : 'user';
   return [join(dirname(dirname(fileURLToPath(import.meta.url))), 'node_modules', '.cache', 'tthc'), join(tmpdir(), `tthc-cache-${uid}`)];
 }
 
-/**
- * The per-user secret that signs entries, kept in the cache folder itself (made 0600, read only when it passes the
- * trust rule): an entry is used only if it was written by this user for these very bytes.
- */
-function secretOf(dir: string): Buffer | undefined {
-  const path = join(dir, 'secret');
-  try {
-    writeFileSync(path, randomBytes(32).toString('hex'), { flag: 'wx', mode: 0o600 });
-  } catch {
-    // there already (or the folder is not writable: then no cache)
-  }
-  if (!trusted(path, 'file')) return undefined;
-  try {
-    const s = readFileSync(path, 'utf8');
-    return /^[0-9a-f]{64}$/.test(s) ? Buffer.from(s, 'hex') : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The signature of an entry's body for a plan of these bytes: HMAC-SHA-256 of the plan's SHA-256 and the body. */
-function sign(secret: Buffer, bytes: Uint8Array, body: string): string {
-  const plan = createHash('sha256').update(bytes).digest('hex');
-  return createHmac('sha256', secret).update(`${BUILD}\n${plan}\n`).update(body).digest('hex');
-}
-
-/** An entry: its signature on the first line, the analysis as JSON after it. Anything that does not verify is a miss. */
-function read(dir: string, path: string, bytes: Uint8Array): Analysis | undefined {
-  try {
-    if (!trusted(dir, 'dir') || !trusted(path, 'file')) return undefined;
-    const secret = secretOf(dir);
-    if (!secret) return undefined;
-    const text = readFileSync(path, 'utf8');
-    const nl = text.indexOf('\n');
-    const body = text.slice(nl + 1);
-    if (nl !== 64 || text.slice(0, nl) !== sign(secret, bytes, body)) return undefined;
-    const v = JSON.parse(body) as Analysis & { build?: string };
-    return v.build === BUILD && Array.isArray(v.diagnostics) ? v : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Writes an entry into the first folder that is (or can be made) this user's own; a cache that cannot be written only costs time. */
-function write(dirs: string[], name: string, a: Analysis, bytes: Uint8Array): void {
-  for (const dir of dirs) {
-    try {
-      if (!privateDir(dir)) continue;
-      const secret = secretOf(dir);
-      if (!secret) continue;
-      writeEntry(dir, join(dir, name), a, secret, bytes);
-      return;
-    } catch {
-      // try the next folder
-    }
-  }
-}
-
-/** Atomic (temp file + rename), and the oldest entries go once there are more than MAX_ENTRIES. */
-function writeEntry(dir: string, path: string, a: Analysis, secret: Buffer, bytes: Uint8Array): void {
-  const body = JSON.stringify({ build: BUILD, ...a });
-  const tmp = `${path}.${randomBytes(8).toString('hex')}.tmp`;
-  writeFileSync(tmp, `${sign(secret, bytes, body)}\n${body}`, { flag: 'wx', mode: 0o600 });
-  renameSync(tmp, path);
-  const names = readdirSync(dir).filter((n) => n.endsWith('.json'));
-  if (names.length > MAX_ENTRIES) {
-    const old = names.map((n) => ({ n, t: statSync(join(dir, n)).mtimeMs })).sort((x, y) => x.t - y.t);
-    for (const { n } of old.slice(0, names.length - MAX_ENTRIES)) unlinkSync(join(dir, n));
-  }
+function budget(env: Env): number {
+  const mb = Number(env.TTHC_CACHE_MB);
+  return (Number.isFinite(mb) && mb > 0 ? mb : DEFAULT_BUDGET_MB) * 1024 * 1024;
 }
 
 /**
- * Two independent 32-bit hashes (FNV-1a and a multiplicative one) and the length: a cache key, not a defence
- * against someone forging plans (each entry is signed for the plan's bytes, see `sign`).
+ * Two independent 32-bit hashes (FNV-1a and a multiplicative one) and the length. Not a defence against forgery: none
+ * is needed, since only the user's own files are read (see `read`).
  */
 export function fingerprint(bytes: Uint8Array): string {
   // Word by word: this runs cold in the interpreter on every command, so a quarter of the steps matters.
@@ -126,45 +59,141 @@ export function fingerprint(bytes: Uint8Array): string {
   return `${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}${bytes.length.toString(16)}`;
 }
 
-/** The model from an analysis: the tasks and their records keep the places in the file they were read from. */
-export function modelOf(a: Analysis, file: string): Plan | undefined {
-  if (!a.raw) return undefined;
-  const origins = a.origins ?? [];
-  const offsets: number[] = [];
-  let n = 0;
-  for (const s of a.raw.sections) {
-    offsets.push(n);
-    n += s.tasks.length;
+/** Where a plan is, for the key: its real path (the same plan through a link or from another folder is one entry). */
+function whereOf(path: string | undefined, file: string): string {
+  if (path === undefined) return `name:${file}`;
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return path;
   }
-  const plan = buildModel(a.raw, file, (si, ti) => origins[offsets[si]! + ti]);
-  if (a.schedules?.length === plan.tasks.length) plan.tasks.forEach((t, i) => primeSchedule(t, a.schedules![i]!));
-  return plan;
 }
 
-/** Findings that hold on `today` (records dated after it are reported only until that day comes). */
-export function diagnosticsFor(a: Analysis, today: string): Diagnostic[] {
-  return a.diagnostics
-    .filter((d) => d.ifTodayBefore === undefined || today < d.ifTodayBefore)
-    .map(({ ifTodayBefore: _, ...d }) => d as Diagnostic);
+/** What an entry holds: the analysis without the text's lines (read again from the plan's bytes when a finding needs them). */
+interface Entry extends Omit<Analysis, 'lines'> {
+  build: string;
+  where: string;
+  bytes: string;
 }
 
-/** Reads and checks a plan's bytes, from the cache when these exact bytes were read before by this build. */
-export async function loadChecked(bytes: Uint8Array, file: string, today: string, env: Record<string, string | undefined>): Promise<Checked> {
-  const dirs = cacheDirs(env);
+interface Key {
+  name: string;
+  where: string;
+  bytes: string;
+}
+
+function keyOf(bytes: Uint8Array, file: string, path: string | undefined): Key {
   // Only the head of a file too large to read is here: its size on disk is part of what it is (TOO_LARGE says it).
   const size = fileSize(bytes) === bytes.length ? '' : `-${fileSize(bytes).toString(16)}`;
-  const name = dirs.length ? `${fingerprint(bytes)}${size}-${fingerprint(new TextEncoder().encode(file))}.json` : '';
+  const where = whereOf(path, file);
+  const content = `${fingerprint(bytes)}${size}`;
+  return { name: `${content}-${fingerprint(new TextEncoder().encode(where))}.json`, where, bytes: content };
+}
+
+/**
+ * An entry, used only when its folder and file pass the trust rule (bin/trust.js: this user's own, not a link,
+ * writable by no one else) and it names this build, this real path and these bytes. No signature is checked: an
+ * account that could write a trusted entry could as well edit the plan itself or tthc's own code, so a signature
+ * would stop no one the trust rule lets through, and computing it loaded node:crypto on every command. The names
+ * inside guard against mistakes (an entry copied or renamed by hand, a partial write): such an entry is a miss.
+ * A hit is touched, so that eviction takes the least recently used entries.
+ */
+function read(dir: string, key: Key): Analysis | undefined {
+  const path = join(dir, key.name);
+  try {
+    if (!trusted(dir, 'dir') || !trusted(path, 'file')) return undefined;
+    const e = JSON.parse(readFileSync(path, 'utf8')) as Partial<Entry>;
+    if (e.build !== (BUILD ?? 'source') || e.where !== key.where || e.bytes !== key.bytes || !Array.isArray(e.diagnostics)) return undefined;
+    try {
+      const now = new Date();
+      utimesSync(path, now, now);
+    } catch {
+      // an entry that cannot be touched is evicted a little early
+    }
+    const { build: _b, where: _w, bytes: _y, ...a } = e as Entry;
+    return a;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes an entry into the first folder that is (or can be made) this user's own; a cache that cannot be written only costs time. */
+function write(dirs: string[], key: Key, a: Analysis, env: Env): void {
+  const { lines: _, ...rest } = a;
+  // Findings are stored without the file's name: the same plan is shown under another name from another folder.
+  const entry: Entry = { build: BUILD ?? 'source', where: key.where, bytes: key.bytes, ...rest, diagnostics: a.diagnostics.map((d) => ({ ...d, file: '' })) };
+  const body = JSON.stringify(entry);
+  for (const dir of dirs) {
+    try {
+      if (!privateDir(dir)) continue;
+      const path = join(dir, key.name);
+      // Unique enough to never meet another writer's (and 'wx' refuses if it did); the rename makes the entry appear whole.
+      const tmp = `${path}.${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}.tmp`;
+      writeFileSync(tmp, body, { flag: 'wx', mode: 0o600 });
+      renameSync(tmp, path);
+      evict(dir, budget(env));
+      return;
+    } catch {
+      // try the next folder
+    }
+  }
+}
+
+/** The least recently used entries go until the entries fit the budget (the newest entry always stays). */
+export function evict(dir: string, limit: number): void {
+  const entries: { path: string; size: number; t: number }[] = [];
+  let total = 0;
+  for (const n of readdirSync(dir)) {
+    if (!n.endsWith('.json')) continue;
+    try {
+      const st = statSync(join(dir, n));
+      entries.push({ path: join(dir, n), size: st.size, t: st.mtimeMs });
+      total += st.size;
+    } catch {
+      // removed meanwhile by another tthc
+    }
+  }
+  if (total <= limit) return;
+  entries.sort((x, y) => x.t - y.t);
+  for (const e of entries.slice(0, -1)) {
+    if (total <= limit) break;
+    try {
+      unlinkSync(e.path);
+    } catch {
+      // removed meanwhile
+    }
+    total -= e.size;
+  }
+}
+
+/**
+ * Reads and checks a plan's bytes, from the cache when these exact bytes at this real path were analysed before by
+ * this build. `path` is where the bytes were read on disk (absent for a version from git: then the name keys it).
+ */
+export async function loadChecked(bytes: Uint8Array, file: string, today: string, env: Env, path?: string): Promise<Checked> {
+  const dirs = cacheDirs(env);
   let a: Analysis | undefined;
-  for (const dir of dirs) if ((a = read(dir, join(dir, name), bytes))) break;
+  const key = dirs.length ? keyOf(bytes, file, path) : undefined;
+  if (key) for (const dir of dirs) if ((a = read(dir, key))) break;
   if (!a) {
     const { analyze } = await heavy();
-    a = analyze(bytes, file);
-    write(dirs, name, a, bytes);
+    a = analyze(bytes, file, today);
+    if (key) write(dirs, key, a, env);
   }
-  const out: Checked = { file, diagnostics: diagnosticsFor(a, today) };
-  const plan = modelOf(a, file);
-  if (plan) out.plan = plan;
-  if (a.lines) out.lines = a.lines;
-  if (a.partial) out.partial = true;
-  return out;
+  return checkedOf(a, bytes, file, today);
+}
+
+/**
+ * Keeps the analysis of bytes tthc has just written to `path` (an edit analyses its result before writing it), so
+ * that the next command is warm; or, with no analysis at hand, makes one when the bytes have no entry yet.
+ */
+export async function keepWarm(bytes: Uint8Array, file: string, path: string, env: Env, today: string, a?: Analysis): Promise<void> {
+  const dirs = cacheDirs(env);
+  if (!dirs.length) return;
+  const key = keyOf(bytes, file, path);
+  if (!a) {
+    for (const dir of dirs) if (read(dir, key)) return;
+    a = (await heavy()).analyze(bytes, file, today);
+  }
+  write(dirs, key, a, env);
 }

@@ -1,4 +1,4 @@
-// The one place that loads src/heavy.ts (YAML, zod, checks, edits): a separate file of the build, read on demand.
+// The one place that loads src/host/heavy.ts (YAML, zod, checks, edits): a separate file of the build, read on demand.
 export type Heavy = typeof import('./heavy.js');
 
 let loading: Promise<Heavy> | undefined;

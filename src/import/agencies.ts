@@ -5,6 +5,7 @@ import { buildIndex, communeEntries, COLLECTIVE_IDS, type DictEntry, type DictIn
 import type { ImportMessage } from './errors.js';
 import { asciiSlug } from '../model/text.js';
 import { foldAscii, matchKey, startsLowerCase, squash, type LocalLevel } from './text.js';
+import VOCABULARY from './vocabulary.json' with { type: 'json' };
 
 type Sep = ';' | ',' | '\n' | 'và' | '';
 
@@ -86,18 +87,17 @@ function collective(name: string, index: DictIndex): Match | undefined {
  * A piece that starts no known name is an unknown name; it takes in the pieces joined to it by "và"
  * (or by a line break before a lower-case word) up to the next piece that starts a known name.
  */
+/** An alternation of words and phrases from the vocabulary, in its order. */
+const anyOf = (words: string[]): string => words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+const NAMES = VOCABULARY.names;
 /** Words that open an office's name: a piece that starts with one is a name of its own, not the tail of the name before. */
-const HEADS =
-  /^(?:Bộ|Sở|Vụ|Cục|Tổng cục|Chi cục|Phòng|Văn phòng|Ban|Trung tâm|Viện|UBND|Ủy ban|Uỷ ban|HĐND|Hội đồng|Công an|Thanh tra|Hội|Đoàn|Mặt trận|MTTQ|Ngân hàng|Kho bạc|Bảo hiểm|BHXH|Đài|Báo|Tòa án|Toà án|Chi nhánh|Bộ phận|Tổ|Đội|Trường|Bệnh viện|Học viện|Tập đoàn|Tổng công ty|Công ty|Các|Cơ quan|Đơn vị|Thường trực|Liên đoàn|Kiểm toán|Thông tấn|Quân đội|Ban Chỉ huy|Tỉnh|Huyện|Xã|Phường|Đảng ủy|Đảng uỷ|Tỉnh ủy|Chính phủ|Thủ tướng|Người đứng đầu|Lãnh đạo|Chủ tịch)(?![\p{L}])/u;
+const HEADS = new RegExp(`^(?:${anyOf(NAMES.heads)})(?![\\p{L}])`, 'u');
 /** The offices whose names may hold a comma ("Vụ Kế hoạch, Tài chính", "Cục Xuất bản, In và Phát hành"). */
-const COMMA_NAMED = /^(?:Vụ|Cục|Tổng cục|Chi cục|Phòng|Văn phòng|Trung tâm|Viện|Ban)\s/u;
+const COMMA_NAMED = new RegExp(`^(?:${anyOf(NAMES.commaNamed)})\\s`, 'u');
 /** Words after a name that qualify the task rather than name an agency: "… với các tiêu chuẩn, quy chuẩn". */
-const QUALIFIER =
-  /\s+(?:đối với|với|về việc|theo chức năng|theo lĩnh vực|theo thẩm quyền|theo phân công|trong phạm vi|trong lĩnh vực|tùy theo|tuỳ theo|thuộc phạm vi)\s[^;\n]*/gu;
+const QUALIFIER = new RegExp(`\\s+(?:${anyOf(NAMES.qualifiers)})\\s[^;\\n]*`, 'gu');
 /** "Các Cục: Di sản văn hóa, Bản quyền tác giả": one kind of office, then its names. */
-const ENUMERATION =
-  /(^|[;\n]\s*)(?:các\s+)?(Bộ|Sở|Cục|Vụ|Tổng cục|Chi cục|Phòng|Ban|Viện|Trung tâm|Văn phòng|Hội|Ủy ban|Đơn vị|Cơ quan)\s*:\s*([^;\n]+)/giu;
-
+const ENUMERATION = new RegExp(`(^|[;\\n]\\s*)(?:các\\s+)?(${anyOf(NAMES.enumerated)})\\s*:\\s*([^;\\n]+)`, 'giu');
 /**
  * The cell as a list of names: parenthesised remarks and qualifiers dropped, enumerations written out
  * ("Các Cục: A, B" → "Cục A; Cục B"), and a sentence break read as a separator.
@@ -166,7 +166,7 @@ export function splitAgencies(cell: string, index: DictIndex): NamePart[] {
 /** Past this many characters an id spelled out word by word stops being quicker to read than initials. */
 const MAX_SPELLED = 20;
 
-const LEVEL_SUFFIXES = ['thành phố', 'thị trấn', 'thị xã', 'đặc khu', 'tỉnh', 'huyện', 'quận', 'phường', 'xã'];
+const LEVEL_SUFFIXES: string[] = VOCABULARY.levelWords.idSuffixes;
 
 /**
  * A readable ASCII id for a name the dictionary lacks, its level word kept at the end: short names

@@ -1,5 +1,6 @@
 // The grammar of collective agency names ("Các cơ quan, đơn vị thuộc UBND xã", "Các sở, ban, ngành của tỉnh"): one name, whatever its commas.
 import { matchKey, type LocalLevel } from './text.js';
+import VOCABULARY from './vocabulary.json' with { type: 'json' };
 
 /**
  * What a collective gathers: `cq` all of a level's agencies and units (cơ quan, đơn vị, phòng, ban,
@@ -31,26 +32,11 @@ interface Token {
   broken: boolean;
 }
 
-const NOUNS = [
-  ['cơ', 'quan', 'ngang', 'bộ'],
-  ['cơ', 'quan', 'thuộc', 'chính', 'phủ'],
-  ['cơ', 'quan', 'ở', 'trung', 'ương'],
-  ['cơ', 'quan', 'trung', 'ương'],
-  ['cơ', 'quan'], ['đơn', 'vị'], ['đoàn', 'thể'], ['phòng'], ['ban'], ['ngành'], ['sở'], ['bộ'], ['địa', 'phương']];
+const NOUNS: string[][] = VOCABULARY.collectives.nouns;
 const JOINERS = new Set([',', '-', '&', 'và']);
-const LINKS = [['trực', 'thuộc'], ['thuộc'], ['của'], ['trên', 'địa', 'bàn']];
+const LINKS: string[][] = VOCABULARY.collectives.links;
 /** Longest first, so that "thị xã" is not read as "xã". */
-const LEVEL_WORDS: [string[], LocalLevel | 'city'][] = [
-  [['thành', 'phố'], 'city'],
-  [['thị', 'xã'], 'district'],
-  [['thị', 'trấn'], 'commune'],
-  [['đặc', 'khu'], 'commune'],
-  [['tỉnh'], 'province'],
-  [['huyện'], 'district'],
-  [['quận'], 'district'],
-  [['phường'], 'commune'],
-  [['xã'], 'commune'],
-];
+const LEVEL_WORDS = VOCABULARY.collectives.levelWords as [string[], LocalLevel | 'city'][];
 const PLACE_WORD = /^(?:\p{Lu}[\p{L}\p{M}']*|\d+)$/u;
 
 function tokens(name: string): Token[] {

@@ -2,6 +2,7 @@
 import type { CollectiveKind } from './collectives.js';
 import { asciiSlug } from '../model/text.js';
 import OFFICES from './offices.json' with { type: 'json' };
+import VOCABULARY from './vocabulary.json' with { type: 'json' };
 import { matchKey, WORDS_OF_LEVEL, type LocalLevel } from './text.js';
 
 export interface DictEntry {
@@ -29,15 +30,12 @@ export interface DictEntry {
 const D: LocalLevel[] = ['district'];
 
 /**
- * The collective each kind of collective name stands for, by the level it names (see collectives.ts):
+ * The collective each kind of collective name stands for, by the level it names (see collectives.ts; the ids are
+ * data, in vocabulary.json):
  * "Các phòng, ban, đơn vị thuộc UBND huyện" is `cq-huyen`, "Các cơ quan, đơn vị thuộc tỉnh" the
  * province's sở, ban, ngành. An id without an entry at the plan's level is declared as a new agency.
  */
-export const COLLECTIVE_IDS: Record<CollectiveKind, Record<LocalLevel, string>> = {
-  cq: { commune: 'cq-xa', district: 'cq-huyen', province: 'so-nganh' },
-  cqcm: { commune: 'cqcm-xa', district: 'cqcm-huyen', province: 'cqcm-tinh' },
-  bndt: { commune: 'bndt-xa', district: 'bndt-huyen', province: 'bndt-tinh' },
-};
+export const COLLECTIVE_IDS = VOCABULARY.collectives.ids as Record<CollectiveKind, Record<LocalLevel, string>>;
 
 /**
  * The names offices write, in the order the plan file declares them: collectives first, then offices;

@@ -1,5 +1,6 @@
 // The imported plan as YAML text laid out like the shipped plans: no folded lines, ids as flow lists, review notes as comments.
 import { Document, isMap, isScalar, isSeq, parseDocument, visit, type Pair } from 'yaml';
+import { READ_YAML } from '../read/yaml.js';
 import { Plan, type PlanFile } from '../model/schema.js';
 
 /** A comment to put on the line above a key, at a path of the plan (['plan', 'number'], ['sections', 0, 'tasks', 2, 'output']). */
@@ -49,7 +50,7 @@ export function emitPlan(plan: PlanFile, comments: KeyComment[], file?: string):
 
 /** Reads the text back as `tthc` will and checks it against the schema; a failure is a bug of the importer. */
 export function readBack(yamlText: string): PlanFile {
-  const doc = parseDocument(yamlText, { schema: 'core', resolveKnownTags: false, stringKeys: true, logLevel: 'error' });
+  const doc = parseDocument(yamlText, READ_YAML);
   if (doc.errors.length > 0) throw new Error(`tthc import wrote YAML it cannot read: ${doc.errors[0]!.message}`);
   const parsed = Plan.safeParse(doc.toJS());
   if (!parsed.success) {

@@ -124,7 +124,7 @@ export function importPlan(text: string, opts: ImportOptions = {}): ImportResult
       throw new ImportError(
         1,
         'The table\'s cells are separated by runs of spaces, not tabs: this looks like text copied from a PDF, where a cell\'s end cannot be told from a gap.',
-        'Open the document in Word (Word opens a PDF too) and import the .docx, or copy the table from Word so that its cells are separated by tabs.',
+        'Import the PDF file itself (tthc import reads its text layer), or the .docx, or copy the table from Word so that its cells are separated by tabs.',
       );
     }
     throw new ImportError(
@@ -133,7 +133,7 @@ export function importPlan(text: string, opts: ImportOptions = {}): ImportResult
       'Copy the appendix table itself from Word (select the table, Ctrl+C) so that its cells are separated by tabs.',
     );
   }
-  const { sections: rawSections, columns, end: tableEnd } = parseTable(lines, loc);
+  const { sections: rawSections, parts, columns, end: tableEnd } = parseTable(lines, loc);
   if (rawSections.length === 0) {
     throw new ImportError(loc.start + 1, 'The table has no section or task rows.', 'Copy the whole table, its rows included.');
   }
@@ -338,6 +338,7 @@ export function importPlan(text: string, opts: ImportOptions = {}): ImportResult
     if (doc.appendix.caption) plan.appendix.caption = doc.appendix.caption;
   }
   plan.agencies = agencies;
+  if (parts.length > 0) plan.parts = parts.map((p) => ({ id: p.id, title: p.title }));
   plan.sections = sections;
 
   const yaml = emitPlan(plan, comments, opts.file);

@@ -83,12 +83,29 @@ export interface RawSubsection {
 }
 
 export interface RawSection {
-  /** The Roman numeral; "" for the one section of a table without section rows. */
+  /**
+   * The section's id: its Roman numeral, with its part's label in front where the table groups its sections in
+   * parts (A.I, B.II); a part's label alone for the tasks written directly under the part; "" for the one section
+   * of a table without section rows.
+   */
   numeral: string;
+  /** The Roman numeral as printed, where the section has one. */
+  roman?: string;
+  /** The label of the part the section belongs to (A, B, or I, II of "Phần I"). */
+  part?: string;
+  /** The section stands for the part itself: the rows written under the part row before any section row. */
+  partOnly?: boolean;
   line: number;
   title: string;
   subsections: RawSubsection[];
   tasks: RawTask[];
+}
+
+/** A top-level group of sections ("A. NHIỆM VỤ CHUNG", "PHẦN II: …"), whose sections are numbered I, II … again. */
+export interface RawPart {
+  id: string;
+  title: string;
+  line: number;
 }
 
 export interface TableLocation {
@@ -99,6 +116,8 @@ export interface TableLocation {
 
 export interface ParsedTable {
   sections: RawSection[];
+  /** The table's parts, where it groups its sections in parts; empty otherwise. */
+  parts: RawPart[];
   /** The columns, from the header row (or the six of the appendix where there is none). */
   columns: Column[];
   /** 0-based index of the first line after the table (the input's length where nothing follows it). */
@@ -113,6 +132,12 @@ const LABEL_CELL = new RegExp(`^(${LABEL})[.)]?$`, 'u');
 const TASK_INLINE = /^(\d{1,3})[.)]?\s+(\S.*)$/u;
 /** "a) Nhóm nhiệm vụ …", "1.1. Rà soát …" in one cell, the rest of the row empty: a sub-section. */
 const LABEL_INLINE = new RegExp(`^(${LABEL})[.)]\\s+(\\S.*)$`, 'u');
+/** "PHẦN A", "Phần I", "Phần 2", then the title after ".", ":", "-" or in the next cell. */
+const PART_WORD = /^(?:PHẦN|Phần|phần)\s+([A-Z]|[IVX]+|\d{1,2})(?:\s*[.:)\-–—]\s*|\s+|$)(.*)$/u;
+/** "A", "B." in the number's cell with the title in the next; a part's letter is never a Roman digit (I, V, X). */
+const PART_LETTER = /^([A-HJ-UWYZ])[.)]?$/u;
+/** "A. NHIỆM VỤ CHUNG" in one cell, the title in capitals. */
+const PART_LETTER_INLINE = /^([A-HJ-UWYZ])[.)]\s+(\p{Lu}.*)$/u;
 const NOTE = /^(?:\*\s*)?Ghi chú\s*:/iu;
 const BULLET = /^[-–+•*]$/u;
 
@@ -142,12 +167,43 @@ function restEmpty(cells: string[], from: number): boolean {
 }
 
 type Start =
+  | { kind: 'part'; label: string; value: number; title: string }
   | { kind: 'section'; numeral: string; value: number; title: string; extra: boolean }
   | { kind: 'task'; label: string; cells: string[] };
+
+/** The place of a part's label in its series: A = 1, B = 2; I = 1, II = 2; 1, 2. */
+function partValue(label: string): number | undefined {
+  if (/^\d+$/u.test(label)) return Number(label);
+  return fromRoman(label) ?? (/^[A-Z]$/u.test(label) ? label.charCodeAt(0) - 64 : undefined);
+}
+
+/**
+ * A part row: "PHẦN A" / "Phần I: …" (the title in the same cell or the next), or a letter "A", "B." with its
+ * title, the rest of the row empty. A line of a wrapped cell may start with "Phần 2 của …": in one cell without
+ * tabs, "Phần …" starts a part only in capitals ("PHẦN II: NHIỆM VỤ CỤ THỂ").
+ */
+function partStart(cells: string[], c0: string): Start | undefined {
+  const word = PART_WORD.exec(c0);
+  const value = word ? partValue(word[1]!) : undefined;
+  if (word && value !== undefined) {
+    const inline = squash(word[2] ?? '');
+    const tabbed = cells.length >= 2;
+    if (inline !== '' && restEmpty(cells, 1) && (tabbed || isUpperText(c0))) return { kind: 'part', label: word[1]!, value, title: inline };
+    if (inline === '' && tabbed && !isBlank(cells[1]!) && restEmpty(cells, 2)) return { kind: 'part', label: word[1]!, value, title: cells[1]! };
+    if (inline === '' && restEmpty(cells, 1) && isUpperText(c0)) return { kind: 'part', label: word[1]!, value, title: '' };
+  }
+  const letter = PART_LETTER.exec(c0);
+  if (letter && cells.length >= 2 && !isBlank(cells[1]!) && restEmpty(cells, 2)) return { kind: 'part', label: letter[1]!, value: partValue(letter[1]!)!, title: cells[1]! };
+  const inline = PART_LETTER_INLINE.exec(c0);
+  if (inline && restEmpty(cells, 1)) return { kind: 'part', label: inline[1]!, value: partValue(inline[1]!)!, title: inline[2]! };
+  return undefined;
+}
 
 /** What a line starts, if it starts a row; undefined for a line that continues the open row. */
 function rowStart(cells: string[], width: number): Start | undefined {
   const c0 = squash(cells[0] ?? '');
+  const part = partStart(cells, c0);
+  if (part) return part;
   let m = SECTION_CELL.exec(c0);
   if (m && cells.length >= 2 && !isBlank(cells[1]!)) {
     const value = fromRoman(m[1]!);
@@ -181,13 +237,15 @@ export function findTable(lines: string[]): TableLocation | undefined {
     const cells = cellsOf(lines[i]!);
     if (cells.length < 3) continue;
     if (!rowStart(cells, COLUMNS.length)) continue;
-    let j = i - 1;
-    while (j >= 0 && isBlank(lines[j]!)) j--;
-    if (j >= 0) {
+    // The section row, and the part row above it, copied without tabs: the table starts there.
+    let start = i;
+    for (let j = i - 1; j >= 0; j--) {
+      if (isBlank(lines[j]!)) continue;
       const above = rowStart(cellsOf(lines[j]!), COLUMNS.length);
-      if (above?.kind === 'section') return { start: j, header: false };
+      if (above?.kind !== 'section' && above?.kind !== 'part') break;
+      start = j;
     }
-    return { start: i, header: false };
+    return { start, header: false };
   }
   return undefined;
 }
@@ -289,9 +347,12 @@ function cellCountError(id: string, task: RawTask, found: number, columns: Colum
   );
 }
 
-/** The label without the section's numeral in front ("III.1" under III → "1"). */
-function localLabel(label: string, numeral: string): string {
-  return numeral !== '' && label.startsWith(`${numeral}.`) ? label.slice(numeral.length + 1) : label;
+/** The label without the section's numeral in front ("III.1" under III, or under A.III, → "1"). */
+function localLabel(label: string, section: RawSection): string {
+  for (const numeral of [section.numeral, section.roman ?? '']) {
+    if (numeral !== '' && label.startsWith(`${numeral}.`)) return label.slice(numeral.length + 1);
+  }
+  return label;
 }
 
 const isNumber = (s: string): boolean => /^\d+$/u.test(s);
@@ -300,6 +361,10 @@ const isNumber = (s: string): boolean => /^\d+$/u.test(s);
  * The sections and rows of the table starting at `loc`, with the numbering checked: sections I, II,
  * III … in order; in each, rows numbered 1, 2, 3 … again, or running on from the row before across
  * sections (1–11 over four sections); the printed number is the last part of the task's id.
+ *
+ * A part row ("A. NHIỆM VỤ CHUNG", "PHẦN II: …") groups the sections below it, which are numbered I, II …
+ * again in each part: their ids carry the part's label (A.I, B.II), and so do their tasks' (A.I.2); rows
+ * under a part row before any section row belong to the part itself (A.1).
  *
  * A numbered row with nothing but its content cell is a sub-section ("III.1", "1.1", "a", "a) …"); the
  * tasks under it take its label into their ids (III.1.2). A table without section rows is one section
@@ -321,6 +386,7 @@ export function parseTable(lines: string[], loc: TableLocation): ParsedTable {
   const columns = head.columns;
   const width = columns.length;
   const sections: RawSection[] = [];
+  const parts: RawPart[] = [];
   let sectionRow: (OpenRow & { section: RawSection }) | undefined;
   let taskRow: (OpenRow & { task: RawTask; scope: string; prevLast: number | undefined }) | undefined;
   /** The sub-section path under the current section ("1", "1.a"), and the last number printed in each scope. */
@@ -347,7 +413,7 @@ export function parseTable(lines: string[], loc: TableLocation): ParsedTable {
     // A numbered row with its content alone is a sub-section heading.
     if (task.cells.length === 1 && !isBlank(task.cells[0]!.text) && !isNumber(task.label) && width > 2) {
       section.tasks.pop();
-      const local = localLabel(task.label, section.numeral);
+      const local = localLabel(task.label, section);
       if (/\./u.test(local) || isNumber(local)) subPath = local.split('.');
       else if (subPath.length > 0 && !isNumber(subPath[subPath.length - 1]!)) subPath = [...subPath.slice(0, -1), local];
       else subPath = [...subPath, local];
@@ -389,6 +455,7 @@ export function parseTable(lines: string[], loc: TableLocation): ParsedTable {
       );
     }
     sectionRow.section.title = sectionRow.cells.map((c) => c.text).join('\n');
+    if (sectionRow.section.partOnly) parts[parts.length - 1]!.title = squash(sectionRow.section.title.replace(/\n/g, ' '));
     sectionRow = undefined;
   };
 
@@ -458,8 +525,37 @@ export function parseTable(lines: string[], loc: TableLocation): ParsedTable {
       );
     }
 
+    if (start?.kind === 'part') {
+      const part = parts[parts.length - 1];
+      const expected = parts.length + 1;
+      if (parts.length === 0 && sections.length > 0) {
+        throw new ImportError(
+          ln,
+          `The part row "${squash(text)}" comes after ${current!.numeral === '' ? 'task rows' : `section ${current!.numeral}`}; a table's parts (A, B … or Phần I, II …) hold its sections.`,
+          'Parts come first: copy the part row above the first section, or leave the part rows out if the table has only one part.',
+        );
+      }
+      if (start.value !== expected) {
+        throw new ImportError(
+          ln,
+          part ? `Part ${start.label} comes after part ${part.id}; expected the part after it.` : `The first part is numbered ${start.label}; expected A, I or 1.`,
+          'Parts are lettered A, B, C … (or numbered Phần I, II …) in order; check for a missing or repeated part row.',
+        );
+      }
+      closeTask();
+      closeSection();
+      subPath = [];
+      parts.push({ id: start.label, title: squash(start.title) || `Phần ${start.label}`, line: ln });
+      // The part stands as a section of its own until a section row opens under it: tasks may sit right under it.
+      const section: RawSection = { numeral: start.label, part: start.label, partOnly: true, line: ln, title: '', subsections: [], tasks: [] };
+      sections.push(section);
+      sectionRow = { section, line: ln, endLine: ln, cells: [{ text: start.title, line: ln }] };
+      continue;
+    }
+
     if (start?.kind === 'section') {
-      const real = sections.filter((s) => s.numeral !== '');
+      const part = parts[parts.length - 1];
+      const real = sections.filter((s) => s.roman !== undefined && s.part === part?.id);
       const implicit = sections.find((s) => s.numeral === '');
       if (implicit) {
         const first = implicit.tasks[0] ?? { label: '?', line: implicit.line };
@@ -471,12 +567,15 @@ export function parseTable(lines: string[], loc: TableLocation): ParsedTable {
       }
       const expected = real.length + 1;
       if (start.value !== expected) {
+        const last = real[real.length - 1];
         throw new ImportError(
           ln,
-          current
-            ? `Section ${start.numeral} comes after section ${current.numeral}; expected section ${toRoman(expected)}.`
-            : `The first section is numbered ${start.numeral}; expected I.`,
-          'Sections are numbered I, II, III … in order; check for a missing or repeated section row.',
+          last
+            ? `Section ${start.numeral} comes after section ${last.roman}${part ? ` in part ${part.id}` : ''}; expected section ${toRoman(expected)}.`
+            : `The first section${part ? ` of part ${part.id}` : ''} is numbered ${start.numeral}; expected I.`,
+          part
+            ? 'Sections are numbered I, II, III … in order, from I again in each part; check for a missing or repeated section row.'
+            : 'Sections are numbered I, II, III … in order; check for a missing or repeated section row.',
         );
       }
       if (start.extra) {
@@ -489,7 +588,11 @@ export function parseTable(lines: string[], loc: TableLocation): ParsedTable {
       closeTask();
       closeSection();
       subPath = [];
-      const section: RawSection = { numeral: start.numeral, line: ln, title: '', subsections: [], tasks: [] };
+      // A part row followed by its first section row: the part held no tasks of its own.
+      const top = sections[sections.length - 1];
+      if (top?.partOnly && top.tasks.length === 0 && top.subsections.length === 0) sections.pop();
+      const id = part ? `${part.id}.${start.numeral}` : start.numeral;
+      const section: RawSection = { numeral: id, roman: start.numeral, ...(part ? { part: part.id } : {}), line: ln, title: '', subsections: [], tasks: [] };
       sections.push(section);
       sectionRow = { section, line: ln, endLine: ln, cells: [{ text: start.title, line: ln }] };
       continue;
@@ -538,7 +641,7 @@ export function parseTable(lines: string[], loc: TableLocation): ParsedTable {
         const scope = scopeOf(section);
         // A row marked "-" or "+" instead of a number is the next row of its section or sub-section.
         if (BULLET.test(label)) label = String((lastInScope.get(scope) ?? 0) + 1);
-        const local = localLabel(label, section.numeral);
+        const local = localLabel(label, section);
         // A label written in full ("II.2", "1.2") is a path from the section; a bare one ("2", "b") is under the open sub-section.
         const full = local !== label || /\./u.test(local);
         const id = full ? [section.numeral, local].filter((x) => x !== '').join('.') : [scope, local].filter((x) => x !== '').join('.');
@@ -570,5 +673,5 @@ export function parseTable(lines: string[], loc: TableLocation): ParsedTable {
   }
   closeTask();
   closeSection();
-  return { sections, columns, end };
+  return { sections, parts, columns, end };
 }

@@ -2,6 +2,11 @@
 
 import type { z } from 'zod';
 import type { Level as LevelEnum } from '../model/schema.js';
+import { matchKey, squash } from '../model/names.js';
+
+// Name keys live in the model: views and checks match agencies across plans by them too.
+export { matchKey, squash };
+import VOCABULARY from './vocabulary.json' with { type: 'json' };
 
 /** The levels a plan's issuer can have. */
 export type Level = z.infer<typeof LevelEnum>;
@@ -16,11 +21,6 @@ export function toLines(text: string): string[] {
   return text.replace(/^\uFEFF/, '').normalize('NFC').split(/\r\n|\r|\n/);
 }
 
-/** Collapses runs of white space (tabs and no-break spaces copied from Word included) and trims. */
-export function squash(s: string): string {
-  return s.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
-}
-
 export function isBlank(s: string): boolean {
   return squash(s) === '';
 }
@@ -33,48 +33,6 @@ export function foldAscii(s: string): string {
     .replace(/đ/g, 'd')
     .replace(/Đ/g, 'D')
     .toLowerCase();
-}
-
-// Old-style tone placement (hoá, uỷ) and new style (hóa, ủy) are both in use; keys take the new one.
-// Only syllable-final pairs move: "hoàn" keeps its tone on the a.
-const OLD_TONES: [RegExp, string][] = [
-  [/o([àáảãạ])(?![\p{L}])/gu, 'oa'],
-  [/o([èéẻẽẹ])(?![\p{L}])/gu, 'oe'],
-  [/u([ỳýỷỹỵ])(?![\p{L}])/gu, 'uy'],
-];
-const TONE_OF: Record<string, number> = {};
-for (const [i, set] of ['àèìòùỳ', 'áéíóúý', 'ảẻỉỏủỷ', 'ãẽĩõũỹ', 'ạẹịọụỵ'].entries()) for (const ch of set) TONE_OF[ch] = i;
-const TONED: Record<string, string[]> = { o: ['ò', 'ó', 'ỏ', 'õ', 'ọ'], u: ['ù', 'ú', 'ủ', 'ũ', 'ụ'] };
-
-function newStyleTones(s: string): string {
-  let out = s;
-  for (const [re, pair] of OLD_TONES) {
-    out = out.replace(re, (_m, marked: string) => {
-      const first = pair[0]!;
-      const tone = TONE_OF[marked];
-      const carrier = tone === undefined ? undefined : TONED[first]?.[tone];
-      return carrier ? carrier + pair[1]! : _m;
-    });
-  }
-  return out;
-}
-
-/**
- * The key under which an agency name is looked up: case, extra spaces, dash style, old/new tone
- * placement, "Đắk"/"Đăk", spelled-out "Ủy ban nhân dân"/"Hội đồng nhân dân" and the joiners
- * "-", "&", "và" and "," are all made the same, so "Văn phòng HĐND và UBND huyện" and
- * "Văn phòng Hội đồng nhân dân - Ủy ban nhân dân huyện" meet.
- */
-export function matchKey(name: string): string {
-  let k = name.normalize('NFC').toLowerCase();
-  k = k.replace(/[\u2010-\u2015\u2212]/g, '-');
-  k = newStyleTones(k);
-  k = k.replace(/đắk/g, 'đăk');
-  k = k.replace(/ủy ban nhân dân/g, 'ubnd').replace(/hội đồng nhân dân/g, 'hđnd');
-  k = squash(k);
-  k = k.replace(/\s*(?:[-&,]|\svà\s)\s*/g, '-');
-  k = k.replace(/[\s.;:]+$/, '').replace(/^[\s\-–+•]+/, '');
-  return k;
 }
 
 const ROMAN: [number, string][] = [
@@ -117,24 +75,10 @@ export function placeFromUpper(s: string): string {
   return [...words.slice(0, level), ...rest].join(' ');
 }
 
-const LEVEL_WORDS: [string, LocalLevel][] = [
-  ['thành phố', 'province'],
-  ['tỉnh', 'province'],
-  ['thị xã', 'district'],
-  ['quận', 'district'],
-  ['huyện', 'district'],
-  ['thị trấn', 'commune'],
-  ['đặc khu', 'commune'],
-  ['phường', 'commune'],
-  ['xã', 'commune'],
-];
+const LEVEL_WORDS = VOCABULARY.levelWords.words as [string, LocalLevel][];
 
 /** The words that name an administrative unit of each level; the first is the usual one. */
-export const WORDS_OF_LEVEL: Record<LocalLevel, string[]> = {
-  province: ['tỉnh', 'thành phố'],
-  district: ['huyện', 'quận', 'thị xã', 'thành phố'],
-  commune: ['xã', 'phường', 'thị trấn', 'đặc khu'],
-};
+export const WORDS_OF_LEVEL: Record<LocalLevel, string[]> = VOCABULARY.levelWords.wordsOfLevel;
 
 /** How many of the leading words form a level word ("thị xã" is two). */
 function levelWordAt(words: string[]): number {

@@ -261,7 +261,7 @@ export const en = {
 
   // Options of due, status, ics, completion; tthc.yaml; log
   'opt.by': (p: { value: string }) => `--by "${p.value}" is not a grouping.`,
-  'opt.by.hint': 'Use --by task, --by agency or --by section.',
+  'opt.by.hint': 'Use --by task, --by agency or --by section (--by plan across several plans).',
   'opt.roleNeedsAgency': (p: { role: string; by: boolean }) => `--role ${p.role} needs --agency${p.by ? ' or --by agency' : ''}: a role is an agency's part in a task.`,
   'opt.roleNeedsAgency.hint': (p: { example: string }) => `For example: ${p.example}`,
   'opt.periods': (p: { value: string }) => `--periods "${p.value}" is not a kind of period.`,
@@ -339,4 +339,26 @@ export const en = {
   'git.notRev.hint': 'Name a commit: HEAD, HEAD~1, a branch, a tag or a commit hash.',
   'git.neither': (p: { rev: string }) => `"${p.rev}" is neither a file nor a revision of this git repository.`,
   'git.neither.hint': 'Name a commit (HEAD, HEAD~1, main, a tag or a hash; `git log --oneline` lists them) or an existing file.',
+
+  // Several plans at once (--plans DIR, --plan repeated)
+  'across.format': (p: { format: string; command: string; list: string }) => `--format ${p.format} answers for one plan at a time; across several plans, ${p.command} writes ${p.list}.`,
+  'across.format.hint': (p: { list: string }) => `Use --format ${p.list}, or name one plan with --plan FILE.`,
+  or: 'or',
+  'status.byAcross': (p: { by: string }) => `--by ${p.by} answers for one plan; across several plans, status has a row per plan.`,
+  'status.byAcross.hint': 'Leave out --by (or give --by plan), or name one plan with --plan FILE.',
+  'status.byPlanOne': '--by plan needs several plans.',
+  'status.byPlanOne.hint': 'Give a folder with --plans (e.g. --plans plans/) or repeat --plan.',
+  'status.quarterAcross': "--quarter shows one plan's occurrences; across several plans, status has a row per plan.",
+  'status.quarterAcross.hint': 'Name one plan with --plan FILE for the detail of a quarter.',
+  'report.severalPlans': 'A report is the document of one office, about its own plan: it is made for one plan at a time.',
+  'report.severalPlans.hint': 'Run `tthc report --plan FILE` for each plan; for a table across plans, `tthc status --plans FOLDER` has a row per plan.',
+  'plans.both': '--plans and --plan both name the plans to answer for.',
+  'plans.both.hint': 'Give a folder with --plans, or files with --plan (repeat it for several).',
+  'plans.noFolder': '--plans names no folder, and there is no plans/ folder here or in a folder above.',
+  'plans.noFolder.hint': 'Name the folder: `--plans plans/xa`.',
+  'plans.notFolder': (p: { dir: string }) => `${p.dir}: no such folder (--plans).`,
+  'plans.notFolder.hint': 'Name a folder of plans; for one file, use --plan FILE.',
+  'plans.leftOut': (p: { file: string }) => `${p.file} is left out; the other plans are answered.`,
+  'plans.noneRead': (p: { n: number }) => `None of the ${p.n} plans could be read (each is named above).`,
+  'plans.noneRead.hint': 'Fix them, then run the command again.',
 };

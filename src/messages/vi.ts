@@ -257,7 +257,7 @@ export const vi: Catalogue = {
 
   // Tùy chọn của due, status, ics, completion; tthc.yaml; log
   'opt.by': (p) => `--by "${p.value}" không phải cách nhóm.`,
-  'opt.by.hint': 'Dùng --by task, --by agency hoặc --by section.',
+  'opt.by.hint': 'Dùng --by task, --by agency hoặc --by section (--by plan với nhiều kế hoạch).',
   'opt.roleNeedsAgency': (p) => `--role ${p.role} cần --agency${p.by ? ' hoặc --by agency' : ''}: vai trò là phần việc của một cơ quan trong nhiệm vụ.`,
   'opt.roleNeedsAgency.hint': (p) => `Ví dụ: ${p.example}`,
   'opt.periods': (p) => `--periods "${p.value}" không phải loại kỳ.`,
@@ -334,4 +334,26 @@ export const vi: Catalogue = {
   'git.notRev.hint': 'Nêu một commit: HEAD, HEAD~1, một nhánh, một tag hoặc mã commit.',
   'git.neither': (p) => `"${p.rev}" không phải tệp, cũng không phải phiên bản trong kho git này.`,
   'git.neither.hint': 'Nêu một commit (HEAD, HEAD~1, main, một tag hoặc mã commit; `git log --oneline` liệt kê các commit) hoặc một tệp có thật.',
+
+  // Nhiều kế hoạch cùng lúc (--plans THƯ-MỤC, --plan lặp lại)
+  'across.format': (p) => `--format ${p.format} chỉ trả lời cho một kế hoạch; với nhiều kế hoạch, ${p.command} xuất ${p.list}.`,
+  'across.format.hint': (p) => `Dùng --format ${p.list}, hoặc chỉ một kế hoạch bằng --plan TỆP.`,
+  or: 'hoặc',
+  'status.byAcross': (p) => `--by ${p.by} chỉ dùng cho một kế hoạch; với nhiều kế hoạch, status có một dòng cho mỗi kế hoạch.`,
+  'status.byAcross.hint': 'Bỏ --by (hoặc dùng --by plan), hoặc chỉ một kế hoạch bằng --plan TỆP.',
+  'status.byPlanOne': '--by plan cần nhiều kế hoạch.',
+  'status.byPlanOne.hint': 'Chỉ một thư mục bằng --plans (ví dụ --plans plans/) hoặc lặp lại --plan.',
+  'status.quarterAcross': '--quarter cho xem các lần thực hiện của một kế hoạch; với nhiều kế hoạch, status có một dòng cho mỗi kế hoạch.',
+  'status.quarterAcross.hint': 'Chỉ một kế hoạch bằng --plan TỆP để xem chi tiết một quý.',
+  'report.severalPlans': 'Báo cáo là văn bản của một cơ quan về kế hoạch của chính mình: mỗi lần chỉ lập cho một kế hoạch.',
+  'report.severalPlans.hint': 'Chạy `tthc report --plan TỆP` cho từng kế hoạch; để có bảng cho nhiều kế hoạch, `tthc status --plans THƯ-MỤC` có một dòng cho mỗi kế hoạch.',
+  'plans.both': '--plans và --plan cùng chỉ các kế hoạch cần trả lời.',
+  'plans.both.hint': 'Chỉ một thư mục bằng --plans, hoặc các tệp bằng --plan (lặp lại cho nhiều tệp).',
+  'plans.noFolder': '--plans không chỉ thư mục nào, và không có thư mục plans/ ở đây hay ở thư mục cha.',
+  'plans.noFolder.hint': 'Chỉ thư mục: `--plans plans/xa`.',
+  'plans.notFolder': (p) => `${p.dir}: không có thư mục này (--plans).`,
+  'plans.notFolder.hint': 'Chỉ một thư mục chứa kế hoạch; với một tệp, dùng --plan TỆP.',
+  'plans.leftOut': (p) => `${p.file} được bỏ qua; các kế hoạch khác vẫn được trả lời.`,
+  'plans.noneRead': (p) => `Không đọc được kế hoạch nào trong ${p.n} kế hoạch (từng kế hoạch được nêu ở trên).`,
+  'plans.noneRead.hint': 'Sửa các kế hoạch đó, rồi chạy lại lệnh.',
 };

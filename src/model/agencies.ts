@@ -6,17 +6,36 @@ import { msg } from '../messages/index.js';
 
 export type Role = 'lead' | 'support';
 
+/** An agency's name as the plan gives it, or its id where the plan names no such agency. */
+export function agencyName(plan: Plan, id: string): string {
+  return plan.agencies.get(id)?.name ?? id;
+}
+
+/** Several agencies' names, as one cell or line: "Văn phòng; Phòng Tư pháp". */
+export function agencyNames(plan: Plan, ids: readonly string[]): string {
+  return ids.map((id) => agencyName(plan, id)).join('; ');
+}
+
 export interface Involvement {
   role: Role;
   /** The collective through which the agency is involved; null where the task names it. */
   via: string | null;
 }
 
+/** What each collective contains, by plan (a plan is never changed once built). */
+const EXPANDED = new WeakMap<Plan, Map<string, Set<string>>>();
+
 /**
  * Every agency that `id` contains, itself included (members of members too); loops are cut. A worklist, not
  * recursion: a chain of thousands of collectives must not exhaust the stack.
  */
-export function expand(plan: Plan, id: string, seen = new Set<string>()): Set<string> {
+export function expand(plan: Plan, id: string): ReadonlySet<string> {
+  // Once per plan and collective: asking it for every agency of a task walked a chain of n collectives n times.
+  let memo = EXPANDED.get(plan);
+  if (!memo) EXPANDED.set(plan, (memo = new Map()));
+  let seen = memo.get(id);
+  if (seen) return seen;
+  seen = new Set<string>();
   const todo = [id];
   while (todo.length) {
     const next = todo.pop()!;
@@ -25,6 +44,7 @@ export function expand(plan: Plan, id: string, seen = new Set<string>()): Set<st
     const members = plan.agencies.get(next)?.members ?? [];
     for (let i = members.length - 1; i >= 0; i--) todo.push(members[i]!);
   }
+  memo.set(id, seen);
   return seen;
 }
 

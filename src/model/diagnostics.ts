@@ -51,7 +51,7 @@ export const CODES = {
   TASK_ID_MALFORMED: ['error', 'A task id that is not the section numeral, a dot and the row number.'],
   TASK_ID_DUPLICATE: ['error', 'Two tasks with the same id.'],
   TASK_ID_SECTION: ['error', 'A task id whose numeral is not that of its section, or rows out of order.'],
-  SECTION_ID: ['error', 'A section id that is not a Roman numeral in order, or is used twice.'],
+  SECTION_ID: ['error', 'A section id that is not a Roman numeral in order (from I in each part, as A.I, of a plan with `parts`), or is used twice.'],
   AGENCY_UNKNOWN: ['error', 'A task names an agency id that `agencies` does not declare.'],
   AGENCY_CYCLE: ['error', 'Collectives whose membership loops back on itself.'],
   AGENCY_REPEATED: ['warning', 'A task names the same agency twice, or as both lead and support.'],
@@ -77,6 +77,12 @@ export const CODES = {
   HTML_IN_TEXT: ['note', 'A text carries an HTML fragment copied from the document (kept verbatim).'],
   TEXT_CONTROL: ['error', 'A text or key holds a control character or a bidirectional override (ESC, BEL, a bare CR, U+202E …) that could rewrite a terminal or a CI log.'],
   SPELLING: ['note', 'A likely typo copied from the document (kept verbatim).'],
+  // Coverage of a parent plan (plan.implements)
+  PARENT_NOT_FOUND: ['warning', 'The plan named by `implements:` is not found (no such file, or no plan with that number nearby), so its coverage is not checked.'],
+  PARENT_UNIT_UNKNOWN: ['warning', 'The parent plan names no agency that is this plan\'s issuer, so which of its tasks fall to this plan cannot be told.'],
+  PARENT_TASK_MISSING: ['warning', 'A task of the parent plan led by this plan\'s unit (by name, or as a member of a leading collective) that no task of this plan carries out.'],
+  PARENT_TASK_UNKNOWN: ['warning', 'A task\'s `implements:` names a task the parent plan does not have.'],
+  PARENT_DEADLINE_LATER: ['warning', 'A task is due after the deadline of the parent plan\'s task it carries out.'],
 } as const satisfies Record<string, readonly [Severity, string]>;
 
 export type Code = keyof typeof CODES;

@@ -1,4 +1,5 @@
-// What a command may touch of the outside world, passed in so that tests can run commands in-process.
+// What a command may touch of the outside world, passed in so that tests can run commands in-process; and the two
+// ways a command refuses (exit 2, exit 1), which every layer may throw and only the CLI turns into an exit code.
 import { render, type Lang, type Msg } from '../messages/index.js';
 
 export interface Io {
@@ -46,27 +47,3 @@ export class UsageError extends SaidError {}
 /** The plan has errors, or an edit was refused: exit 1. */
 export class RefusedError extends SaidError {}
 
-/** Collects output in memory, for tests and for --output. */
-export function memoryIo(opts: Partial<Io> & { now?: () => Date } = {}): Io & { out: string; err: string; bytes: Uint8Array[] } {
-  const io = {
-    out: '',
-    err: '',
-    bytes: [] as Uint8Array[],
-    write(s: string) {
-      io.out += s;
-    },
-    writeBytes(b: Uint8Array) {
-      io.bytes.push(b);
-    },
-    error(s: string) {
-      io.err += s;
-    },
-    env: opts.env ?? {},
-    cwd: opts.cwd ?? process.cwd(),
-    now: opts.now ?? (() => new Date()),
-    isTTY: opts.isTTY ?? false,
-    columns: opts.columns,
-    errColumns: opts.errColumns,
-  };
-  return io as Io & { out: string; err: string; bytes: Uint8Array[] };
-}

@@ -28,6 +28,8 @@ export interface Task {
   recordPlaces?: number[];
   /** Where the task stands in the file, for locating findings. */
   path: Path;
+  /** The parent plan's task this one carries out (`implements:`). */
+  implements?: string;
 }
 
 /** Where a task of a plan read in part stands in the file: parts with the wrong shape are left out of the model. */
@@ -101,6 +103,7 @@ export function buildModel(raw: PlanFile, file: string, origin?: (si: number, ti
       };
       if (t.schedule) task.schedule = t.schedule;
       if (t.extra) task.extra = t.extra;
+      if (t.implements) task.implements = t.implements;
       if (from?.records) task.recordPlaces = from.records;
       return task;
     });

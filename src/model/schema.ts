@@ -121,12 +121,15 @@ export const Task = z
       .optional()
       .describe('Other columns of the table, by their header as written ("Người đứng đầu chịu trách nhiệm"): the cell, verbatim.'),
     records: z.array(Record).optional().describe('What was done, oldest first; `tthc done` and `tthc trigger` add to it.'),
+    implements: TaskId.optional().describe('The id of the task of the parent plan (`plan.implements`) that this task carries out, e.g. I.2.'),
   })
   .describe('A task of the appendix.');
 
 export const Section = z
   .strictObject({
-    id: z.string().describe('The section numeral: I, II, … X; "" for the one section of a table without section rows.'),
+    id: z
+      .string()
+      .describe('The section numeral: I, II, … X; "" for the one section of a table without section rows; in a plan with `parts`, the part\'s id and the numeral (A.I, B.II), or the part\'s id alone for the tasks right under it.'),
     title: Text,
     subsections: z
       .array(z.strictObject({ id: z.string().min(1), title: Text }))
@@ -169,6 +172,9 @@ export const Heading = z.strictObject({
   date: DayText.nullable().optional().describe('The date of issue; null where the document leaves it blank.'),
   title: Text.optional().describe('The plan\'s title; omitted where the document gives none (the appendix title is then shown).'),
   year: z.number().int().min(1990).max(2100),
+  implements: Text.optional().describe(
+    'The plan this one carries out (a province\'s or district\'s): its file, relative to this one, or its number and symbol, e.g. 45/KH-UBND (found among the plans beside this one and in plans/). `tthc check` reports the parent\'s tasks for this unit that this plan does not carry.',
+  ),
   period: z
     .union([
       z.strictObject({ start: DayText, end: DayText }),
@@ -207,6 +213,10 @@ export const Plan = z
     signature: Signature.optional(),
     appendix: z.strictObject({ title: Text, caption: Text.optional() }).describe('PHỤ LỤC: its title and caption.').optional(),
     agencies: z.record(AgencyId, Agency).describe('Every agency the tasks name, by id.'),
+    parts: z
+      .array(z.strictObject({ id: z.string().min(1), title: Text }))
+      .optional()
+      .describe('Part rows (A, B … or Phần I, II …) that group the sections, in order; each part numbers its sections from I again (A.I, B.I).'),
     sections: z.array(Section).min(1).describe('The appendix\'s sections and their tasks.'),
   })
   .describe('A yearly plan for the control of administrative procedures (kế hoạch kiểm soát TTHC).');

@@ -1,4 +1,5 @@
 // The due list as a terminal table (grouped by status, in the user's language), JSON, CSV or Markdown.
+import { markdownText } from './escape.js';
 import { plainText } from './markup.js';
 import type { Plan } from '../model/model.js';
 import { formatDayVi } from '../schedule/index.js';
@@ -7,6 +8,7 @@ import { renderCsv } from './csv.js';
 import { t, type Lang, type Word } from './i18n.js';
 import type { Style } from './style.js';
 import { wrapText } from './table.js';
+import { agencyName, agencyNames } from '../model/agencies.js';
 
 export function statusWord(lang: Lang, status: string): string {
   return t(lang, `status.${status}` as Word);
@@ -25,7 +27,7 @@ export function periodText(lang: Lang, period: string | null): string {
   return period;
 }
 
-function daysText(lang: Lang, item: DueItem): string {
+export function daysText(lang: Lang, item: DueItem): string {
   // A completion on time needs no count; a late one says how late it was.
   if (item.daysLate === null || item.status === 'done' || (item.status === 'late' && item.daysLate <= 0)) return '';
   if (item.daysLate === 0) return t(lang, 'today');
@@ -33,14 +35,10 @@ function daysText(lang: Lang, item: DueItem): string {
   return t(lang, item.daysLate > 0 ? 'late' : 'left', { n });
 }
 
-function agencyNames(plan: Plan, ids: string[]): string {
-  return ids.map((id) => plan.agencies.get(id)?.name ?? id).join('; ');
-}
-
 function roleText(plan: Plan, lang: Lang, item: DueItem): string {
   if (!item.role) return agencyNames(plan, item.lead);
   const r = t(lang, `role.${item.role}` as Word);
-  return item.via ? `${r} (${t(lang, 'via')} ${plan.agencies.get(item.via)?.name ?? item.via})` : r;
+  return item.via ? `${r} (${t(lang, 'via')} ${agencyName(plan, item.via)})` : r;
 }
 
 export function dueHeader(view: DueView, lang: Lang): string {
@@ -241,7 +239,7 @@ export function renderDueCsv(plan: Plan, view: DueView, lang: Lang, sep: string)
 }
 
 export function renderDueMd(plan: Plan, view: DueView, lang: Lang): string {
-  const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ').replace(/</g, '&lt;');
+  const esc = (s: string) => markdownText(s);
   let out = `**${esc(view.plan.title)}** — ${esc(view.plan.issuer)}  \n${t(lang, 'asOf')}: ${formatDayVi(view.asOf)} · ${t(lang, 'agency')}: ${view.agency ? esc(view.agency.name) : t(lang, 'all')}\n\n`;
   if (view.outsidePeriod) out += `${t(lang, 'outside', { d: formatDayVi(view.asOf), s: formatDayVi(view.plan.period.start), e: formatDayVi(view.plan.period.end) })}\n\n`;
   if (view.items.length === 0) return out + t(lang, 'noItems') + '\n';

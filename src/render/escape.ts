@@ -5,17 +5,9 @@
 // in a CI log a newline followed by `::error` forges a workflow command. Each output shows such characters escaped
 // and visible instead of obeying them.
 
-/** C0 controls but tab and newline, DEL, C1 controls, and the bidirectional embeddings, overrides and isolates. */
-export const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+import { UNSAFE, visibleEscape } from '../model/unsafe.js';
 
-/** The same set as one test (no /g state), with the newline too: what `check` reports in a value (TEXT_CONTROL). */
-export const UNSAFE_IN_VALUE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-
-/** How an unsafe character is shown: \x1B, \u202E. */
-export function visibleEscape(c: string): string {
-  const n = c.codePointAt(0)!;
-  return n < 0x100 ? `\\x${n.toString(16).toUpperCase().padStart(2, '0')}` : `\\u${n.toString(16).toUpperCase().padStart(4, '0')}`;
-}
+export { UNSAFE, UNSAFE_IN_VALUE, visibleEscape } from '../model/unsafe.js';
 
 /** For the terminal (and plain-text CI logs): every unsafe character shown as its escape; tab and newline kept. */
 export function terminalText(s: string): string {
@@ -37,17 +29,17 @@ export function outputSafe(s: string): string {
 }
 
 /**
- * For Markdown (GitHub, VS Code, a wiki): unsafe characters escaped, HTML inert (&lt;img onerror&gt;), link, code
- * and table syntax escaped, so that `[x](javascript:…)` is text, and a newline a space, so that no text starts a
- * heading or a list.
+ * For Markdown (GitHub, VS Code, a wiki), the one Markdown escaper: unsafe characters escaped, HTML inert
+ * (&lt;img onerror&gt;), link, code and table syntax escaped, so that `[x](javascript:…)` is text, and a newline a
+ * space, so that no text starts a heading or a list; or, with `lineBreaks`, a `<br>` that keeps the line in a table cell.
  */
-export function markdownText(s: string): string {
+export function markdownText(s: string, opts: { lineBreaks?: boolean } = {}): string {
   // `&` stays: an entity (&#60;) shows as text, never as a tag, and "TN&TKQ" stays readable in the raw file.
-  return terminalText(s)
+  const t = terminalText(s)
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/[\\`[\]|]/g, (c) => `\\${c}`)
-    .replace(/\s*\n\s*/g, ' ');
+    .replace(/[\\`[\]|]/g, (c) => `\\${c}`);
+  return opts.lineBreaks ? t.replace(/\n/g, '<br>') : t.replace(/\s*\n\s*/g, ' ');
 }
 
 /** For GitHub workflow commands: data escapes %, CR and LF (and the unsafe characters are shown escaped first). */

@@ -8,25 +8,17 @@
 //   VTODO components silently: to-do lists are for Thunderbird, Apple Reminders, Evolution and the like.
 // - Thunderbird honours every VALARM, RELATED=END on a VTODO (relative to DUE), and STATUS/COMPLETED/PERCENT-COMPLETE.
 // - RFC 5545 requires DTSTAMP and COMPLETED in UTC; readers unfold at 75 octets, so a fold must not split a character.
-import type { Plan, Task } from '../model/model.js';
+import type { Plan } from '../model/model.js';
 import { addDays, formatDayVi } from '../schedule/index.js';
 import { periodText } from './due.js';
 import { t } from './i18n.js';
 import { asciiSlug } from '../model/text.js';
 import { plainText } from './markup.js';
 import { dataText } from './escape.js';
+import { agencyNames } from '../model/agencies.js';
+import type { IcsEvent } from '../views/ics.js';
 
-export interface IcsEvent {
-  task: Task;
-  period: string | null;
-  due: string;
-  /** The first day of the occurrence's window (DTSTART of a to-do). */
-  start?: string;
-  /** The day the occurrence was completed, and whether late; the document that shows it. */
-  completion?: string | null;
-  late?: boolean;
-  ref?: string | null;
-}
+export type { IcsEvent };
 
 export interface IcsInput {
   plan: Plan;
@@ -102,10 +94,6 @@ export function planStamp(plan: Plan): string {
   return date ? `${icsDate(date)}T000000Z` : `${String(plan.year).padStart(4, '0')}0101T000000Z`;
 }
 
-function agencyNames(plan: Plan, ids: string[]): string {
-  return ids.map((id) => plan.agencies.get(id)?.name ?? id).join('; ');
-}
-
 /** The mark a completed occurrence's summary starts with, so that it reads as done in any calendar view. */
 export function doneMark(e: IcsEvent): string {
   return e.completion ? (e.late ? '[Xong muộn] ' : '[Đã xong] ') : '';
@@ -113,7 +101,7 @@ export function doneMark(e: IcsEvent): string {
 
 export function summaryOf(e: IcsEvent, mark = true): string {
   const label = periodText('vi', e.period);
-  return (mark ? doneMark(e) : '') + [e.task.id, shorten(plainText(e.task.content)), ...(e.period !== null ? [label] : [])].join(' — ');
+  return (mark ? doneMark(e) : '') + (e.source ? `[${e.source}] ` : '') + [e.task.id, shorten(plainText(e.task.content)), ...(e.period !== null ? [label] : [])].join(' — ');
 }
 
 export function descriptionOf(plan: Plan, e: IcsEvent): string {
@@ -216,4 +204,19 @@ function alarm(days: number, e: IcsEvent, todo: boolean): string[] {
     `DESCRIPTION:${escapeText(`${days === 0 ? 'Đến hạn hôm nay' : `Còn ${days} ngày đến hạn`}: ${summaryOf(e, false)}`)}`,
     'END:VALARM',
   ];
+}
+
+/**
+ * One calendar of several plans: each plan's events as renderIcs writes them (their UIDs carry the plan's issuer,
+ * year and title, so that they stay apart), under one calendar named `name`.
+ */
+export function renderIcsAcross(inputs: IcsInput[], name: string): string {
+  const head = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//tthc//tthc 0.1//VI', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(name)}`, 'X-WR-TIMEZONE:Asia/Ho_Chi_Minh'];
+  let body = '';
+  for (const input of inputs) {
+    const one = renderIcs(input);
+    const first = one.search(/\r\nBEGIN:V(?:EVENT|TODO)\r\n/);
+    if (first >= 0) body += one.slice(first + 2, one.lastIndexOf('END:VCALENDAR'));
+  }
+  return head.map(foldLine).join(CRLF) + CRLF + body + 'END:VCALENDAR' + CRLF;
 }

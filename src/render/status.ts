@@ -1,4 +1,5 @@
 // The quarterly status table as a terminal table, JSON, CSV for Excel or Markdown, and one quarter in detail.
+import { markdownText } from './escape.js';
 import { plainText } from './markup.js';
 import { formatDayVi, STATUS_PRECEDENCE } from '../schedule/index.js';
 import { QUARTERS, type Cell, type DetailLine, type QuarterKey, type StatusView } from '../views/status.js';
@@ -133,7 +134,7 @@ export function renderStatusCsv(view: StatusView, lang: Lang, sep: string): stri
 }
 
 export function renderStatusMd(view: StatusView, lang: Lang): string {
-  const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, '<br>').replace(/<(?!br>)/g, '&lt;');
+  const esc = (s: string) => markdownText(s, { lineBreaks: true });
   let out = header(view, lang).split('\n').filter(Boolean).map((l) => `${esc(l)}  `).join('\n') + '\n\n';
   if (view.outsidePeriod) out += `${esc(outsideLine(view, lang))}\n\n`;
   out += `| ${t(lang, 'id')} | ${view.by === 'agency' ? t(lang, 'agency') : view.by === 'section' ? t(lang, 'section') : t(lang, 'task')} | ${QUARTERS.map((q) => esc(quarterHead(view, q, lang))).join(' | ')} |\n`;
@@ -141,7 +142,8 @@ export function renderStatusMd(view: StatusView, lang: Lang): string {
   for (const r of view.rows) out += `| ${r.id} | ${esc(plainText(r.title))} | ${QUARTERS.map((q) => cellText(r.quarters[q], lang)).join(' | ')} |\n`;
   out += `| **${t(lang, 'total')}** | ${totalsLabel(lang)} | ${QUARTERS.map((q) => esc(totalsText(view, q, lang))).join(' | ')} |\n`;
   if (view.outside) out += `\n${esc(outsideNote(view, lang))}\n`;
-  out += `\n${t(lang, 'status.legend')}\n\n${legendLines(view, lang).map((l) => `- ${esc(l)}`).join('\n')}\n`;
+  // The legend is tthc's own Markdown (its `tthc due` are code), not plan text.
+  out += `\n${t(lang, 'status.legend')}\n\n${legendLines(view, lang).map((l) => `- ${l}`).join('\n')}\n`;
   return out;
 }
 
@@ -208,7 +210,7 @@ export function renderQuarterDetailCsv(lines: DetailLine[], lang: Lang, sep: str
 }
 
 export function renderQuarterDetailMd(view: StatusView, q: QuarterKey, lines: DetailLine[], lang: Lang): string {
-  const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, '<br>').replace(/<(?!br>)/g, '&lt;');
+  const esc = (s: string) => markdownText(s, { lineBreaks: true });
   let out = [...header(view, lang).split('\n').filter(Boolean), quarterLine(view, q, lang)].map((l) => `${esc(l)}  `).join('\n') + '\n\n';
   if (view.outsidePeriod) out += `${esc(outsideLine(view, lang))}\n\n`;
   out += `| ${detailHead(lang).join(' | ')} |\n|${detailHead(lang).map(() => '---').join('|')}|\n`;

@@ -1,6 +1,5 @@
-// Colour for terminals only: decided once from flags and environment, applied through one small style object.
-// The SGR codes are written here rather than with chalk: chalk loads node:tty and builds its styles at start-up, a
-// twentieth of a `tthc due` run (npm run bench), for the seven plain 16-colour styles that tables use.
+// Colour for terminals only: decided once from flags and environment (our rules, not chalk's), drawn by chalk.
+import { Chalk, type ChalkInstance } from 'chalk';
 import type { Io } from '../model/io.js';
 
 export interface Style {
@@ -14,7 +13,10 @@ export interface Style {
   bold(s: string): string;
 }
 
-/** --no-color and NO_COLOR win, then FORCE_COLOR, then a terminal. */
+/**
+ * --no-color and NO_COLOR win, then FORCE_COLOR, then a terminal. Decided here rather than by chalk's own detection:
+ * chalk 5 ignores NO_COLOR, and it looks at the process's stdout where a command may be writing to a file or a test.
+ */
 export function colourWanted(io: Io, flag: boolean | undefined): boolean {
   if (flag === false) return false;
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
@@ -23,27 +25,29 @@ export function colourWanted(io: Io, flag: boolean | undefined): boolean {
   return io.isTTY && io.env.TERM !== 'dumb';
 }
 
-/**
- * Wraps text in an SGR open/close pair, as chalk does: a close code inside (from a nested style of the same kind)
- * reopens this style, and the style is closed before each line break and reopened after it, so that a table's
- * borders and the next line never take the colour.
- */
-function sgr(open: number, close: number): (s: string) => string {
-  const o = `\u001b[${open}m`;
-  const c = `\u001b[${close}m`;
-  return (s) => {
-    if (!s) return s;
-    let body = s.includes(c) ? s.split(c).join(c + o) : s;
-    if (body.includes('\n')) body = body.replace(/(\r?\n)/g, `${c}$1${o}`);
-    return o + body + c;
-  };
-}
-
 const same = (s: string) => s;
+
+/**
+ * The seven plain 16-colour styles tables use. chalk closes a style before each line break and reopens it after, so
+ * that a table's borders and the next line never take the colour, and reopens an outer style after a nested one of
+ * the same kind ends.
+ */
+let chalk: ChalkInstance | undefined;
 
 export function makeStyle(enabled: boolean): Style {
   if (!enabled) return { enabled, red: same, yellow: same, green: same, cyan: same, blue: same, dim: same, bold: same };
-  return { enabled, red: sgr(31, 39), yellow: sgr(33, 39), green: sgr(32, 39), cyan: sgr(36, 39), blue: sgr(34, 39), dim: sgr(2, 22), bold: sgr(1, 22) };
+  // Level 1 (16 colours) whatever the terminal: the only colours used are those, the same codes at every level.
+  const c = (chalk ??= new Chalk({ level: 1 }));
+  return {
+    enabled,
+    red: (s) => c.red(s),
+    yellow: (s) => c.yellow(s),
+    green: (s) => c.green(s),
+    cyan: (s) => c.cyan(s),
+    blue: (s) => c.blue(s),
+    dim: (s) => c.dim(s),
+    bold: (s) => c.bold(s),
+  };
 }
 
 export const plain: Style = makeStyle(false);

@@ -1,6 +1,7 @@
 // Tables that fit the terminal: natural widths for short columns, the rest shared by the text columns, wrapped.
-// Drawn here rather than with cli-table3: measuring every Vietnamese cell through its string-width cost most of a
-// `tthc due` run (measured with npm run bench), and our cells need only composed letters and whole-cell colour.
+// Drawn here rather than with cli-table3 (tried again, with these widths and pre-wrapped cells, byte for byte the same
+// output): its layout compares every cell with every other (a 5 000-row agencies table took 45 s), it measures each
+// cell many times through string-width, and `tthc status` took 50–80 ms more CPU, over the start-up budget.
 import { terminalText } from './escape.js';
 import type { Style } from './style.js';
 
@@ -95,22 +96,11 @@ function shrinkToFit(widths: number[], room: number, floors: number[] = []): num
   return w;
 }
 
-/** Wraps plain text (a header line) to the terminal width at spaces. */
+/** Wraps plain text (a header line) to the terminal width at spaces; a word longer than the width keeps its line. */
 export function wrapText(text: string, width: number): string {
   return text
     .split('\n')
-    .map((line) => {
-      const out: string[] = [];
-      let cur = '';
-      for (const word of line.split(' ')) {
-        if (cur && [...cur].length + 1 + [...word].length > width) {
-          out.push(cur);
-          cur = word;
-        } else cur = cur ? `${cur} ${word}` : word;
-      }
-      out.push(cur);
-      return out.join('\n');
-    })
+    .map((line) => wrapLine(line, width, { breakWords: false }).join('\n'))
     .join('\n');
 }
 
@@ -126,8 +116,12 @@ function splitStyle(cell: string): { pre: string; text: string; post: string } {
   return { pre, text: terminalText(rest.slice(0, rest.length - post.length).replace(ANSI, '')), post };
 }
 
-/** Word-wraps one line of plain text to `width` columns; a word longer than the width is broken. Linear in the line. */
-export function wrapLine(line: string, width: number): string[] {
+/**
+ * Word-wraps one line of plain text to `width` columns, the one word-wrapper: a word longer than the width is broken
+ * (in table cells) or keeps a line of its own (`breakWords: false`, headings). Linear in the line.
+ */
+export function wrapLine(line: string, width: number, opts: { breakWords?: boolean } = {}): string[] {
+  const breakWords = opts.breakWords ?? true;
   const out: string[] = [];
   let cur: string[] = [];
   for (const word of line.split(' ')) {
@@ -139,7 +133,7 @@ export function wrapLine(line: string, width: number): string[] {
     if (cur.length) cur.push(' ');
     // A word longer than the line is cut into pieces by index: slicing the rest again at each piece is quadratic.
     let from = 0;
-    while (cur.length + (w.length - from) > width) {
+    while (breakWords && cur.length + (w.length - from) > width) {
       const room = width - cur.length;
       for (let k = from; k < from + room; k++) cur.push(w[k]!);
       out.push(cur.join(''));

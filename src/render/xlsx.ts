@@ -10,6 +10,7 @@ import { periodText, statusWord } from './due.js';
 import { t } from './i18n.js';
 import { plainText } from './markup.js';
 import { cellText, quarterHead } from './status.js';
+import { agencyNames } from '../model/agencies.js';
 
 type Kind = 'text' | 'long' | 'date' | 'number';
 
@@ -56,10 +57,6 @@ function addSheet(wb: ExcelJS.Workbook, name: string, cols: Col[], rows: Value[]
   }
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: cols.length } };
   return ws;
-}
-
-function names(plan: Plan, ids: string[]): string {
-  return ids.map((id) => plan.agencies.get(id)?.name ?? id).join('; ');
 }
 
 /** Every record of the tasks: the day it was done (or the event happened), its period and document. */
@@ -125,8 +122,8 @@ export async function dueXlsx(plan: Plan, view: DueView): Promise<Uint8Array> {
       late,
       i.completed,
       task ? (refOf(task, i.period, i.completed) ?? '') : '',
-      names(plan, i.lead),
-      names(plan, i.support),
+      agencyNames(plan, i.lead),
+      agencyNames(plan, i.support),
     ];
     if (withRole) row.push(i.role ? `${t('vi', `role.${i.role}`)}${i.via ? ` (${t('vi', 'via')} ${plan.agencies.get(i.via)?.name ?? i.via})` : ''}` : '');
     return row;
@@ -196,7 +193,7 @@ export async function showXlsx(plan: Plan, tasks: Task[], state: PlanState): Pro
     ],
     tasks.map((x) => {
       const ev = state.byId.get(x.id)?.eval;
-      return [x.section, x.id, plainText(x.content), names(plan, x.lead), names(plan, x.support), plainText(x.output), x.when, ev?.status ? statusWord('vi', ev.status) : ''];
+      return [x.section, x.id, plainText(x.content), agencyNames(plan, x.lead), agencyNames(plan, x.support), plainText(x.output), x.when, ev?.status ? statusWord('vi', ev.status) : ''];
     }),
   );
   const occ: Value[][] = [];

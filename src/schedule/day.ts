@@ -1,8 +1,15 @@
 // Calendar days as `YYYY-MM-DD` strings and integer day numbers, with no time of day and no time zone.
 //
-// Plan dates are civil dates in Vietnam. A JavaScript `Date` carries a time zone, and local-time
-// arithmetic shifts a day west of Greenwich, so every computation here is integer arithmetic on
-// day numbers (days since 1970-01-01), using Howard Hinnant's civil-date algorithms.
+// Plan dates are civil dates in Vietnam. A JavaScript `Date` carries a time zone, and local-time arithmetic shifts a
+// day west of Greenwich, so the calendar arithmetic here is date-fns working on UTC dates (@date-fns/utc's
+// UTCDateMini, whose getters and setters are UTC's): the results are the same whatever TZ says. A day number is the
+// count of days from 1970-01-01 to the day's UTC midnight, exactly its time value over a day's milliseconds.
+import { UTCDateMini } from '@date-fns/utc/date/mini';
+import { addDays as dfAddDays } from 'date-fns/addDays';
+import { getDay } from 'date-fns/getDay';
+import { getDaysInMonth } from 'date-fns/getDaysInMonth';
+import { isLeapYear as dfIsLeapYear } from 'date-fns/isLeapYear';
+import { lightFormat } from 'date-fns/lightFormat';
 
 /** A calendar date written `YYYY-MM-DD`. */
 export type Day = string;
@@ -16,20 +23,37 @@ export interface DayRange {
 export type Quarter = 1 | 2 | 3 | 4;
 export type Half = 1 | 2;
 
-const MS_PER_DAY = 86_400_000;
 /** Asia/Ho_Chi_Minh has been UTC+7 without daylight saving since 1975. */
 const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** Midnight UTC of year/month (1–12)/day; setUTCFullYear, because Date.UTC reads the years 0–99 as 1900–1999. */
+function utcDate(year: number, month: number, day: number): Date {
+  const d = new UTCDateMini(0);
+  d.setUTCFullYear(year, month - 1, day);
+  return d;
+}
+
+/** The UTC date of a Day (assumed valid). */
+function dateOf(day: Day): Date {
+  return utcDate(Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10)));
+}
+
+/** The Day of a UTC date: by its fields rather than date-fns's format, which parses its pattern at every call. */
+function dayOf(date: Date): Day {
+  return makeDay(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+}
+
+const MS_PER_DAY = 86_400_000;
+
 export function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return dfIsLeapYear(utcDate(year, 1, 1));
 }
 
 /** The number of days in month `month` (1–12) of `year`. */
 export function lastDayOfMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return getDaysInMonth(utcDate(year, month, 1));
 }
 
 /** Whether year/month/day names a day that exists (years 1–9999, so that every day fits `YYYY`). */
@@ -105,24 +129,12 @@ export function parseDayInput(s: string): Day | null {
 
 /** Days since 1970-01-01 (negative before it). */
 export function ymdToDayNumber(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
+  return utcDate(year, month, day).getTime() / MS_PER_DAY;
 }
 
 export function dayNumberToYmd(n: number): Ymd {
-  const z = n + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+  const d = new UTCDateMini(n * MS_PER_DAY);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
 /** Days since 1970-01-01 (negative before it). */
@@ -133,15 +145,18 @@ export function toDayNumber(day: Day): number {
 
 export function fromDayNumber(n: number): Day {
   if (!Number.isInteger(n)) throw new RangeError(`not a day number: ${n}`);
-  const { year, month, day } = dayNumberToYmd(n);
-  return makeDay(year, month, day);
+  return dayOf(new UTCDateMini(n * MS_PER_DAY));
 }
 
 export function addDays(day: Day, n: number): Day {
-  return fromDayNumber(toDayNumber(day) + n);
+  const { year, month, day: d } = dayParts(day);
+  return dayOf(dfAddDays(utcDate(year, month, d), n));
 }
 
-/** `a − b` in days, like date-fns `differenceInCalendarDays(a, b)`: positive when a is later. */
+/**
+ * `a − b` in days, as date-fns `differenceInCalendarDays(a, b)` counts them (positive when a is later), by day numbers:
+ * on UTC midnights the two agree, and this one is called for every occurrence of every task.
+ */
 export function diffDays(a: Day, b: Day): number {
   return toDayNumber(a) - toDayNumber(b);
 }
@@ -163,6 +178,12 @@ export function inRange(day: Day, range: DayRange): boolean {
   return range.start <= day && day <= range.end;
 }
 
+/** The day of the week, Sunday = 0 … Saturday = 6. */
+export function dayOfWeek(day: Day): number {
+  const { year, month, day: d } = dayParts(day);
+  return getDay(utcDate(year, month, d));
+}
+
 /** The calendar quarter (1–4) of a month number. */
 export function quarterOfMonth(month: number): Quarter {
   return (Math.floor((month - 1) / 3) + 1) as Quarter;
@@ -175,8 +196,8 @@ export function quarterOf(day: Day): Quarter {
 
 /** `10/3/2023`: the way Vietnamese documents write a day (no leading zeros). */
 export function formatDayVi(day: Day): string {
-  const { year, month, day: d } = dayParts(day);
-  return `${d}/${month}/${year}`;
+  dayParts(day);
+  return lightFormat(dateOf(day), 'd/M/y');
 }
 
 /** `1/10/2023 – 31/10/2023`: both ends included. */

@@ -8,7 +8,7 @@
 // read from holidays.json (data, updated as announcements come); any other year is computed from the law, with
 // Tết as the last day of the lunar year and mùng 1–4, and the day next to 2/9 that joins it to a weekend.
 import data from './holidays.json' with { type: 'json' };
-import { type Day, addDays, dayParts, makeDay, toDayNumber } from './day.js';
+import { type Day, addDays, dayOfWeek, dayParts, makeDay } from './day.js';
 import { hungKingsDay, tetDay } from './lunar.js';
 
 interface YearData {
@@ -31,8 +31,7 @@ export interface YearHolidays {
 
 /** The day of the week, Sunday = 0 … Saturday = 6. */
 export function weekday(day: Day): number {
-  // 1970-01-01 was a Thursday: day number 0 → 4.
-  return (((toDayNumber(day) + 4) % 7) + 7) % 7;
+  return dayOfWeek(day);
 }
 
 export function isWeekend(day: Day): boolean {

@@ -37,7 +37,8 @@ export interface DueView {
   items: DueItem[];
 }
 
-const ORDER: Record<DueStatus, number> = { overdue: 0, 'due-soon': 1, open: 2, scheduled: 3, waiting: 4, ongoing: 5, late: 6, done: 7, unknown: 8 };
+/** The order of the due list: overdue first, then due soon, … done last. */
+export const ORDER: Record<DueStatus, number> = { overdue: 0, 'due-soon': 1, open: 2, scheduled: 3, waiting: 4, ongoing: 5, late: 6, done: 7, unknown: 8 };
 
 export function planInfo(plan: Plan): DueView['plan'] {
   return { title: plan.title, issuer: plan.issuer, year: plan.year, file: plan.file, period: plan.period };
@@ -82,12 +83,11 @@ export function dueItems(state: PlanState, opts: { agency?: string; role?: Role 
       completed: o ? o.completion : null,
     });
   }
-  const order = new Map(plan.tasks.map((t, i) => [t.id, i]));
   return items.sort(
     (a, b) =>
       ORDER[a.status] - ORDER[b.status] ||
       (a.due ?? '9999').localeCompare(b.due ?? '9999') ||
-      order.get(a.id)! - order.get(b.id)!,
+      taskOrder(plan, a.id) - taskOrder(plan, b.id),
   );
 }
 
@@ -106,6 +106,15 @@ export function dueView(state: PlanState, opts: { agency?: Agency; role?: Role |
   };
 }
 
+/** Each task's place in the plan, built once per plan: a sort that looked it up in the task list would scan it per comparison. */
+const ORDERS = new WeakMap<Plan, Map<string, number>>();
+
 export function taskOrder(plan: Plan, id: string): number {
-  return plan.tasks.findIndex((t) => t.id === id);
+  let order = ORDERS.get(plan);
+  if (!order) {
+    order = new Map();
+    plan.tasks.forEach((t, i) => order!.has(t.id) || order!.set(t.id, i));
+    ORDERS.set(plan, order);
+  }
+  return order.get(id) ?? -1;
 }

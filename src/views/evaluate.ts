@@ -19,21 +19,19 @@ export interface PlanState {
   byId: Map<string, TaskState>;
 }
 
+/** Each task's schedule as the plan was read with it (the loaded plan's `schedules`). */
+export type ReadSchedules = ReadonlyMap<Task, { parts: Part[]; problems: SchedProblem[] }>;
+
 /** Schedules depend only on the plan, not the day: read once per plan. */
 const scheduleCache = new WeakMap<Task, { parts: Part[]; problems: SchedProblem[] }>();
 
-export function scheduleOf(plan: Plan, task: Task): { parts: Part[]; problems: SchedProblem[] } {
-  let s = scheduleCache.get(task);
+export function scheduleOf(plan: Plan, task: Task, read?: ReadSchedules): { parts: Part[]; problems: SchedProblem[] } {
+  let s = read?.get(task) ?? scheduleCache.get(task);
   if (!s) {
     s = buildSchedule(task.when, task.schedule, plan.period);
     scheduleCache.set(task, s);
   }
   return s;
-}
-
-/** Puts a schedule read earlier (from the plan's cached analysis) in place, so the phrase is not read again. */
-export function primeSchedule(task: Task, s: { parts: Part[]; problems: SchedProblem[] }): void {
-  scheduleCache.set(task, s);
 }
 
 function followsOf(parts: Part[]): string | null {
@@ -45,13 +43,13 @@ function followsOf(parts: Part[]): string | null {
  * Evaluates every task as of `asOf`. A task that follows another is triggered by that task's completions
  * (dated on or before `asOf`); loops and unknown ids simply give no trigger (`tthc check` reports them).
  */
-export function evaluatePlan(plan: Plan, asOf: string, within: number): PlanState {
+export function evaluatePlan(plan: Plan, asOf: string, within: number, schedules?: ReadSchedules): PlanState {
   const byId = new Map<string, TaskState>();
   const visiting = new Set<string>();
   const evalTask = (task: Task): TaskState => {
     const done = byId.get(task.id);
     if (done && done.task === task) return done;
-    const { parts, problems } = scheduleOf(plan, task);
+    const { parts, problems } = scheduleOf(plan, task, schedules);
     const follows = followsOf(parts);
     let extraTriggers: string[] = [];
     if (follows && follows !== task.id && !visiting.has(task.id)) {
@@ -75,7 +73,7 @@ export function evaluatePlan(plan: Plan, asOf: string, within: number): PlanStat
     for (let cur: Task | undefined = t; cur && !byId.has(cur.id) && !seen.has(cur); ) {
       seen.add(cur);
       chain.push(cur);
-      const f = followsOf(scheduleOf(plan, cur).parts);
+      const f = followsOf(scheduleOf(plan, cur, schedules).parts);
       cur = f ? plan.taskById.get(f) : undefined;
     }
     for (let i = chain.length - 1; i >= 0; i--) evalTask(chain[i]!);

@@ -1,6 +1,6 @@
 // The progress report's data, computed once: what is overdue and due soon (each occurrence once, and per agency by the
 // involvement rules that `tthc due --agency` uses), what was done, the status table and the counts; every format renders it.
-import type { Role } from '../model/agencies.js';
+import { agencyName, type Role } from '../model/agencies.js';
 import type { Agency, Plan, Task } from '../model/model.js';
 import { diffDays, type DayRange, type OccurrenceStatus } from '../schedule/index.js';
 import { planInfo } from './due.js';
@@ -93,7 +93,7 @@ export interface ReportData {
 }
 
 function agencyRefs(plan: Plan, ids: string[]): AgencyRef[] {
-  return ids.map((id) => ({ id, name: plan.agencies.get(id)?.name ?? id }));
+  return ids.map((id) => ({ id, name: agencyName(plan, id) }));
 }
 
 /** The document (số/ký hiệu) of the record that completed an occurrence, where it names one. */

@@ -1,5 +1,5 @@
 // The quarterly status table: per task (or agency, or section), a cell per quarter as of a day — plain data.
-import type { Role } from '../model/agencies.js';
+import { agencyName, type Role } from '../model/agencies.js';
 import type { Agency, Plan } from '../model/model.js';
 import {
   quarterRanges,
@@ -206,7 +206,7 @@ export function statusView(
     // A row for every agency involved in a task, over every task it takes part in, through collectives too.
     rows = involvedAgencies(state, role).map((id) => ({
       id,
-      title: plan.agencies.get(id)?.name ?? id,
+      title: agencyName(plan, id),
       kind: 'agency' as const,
       quarters: merged(tasksOf(state, id, role).map(cellsOf)),
     }));

@@ -113,6 +113,13 @@ const TABLE: [Fixture, 'error' | 'warning' | 'note', string][] = [
   ['RECORD_DUE', 'error', '28:18'],
   ['RECORD_FUTURE', 'warning', '27:19'],
   ['DATE_INVALID.record', 'error', '27:19'],
+  // Coverage of a parent plan (the plans in parent/): at the value of the plan's `implements:` (`  implements: ` is 14
+  // characters), or of the task's `when` or `implements` at fault.
+  ['PARENT_NOT_FOUND', 'warning', '11:15'],
+  ['PARENT_UNIT_UNKNOWN', 'warning', '11:15'],
+  ['PARENT_TASK_MISSING', 'warning', '11:15'],
+  ['PARENT_TASK_UNKNOWN', 'warning', '27:21'],
+  ['PARENT_DEADLINE_LATER', 'warning', '26:15'],
 ];
 
 let scratch: ReturnType<typeof scratchDir>;
@@ -208,7 +215,7 @@ describe('timeline and record findings, more closely', () => {
   });
 
   describe('RECORD_FUTURE depends on today', () => {
-    const loaded = () => loadBytes(readFileSync(fixtureFile('RECORD_FUTURE')), 'RECORD_FUTURE.yaml');
+    const loaded = () => loadBytes(readFileSync(fixtureFile('RECORD_FUTURE')), 'RECORD_FUTURE.yaml', '2023-06-15');
     const future = (today: string) => checkLoaded(loaded(), today).filter((d) => d.code === 'RECORD_FUTURE');
 
     it('holds only until the day of the record (ifTodayBefore), so that a cached check stays true', () => {

@@ -133,3 +133,13 @@ describe('the same lines typed in a legacy font are found, and named right', () 
     for (const line of lines) expect(detectLegacyText(vni(line))?.encoding, vni(line)).toBe('VNI');
   });
 });
+
+describe('the one-pass look at the whole file before any value is read', () => {
+  it('a plain Unicode plan has no finding, and legacy text written through double-quoted escapes is still found', async () => {
+    expect((await findings(BASE)).report.diagnostics.filter((d) => d.code === 'ENCODING_LEGACY')).toEqual([]);
+    // "Thùc hiÖn c«ng t¸c" spelt with \u escapes only: the source text has none of the telltale characters.
+    const escaped = [...tcvn3('Thực hiện công tác')].map((ch) => (ch.charCodeAt(0) > 0x7f ? `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}` : ch)).join('');
+    const { report } = await findings(BASE.replace('        content: Kế hoạch hoạt động kiểm soát TTHC năm 2023', `        content: "${escaped}"`));
+    expect(report.diagnostics.map((d) => d.code)).toContain('ENCODING_LEGACY');
+  });
+});

@@ -77,3 +77,16 @@ describe('period: 2026-2030', () => {
     expect(bad.report.diagnostics.map((d) => d.code)).toContain('BAD_VALUE');
   });
 });
+
+describe('years whose days off the government has not announced (not in holidays.json)', () => {
+  it('check says a holiday of such a year is reckoned from the Labour Code; an announced year says nothing more', async () => {
+    const text = (year: number, day: string) =>
+      PLAN(String(year), year).replace('period: ' + String(year) + '\n', '').replace('when: Hằng năm', `when: Trước ngày ${day}/${year}`).replace('when: Giai đoạn 2026-2030', `when: Năm ${year}`);
+    // 2/9/2027 is a Thursday, Quốc khánh: a holiday of the law in any year; 2027 is not announced.
+    const reckoned = (await checkJson(plan(text(2027, '03/9')))).report.diagnostics.find((d) => d.code === 'DUE_NON_WORKING_DAY');
+    expect(reckoned?.message).toMatch(/2\/9\/2027 \(Thursday, public holiday\)\. The public holidays of 2027 are reckoned from the Labour Code; the government's announcement of that year is not in tthc's data yet\./);
+    // 2/9/2025 is a Tuesday, in the announcement of 2025.
+    const announced = (await checkJson(plan(text(2025, '03/9')))).report.diagnostics.find((d) => d.code === 'DUE_NON_WORKING_DAY');
+    expect(announced?.message).toMatch(/2\/9\/2025 \(Tuesday, public holiday\)\.$/);
+  });
+});

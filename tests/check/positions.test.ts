@@ -5,7 +5,7 @@ import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { analyze } from '../../src/checks/analyze.js';
-import { modelOf } from '../../src/host/cache.js';
+import { modelOf } from '../../src/checks/checked.js';
 import { loadText } from '../../src/read/load.js';
 import { checkJson, FIXTURES, ROOT } from './helpers.js';
 
@@ -53,7 +53,7 @@ describe('record findings after a record of the wrong shape', () => {
 
   it('the places of the records survive the analysis cache (JSON and back)', () => {
     const path = fixture('two-bad-in-a-row');
-    const a = JSON.parse(JSON.stringify(analyze(readFileSync(path), path))) as ReturnType<typeof analyze>;
+    const a = JSON.parse(JSON.stringify(analyze(readFileSync(path), path, '2023-10-01'))) as ReturnType<typeof analyze>;
     const task = modelOf(a, path)!.taskById.get('I.1')!;
     expect(task.records.map((r) => r.period)).toEqual(['2023-13', '2023-04']);
     expect(task.recordPlaces).toEqual([2, 3]);
@@ -75,14 +75,14 @@ describe('a year written as a number in `period`', () => {
 
   it('completes the year in the model', () => {
     const text = readFileSync(fixture('year-unquoted'), 'utf8').replace(/\n {10}- period: 2023-Q3\n[\s\S]*$/, '\n');
-    const loaded = loadText(text, 'plan.yaml');
+    const loaded = loadText(text, 'plan.yaml', '2023-10-01');
     expect(loaded.diagnostics).toEqual([]);
     expect(loaded.plan!.taskById.get('I.1')!.records.map((r) => r.period)).toEqual(['2023', '2023-Q2']);
   });
 
   it('an empty `period:` says so', async () => {
     const text = readFileSync(fixture('year-unquoted'), 'utf8').replace('period: 12', 'period:');
-    const ds = loadText(text, 'plan.yaml').diagnostics;
+    const ds = loadText(text, 'plan.yaml', '2023-10-01').diagnostics;
     expect(ds.map((d) => `${d.code}@${d.start.line}:${d.start.col}`)).toEqual(['WRONG_TYPE@33:20']);
     expect(ds[0]!.message).toBe('`period` of record 4 of task I.1 is empty.');
     expect(ds[0]!.hint).toContain('or remove the line');

@@ -74,7 +74,7 @@ describe('--width', () => {
 
   it('piped, the width of the terminal standard error shows, else COLUMNS, else 80', async () => {
     const { main } = await import('../../src/cli/cli.js');
-    const { memoryIo } = await import('../../src/model/io.js');
+    const { memoryIo } = await import('../../src/cli/memory-io.js');
     const widest = async (io: ReturnType<typeof memoryIo>) => {
       await main(['agencies', ...PLAN], io);
       return Math.max(...lineWidths(io.out));

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/cli.js';
-import { memoryIo } from '../../src/model/io.js';
+import { memoryIo } from '../../src/cli/memory-io.js';
 import { END_OF_2023, expectGolden, lineWidths, recordProgress, ROOT, scratch, tthc } from '../due/helpers.js';
 
 const GOLDEN = join(ROOT, 'tests/clerk/golden');

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { main } from '../../src/cli/cli.js';
-import { memoryIo } from '../../src/model/io.js';
+import { memoryIo } from '../../src/cli/memory-io.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The shipped plan, relative to ROOT (the working directory of in-process runs unless told otherwise). */

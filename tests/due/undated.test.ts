@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/cli.js';
-import { memoryIo } from '../../src/model/io.js';
+import { memoryIo } from '../../src/cli/memory-io.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tthc-undated-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -22,7 +22,7 @@ const { parentPort, workerData } = require('node:worker_threads');
 const { analyze } = require(workerData.heavy);
 parentPort.on('message', (m) => {
   try {
-    const a = analyze(Buffer.from(m.text, 'utf8'), 'fuzz.yaml');
+    const a = analyze(Buffer.from(m.text, 'utf8'), 'fuzz.yaml', '2024-06-01');
     parentPort.postMessage({ id: m.id, ok: true, findings: a.diagnostics.length, report: JSON.stringify(a.diagnostics).length });
   } catch (e) {
     parentPort.postMessage({ id: m.id, ok: false, error: String((e && e.stack) || e) });

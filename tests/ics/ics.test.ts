@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/cli.js';
-import { memoryIo } from '../../src/model/io.js';
+import { memoryIo } from '../../src/cli/memory-io.js';
 import { loadBytes } from '../../src/read/load.js';
 import type { Plan } from '../../src/model/model.js';
 import { escapeText, foldLine, shorten } from '../../src/render/ics.js';
@@ -24,7 +24,7 @@ async function run(argv: string[], now = NOW): Promise<{ code: number; out: stri
 }
 
 function shippedPlan(): Plan {
-  const loaded = loadBytes(readFileSync(join(ROOT, SHIPPED)), SHIPPED);
+  const loaded = loadBytes(readFileSync(join(ROOT, SHIPPED)), SHIPPED, '2023-10-01');
   if (!loaded.plan) throw new Error('the shipped plan does not load');
   return loaded.plan;
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/cli.js';
-import { memoryIo } from '../../src/model/io.js';
+import { memoryIo } from '../../src/cli/memory-io.js';
 import { docxToText } from '../../src/import/docx.js';
 import { importPlan } from '../../src/import/index.js';
 

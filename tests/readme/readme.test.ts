@@ -1,11 +1,11 @@
 // Keeps the README true: every example block is the real output of its command, and the code table is complete.
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { main } from '../../src/cli/cli.js';
 import { CODES } from '../../src/model/diagnostics.js';
-import { memoryIo } from '../../src/model/io.js';
+import { memoryIo } from '../../src/cli/memory-io.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const README = join(ROOT, 'README.md');
@@ -52,6 +52,7 @@ async function render(): Promise<string> {
   mkdirSync(join(dir, 'plans'));
   copyFileSync(join(ROOT, 'plans', 'kon-ray-2023.yaml'), join(dir, 'plans', 'kon-ray-2023.yaml'));
   copyFileSync(join(ROOT, 'plans', 'kon-ray-2023.yaml'), join(dir, 'pristine.yaml'));
+  withPlansOfADistrict(dir);
   let setup = '';
   for (const line of SETUP) setup += await run(dir, line);
   let text = readFileSync(README, 'utf8');
@@ -69,9 +70,15 @@ async function render(): Promise<string> {
   return text.replace(/<!-- codes -->[\s\S]*?<!-- \/codes -->/, `<!-- codes -->\n${codesTable()}\n<!-- /codes -->`);
 }
 
+/** A district's plan and two of its communes' (tests/plans/fixtures), for the examples across plans and of coverage. */
+function withPlansOfADistrict(dir: string): void {
+  cpSync(join(ROOT, 'tests', 'plans', 'fixtures'), join(dir, 'ke-hoach'), { recursive: true });
+}
+
 async function runPristine(dir: string, line: string): Promise<string> {
   const clean = mkdtempSync(join(tmpdir(), 'tthc-readme-check-'));
   mkdirSync(join(clean, 'plans'));
+  withPlansOfADistrict(clean);
   copyFileSync(join(dir, 'pristine.yaml'), join(clean, 'plans', 'kon-ray-2023.yaml'));
   return run(clean, line);
 }

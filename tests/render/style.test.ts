@@ -1,7 +1,7 @@
 // Terminal colour: the SGR codes tables use, reopened across nested styles and line breaks as chalk did, and nothing without colour.
 import { describe, expect, it } from 'vitest';
 import { colourWanted, makeStyle } from '../../src/render/style.js';
-import { memoryIo } from '../../src/model/io.js';
+import { memoryIo } from '../../src/cli/memory-io.js';
 
 const on = makeStyle(true);
 const off = makeStyle(false);

@@ -5,14 +5,14 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/cli.js';
-import { memoryIo } from '../../src/model/io.js';
+import { memoryIo } from '../../src/cli/memory-io.js';
 import { loadBytes } from '../../src/read/load.js';
 import { evaluatePlan } from '../../src/views/evaluate.js';
 import { occurrenceKey, reportData } from '../../src/views/report.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SHIPPED = 'plans/kon-ray-2023.yaml';
-const plan = loadBytes(readFileSync(join(ROOT, SHIPPED)), SHIPPED).plan!;
+const plan = loadBytes(readFileSync(join(ROOT, SHIPPED)), SHIPPED, '2023-10-01').plan!;
 const DAYS = ['2023-02-01', '2023-04-03', '2023-07-01', '2023-10-05', '2023-12-31'];
 
 async function due(agency: string, day: string): Promise<{ overdue: string[]; soon: string[] }> {

@@ -14,7 +14,7 @@ import { ROOT, SHIPPED, tthc } from '../due/helpers.js';
 type Role = 'lead' | 'support';
 
 function load(text: string, file: string): Plan {
-  const loaded = loadBytes(Buffer.from(text, 'utf8'), file);
+  const loaded = loadBytes(Buffer.from(text, 'utf8'), file, '2023-10-01');
   expect(loaded.valid, loaded.diagnostics.map((d) => d.message).join('\n')).toBe(true);
   return loaded.plan!;
 }

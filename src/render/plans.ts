@@ -1,0 +1,131 @@
+// Views across several plans as a terminal table, JSON or CSV: every row names its plan.
+import { formatDayVi } from '../schedule/index.js';
+import type { PlansDueView, PlansStatusView, PlanRef } from '../views/plans.js';
+import { QUARTERS } from '../views/status.js';
+import { renderCsv } from './csv.js';
+import { daysText, periodText, statusWord } from './due.js';
+import { t, type Lang, type Word } from './i18n.js';
+import { plainText } from './markup.js';
+import type { Style } from './style.js';
+import { renderTable, wrapText, type Column } from './table.js';
+
+/** The plan as a row names it: its issuer, and its number where it has one. */
+export function planLabel(p: PlanRef): string {
+  return p.number ? `${p.issuer} (${p.number})` : p.issuer;
+}
+
+const WORDS = {
+  vi: { plans: 'Các kế hoạch', matched: 'có cơ quan này', none: 'Không kế hoạch nào có cơ quan này.', rate: 'Tỷ lệ đúng hạn', year: 'Năm', file: 'Tệp' },
+  en: { plans: 'Plans', matched: 'with this agency', none: 'No plan names this agency.', rate: 'On-time rate', year: 'Year', file: 'File' },
+} as const;
+
+function header(view: { asOf: string; agency: { id: string; name: string } | null; plans?: PlanRef[]; matched?: PlanRef[] }, lang: Lang, count: number): string {
+  const who = view.agency ? `${view.agency.name} (${view.agency.id})` : t(lang, 'all');
+  const w = WORDS[lang];
+  const matched = view.agency && view.matched ? `, ${view.matched.length} ${w.matched}` : '';
+  return `${w.plans}: ${count}${matched}\n${t(lang, 'asOf')}: ${formatDayVi(view.asOf)} · ${t(lang, 'agency')}: ${who}\n`;
+}
+
+export function renderPlansDueTable(view: PlansDueView, lang: Lang, style: Style, width: number): string {
+  let out = style.bold(wrapText(header(view, lang, view.plans.length), width));
+  if (view.agency && view.matched.length === 0) return out + '\n' + WORDS[lang].none + '\n';
+  if (view.items.length === 0) return out + '\n' + wrapText(t(lang, 'noItems'), width) + '\n';
+  const colour = (status: string, s: string) => (status === 'overdue' ? style.red(s) : status === 'due-soon' ? style.yellow(s) : status === 'done' ? style.green(s) : s);
+  // Grouped by status under a heading, as the one-plan table is: the status needs no column of its own.
+  const columns: Column[] = [
+    { head: t(lang, 'plan'), min: 12 },
+    { head: t(lang, 'id') },
+    { head: t(lang, 'period') },
+    { head: t(lang, 'due') },
+    { head: t(lang, 'days') },
+    { head: view.agency ? t(lang, 'role') : lang === 'vi' ? 'Chủ trì' : 'Lead' },
+    { head: t(lang, 'task'), flex: 2, min: 16, maxLines: 3 },
+  ];
+  const cells = (i: PlansDueView['items'][number]) => [
+    planLabel(i.plan),
+    i.id,
+    periodText(lang, i.period),
+    i.due ? formatDayVi(i.due) : '',
+    daysText(lang, i),
+    i.role ? `${t(lang, `role.${i.role}` as Word)}${i.via ? ` (${t(lang, 'via')} ${i.via})` : ''}` : i.lead.join(', '),
+    plainText(i.title),
+  ];
+  const all = view.items.map(cells);
+  const groups = new Map<string, string[][]>();
+  view.items.forEach((i, k) => groups.set(i.status, [...(groups.get(i.status) ?? []), all[k]!]));
+  for (const [status, rows] of groups) {
+    const word = statusWord(lang, status);
+    out += '\n' + colour(status, style.bold(`${word.charAt(0).toUpperCase()}${word.slice(1)} (${rows.length})`)) + '\n';
+    out += renderTable(columns, rows, width, style, all);
+  }
+  const counts = new Map<string, number>();
+  for (const i of view.items) counts.set(i.status, (counts.get(i.status) ?? 0) + 1);
+  const who = view.agency ? view.agency.id : t(lang, 'all');
+  return out + '\n' + style.bold(wrapText(`${who}: ${[...counts].map(([st, n]) => colour(st, `${n} ${statusWord(lang, st).toLowerCase()}`)).join(' · ')}`, width)) + '\n';
+}
+
+export function plansDueJson(view: PlansDueView): string {
+  return JSON.stringify(view, null, 2) + '\n';
+}
+
+/** As `due --format csv`, with the plan's file, issuer and number first. */
+export function renderPlansDueCsv(view: PlansDueView, lang: Lang, sep: string): string {
+  const w = WORDS[lang];
+  return renderCsv(
+    [w.file, t(lang, 'plan'), lang === 'vi' ? 'Số kế hoạch' : 'Plan number', t(lang, 'id'), t(lang, 'task'), t(lang, 'period'), t(lang, 'due'), t(lang, 'status'), t(lang, 'daysLate'), t(lang, 'role'), t(lang, 'lead'), t(lang, 'when')],
+    view.items.map((i) => [
+      i.plan.file,
+      i.plan.issuer,
+      i.plan.number ?? '',
+      i.id,
+      plainText(i.title),
+      periodText(lang, i.period),
+      i.due ?? '',
+      statusWord(lang, i.status),
+      i.daysLate,
+      i.role ? t(lang, `role.${i.role}` as Word) : '',
+      i.lead.join('; '),
+      i.when,
+    ]),
+    sep,
+  );
+}
+
+/** A quarter's counts as a cell: "2 quá hạn · 1 đã xong", or "—" where nothing falls due. */
+function countsCell(lang: Lang, counts: Partial<Record<string, number>>, style: Style): string {
+  const order = ['overdue', 'due-soon', 'open', 'scheduled', 'late', 'done'];
+  const parts = order.filter((s) => counts[s]).map((s) => {
+    const text = `${counts[s]} ${statusWord(lang, s).toLowerCase()}`;
+    return s === 'overdue' ? style.red(text) : s === 'due-soon' ? style.yellow(text) : text;
+  });
+  return parts.length ? parts.join('\n') : '—';
+}
+
+function rate(r: number | null): string {
+  return r === null ? '—' : `${Math.round(r * 100)}%`;
+}
+
+export function renderPlansStatusTable(view: PlansStatusView, lang: Lang, style: Style, width: number): string {
+  let out = style.bold(wrapText(header(view, lang, view.rows.length), width));
+  if (view.rows.length === 0) return out + '\n' + WORDS[lang].none + '\n';
+  const columns: Column[] = [{ head: t(lang, 'plan'), flex: 1, min: 14 }, ...QUARTERS.map((q) => ({ head: q })), { head: WORDS[lang].rate, align: 'right' as const }];
+  const rows = view.rows.map((r) => [planLabel(r.plan), ...QUARTERS.map((q) => countsCell(lang, r.quarters[q].counts, style)), rate(r.onTimeRate)]);
+  return out + '\n' + renderTable(columns, rows, width, style);
+}
+
+export function plansStatusJson(view: PlansStatusView): string {
+  return JSON.stringify(view, null, 2) + '\n';
+}
+
+/** A row per plan and quarter: the counts by status as numbers, so that a spreadsheet can add them up. */
+export function renderPlansStatusCsv(view: PlansStatusView, lang: Lang, sep: string): string {
+  const statuses = ['overdue', 'due-soon', 'open', 'scheduled', 'late', 'done'] as const;
+  const w = WORDS[lang];
+  const rows = view.rows.flatMap((r) =>
+    QUARTERS.map((q) => {
+      const c = r.quarters[q];
+      return [r.plan.file, r.plan.issuer, r.plan.number ?? '', q, ...statuses.map((s) => c.counts[s] ?? 0), c.due, c.onTimeRate === null ? '' : Math.round(c.onTimeRate * 1000) / 10, r.onTimeRate === null ? '' : Math.round(r.onTimeRate * 1000) / 10];
+    }),
+  );
+  return renderCsv([w.file, t(lang, 'plan'), lang === 'vi' ? 'Số kế hoạch' : 'Plan number', lang === 'vi' ? 'Quý' : 'Quarter', ...statuses.map((s) => statusWord(lang, s)), t(lang, 'total'), `${w.rate} (%)`, `${w.rate} ${lang === 'vi' ? 'cả năm' : 'year'} (%)`], rows, sep);
+}
