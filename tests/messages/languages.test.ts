@@ -108,7 +108,7 @@ function ownWords(text: string): string {
     .replace(/<[^>]*>|\[[^\]]*\]/g, ' ')
     .replace(/(^|\s)-{1,2}[a-z][\w-]*/gi, ' ')
     .replace(/\S*[/\\.]\S*/g, ' ')
-    .replace(/\b(tthc|TTHC_\w+|COLUMNS|GitHub|Actions|HEAD|git|vi|en|any|lead|support|overdue|due-soon|table|json|csv|md|xlsx|html|docx|text|github|calendar|reporting|task|agency|section|bash|zsh|fish|powershell|Excel|Word|PDF|OCR|YAML|JSON|Schema|iCalendar|VTODO|DUE|COMPLETED|UTF-8|A4|ok)\b/g, ' ');
+    .replace(/\b(tthc|TTHC_\w+|COLUMNS|GitHub|Actions|HEAD|git|vi|en|any|lead|support|overdue|due-soon|table|json|csv|md|xlsx|html|docx|text|github|calendar|reporting|task|agency|section|plan|bash|zsh|fish|powershell|Excel|Word|PDF|OCR|YAML|JSON|Schema|iCalendar|VTODO|DUE|COMPLETED|UTF-8|A4|ok)\b/g, ' ');
 }
 
 /** English text may name Vietnamese things: the forms of a day a clerk types, the plan's title, documents. */
