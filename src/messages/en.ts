@@ -318,9 +318,6 @@ export const en = {
   'import.yearRange.hint': 'Write the plan year, e.g. 2026.',
   'import.exists': (p: { file: string }) => `${p.file} exists already.`,
   'import.exists.hint': 'Choose another --output, or add --force to replace it.',
-  'import.pdf': (p: { file: string }) => `${p.file}: a PDF file cannot be imported: tthc does not read the text layer of a PDF, and a scan has none.`,
-  'import.pdf.hint':
-    'Open the document in Word (a PDF opens there too, or run OCR on a scan first), then import the .docx, or copy the task table from Word into a text file.',
   'import.doc': (p: { file: string }) => `${p.file}: an old Word .doc file cannot be imported.`,
   'import.doc.hint': 'Open it in Word and save it as .docx (Word Document), then import the .docx.',
   'import.docx.hint': 'Open it in Word and save it again as .docx, or copy the task table from Word into a text file.',

@@ -314,8 +314,6 @@ export const vi: Catalogue = {
   'import.yearRange.hint': 'Viết năm kế hoạch, ví dụ 2026.',
   'import.exists': (p) => `${p.file} đã có.`,
   'import.exists.hint': 'Chọn --output khác, hoặc thêm --force để ghi đè.',
-  'import.pdf': (p) => `${p.file}: không nhập được tệp PDF: tthc không đọc lớp chữ của PDF, và bản scan thì không có lớp chữ.`,
-  'import.pdf.hint': 'Mở văn bản bằng Word (Word mở được PDF; bản scan cần nhận dạng chữ OCR trước), rồi nhập tệp .docx, hoặc chép bảng nhiệm vụ từ Word sang một tệp văn bản.',
   'import.doc': (p) => `${p.file}: không nhập được tệp Word .doc kiểu cũ.`,
   'import.doc.hint': 'Mở tệp bằng Word, lưu thành .docx (Word Document), rồi nhập tệp .docx.',
   'import.docx.hint': 'Mở tệp bằng Word và lưu lại thành .docx, hoặc chép bảng nhiệm vụ từ Word sang một tệp văn bản.',
