@@ -5,17 +5,18 @@
 
 /** Layer → the layers it may import (besides itself), bottom to top. */
 const LAYERS = {
-  model: [],
-  read: ['model'],
-  schedule: ['model'],
-  views: ['model', 'schedule'],
-  checks: ['model', 'read', 'schedule', 'views'],
-  edit: ['model', 'read'],
-  render: ['model', 'schedule', 'views'],
-  import: ['model', 'read', 'schedule'],
-  host: ['model', 'read', 'schedule', 'views', 'checks', 'edit', 'import'],
-  commands: ['model', 'read', 'schedule', 'views', 'checks', 'edit', 'render', 'import', 'host'],
-  cli: ['model', 'read', 'schedule', 'views', 'checks', 'edit', 'render', 'import', 'host', 'commands'],
+  messages: [],
+  model: ['messages'],
+  read: ['messages', 'model'],
+  schedule: ['messages', 'model'],
+  views: ['messages', 'model', 'schedule'],
+  checks: ['messages', 'model', 'read', 'schedule', 'views'],
+  edit: ['messages', 'model', 'read'],
+  render: ['messages', 'model', 'schedule', 'views'],
+  import: ['messages', 'model', 'read', 'schedule'],
+  host: ['messages', 'model', 'read', 'schedule', 'views', 'checks', 'edit', 'import'],
+  commands: ['messages', 'model', 'read', 'schedule', 'views', 'checks', 'edit', 'render', 'import', 'host'],
+  cli: ['messages', 'model', 'read', 'schedule', 'views', 'checks', 'edit', 'render', 'import', 'host', 'commands'],
 };
 const NAMES = Object.keys(LAYERS);
 

@@ -20,8 +20,9 @@ describe('--output', () => {
     const r = await run(['status', '--format', 'csv', '--output', 'q.csv']);
     expect(r.code).toBe(0);
     expect(r.out).toBe('');
-    expect(r.err).toBe('q.csv: written.\n');
+    expect(r.err).toBe('q.csv: đã ghi.\n');
     expect(readFileSync(join(dir, 'q.csv'), 'utf8').startsWith('\uFEFFMã,')).toBe(true);
+    expect((await run(['status', '--format', 'csv', '--output', 'q.csv', '--lang', 'en'])).err).toBe('q.csv: written.\n');
   });
 
   it('replaces a report written before', async () => {
@@ -33,7 +34,7 @@ describe('--output', () => {
 
   it.each([['status'], ['due'], ['ics']])('never replaces a plan (%s --output the plan itself): exit 2, the plan unchanged', async (cmd) => {
     const before = readFileSync(plan);
-    const r = await tthc([cmd, '--plan', plan, '--output', plan], { cwd: dir });
+    const r = await tthc([cmd, '--plan', plan, '--output', plan, '--lang', 'en'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.err).toContain('is a plan file; --output will not replace it');
     expect(readFileSync(plan).equals(before)).toBe(true);
@@ -48,7 +49,7 @@ describe('--output', () => {
   });
 
   it('a folder that does not exist is a usage error, and is not made', async () => {
-    const r = await run(['status', '--format', 'csv', '--output', 'nowhere/q.csv']);
+    const r = await run(['status', '--format', 'csv', '--output', 'nowhere/q.csv', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.err).toContain('the folder nowhere does not exist');
     expect(existsSync(join(dir, 'nowhere'))).toBe(false);
@@ -56,7 +57,7 @@ describe('--output', () => {
 
   it('a folder as the output is a usage error', async () => {
     mkdirSync(join(dir, 'reports'), { recursive: true });
-    const r = await run(['status', '--output', 'reports']);
+    const r = await run(['status', '--output', 'reports', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.err).toContain('it is a folder');
   });

@@ -19,6 +19,9 @@ import { registerUndo } from '../commands/undo.js';
 import { translateUsageError, usageLang, vietnameseHelp } from '../commands/usage.js';
 import { registerDiff } from '../commands/diff.js';
 import { registerLog } from '../commands/log.js';
+import { say, type Lang } from '../messages/index.js';
+import { pickLang } from '../render/i18n.js';
+import { describeCommands } from '../commands/help-text.js';
 
 export const VERSION = '0.1.0';
 
@@ -55,6 +58,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
   applyClerkOptions(program, ctx);
   const lang = usageLang(argv, ctx);
+  ctx.lang = lang;
+  describeCommands(program, lang);
   if (lang === 'vi') vietnameseHelp(program);
   for (const c of program.commands) c.exitOverride().configureOutput(program.configureOutput());
   // The shells' completion scripts call back here: candidates only, never an error.
@@ -77,23 +82,28 @@ export async function main(argv: string[], io: Io): Promise<number> {
       if (usageError) io.error(translateUsageError(usageError, e.code, program, argv, lang));
       const first = argv.find((a) => !a.startsWith('-'));
       const known = first !== undefined && program.commands.some((c) => c.name() === first);
-      if (lang === 'vi') io.error(known ? `Xem \`tthc ${first} --help\` để biết các tùy chọn.\n` : 'Xem `tthc --help` để biết các lệnh.\n');
-      else io.error(known ? `Run \`tthc ${first} --help\` for the options.\n` : 'Run `tthc --help` for the commands.\n');
+      io.error(`${known ? say(lang, 'cli.seeCommandHelp', { command: first }) : say(lang, 'cli.seeHelp')}\n`);
       return 2;
     }
-    return reportError(io, e);
+    return reportError(io, e, lang);
   }
 }
 
-export function reportError(io: Io, e: unknown): number {
+/** `tthc: MESSAGE` and `hint: HINT` (gợi ý), in the run's language where the error carries catalogue messages. */
+function printRefusal(io: Io, e: { message: string; hint?: string; say?: (lang: Lang) => { message: string; hint?: string } }, lang: Lang): void {
+  const { message, hint } = typeof e.say === 'function' ? e.say(lang) : e;
+  io.error(`tthc: ${message}\n${hint ? `${say(lang, 'cli.hint')}: ${hint}\n` : ''}`);
+}
+
+export function reportError(io: Io, e: unknown, lang: Lang = pickLang(undefined, io.env)): number {
   if (e instanceof UsageError || e instanceof RefusedError) {
-    io.error(`tthc: ${e.message}\n${e.hint ? `hint: ${e.hint}\n` : ''}`);
+    printRefusal(io, e, lang);
     return e instanceof UsageError ? 2 : 1;
   }
   const err = e as NodeJS.ErrnoException & { hint?: string };
   // A write the safe writer refused (src/edit/write.ts, loaded apart, so not an instance of RefusedError here).
   if (err && err.code === 'REFUSED' && typeof err.message === 'string') {
-    io.error(`tthc: ${err.message}\n${err.hint ? `hint: ${err.hint}\n` : ''}`);
+    printRefusal(io, err, lang);
     return 1;
   }
   if (err && typeof err.code === 'string' && typeof err.message === 'string') {
@@ -101,7 +111,7 @@ export function reportError(io: Io, e: unknown): number {
     return 2;
   }
   // A bug: say so plainly, without a stack trace unless asked for.
-  io.error(`tthc: internal error: ${(e as Error)?.message ?? String(e)}\nPlease report it with the command you ran${io.env.TTHC_DEBUG ? '' : ' (set TTHC_DEBUG=1 for details)'}.\n`);
+  io.error(`tthc: ${say(lang, 'cli.internal', { message: (e as Error)?.message ?? String(e), debug: !!io.env.TTHC_DEBUG })}\n`);
   if (io.env.TTHC_DEBUG) io.error(`${(e as Error)?.stack ?? ''}\n`);
   return 70;
 }

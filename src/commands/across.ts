@@ -8,15 +8,16 @@ import { plansDueView, plansStatusView, planRef, resolveAcross } from '../views/
 import { planLabel } from '../render/plans.js';
 import { renderIcsAcross, type IcsInput } from '../render/ics.js';
 import { icsEvents } from '../views/ics.js';
-import type { Ctx } from './context.js';
+import { runLang, type Ctx } from './context.js';
+import { msg, say } from '../messages/index.js';
 import { loadPlans } from './plans.js';
 import { writeOutput } from './output.js';
 
-function formatAcross(format: string, command: string, registry: Registry<never>): string {
+function formatAcross(ctx: Ctx, format: string, command: string, registry: Registry<never>): string {
   if (formatNames(registry).includes(format)) return format;
   const names = formatNames(registry);
-  const list = `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
-  throw new UsageError(`--format ${format} answers for one plan at a time; across several plans, ${command} writes ${list}.`, `Use --format ${list}, or name one plan with --plan FILE.`);
+  const list = `${names.slice(0, -1).join(', ')} ${say(runLang(ctx), 'or')} ${names[names.length - 1]}`;
+  throw new UsageError(msg('across.format', { format, command, list }), msg('across.format.hint', { list }));
 }
 
 /**
@@ -27,7 +28,7 @@ export async function dueAcross(
   files: string[],
   o: { format: string; lang: Lang; style: Style; sep: string; asOf: string; within: number; agency?: string; role: Role | 'any'; all?: boolean; failOn?: string; output?: string },
 ): Promise<number> {
-  const format = formatAcross(o.format, 'due', PLANS_DUE_FORMATS);
+  const format = formatAcross(ctx, o.format, 'due', PLANS_DUE_FORMATS);
   const { plans, broken } = await loadPlans(ctx, files);
   const agency = o.agency !== undefined ? resolveAcross(plans, o.agency) : undefined;
   const view = plansDueView(plans, { asOf: o.asOf, within: o.within, agency, role: o.role, all: o.all });
@@ -48,7 +49,7 @@ export async function statusAcross(
   files: string[],
   o: { format: string; lang: Lang; style: Style; sep: string; asOf: string; agency?: string; role: Role | 'any'; periods: 'calendar' | 'reporting'; output?: string },
 ): Promise<number> {
-  const format = formatAcross(o.format, 'status', PLANS_STATUS_FORMATS);
+  const format = formatAcross(ctx, o.format, 'status', PLANS_STATUS_FORMATS);
   const { plans, broken } = await loadPlans(ctx, files);
   const agency = o.agency !== undefined ? resolveAcross(plans, o.agency) : undefined;
   const view = plansStatusView(plans, { asOf: o.asOf, agency, role: o.role, periods: o.periods });

@@ -24,6 +24,8 @@ export function applyClerkOptions(program: Command, ctx: Ctx): void {
   program.addOption(new Option('--width <columns>', 'the width of tables (default: the terminal\'s, else COLUMNS, else 80)'));
   for (const cmd of program.commands) {
     if (has(cmd, '--as-of') && !has(cmd, '--today')) cmd.addOption(new Option('--today <date>', 'the same as --as-of'));
+    // Every command speaks the run's language (its errors and help, src/commands/usage.ts), not only those that print tables.
+    if (!has(cmd, '--lang')) cmd.addOption(new Option('--lang <lang>', 'vi or en (default: TTHC_LANG, else vi)'));
     addShort(cmd);
   }
   // The run's options are read once, here, before any command's action: flags over TTHC_* over tthc.yaml.

@@ -4,6 +4,7 @@ import { UsageError } from '../model/io.js';
 import { evaluatePlan } from '../views/evaluate.js';
 import { formatNames } from '../render/registry.js';
 import { checkFile, planPath, type Ctx } from './context.js';
+import { msg } from '../messages/index.js';
 import { formatRegistryOf } from './spec.js';
 
 const SHELLS = ['bash', 'zsh', 'fish', 'powershell'] as const;
@@ -62,7 +63,7 @@ export function registerCompletion(program: Command, ctx: Ctx, done: (code: numb
     .argument('<shell>', 'bash, zsh, fish or powershell')
     .action((shell: string) => {
       const s = shell.toLowerCase().replace(/^pwsh$/, 'powershell') as (typeof SHELLS)[number];
-      if (!SHELLS.includes(s)) throw new UsageError(`No completion for the shell "${shell}".`, `Use one of: ${SHELLS.join(', ')}.`);
+      if (!SHELLS.includes(s)) throw new UsageError(msg('opt.shell', { shell }), msg('opt.shell.hint', { shells: SHELLS.join(', ') }));
       ctx.io.write(SCRIPTS[s]);
       done(0);
     });

@@ -13,6 +13,8 @@ import { showPath } from '../host/paths.js';
 import { pickLang } from '../render/i18n.js';
 import { formatDayVi, todayInVietnam } from '../schedule/index.js';
 import { colourWanted, makeStyle, type Style } from '../render/style.js';
+import { msg, say } from '../messages/index.js';
+import type { Lang } from '../messages/index.js';
 import type { RunSpec } from './spec.js';
 
 export interface Ctx {
@@ -30,8 +32,16 @@ export interface Ctx {
   widthFlag?: number;
   /** The day the command answers for (--as-of, --today, --date), which chooses among several plans. */
   day?: string;
+  /** The language of the run (--lang, else TTHC_LANG or tthc.yaml, else vi), decided once by the CLI before the
+   * command's options are parsed, so that usage errors are said in it too; the options object repeats it. */
+  lang?: Lang;
   /** The run's options, read once before the command runs (spec.ts). */
   spec?: RunSpec;
+}
+
+/** The run's language, for words said outside a thrown message. */
+export function runLang(ctx: Ctx): Lang {
+  return ctx.lang ?? pickLang(undefined, ctx.io.env);
 }
 
 export function makeCtx(io: Io): Ctx {
@@ -68,14 +78,14 @@ export function plansFolder(ctx: Ctx): string | undefined {
 export function defaultPlans(ctx: Ctx): string[] {
   const dir = plansFolder(ctx);
   if (!dir) {
-    throw new UsageError('No plan file given, and there is no plans/ folder here or in a folder above.', 'Name the plan file (e.g. `--plan plans/ke-hoach-2023.yaml`), run tthc inside the folder that holds plans/, or set `plan:` in tthc.yaml.');
+    throw new UsageError(msg('plan.noFolder'), msg('plan.noFolder.hint'));
   }
   return plansIn(ctx, dir);
 }
 
 export function plansIn(ctx: Ctx, dir: string): string[] {
   const plans = readdirSync(dir).filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith('.') && n !== CONFIG_NAME).sort();
-  if (plans.length === 0) throw new UsageError(`${ctx.display(dir)}/ holds no .yaml plan.`, 'Import one with `tthc import DOCUMENT.txt --output plans/NAME.yaml`.');
+  if (plans.length === 0) throw new UsageError(msg('plan.emptyFolder', { dir: ctx.display(dir) }), msg('plan.emptyFolder.hint'));
   // Spelled with '/' on every system (Windows takes it too), so that reports are the same bytes everywhere.
   return plans.map((n) => join(dir, n).split('\\').join('/'));
 }
@@ -105,16 +115,17 @@ export function planPeriodOf(path: string): { year: number; start: string; end: 
 }
 
 /** Among several plans: the one of `year`, or the one whose period holds `day`. */
-function choosePlan(ctx: Ctx, plans: string[], want: { year?: number; day?: string }, how: string): string {
+function choosePlan(ctx: Ctx, plans: string[], want: { year?: number; day?: string }, folder: string): string {
   if (plans.length === 1 && want.year === undefined) return plans[0]!;
   const periods = plans.map((p) => ({ p, period: planPeriodOf(p) }));
   const fits = periods.filter(({ period }) => period && (want.year !== undefined ? period.year === want.year : want.day! >= period.start && want.day! <= period.end));
   if (fits.length === 1) return fits[0]!.p;
-  const list = periods.map(({ p, period }) => `${ctx.display(p)} (${period ? `${formatDayVi(period.start)} – ${formatDayVi(period.end)}` : 'no plan year found'})`).join(', ');
-  const what = want.year !== undefined ? `the year ${want.year}` : `${formatDayVi(want.day!)}`;
+  const lang = runLang(ctx);
+  const list = periods.map(({ p, period }) => `${ctx.display(p)} (${period ? `${formatDayVi(period.start)} – ${formatDayVi(period.end)}` : say(lang, 'plan.noYear')})`).join(', ');
+  const what = want.year !== undefined ? say(lang, 'plan.forYear', { year: want.year }) : `${formatDayVi(want.day!)}`;
   throw new UsageError(
-    fits.length === 0 ? `No plan ${how} is for ${what}: ${list}.` : `${fits.length} plans ${how} are for ${what}: ${fits.map((f) => ctx.display(f.p)).join(', ')}.`,
-    'Choose one with `--plan FILE` or `--plan YEAR` (or --as-of a day in its period).',
+    fits.length === 0 ? msg('plan.noneFor', { folder, what, list }) : msg('plan.severalFor', { n: fits.length, folder, what, list: fits.map((f) => ctx.display(f.p)).join(', ') }),
+    msg('plan.choose.hint'),
   );
 }
 
@@ -126,7 +137,7 @@ function choosePlan(ctx: Ctx, plans: string[], want: { year?: number; day?: stri
 export function planPath(ctx: Ctx, flag: string | undefined): string {
   const setting = flag !== undefined ? { value: flag, source: '--plan', base: ctx.io.cwd } : ctx.config().plan;
   const day = ctx.day ?? ctx.today();
-  if (!setting) return choosePlan(ctx, defaultPlans(ctx), { day }, 'in plans/');
+  if (!setting) return choosePlan(ctx, defaultPlans(ctx), { day }, 'plans/');
   const path = resolve(setting.base, setting.value);
   const isYear = /^\d{4}$/.test(setting.value.trim());
   let st;
@@ -135,9 +146,9 @@ export function planPath(ctx: Ctx, flag: string | undefined): string {
   } catch {
     st = undefined;
   }
-  if (isYear && !st) return choosePlan(ctx, defaultPlans(ctx), { year: Number(setting.value.trim()) }, 'in plans/');
-  if (st?.isDirectory()) return choosePlan(ctx, plansIn(ctx, path), { day }, `in ${ctx.display(path)}/`);
-  if (!st && setting.source !== '--plan') throw new UsageError(`${ctx.display(path)}: no such file (the plan named by ${setting.source}).`, `Correct ${setting.source}, or name the plan with --plan.`);
+  if (isYear && !st) return choosePlan(ctx, defaultPlans(ctx), { year: Number(setting.value.trim()) }, 'plans/');
+  if (st?.isDirectory()) return choosePlan(ctx, plansIn(ctx, path), { day }, `${ctx.display(path)}/`);
+  if (!st && setting.source !== '--plan') throw new UsageError(msg('plan.settingMissing', { file: ctx.display(path), source: setting.source }), msg('plan.settingMissing.hint', { source: setting.source }));
   return flag !== undefined ? flag : path;
 }
 
@@ -155,16 +166,16 @@ export function readPlanBytes(ctx: Ctx, file: string): Buffer {
     fd = retryHeldOpenSync(() => openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new UsageError(`${file}: no such file.`, 'Check the path; plans usually live in plans/.');
-    if (code === 'EISDIR') throw new UsageError(`${file} is a folder, not a plan file.`, `Name a file in it, e.g. ${join(file, '…yaml')}.`);
-    throw heldOpenRefusal(e, 'read', file, pickLang(undefined, ctx.io.env)) ?? new UsageError(`${file}: cannot be read (${code ?? 'error'}).`, "Check the file's permissions.");
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new UsageError(msg('file.missing', { file }), msg('file.missing.hint'));
+    if (code === 'EISDIR') throw new UsageError(msg('file.folder', { file }), msg('file.folder.hint', { example: join(file, '…yaml') }));
+    throw heldOpenRefusal(e, 'read', file, runLang(ctx)) ?? new UsageError(msg('file.unreadable', { file, code: code ?? 'error' }), msg('file.unreadable.hint'));
   }
   try {
     const st = fstatSync(fd);
-    if (st.isDirectory()) throw new UsageError(`${file} is a folder, not a plan file.`, `Name a file in it, e.g. ${join(file, '…yaml')}.`);
+    if (st.isDirectory()) throw new UsageError(msg('file.folder', { file }), msg('file.folder.hint', { example: join(file, '…yaml') }));
     if (!st.isFile()) {
-      const what = st.isFIFO() ? 'a named pipe' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : st.isSocket() ? 'a socket' : 'not a regular file';
-      throw new UsageError(`${file} is ${what}, not a plan file; tthc reads only regular files.`, 'Save the plan to a file and name that file.');
+      const what = st.isFIFO() ? 'pipe' : st.isCharacterDevice() || st.isBlockDevice() ? 'device' : st.isSocket() ? 'socket' : 'other';
+      throw new UsageError(msg('file.special', { file, what }), msg('file.special.hint'));
     }
     // At most one byte more than a plan may hold: enough to refuse a larger file (TOO_LARGE) with its real size,
     // and a file that grows while it is read is not followed.
@@ -181,7 +192,7 @@ export function readPlanBytes(ctx: Ctx, file: string): Buffer {
     return n > MAX_PLAN_BYTES ? headOf(bytes, Math.max(st.size, n)) : bytes;
   } catch (e) {
     if (e instanceof UsageError) throw e;
-    throw heldOpenRefusal(e, 'read', file, pickLang(undefined, ctx.io.env)) ?? new UsageError(`${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`, "Check the file's permissions.");
+    throw heldOpenRefusal(e, 'read', file, runLang(ctx)) ?? new UsageError(msg('file.unreadable', { file, code: (e as NodeJS.ErrnoException).code ?? 'error' }), msg('file.unreadable.hint'));
   } finally {
     closeSync(fd);
   }
@@ -213,17 +224,12 @@ export async function loadPlan(ctx: Ctx, flag: string | undefined): Promise<Load
   const local = diagnostics.filter((d) => d.severity === 'error' && TASK_LOCAL.has(d.code));
   const errors = diagnostics.filter((d) => d.severity === 'error' && !TASK_LOCAL.has(d.code));
   if (local.length > 0 && errors.length === 0 && checked.plan) {
-    ctx.io.error(
-      `${checked.file}: ${local.length} task${local.length === 1 ? '' : 's'} with a timeline tthc does not understand, shown as "chưa xác định hạn" (no due date understood); run \`tthc check ${checked.file}\` to see ${local.length === 1 ? 'it' : 'them'}.\n`,
-    );
+    ctx.io.error(`${say(runLang(ctx), 'plan.unknownTimelines', { file: checked.file, n: local.length })}\n`);
   }
   if (errors.length || !checked.plan) {
     const shown = errors.slice(0, 5);
     const report = renderText([{ file: checked.file, diagnostics: shown, lines: checked.lines }], ctx.style());
-    throw new RefusedError(
-      `${checked.file} has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} first.\n\n${report.trimEnd()}`,
-      `Run \`tthc check ${checked.file}\` to see every finding.`,
-    );
+    throw new RefusedError(msg('plan.hasErrors', { file: checked.file, n: errors.length, report: report.trimEnd() }), msg('plan.hasErrors.hint', { file: checked.file }));
   }
   return { plan: checked.plan, ...(checked.schedules ? { schedules: checked.schedules } : {}), diagnostics, bytes };
 }

@@ -11,6 +11,7 @@ import { DIFF_FORMATS, renderAs } from '../render/registry.js';
 import { diffPlans, type PlanDiff } from '../views/diff.js';
 import { planPath, readPlanBytes, type Ctx } from './context.js';
 import { hasCommits, repositoryOf, showFile, verifyRevision, type Tracked } from './git.js';
+import { msg } from '../messages/index.js';
 import { writeRendered } from './output.js';
 import { formatOption, specOf } from './spec.js';
 
@@ -31,7 +32,7 @@ export function failOnOption(values: string[] | undefined): FailOn[] {
   for (const v of (values ?? []).flatMap((x) => x.split(','))) {
     const s = v.trim();
     if (!s) continue;
-    if (!(FAIL_ON as readonly string[]).includes(s)) throw new UsageError(`--fail-on "${s}" is not a rule tthc knows.`, `Use one or more of: ${FAIL_ON.join(', ')} (repeat the option or separate them with commas).`);
+    if (!(FAIL_ON as readonly string[]).includes(s)) throw new UsageError(msg('diff.failOnBad', { value: s, rules: FAIL_ON.join(', ') }), msg('diff.failOnBad.hint', { rules: FAIL_ON.join(', ') }));
     if (!out.includes(s as FailOn)) out.push(s as FailOn);
   }
   return out;
@@ -146,7 +147,7 @@ export function registerDiff(program: Command, ctx: Ctx, done: (code: number) =>
           if (r) results.push(r);
         }
       } else {
-        if (versions.length > 2) throw new UsageError(`tthc diff compares two versions; ${versions.length} were given.`, 'Give at most two: `tthc diff A B` (revisions or files); `--staged` takes any number of plan files.');
+        if (versions.length > 2) throw new UsageError(msg('diff.tooMany', { n: versions.length }), msg('diff.tooMany.hint'));
         const [a, b] = versions;
         // A file, else REV:PATH (a file at a revision, its path from the repository's top, as git writes it), else a
         // revision of the plan file. A single letter before ":" is a Windows drive, not a revision.
@@ -159,7 +160,7 @@ export function registerDiff(program: Command, ctx: Ctx, done: (code: number) =>
         const given = b === undefined ? undefined : parse(b);
         // A plan file's name that is not there is a missing file, not an unknown revision: said before any question
         // of which plan file the revisions would be of.
-        for (const s of [oldSide, given]) if (s?.kind === 'rev' && /\.ya?ml$/i.test(s.rev)) throw new UsageError(`${s.rev}: no such file.`, 'Check the path; to compare revisions, name commits such as HEAD~1 or main.');
+        for (const s of [oldSide, given]) if (s?.kind === 'rev' && /\.ya?ml$/i.test(s.rev)) throw new UsageError(msg('file.missing', { file: s.rev }), msg('diff.missing.hint'));
         const needsPlan = given === undefined || [oldSide, given].some((s) => s.kind === 'rev' && s.path === undefined);
         const file = needsPlan ? planPath(ctx, spec.plan) : undefined;
         const newSide: Side = given ?? { kind: 'file', file: file! };
@@ -175,7 +176,7 @@ export function registerDiff(program: Command, ctx: Ctx, done: (code: number) =>
 /** The staged version of one plan against HEAD; a plan new in this commit has nothing to compare with. */
 async function stagedDiff(ctx: Ctx, file: string): Promise<{ diff: PlanDiff; a: Plan; b: Plan } | undefined> {
   const tracked = await repositoryOf(ctx.abs(file), ctx.io.env);
-  if (!tracked) throw new UsageError(`${ctx.display(file)} is not in a git repository, so nothing is staged.`, 'Run it inside the repository that keeps the plan.');
+  if (!tracked) throw new UsageError(msg('diff.noGitStaged', { file: ctx.display(file) }), msg('diff.noGitStaged.hint'));
   const env = ctx.io.env;
   if (!(await hasCommits(tracked.root, env)) || !(await showFile(tracked.root, 'HEAD', tracked.path, env))) {
     ctx.io.error(`${tracked.path}: a new plan (not in HEAD); nothing to compare with.\n`);

@@ -2,6 +2,7 @@
 import { realpathSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { UsageError } from '../model/io.js';
+import { msg } from '../messages/index.js';
 
 export interface GitResult {
   status: number;
@@ -27,7 +28,7 @@ export async function git(cwd: string, args: string[], env: Record<string, strin
   });
   if (r.error) {
     const code = (r.error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError('The git program is not installed (or not on PATH).', 'Install git; `tthc diff FILE1 FILE2` compares two files without it.');
+    if (code === 'ENOENT') throw new UsageError(msg('git.missing'), msg('git.missing.hint'));
     throw new UsageError(`git could not be run: ${r.error.message}`);
   }
   return { status: r.status ?? 1, stdout: r.stdout, stderr: r.stderr.toString('utf8').trim() };
@@ -57,10 +58,10 @@ export async function repositoryOf(abs: string, env: Record<string, string | und
 
 /** Checks that `rev` names a commit; an unknown one is a usage error. */
 export async function verifyRevision(root: string, rev: string, env: Record<string, string | undefined>): Promise<string> {
-  if (rev.startsWith('-')) throw new UsageError(`"${rev}" is not a revision.`, 'Name a commit: HEAD, HEAD~1, a branch, a tag or a commit hash.');
+  if (rev.startsWith('-')) throw new UsageError(msg('git.notRev', { rev }), msg('git.notRev.hint'));
   const r = await git(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], env);
   if (r.status !== 0) {
-    throw new UsageError(`"${rev}" is neither a file nor a revision of this git repository.`, 'Name a commit (HEAD, HEAD~1, main, a tag or a hash; `git log --oneline` lists them) or an existing file.');
+    throw new UsageError(msg('git.neither', { rev }), msg('git.neither.hint'));
   }
   return r.stdout.toString('utf8').trim();
 }

@@ -5,6 +5,7 @@ import { renderIcs } from '../render/ics.js';
 import { icsEvents } from '../views/ics.js';
 import { loadPlan, planPath, type Ctx } from './context.js';
 import { writeOutput } from './output.js';
+import { msg } from '../messages/index.js';
 import { specOf } from './spec.js';
 import { icsAcross } from './across.js';
 import { PLANS_FLAGS, PLANS_HELP, plansAsked, repeated } from './plans.js';

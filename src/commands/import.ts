@@ -8,6 +8,7 @@ import { decodePlanBytes } from '../read/decode.js';
 import { readPlanBytes, type Ctx } from './context.js';
 import { writeOutput } from './output.js';
 import type { AgencyFile } from '../model/schema.js';
+import { msg } from '../messages/index.js';
 
 interface Opts {
   agencies?: string;
@@ -28,12 +29,12 @@ export function registerImport(program: Command, ctx: Ctx, done: (code: number) 
     .action(async (file: string, opts: Opts) => {
       let year: number | undefined;
       if (opts.year !== undefined) {
-        if (!/^\d{4}$/.test(opts.year)) throw new UsageError(`--year "${opts.year}" is not a year.`, 'Write it as 2026.');
+        if (!/^\d{4}$/.test(opts.year)) throw new UsageError(msg('import.year', { value: opts.year }), msg('import.year.hint'));
         year = Number(opts.year);
-        if (year < 1990 || year > 2100) throw new UsageError(`--year ${year} is not the year of a plan tthc can read (1990–2100).`, 'Write the plan year, e.g. 2026.');
+        if (year < 1990 || year > 2100) throw new UsageError(msg('import.yearRange', { year }), msg('import.yearRange.hint'));
       }
       if (opts.output && existsSync(ctx.abs(opts.output)) && !opts.force) {
-        throw new UsageError(`${opts.output} exists already.`, 'Choose another --output, or add --force to replace it.');
+        throw new UsageError(msg('import.exists', { file: opts.output }), msg('import.exists.hint'));
       }
       const shown = ctx.display(file);
       const bytes = readPlanBytes(ctx, file);
@@ -48,12 +49,12 @@ export function registerImport(program: Command, ctx: Ctx, done: (code: number) 
           throw e;
         }
       } else if (starts([0xd0, 0xcf, 0x11, 0xe0])) {
-        throw new RefusedError(`${shown}: an old Word .doc file cannot be imported.`, 'Open it in Word and save it as .docx (Word Document), then import the .docx.');
+        throw new RefusedError(msg('import.doc', { file: shown }), msg('import.doc.hint'));
       } else if (starts([0x50, 0x4b, 0x03, 0x04])) {
         try {
           text = docxToText(bytes);
         } catch (e) {
-          if (e instanceof DocxError) throw new RefusedError(`${shown}: ${e.message}`, 'Open it in Word and save it again as .docx, or copy the task table from Word into a text file.');
+          if (e instanceof DocxError) throw new RefusedError(`${shown}: ${e.message}`, msg('import.docx.hint'));
           throw e;
         }
       } else {
@@ -101,7 +102,7 @@ async function ownAgencies(ctx: Ctx, file: string): Promise<Record<string, Agenc
     typeof agencies === 'object' &&
     Object.values(agencies).every((a) => a !== null && typeof a === 'object' && typeof (a as { name?: unknown }).name === 'string');
   if (!ok) {
-    throw new UsageError(`${shown} has no readable \`agencies:\` mapping (id → { name, aliases?, members? }).`, 'Give a plan file that `tthc check` reads, or a file with just its `agencies:` key.');
+    throw new UsageError(msg('import.agencies', { file: shown }), msg('import.agencies.hint'));
   }
   return agencies as Record<string, AgencyFile>;
 }

@@ -9,6 +9,7 @@ import { planPath, readPlanBytes, type Ctx } from './context.js';
 import { fileHistory, repositoryOf, showFile } from './git.js';
 import { writeRendered } from './output.js';
 import { formatOption, specOf } from './spec.js';
+import { msg } from '../messages/index.js';
 
 export function registerLog(program: Command, ctx: Ctx, done: (code: number) => void): void {
   program
@@ -24,14 +25,11 @@ export function registerLog(program: Command, ctx: Ctx, done: (code: number) => 
       const env = ctx.io.env;
       const tracked = await repositoryOf(ctx.abs(file), env);
       if (!tracked) {
-        throw new UsageError(
-          `${ctx.display(file)} is not in a git repository, so it has no history to show.`,
-          'Keep the plan in git (`git init`, `git add`, `git commit`) and each record will be dated and signed by its commit; `tthc show ID` shows the records as they are.',
-        );
+        throw new UsageError(msg('log.noGit', { file: ctx.display(file) }), msg('log.noGit.hint'));
       }
       const commits = await fileHistory(tracked.root, tracked.path, env);
       if (!commits.length) {
-        throw new UsageError(`${tracked.path} has no commit in its git repository yet (not tracked, or never committed).`, 'Commit it (`git add` and `git commit`) to start its history.');
+        throw new UsageError(msg('log.noCommit', { file: tracked.path }), msg('log.noCommit.hint'));
       }
       const versions: Version[] = [];
       let last: Buffer | undefined;
@@ -57,7 +55,7 @@ export function registerLog(program: Command, ctx: Ctx, done: (code: number) => 
         if (plan) versions.push({ commit: { hash: '', short: '', date: '', author: '', email: '', subject: '', working: true }, plan });
       }
       if (!versions.some((v) => v.plan)) {
-        throw new UsageError(`No version of ${tracked.path} in its git history is a plan tthc can read.`, `Run \`tthc check ${ctx.display(file)}\` to see what is wrong with it; \`--plan FILE\` names another plan.`);
+        throw new UsageError(msg('log.noPlan', { file: tracked.path }), msg('log.noPlan.hint', { file: ctx.display(file) }));
       }
       const hist = planHistory(versions);
       let tasks = hist.tasks;
@@ -67,7 +65,7 @@ export function registerLog(program: Command, ctx: Ctx, done: (code: number) => 
         tasks = current.length ? current : tasks.filter((h) => h.ids.includes(want));
         if (!tasks.length) {
           const near = nearest(want, new Set(hist.tasks.flatMap((h) => h.ids)));
-          throw new UsageError(`No task ${id} in the history of ${tracked.path}.`, near.length ? `Did you mean ${near.join(', ')}?` : '`tthc log` without an id shows every task.');
+          throw new UsageError(msg('log.noTask', { id, file: tracked.path }), near.length ? msg('log.noTask.near', { near: near.join(', ') }) : msg('log.noTask.hint'));
         }
       }
       const shown = ctx.display(file);

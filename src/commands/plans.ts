@@ -3,7 +3,8 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { RefusedError, UsageError } from '../model/io.js';
 import type { Plan } from '../model/model.js';
-import { loadPlan, plansFolder, plansIn, type Ctx } from './context.js';
+import { loadPlan, plansFolder, plansIn, runLang, type Ctx } from './context.js';
+import { msg, say } from '../messages/index.js';
 
 /**
  * The values of an option given more than once (`--plan a --plan b`). Commander keeps the last value of a repeated
@@ -35,16 +36,16 @@ export function plansAsked(ctx: Ctx, planFlags: string[], plans: string | boolea
     for (const p of planFlags) if (!byPath.has(resolve(ctx.io.cwd, p))) byPath.set(resolve(ctx.io.cwd, p), p);
     return byPath.size < 2 ? undefined : [...byPath.values()];
   }
-  if (planFlags.length) throw new UsageError('--plans and --plan both name the plans to answer for.', 'Give a folder with --plans, or files with --plan (repeat it for several).');
+  if (planFlags.length) throw new UsageError(msg('plans.both'), msg('plans.both.hint'));
   let dir: string | undefined;
   if (typeof plans === 'string') dir = resolve(ctx.io.cwd, plans);
   else {
     const setting = ctx.config().plan;
     const configured = setting ? resolve(setting.base, setting.value) : undefined;
     dir = configured && isFolder(configured) ? configured : plansFolder(ctx);
-    if (!dir) throw new UsageError('--plans names no folder, and there is no plans/ folder here or in a folder above.', 'Name the folder: `--plans plans/xa`.');
+    if (!dir) throw new UsageError(msg('plans.noFolder'), msg('plans.noFolder.hint'));
   }
-  if (!isFolder(dir)) throw new UsageError(`${ctx.display(dir)}: no such folder (--plans).`, 'Name a folder of plans; for one file, use --plan FILE.');
+  if (!isFolder(dir)) throw new UsageError(msg('plans.notFolder', { dir: ctx.display(dir) }), msg('plans.notFolder.hint'));
   return plansIn(ctx, dir);
 }
 
@@ -74,11 +75,13 @@ export async function loadPlans(ctx: Ctx, files: string[]): Promise<ManyPlans> {
     } catch (e) {
       if (!(e instanceof RefusedError || e instanceof UsageError)) throw e;
       out.broken.push({ file: ctx.display(file), message: e.message });
-      ctx.io.error(`tthc: ${e.message}\n${e.hint ? `hint: ${e.hint}\n` : ''}tthc: ${ctx.display(file)} is left out; the other plans are answered.\n\n`);
+      const lang = runLang(ctx);
+      const { message, hint } = e.say(lang);
+      ctx.io.error(`tthc: ${message}\n${hint ? `${say(lang, 'cli.hint')}: ${hint}\n` : ''}tthc: ${say(lang, 'plans.leftOut', { file: ctx.display(file) })}\n\n`);
     }
   }
   if (out.plans.length === 0) {
-    throw new RefusedError(`None of the ${files.length} plans could be read (each is named above).`, 'Fix them, then run the command again.');
+    throw new RefusedError(msg('plans.noneRead', { n: files.length }), msg('plans.noneRead.hint'));
   }
   return out;
 }

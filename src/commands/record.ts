@@ -10,6 +10,7 @@ import { addDays, beforeWindow, closingDay, formatDayVi, isValidDay, openOn, rep
 import { evaluatePlan, type ReadSchedules, type TaskState } from '../views/evaluate.js';
 import type { Lang } from '../render/i18n.js';
 import { choosePeriod } from '../views/completion.js';
+import { msg, say, withPath } from '../messages/index.js';
 import { UNSAFE_IN_VALUE, visibleEscape } from '../render/escape.js';
 import { planPath, readPlanBytes, type Ctx } from './context.js';
 import { asOfOption, parseDayOption, specOf, withinOption } from './spec.js';
@@ -35,10 +36,8 @@ interface Opts {
 function planOf(ctx: Ctx, checked: Checked, file: string): Plan {
   const errors = checked.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length || !checked.plan) {
-    throw new RefusedError(
-      `${file} has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was recorded.\n\n${renderText([{ file, diagnostics: sortDiagnostics(errors).slice(0, 5), lines: checked.lines }], ctx.style()).trimEnd()}`,
-      `Fix the plan first (\`tthc check ${file}\`).`,
-    );
+    const report = renderText([{ file, diagnostics: sortDiagnostics(errors).slice(0, 5), lines: checked.lines }], ctx.style()).trimEnd();
+    throw new RefusedError(msg('rec.planErrors', { file, n: errors.length, report }), msg('rec.planErrors.hint', { file }));
   }
   return checked.plan;
 }
@@ -49,10 +48,10 @@ function planOf(ctx: Ctx, checked: Checked, file: string): Plan {
  */
 const MAX_ROUNDS = 50;
 
-function checkDate(ctx: Ctx, value: string | undefined, what: string): string {
+function checkDate(ctx: Ctx, value: string | undefined, kind: 'done' | 'trigger'): string {
   const date = asOfOption(ctx, value, '--date');
   if (date > ctx.today()) {
-    throw new RefusedError(`The ${what} date ${formatDayVi(date)} is after today (${formatDayVi(ctx.today())}).`, 'Record work once it has happened.');
+    throw new RefusedError(msg('rec.future', { kind, day: formatDayVi(date), today: formatDayVi(ctx.today()) }), msg('rec.future.hint'));
   }
   return date;
 }
@@ -62,7 +61,7 @@ function checkPeriod(period: string | undefined): void {
   if (period === undefined) return;
   const m = /^(\d{4})(?:-(0[1-9]|1[0-2])|-Q[1-4]|-H[12]|-(\d{2})-(\d{2}))?$/.exec(period);
   const ok = m !== null && (m[3] === undefined || isValidDay(period));
-  if (!ok) throw new UsageError(`--period "${period}" is not a period.`, 'Write a month 2023-03, a quarter 2023-Q2, a half-year 2023-H1, a year 2023, or a trigger day 2023-03-06.');
+  if (!ok) throw new UsageError(msg('rec.badPeriod', { period }), msg('rec.badPeriod.hint'));
 }
 
 /**
@@ -71,13 +70,13 @@ function checkPeriod(period: string | undefined): void {
  */
 function dueOption(ctx: Ctx, date: string, opts: Opts): string | undefined {
   if (opts.due !== undefined && opts.within !== undefined) {
-    throw new UsageError('--due and --within say the same thing two ways; give one.', 'Use --due DATE for a day the document names, or --within N for "within N days".');
+    throw new UsageError(msg('rec.dueAndWithin'), msg('rec.dueAndWithin.hint'));
   }
   if (opts.within !== undefined) return addDays(date, withinOption(opts.within));
   if (opts.due === undefined) return undefined;
   const due = parseDayOption(ctx, opts.due, '--due');
   if (due < date) {
-    throw new UsageError(`--due ${formatDayVi(due)} is before the trigger date ${formatDayVi(date)}.`, 'The due day is the last on-time day the document sets, on or after the day it came.');
+    throw new UsageError(msg('rec.dueBefore', { due: formatDayVi(due), date: formatDayVi(date) }), msg('rec.dueBefore.hint'));
   }
   return due;
 }
@@ -85,7 +84,7 @@ function dueOption(ctx: Ctx, date: string, opts: Opts): string | undefined {
 function checkRef(ref: string | undefined): void {
   if (ref === undefined) return;
   const p = parseSymbol(ref);
-  if (!p.ok) throw new UsageError(`--ref "${ref}" is not a document number and symbol: ${p.reason}.`, p.suggestion ? `Did you mean ${p.suggestion}?` : 'Write it as NUMBER/TYPE-ISSUER, e.g. 123/BC-UBND.');
+  if (!p.ok) throw new UsageError(msg('rec.badRef', { ref, reason: p.reason }), p.suggestion ? msg('rec.badRef.near', { suggestion: p.suggestion }) : msg('rec.badRef.hint'));
 }
 
 /**
@@ -101,75 +100,62 @@ function checkWindow(plan: Plan, state: TaskState, period: string | undefined, d
   const closing = closingDay(plan.period);
   const range = `${formatDayVi(plan.period.start)} – ${formatDayVi(plan.period.end)}`;
   if (date < plan.period.start) {
-    throw new RefusedError(`The completion date ${formatDayVi(date)} is before the plan period (${range}).`, 'Check the year; work of another year belongs in that year\'s plan.');
+    throw new RefusedError(msg('rec.beforePlan', { day: formatDayVi(date), range }), msg('rec.beforePlan.hint'));
   }
   if (date > plan.period.end && occ === undefined) {
-    throw new RefusedError(
-      `The date ${formatDayVi(date)} is after the plan period (${range}); task ${task.id} has no occurrence of this plan that it could complete.`,
-      'Record it in the plan of the year it was done.',
-    );
+    throw new RefusedError(msg('rec.afterPlan', { day: formatDayVi(date), range, id: task.id }), msg('rec.afterPlan.hint'));
   }
   if (date > closing) {
-    throw new RefusedError(
-      `Task ${task.id}${occ?.period ? ` (${occ.period})` : ''}: the completion date ${formatDayVi(date)} is after ${formatDayVi(closing)}, the last day on which work of this plan may be completed.`,
-      'Check the year; work finished that late belongs in the report of the year it was done.',
-    );
+    throw new RefusedError(msg('rec.afterClosing', { id: task.id, period: occ?.period ?? '', day: formatDayVi(date), closing: formatDayVi(closing) }), msg('rec.afterClosing.hint'));
   }
   if (occ === undefined || !beforeWindow(occ, date)) return;
-  const name = `Task ${task.id}${occ.period ? ` (${occ.period})` : ''}`;
-  if (occ.kind === 'event') {
-    throw new RefusedError(`${name} was opened on ${formatDayVi(occ.start)}; a completion on ${formatDayVi(date)} comes before it.`, 'Check the --date, or the --period (the trigger day it completes).');
-  }
+  const where = { id: task.id, period: occ.period ?? '', start: formatDayVi(occ.start), day: formatDayVi(date) };
+  if (occ.kind === 'event') throw new RefusedError(msg('rec.beforeEvent', where), msg('rec.beforeEvent.hint'));
   const open = openOn(all, date).filter((o) => o.period !== null);
-  const then = open.length
-    ? ` On ${formatDayVi(date)} the open ${open.length === 1 ? 'occurrence was' : 'occurrences were'} ${open.map((o) => `${o.period} (${formatDayVi(o.start)} – ${o.due ? formatDayVi(o.due) : '…'})`).join(', ')}.`
-    : '';
+  const list = open.map((o) => `${o.period} (${formatDayVi(o.start)} – ${o.due ? formatDayVi(o.due) : '…'})`).join(', ');
   throw new RefusedError(
-    `${name} opens on ${formatDayVi(occ.start)}; a completion on ${formatDayVi(date)} comes before it.${then}`,
-    open.length ? `If it was the work of ${open[0]!.period}, record it with --period ${open[0]!.period}; else check the --date.` : 'Check the --date and the --period.',
+    msg('rec.beforeWindow', { ...where, n: open.length, open: list }),
+    open.length ? msg('rec.beforeWindow.open', { period: String(open[0]!.period) }) : msg('rec.beforeWindow.hint'),
   );
 }
 
 /** The record to add, after every rule of the contract that concerns it (the plan as of today, evaluated once). */
-function edit(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts, date: string, due: string | undefined, plan: Plan, schedules: ReadSchedules | undefined): { task: Task; rec: RecordFile } {
+function edit(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts, date: string, due: string | undefined, plan: Plan, schedules: ReadSchedules | undefined, lang: Lang): { task: Task; rec: RecordFile } {
   const task = findTasks(plan, [id])[0]!;
   const rec: RecordFile = kind === 'done' ? { done: date } : { trigger: date };
   if (due !== undefined) rec.due = due;
   const state = evaluatePlan(plan, ctx.today(), 14, schedules).byId.get(task.id)!;
   if (kind === 'done') {
-    const period = choosePeriod(state, opts.period, date);
+    const period = choosePeriod(state, opts.period, date, lang);
     checkWindow(plan, state, period, date);
     if (period !== undefined) rec.period = period;
   } else {
-    if (opts.period !== undefined) throw new UsageError('tthc trigger takes no --period: the trigger date names the occurrence it opens.');
+    if (opts.period !== undefined) throw new UsageError(msg('rec.triggerPeriod'));
     if (state.follows) {
-      throw new RefusedError(`Task ${task.id} has no trigger of its own: it opens when task ${state.follows} is done.`, `Record that: tthc done ${state.follows} --date DATE.`);
+      throw new RefusedError(msg('rec.follows', { id: task.id, follows: state.follows }), msg('rec.follows.hint', { follows: state.follows }));
     }
     if (!state.parts.some((p) => p.kind === 'event')) {
-      throw new RefusedError(`Task ${task.id} has no trigger: its timeline "${task.when}" does not wait for an event.`, `Record the work with tthc done ${task.id}.`);
+      throw new RefusedError(msg('rec.noTrigger', { id: task.id, when: task.when }), msg('rec.noTrigger.hint', { id: task.id }));
     }
     if (date < plan.period.start || date > plan.period.end) {
-      throw new RefusedError(
-        `The trigger date ${formatDayVi(date)} is outside the plan period (${formatDayVi(plan.period.start)} – ${formatDayVi(plan.period.end)}).`,
-        'An event of another year opens the task in that year\'s plan.',
-      );
+      throw new RefusedError(msg('rec.triggerOutside', { day: formatDayVi(date), range: `${formatDayVi(plan.period.start)} – ${formatDayVi(plan.period.end)}` }), msg('rec.triggerOutside.hint'));
     }
     const closing = closingDay(plan.period);
     if (due !== undefined && due > closing) {
       throw new RefusedError(
-        `Task ${task.id}: the due day ${formatDayVi(due)} is after ${formatDayVi(closing)}, the last day on which work of this plan may be completed.`,
-        opts.within !== undefined ? 'Check --within: it counts days from the trigger (weeks as 2w).' : 'Check the year of --due.',
+        msg('rec.dueAfterClosing', { id: task.id, due: formatDayVi(due), closing: formatDayVi(closing) }),
+        opts.within !== undefined ? msg('rec.dueAfterClosing.within') : msg('rec.dueAfterClosing.hint'),
       );
     }
-    if (task.records.some((r) => r.trigger === date)) throw new RefusedError(`Task ${task.id} already has a trigger on ${formatDayVi(date)}.`);
+    if (task.records.some((r) => r.trigger === date)) throw new RefusedError(msg('rec.triggerTwice', { id: task.id, day: formatDayVi(date) }));
   }
   if (opts.ref !== undefined) rec.ref = opts.ref.normalize('NFC');
   if (opts.note !== undefined) rec.note = opts.note.normalize('NFC');
   const same = repeats(task.records, rec);
   if (same !== undefined) {
     throw new RefusedError(
-      `Task ${task.id} already has this record (record ${recordPlace(task, same) + 1}: ${kind} ${formatDayVi(date)}${rec.period ? `, period ${rec.period}` : ''}${rec.ref ? `, ${rec.ref}` : ''}).`,
-      kind === 'done' && rec.period === undefined ? 'A second activity on the same day is recorded with its own document (--ref).' : 'Nothing was written; it is recorded already.',
+      msg('rec.repeat', { id: task.id, n: recordPlace(task, same) + 1, kind, day: formatDayVi(date), period: rec.period ?? '', ref: rec.ref ?? '' }),
+      kind === 'done' && rec.period === undefined ? msg('rec.repeat.activity') : msg('rec.repeat.hint'),
     );
   }
   return { task, rec };
@@ -188,14 +174,15 @@ async function record(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts
   const file = planPath(ctx, opts.plan);
   const shown = ctx.display(file);
   readPlanBytes(ctx, file); // a missing file or a folder is a usage error before any lock is taken
-  const date = checkDate(ctx, opts.date, kind === 'done' ? 'completion' : 'trigger');
+  const date = checkDate(ctx, opts.date, kind);
+  const lang = specOf(ctx).lang;
   for (const [flag, v] of [['--note', opts.note], ['--ref', opts.ref]] as const) {
     const c = v === undefined ? undefined : UNSAFE_IN_VALUE.exec(v)?.[0];
-    if (c !== undefined) throw new UsageError(`${flag} holds a control character (${visibleEscape(c)}); a plan keeps only printable text.`, 'Retype the text without it.');
+    if (c !== undefined) throw new UsageError(msg('rec.control', { flag, char: visibleEscape(c) }), msg('rec.control.hint'));
   }
   checkRef(opts.ref);
   checkPeriod(opts.period);
-  if (opts.note !== undefined && opts.note.trim() === '') throw new UsageError('--note is empty.', 'Leave it out, or write the note.');
+  if (opts.note !== undefined && opts.note.trim() === '') throw new UsageError(msg('rec.emptyNote'), msg('rec.emptyNote.hint'));
   const due = kind === 'trigger' ? dueOption(ctx, date, opts) : undefined;
   const h = await heavy();
   const { addRecord, analyze, replaceIfUnchanged, EditError, LockError, ConflictError } = h;
@@ -208,7 +195,7 @@ async function record(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts
       const current = readPlanBytes(ctx, file);
       const checked = await loadChecked(current, shown, today, ctx.io.env, abs);
       const plan = planOf(ctx, checked, shown);
-      const made = edit(ctx, kind, id, opts, date, due, plan, checked.schedules);
+      const made = edit(ctx, kind, id, opts, date, due, plan, checked.schedules, lang);
       // Edit the text as it is on disk (not normalised), so every other byte stays as it was.
       const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(current);
       const next = Buffer.from(addRecord(text, made.task.id, made.rec), 'utf8');
@@ -216,7 +203,8 @@ async function record(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts
       const analysis = analyze(next, shown, today);
       const errors = diagnosticsFor(analysis, today, shown).filter((d) => d.severity === 'error');
       if (errors.length) {
-        throw new RefusedError(`The plan with this record would have errors: ${errors.map((e) => `${e.code} at line ${e.start.line}: ${e.message}`).join('; ')}`, 'Nothing was written.');
+        const list = errors.map((e) => say(lang, 'rec.wouldErr.item', { code: e.code, line: e.start.line, message: e.message })).join('; ');
+        throw new RefusedError(msg('rec.wouldErr', { list }), msg('rec.nothingWritten'));
       }
       if (!(await replaceIfUnchanged(abs, current, next))) {
         if (round < MAX_ROUNDS) continue;
@@ -229,10 +217,10 @@ async function record(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts
       return { file: shown, task: made.task, rec: made.rec, after: after.plan!, ...(after.schedules ? { schedules: after.schedules } : {}) };
     }
   } catch (e) {
-    if (e instanceof EditError) throw new RefusedError(`Cannot add the record: ${e.message}`, 'Nothing was written.');
+    if (e instanceof EditError) throw new RefusedError(msg('rec.cannotAdd', { why: e.message }), msg('rec.nothingWritten'));
     // Said with the plan's path as the user typed it, not as resolved for the edit (C:\\Users\\… on Windows).
-    if (e instanceof LockError || e instanceof ConflictError) throw new RefusedError(e.message.split(e.file).join(shown));
-    throw heldOpenRefusal(e, 'plan', shown, specOf(ctx).lang) ?? e;
+    if (e instanceof LockError || e instanceof ConflictError) throw new RefusedError(withPath(e.text, e.file, shown));
+    throw heldOpenRefusal(e, 'plan', shown, lang) ?? e;
   }
 }
 
@@ -241,33 +229,25 @@ async function record(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts
  * its due day, an activity of a continuous task, or the due day a trigger set.
  */
 export function confirmation(r: Recorded, lang: Lang, today: string): string {
-  const vi = lang === 'vi';
   const state = evaluatePlan(r.after, today, 14, r.schedules).byId.get(r.task.id);
   const head = `${r.file}: ${r.task.id}${r.rec.period ? ` (${r.rec.period})` : ''} — `;
-  const ref = r.rec.ref ? (vi ? `, văn bản ${r.rec.ref}` : `, document ${r.rec.ref}`) : '';
+  const ref = r.rec.ref ? say(lang, 'record.document', { ref: r.rec.ref }) : '';
   if (r.rec.trigger) {
     const occ = state?.eval.occurrences.find((o) => o.period === r.rec.trigger);
-    const due = occ?.due ? (vi ? `; hạn thực hiện ${formatDayVi(occ.due)}` : `; due ${formatDayVi(occ.due)}`) : '';
-    return `${head}${vi ? 'đã ghi nhận văn bản/sự kiện ngày' : 'recorded the trigger on'} ${formatDayVi(r.rec.trigger)}${ref}${due}.\n`;
+    const due = occ?.due ? say(lang, 'record.triggerDue', { due: formatDayVi(occ.due) }) : '';
+    return `${head}${say(lang, 'record.trigger', { day: formatDayVi(r.rec.trigger) })}${ref}${due}.\n`;
   }
   const day = r.rec.done!;
   if (state?.eval.continuous && !r.rec.period && !state.eval.occurrences.some((o) => o.completion === day)) {
-    return `${head}${vi ? 'đã ghi nhận hoạt động ngày' : 'recorded an activity on'} ${formatDayVi(day)}${ref}.\n`;
+    return `${head}${say(lang, 'record.activity', { day: formatDayVi(day) })}${ref}.\n`;
   }
   const occ = state?.eval.occurrences.find((o) => o.completion === day && (r.rec.period === undefined || o.period === r.rec.period));
   let verdict = '';
   if (occ?.due) {
     const late = Math.round((Date.parse(day) - Date.parse(occ.due)) / 86_400_000);
-    verdict =
-      late > 0
-        ? vi
-          ? `: muộn ${late} ngày (hạn ${formatDayVi(occ.due)})`
-          : `: ${late} ${late === 1 ? 'day' : 'days'} late (due ${formatDayVi(occ.due)})`
-        : vi
-          ? `: đúng hạn (hạn ${formatDayVi(occ.due)})`
-          : `: on time (due ${formatDayVi(occ.due)})`;
+    verdict = late > 0 ? say(lang, 'record.late', { n: late, due: formatDayVi(occ.due) }) : say(lang, 'record.onTime', { due: formatDayVi(occ.due) });
   }
-  return `${head}${vi ? 'đã ghi nhận hoàn thành ngày' : 'recorded as done on'} ${formatDayVi(day)}${ref}${verdict}.\n`;
+  return `${head}${say(lang, 'record.done', { day: formatDayVi(day) })}${ref}${verdict}.\n`;
 }
 
 export function registerRecord(program: Command, ctx: Ctx, done: (code: number) => void): void {

@@ -9,6 +9,7 @@ import { formatDayVi } from '../schedule/index.js';
 import { evaluatePlan } from '../views/evaluate.js';
 import { reportData, type ReportScope } from '../views/report.js';
 import { UsageError } from '../model/io.js';
+import { msg } from '../messages/index.js';
 import { loadPlan, planPath, type Ctx } from './context.js';
 import { PLANS_FLAGS, plansAsked, repeated } from './plans.js';
 import { writeRendered } from './output.js';
@@ -57,7 +58,7 @@ export function registerReport(program: Command, ctx: Ctx, done: (code: number) 
     .action(async (opts: Opts) => {
       // Refused rather than answered for the last --plan alone, as commander would.
       if (plansAsked(ctx, planFlags.values, opts.plans)) {
-        throw new UsageError('A report is the document of one office, about its own plan: it is made for one plan at a time.', 'Run `tthc report --plan FILE` for each plan; for a table across plans, `tthc status --plans FOLDER` has a row per plan.');
+        throw new UsageError(msg('report.severalPlans'), msg('report.severalPlans.hint'));
       }
       const spec = specOf(ctx);
       const { quarter, half } = spec;

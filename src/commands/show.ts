@@ -8,6 +8,7 @@ import { evaluatePlan } from '../views/evaluate.js';
 import { loadPlan, type Ctx } from './context.js';
 import { writeRendered } from './output.js';
 import { formatOption, specOf } from './spec.js';
+import { msg } from '../messages/index.js';
 
 export function findTasks(plan: Plan, ids: string[]): Task[] {
   if (ids.length === 0) return plan.tasks;
@@ -16,7 +17,7 @@ export function findTasks(plan: Plan, ids: string[]): Task[] {
     const task = plan.taskById.get(id);
     if (!task) {
       const near = nearest(id, plan.taskById.keys());
-      throw new UsageError(`The plan has no task ${raw}.`, near.length ? `Did you mean ${near.join(', ')}? \`tthc show\` lists every task.` : '`tthc show` lists every task.');
+      throw new UsageError(msg('task.none', { id: raw }), near.length ? msg('task.none.near', { near: near.join(', ') }) : msg('task.none.hint'));
     }
     return task;
   });
@@ -34,7 +35,7 @@ export function registerShow(program: Command, ctx: Ctx, done: (code: number) =>
     .option('--as-of <date>', 'the day for occurrence statuses (default: today in Vietnam)')
     .action(async (ids: string[]) => {
       const spec = specOf(ctx);
-      if (spec.output !== undefined && !spec.binary) throw new UsageError('--output is for --format xlsx.', 'Redirect the text formats (> FILE), or add --format xlsx.');
+      if (spec.output !== undefined && !spec.binary) throw new UsageError(msg('show.outputXlsx'), msg('show.outputXlsx.hint'));
       const { plan, schedules } = await loadPlan(ctx, spec.plan);
       const tasks = findTasks(plan, ids);
       const state = evaluatePlan(plan, spec.day, 14, schedules);

@@ -3,6 +3,8 @@ import { Option, type Command } from 'commander';
 import type { Role } from '../model/agencies.js';
 import type { Setting } from '../host/config.js';
 import { UsageError } from '../model/io.js';
+import { msg } from '../messages/index.js';
+import type { BinaryKind } from '../messages/en.js';
 import { csvSeparator } from '../render/csv.js';
 import { pickLang, type Lang } from '../render/i18n.js';
 import { formatHelp, formatNames, type Registry } from '../render/registry.js';
@@ -25,8 +27,8 @@ export interface RunSpec {
   lang: Lang;
   /** A name in the command's registry of renderers; '' where the command has no --format. */
   format: string;
-  /** What the output is when it is not text ("An Excel workbook"), from the registry. */
-  binary?: string;
+  /** What the output is when it is not text (docx, xlsx), from the registry. */
+  binary?: BinaryKind;
   width: number;
   output?: string;
   /** The warning window in days. */
@@ -51,13 +53,13 @@ export interface RunSpec {
 /** --width: columns, 20 to 1000. */
 export function widthOption(value: string): number {
   const n = Number(value);
-  if (!/^\s*\d+\s*$/.test(value) || n < 20 || n > 1000) throw new UsageError(`--width "${value}" is not a width in columns.`, 'Give a number of columns from 20 to 1000, e.g. --width 100.');
+  if (!/^\s*\d+\s*$/.test(value) || n < 20 || n > 1000) throw new UsageError(msg('width.bad', { value }), msg('width.bad.hint'));
   return n;
 }
 
 /** --lang (or tthc.yaml's lang, TTHC_LANG): vi or en. */
 export function langOption(value: string | undefined, env: Record<string, string | undefined>): Lang {
-  if (value !== undefined && !/^(vi|en)/i.test(value)) throw new UsageError(`Unknown language "${value}".`, 'Use --lang vi or --lang en.');
+  if (value !== undefined && !/^(vi|en)/i.test(value)) throw new UsageError(msg('lang.unknown', { value }), msg('lang.unknown.hint'));
   return pickLang(value, env);
 }
 
@@ -65,7 +67,7 @@ export function langOption(value: string | undefined, env: Record<string, string
 export function formatOf(value: string, registry: Registry<never>): string {
   const names = formatNames(registry);
   if (names.includes(value)) return value;
-  throw new UsageError(`Unknown format "${value}".`, `Use one of: ${names.join(', ')}.`);
+  throw new UsageError(msg('format.unknown', { value }), msg('format.unknown.hint', { allowed: names.join(', ') }));
 }
 
 /** --role: lead (chủ trì, chu-tri), support (phối hợp, phoi-hop) or any, in either language, with or without diacritics. */
@@ -73,7 +75,7 @@ export function roleOption(value: string | undefined): Role | 'any' {
   const v = foldName(value ?? 'any').replace(/[\s_]+/g, '-');
   const role = ({ lead: 'lead', 'chu-tri': 'lead', support: 'support', 'phoi-hop': 'support', any: 'any', 'ca-hai': 'any' } as const)[v];
   if (role) return role;
-  throw new UsageError(`--role "${value}" is not a role.`, 'Use --role chu-tri (lead), --role phoi-hop (support) or --role any.');
+  throw new UsageError(msg('opt.role', { value: value ?? '' }), msg('opt.role.hint'));
 }
 
 /** --within: days (14, 14d, "14 ngày"), or weeks (2w, "2 tuần"). */
@@ -81,10 +83,10 @@ export function withinOption(value: string | undefined): number {
   if (value === undefined) return 14;
   // Units as a clerk types them too: 14 ngày, 2 tuần (with or without diacritics).
   const m = /^\s*(\d+)\s*(d|w|ngay|tuan)?\s*$/i.exec(foldName(value));
-  if (!m) throw new UsageError(`--within "${value}" is not a number of days.`, 'Write days (--within 7, "7 ngày") or weeks (--within 2w, "2 tuần").');
+  if (!m) throw new UsageError(msg('within.notDays', { value }), msg('within.notDays.hint'));
   const days = Number(m[1]) * (/^(w|tuan)$/i.test(m[2] ?? '') ? 7 : 1);
   // A window longer than a few years says nothing a plan year needs, and is most likely a typo.
-  if (days > 3660) throw new UsageError(`--within ${value.trim()} is ${days} days; the window can be at most 3660 days (ten years).`, 'Use --all to list every occurrence whatever its date.');
+  if (days > 3660) throw new UsageError(msg('within.tooLong', { value: value.trim(), days }), msg('within.tooLong.hint'));
   return days;
 }
 
@@ -92,8 +94,6 @@ export function withinOption(value: string | undefined): number {
 const RELATIVE: Record<string, number> = {
   'hom nay': 0, 'bay gio': 0, today: 0, 'hom qua': -1, yesterday: -1, mai: 1, 'ngay mai': 1, tomorrow: 1,
 };
-
-const DAY_FORMS = '10/3/2023, 10-3-2023, 10.3.2023, 2023-03-10, "ngày 10 tháng 3 năm 2023", "hôm nay", "hôm qua" or "mai"';
 
 /**
  * The one reader of a day typed on the command line (--as-of, --today, --date, --due …): the forms of
@@ -108,12 +108,12 @@ export function parseDayOption(ctx: Ctx, value: string, option = '--as-of'): str
   if (day) return day;
   const p = dayInputParts(value);
   if (p) {
-    if (p.month < 1 || p.month > 12) throw new UsageError(`${option} "${value.trim()}": there is no month ${p.month} (months are 1 to 12).`, `Write the day first, then the month: ${DAY_FORMS}.`);
+    if (p.month < 1 || p.month > 12) throw new UsageError(msg('day.noMonth', { option, value: value.trim(), month: p.month }), msg('day.noMonth.hint'));
     if (p.year >= 1 && p.year <= 9999) {
-      throw new UsageError(`${option} "${value.trim()}": tháng ${p.month}/${p.year} có ${lastDayOfMonth(p.year, p.month)} ngày (month ${p.month} of ${p.year} has ${lastDayOfMonth(p.year, p.month)} days).`, 'Check the day.');
+      throw new UsageError(msg('day.monthDays', { option, value: value.trim(), month: p.month, year: p.year, days: lastDayOfMonth(p.year, p.month) }), msg('day.monthDays.hint'));
     }
   }
-  throw new UsageError(`${option} "${value.trim()}" is not a date tthc understands.`, `Write it as ${DAY_FORMS}.`);
+  throw new UsageError(msg('day.unknown', { option, value: value.trim() }), msg('day.unknown.hint'));
 }
 
 /** --as-of / --today (and --date): the day given, or today in Vietnam. */
@@ -126,7 +126,7 @@ export function asOfOption(ctx: Ctx, value: string | undefined, option = '--as-o
 export function quarterOption(value: string | undefined): QuarterKey | undefined {
   if (value === undefined) return undefined;
   const m = /^(?:q)?([1-4])$/i.exec(value.trim());
-  if (!m) throw new UsageError(`--quarter "${value}" is not a quarter.`, 'Use --quarter 1, 2, 3 or 4.');
+  if (!m) throw new UsageError(msg('opt.quarter', { value }), msg('opt.quarter.hint'));
   return `Q${m[1]}` as QuarterKey;
 }
 
@@ -134,32 +134,32 @@ export function quarterOption(value: string | undefined): QuarterKey | undefined
 export function halfOption(value: string | undefined): 1 | 2 | undefined {
   if (value === undefined) return undefined;
   const m = /^(?:h)?([12])$/i.exec(value.trim());
-  if (!m) throw new UsageError(`--half "${value}" is not a half of the year.`, 'Use --half 1 (January–June) or --half 2 (July–December).');
+  if (!m) throw new UsageError(msg('report.half', { value }), msg('report.half.hint'));
   return Number(m[1]) as 1 | 2;
 }
 
 export function periodsOption(value: string | undefined): 'calendar' | 'reporting' {
   const periods = value ?? 'calendar';
-  if (periods !== 'calendar' && periods !== 'reporting') throw new UsageError(`--periods "${periods}" is not a kind of period.`, 'Use --periods calendar or --periods reporting.');
+  if (periods !== 'calendar' && periods !== 'reporting') throw new UsageError(msg('opt.periods', { value: periods }), msg('opt.periods.hint'));
   return periods;
 }
 
 export function byOption(value: string | undefined): 'task' | 'agency' | 'section' | 'plan' {
   const by = value ?? 'task';
-  if (by !== 'task' && by !== 'agency' && by !== 'section' && by !== 'plan') throw new UsageError(`--by "${by}" is not a grouping.`, 'Use --by task, --by agency or --by section.');
+  if (by !== 'task' && by !== 'agency' && by !== 'section' && by !== 'plan') throw new UsageError(msg('opt.by', { value: by }), msg('opt.by.hint'));
   return by;
 }
 
 export function sepOption(value: string | undefined): string {
   const sep = csvSeparator(value);
-  if (!sep) throw new UsageError(`--sep "${value}" is not a separator.`, "Use --sep ',' or --sep ';'.");
+  if (!sep) throw new UsageError(msg('opt.sep', { value: value ?? '' }), msg('opt.sep.hint'));
   return sep;
 }
 
 /** due's --fail-on (diff's is a list of rules, its own). */
 export function failOnOption(value: string | undefined): 'overdue' | 'due-soon' | undefined {
   if (value !== undefined && value !== 'overdue' && value !== 'due-soon') {
-    throw new UsageError(`--fail-on "${value}" is not a status it can fail on.`, 'Use --fail-on overdue (or due-soon).');
+    throw new UsageError(msg('opt.failOn', { value }), msg('opt.failOn.hint'));
   }
   return value;
 }
@@ -168,7 +168,7 @@ export function failOnOption(value: string | undefined): 'overdue' | 'due-soon' 
 export function remindOption(value: string): number {
   const m = /^\s*(\d{1,3})\s*([dw]?)\s*$/i.exec(value);
   const days = m ? Number(m[1]) * (m[2]?.toLowerCase() === 'w' ? 7 : 1) : NaN;
-  if (!m || days > 366) throw new UsageError(`--remind "${value}" is not a number of days before the due day.`, 'Write days (--remind 3d) or weeks (--remind 1w), up to a year; repeat it for several reminders.');
+  if (!m || days > 366) throw new UsageError(msg('opt.remind', { value }), msg('opt.remind.hint'));
   return days;
 }
 
@@ -176,7 +176,7 @@ export function remindOption(value: string): number {
 export function signingDayOption(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const date = parseDayInput(value.trim());
-  if (!date) throw new UsageError(`--date "${value}" is not a date tthc understands.`, 'Write it as 2023-10-05 or 5/10/2023.');
+  if (!date) throw new UsageError(msg('day.unknown', { option: '--date', value }), msg('report.date.hint'));
   return date;
 }
 
@@ -257,7 +257,7 @@ export function buildSpec(ctx: Ctx, program: Command, cmd: Command): RunSpec {
   if (width !== undefined) ctx.widthFlag = widthOption(width);
   // --today and --as-of name the same day.
   if (has(cmd, '--today') && has(cmd, '--as-of') && opts.today !== undefined && opts.asOf !== undefined && opts.asOf !== opts.today) {
-    throw new UsageError('--as-of and --today name different days.', 'Give one of them.');
+    throw new UsageError(msg('asOf.twoDays'), msg('asOf.twoDays.hint'));
   }
   ctx.day = planDay(ctx, cmd);
   const config = ctx.config();
@@ -266,7 +266,7 @@ export function buildSpec(ctx: Ctx, program: Command, cmd: Command): RunSpec {
   const formatOpt = cmd.options.find((o) => o.long === '--format');
   const choice = formatOpt ? FORMAT_OPTIONS.get(formatOpt) : undefined;
   let format = '';
-  let binary: string | undefined;
+  let binary: BinaryKind | undefined;
   const output = has(cmd, '--output') ? (opts.output as string | undefined) : undefined;
   if (choice) {
     const value = (opts.format as string | undefined) ?? choice.fallback?.(ctx.io.env) ?? formatNames(choice.registry)[0]!;
@@ -275,7 +275,10 @@ export function buildSpec(ctx: Ctx, program: Command, cmd: Command): RunSpec {
     if (binary) refuseBinaryOnTerminal(ctx, output, binary);
   }
 
+  // The language was decided once, before commander parsed the options (cli.ts, usageLang), so that usage errors are
+  // said in it too; here a --lang that names no language is refused, and the run keeps that one decision.
   const lang = has(cmd, '--lang') ? langOption(pick(cmd, 'lang', config.lang), ctx.io.env) : pickLang(undefined, ctx.io.env);
+  if (ctx.lang === undefined) ctx.lang = lang;
   const by = has(cmd, '--by') ? byOption(opts.by as string | undefined) : 'task';
 
   let agency = has(cmd, '--agency') ? pick(cmd, 'agency', config.agency) : undefined;
@@ -283,14 +286,14 @@ export function buildSpec(ctx: Ctx, program: Command, cmd: Command): RunSpec {
   const role = has(cmd, '--role') ? roleOption(opts.role as string | undefined) : 'any';
   if (role !== 'any' && agency === undefined) {
     if (command === 'status') {
-      if (by !== 'agency') throw new UsageError(`--role ${role} needs --agency or --by agency: a role is an agency's part in a task.`, `For example: tthc status --by agency --role ${role}`);
-    } else throw new UsageError(`--role ${role} needs --agency: a role is an agency's part in a task.`, `For example: tthc ${command} --agency vp --role ${role}`);
+      if (by !== 'agency') throw new UsageError(msg('opt.roleNeedsAgency', { role, by: true }), msg('opt.roleNeedsAgency.hint', { example: `tthc status --by agency --role ${role}` }));
+    } else throw new UsageError(msg('opt.roleNeedsAgency', { role, by: false }), msg('opt.roleNeedsAgency.hint', { example: `tthc ${command} --agency vp --role ${role}` }));
   }
 
   const periods = has(cmd, '--periods') ? periodsOption(opts.periods as string | undefined) : 'calendar';
   const quarter = has(cmd, '--quarter') ? quarterOption(opts.quarter as string | undefined) : undefined;
   const half = has(cmd, '--half') ? halfOption(opts.half as string | undefined) : undefined;
-  if (quarter && half) throw new UsageError('--quarter and --half both name the period of the report.', 'Give one of them (neither: the whole year).');
+  if (quarter && half) throw new UsageError(msg('report.both'), msg('report.both.hint'));
   // Another command's --within (a trigger's "within N days") is the document's: neither a default nor checked here.
   const within = WINDOW.has(command) && has(cmd, '--within') ? withinOption(pick(cmd, 'within', config.within)) : 14;
   const day = has(cmd, '--as-of') ? asOfOption(ctx, (opts.asOf ?? opts.today) as string | undefined) : ctx.today();
@@ -302,7 +305,7 @@ export function buildSpec(ctx: Ctx, program: Command, cmd: Command): RunSpec {
   // Earliest first: Outlook keeps only an event's first reminder, and the earliest leaves time to act.
   const remind = has(cmd, '--remind') ? [...new Set(((opts.remind as string[] | undefined) ?? []).map(remindOption))].sort((a, b) => b - a) : [];
 
-  const spec: RunSpec = { command, day, role, lang, format, width: ctx.width(), within, periods, by, sep, remind };
+  const spec: RunSpec = { command, day, role, lang: ctx.lang, format, width: ctx.width(), within, periods, by, sep, remind };
   const plan = has(cmd, '--plan') ? (opts.plan as string | undefined) : undefined;
   if (plan !== undefined) spec.plan = plan;
   if (agency !== undefined) spec.agency = agency;

@@ -8,6 +8,7 @@ import { loadPlan, type Ctx } from './context.js';
 import { writeRendered } from './output.js';
 import { formatOption, specOf } from './spec.js';
 import { UsageError } from '../model/io.js';
+import { msg } from '../messages/index.js';
 import { statusAcross } from './across.js';
 import { PLANS_FLAGS, PLANS_HELP, plansAsked, repeated } from './plans.js';
 
@@ -40,9 +41,9 @@ export function registerStatus(program: Command, ctx: Ctx, done: (code: number) 
       const many = plansAsked(ctx, planFlags.values, opts.plans);
       const by = opts.by === undefined ? (many ? 'plan' : 'task') : spec.by;
       if (by === 'plan' || many) {
-        if (by !== 'plan') throw new UsageError(`--by ${by} answers for one plan; across several plans, status has a row per plan.`, 'Leave out --by (or give --by plan), or name one plan with --plan FILE.');
-        if (!many) throw new UsageError('--by plan needs several plans.', 'Give a folder with --plans (e.g. --plans plans/) or repeat --plan.');
-        if (opts.quarter !== undefined) throw new UsageError('--quarter shows one plan\'s occurrences; across several plans, status has a row per plan.', 'Name one plan with --plan FILE for the detail of a quarter.');
+        if (by !== 'plan') throw new UsageError(msg('status.byAcross', { by }), msg('status.byAcross.hint'));
+        if (!many) throw new UsageError(msg('status.byPlanOne'), msg('status.byPlanOne.hint'));
+        if (opts.quarter !== undefined) throw new UsageError(msg('status.quarterAcross'), msg('status.quarterAcross.hint'));
         const style = ctx.style(spec.output ? false : spec.color);
         done(await statusAcross(ctx, many, { format: spec.format, lang: spec.lang, style, sep: spec.sep, asOf: spec.day, agency: spec.agency, role: spec.role, periods: spec.periods, output: spec.output }));
         return;

@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { heavy } from '../host/lazy.js';
 import { keepWarm } from '../host/cache.js';
 import { RefusedError } from '../model/io.js';
+import { msg, say, type Lang } from '../messages/index.js';
 import { formatDayVi, todayInVietnam } from '../schedule/index.js';
 import { specOf } from './spec.js';
 import { planPath, readPlanBytes, type Ctx } from './context.js';
@@ -71,12 +72,10 @@ export function remember(planFile: string, before: Buffer, after: Buffer, entry:
   }
 }
 
-function describe(e: JournalEntry, vi: boolean): string {
+function describe(e: JournalEntry, lang: Lang): string {
   const r = e.record;
-  const what = r.trigger
-    ? `${vi ? 'văn bản/sự kiện ngày' : 'the trigger on'} ${formatDayVi(r.trigger)}`
-    : `${vi ? 'hoàn thành ngày' : 'done on'} ${formatDayVi(r.done ?? '')}`;
-  const ref = r.ref ? (vi ? `, văn bản ${r.ref}` : `, document ${r.ref}`) : '';
+  const what = r.trigger ? say(lang, 'undo.trigger', { day: formatDayVi(r.trigger) }) : say(lang, 'undo.done', { day: formatDayVi(r.done ?? '') });
+  const ref = r.ref ? say(lang, 'record.document', { ref: r.ref }) : '';
   return `${e.task}${r.period ? ` (${r.period})` : ''} — ${what}${ref}`;
 }
 
@@ -87,7 +86,7 @@ export function registerUndo(program: Command, ctx: Ctx, done: (code: number) =>
     .option('--lang <lang>', 'vi or en, for the confirmation (default: TTHC_LANG, else vi)')
     .option('--plan <file>', 'the plan file (default: the plan in plans/, or TTHC_PLAN)')
     .action(async (opts: { plan?: string; lang?: string }) => {
-      const vi = specOf(ctx).lang === 'vi';
+      const lang = specOf(ctx).lang;
       const file = planPath(ctx, opts.plan);
       const shown = ctx.display(file);
       readPlanBytes(ctx, file); // a missing file or a folder is a usage error
@@ -97,10 +96,7 @@ export function registerUndo(program: Command, ctx: Ctx, done: (code: number) =>
       const list = journal[basename(plan)] ?? [];
       const last = list[list.length - 1];
       if (!last) {
-        throw new RefusedError(
-          vi ? `${shown}: tthc chưa thêm ghi nhận nào vào kế hoạch này trên máy này; không có gì để hoàn tác.` : `${shown}: tthc has added no record to this plan on this computer; there is nothing to undo.`,
-          vi ? 'Sửa tệp kế hoạch bằng tay, rồi chạy `tthc check`.' : 'Edit the plan by hand, then run `tthc check`.',
-        );
+        throw new RefusedError(msg('undo.nothing', { file: shown }), msg('undo.nothing.hint'));
       }
       const { updateFile, LockError, ConflictError } = await heavy();
       try {
@@ -108,16 +104,14 @@ export function registerUndo(program: Command, ctx: Ctx, done: (code: number) =>
           // Only the bytes tthc wrote may be replaced: any other change since would be lost with the record.
           if (sha256(current) !== last.after) {
             throw new RefusedError(
-              vi
-                ? `${shown} đã thay đổi sau khi tthc thêm ghi nhận ${describe(last, vi)} (${formatDayVi(todayInVietnam(new Date(last.at)))}); không hoàn tác được, không có gì bị ghi.`
-                : `${shown} has changed since tthc added the record ${describe(last, vi)} (${formatDayVi(todayInVietnam(new Date(last.at)))}); it cannot be undone, and nothing was written.`,
-              vi ? 'Xóa ghi nhận đó bằng tay (xem `git diff`), rồi chạy `tthc check`.' : 'Remove that record by hand (see `git diff`), then run `tthc check`.',
+              msg('undo.changed', { file: shown, record: describe(last, lang), day: formatDayVi(todayInVietnam(new Date(last.at))) }),
+              msg('undo.changed.hint'),
             );
           }
           return Buffer.from(last.before, 'base64');
         });
       } catch (e) {
-        if (e instanceof LockError || e instanceof ConflictError) throw new RefusedError(e.message);
+        if (e instanceof LockError || e instanceof ConflictError) throw new RefusedError(e.text);
         throw e;
       }
       // The plan is back to bytes tthc read before: the next command finds their analysis (made now if evicted).
@@ -129,7 +123,7 @@ export function registerUndo(program: Command, ctx: Ctx, done: (code: number) =>
       } catch {
         // the plan is restored; a stale entry is refused next time, since its hash no longer matches
       }
-      ctx.io.write(vi ? `${shown}: đã xóa ghi nhận ${describe(last, vi)}.\n` : `${shown}: removed the record ${describe(last, vi)}.\n`);
+      ctx.io.write(`${say(lang, 'undo.removed', { file: shown, record: describe(last, lang) })}\n`);
       done(0);
     });
 }

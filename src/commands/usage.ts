@@ -8,7 +8,8 @@ export function usageLang(argv: string[], ctx: Ctx): Lang {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const v = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
-    if (v !== undefined) return /^en/i.test(v) ? 'en' : 'vi';
+    // A value that names no language (--lang fr, refused later) does not decide: the setting does.
+    if (v !== undefined && /^(en|vi)/i.test(v)) return /^en/i.test(v) ? 'en' : 'vi';
   }
   let setting: string | undefined;
   try {

@@ -12,14 +12,33 @@ import { open, readFile, realpath, rename, stat, lstat, unlink, chmod, chown, li
 import { renameSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { retryHeldOpen } from './held-open.js';
+import { msg, render, type Lang, type Msg } from '../messages/index.js';
 
 export interface UpdateOptions {
   /** How long to wait for another process's lock before giving up, in ms (default 10 000). */
   waitMs?: number;
 }
 
+/** An error of the writer said in the run's language: `text`/`hintText` for tthc to print, `message` in English. */
+class Said extends Error {
+  readonly text: Msg | string;
+  readonly hintText?: Msg | string;
+  readonly hint?: string;
+  constructor(text: Msg | string, hint?: Msg | string) {
+    super(render('en', text));
+    this.text = text;
+    if (hint !== undefined) {
+      this.hintText = hint;
+      this.hint = render('en', hint);
+    }
+  }
+  say(lang: Lang): { message: string; hint?: string } {
+    return { message: render(lang, this.text), ...(this.hintText !== undefined ? { hint: render(lang, this.hintText) } : {}) };
+  }
+}
+
 /** The lock file was held by another live process for longer than we were willing to wait. */
-export class LockError extends Error {
+export class LockError extends Said {
   override readonly name = 'LockError';
   readonly code = 'LOCKED';
   constructor(
@@ -27,32 +46,23 @@ export class LockError extends Error {
     readonly lockFile: string,
     holder: string,
   ) {
-    super(
-      `${file} is being edited by another program: the lock file ${lockFile} exists${holder}. ` +
-        `Try again in a moment. If no tthc is running (a crash can leave the lock behind), remove ${lockFile} and try again.`,
-    );
+    super(msg('write.locked', { file, lock: lockFile, holder }));
   }
 }
 
 /** The plan changed on disk (another program wrote it) between reading it and replacing it. */
-export class ConflictError extends Error {
+export class ConflictError extends Said {
   override readonly name = 'ConflictError';
   readonly code = 'CONFLICT';
   constructor(readonly file: string) {
-    super(`${file} was changed by another program while tthc was editing it; nothing was written. Run the command again.`);
+    super(msg('write.conflict', { file }));
   }
 }
 
 /** A write tthc will not do, with the reason and what to do instead (exit 1 for an edit, 2 for --output). */
-export class WriteRefused extends Error {
+export class WriteRefused extends Said {
   override readonly name = 'WriteRefused';
   readonly code = 'REFUSED';
-  constructor(
-    message: string,
-    readonly hint?: string,
-  ) {
-    super(message);
-  }
 }
 
 /** A lock older than this is abandoned whatever its pid says (pids are reused; machines are shared). */
@@ -206,10 +216,9 @@ async function acquireLock(file: string, waitMs: number): Promise<Lock> {
       continue;
     }
     if (Date.now() >= deadline) {
-      const who = [info.pid !== undefined ? `pid ${info.pid}` : '', info.host ? `on ${info.host}` : '', info.time ? `since ${info.time}` : '']
-        .filter(Boolean)
-        .join(' ');
-      throw new LockError(file, path, who ? ` (held by ${who})` : '');
+      // Words of no language, so that the message says them in either.
+      const who = [info.pid !== undefined ? `pid ${info.pid}` : '', info.host ?? '', info.time ?? ''].filter(Boolean).join(', ');
+      throw new LockError(file, path, who);
     }
     // Jitter keeps processes that collided once from colliding again in lock step.
     await sleep(Math.min(delay * (0.5 + Math.random()), Math.max(1, deadline - Date.now())));
@@ -274,10 +283,7 @@ async function replaceAtomically(target: string, data: Uint8Array, old: Stats | 
         try {
           await chown(tmp, old.uid, old.gid);
         } catch {
-          throw new WriteRefused(
-            `${target} belongs to another user (uid ${old.uid}, gid ${old.gid}); replacing it would make it yours, so nothing was written.`,
-            'Run tthc as the owner of the file, or copy it and work on the copy.',
-          );
+          throw new WriteRefused(msg('write.otherOwner', { file: target, uid: old.uid, gid: old.gid }), msg('write.otherOwner.hint'));
         }
       }
       await chmod(tmp, old.mode & 0o7777);
@@ -297,16 +303,16 @@ async function replaceAtomically(target: string, data: Uint8Array, old: Stats | 
  * atomically with its mode, owner and group kept, unless `guard` (given its bytes) says why not (a plan);
  * a read-only file is refused; a file with several hard links is written in place, so that the links stay one file.
  */
-export async function writeSafely(path: string, data: Uint8Array, guard?: (bytes: Buffer) => string | undefined): Promise<void> {
+export async function writeSafely(path: string, data: Uint8Array, guard?: (bytes: Buffer) => Msg | string | undefined): Promise<void> {
   let st: Stats | undefined;
   try {
     st = await stat(path);
   } catch (e) {
     if (errno(e) !== 'ENOENT') throw e;
     const l = await lstat(path).catch(() => undefined);
-    if (l?.isSymbolicLink()) throw new WriteRefused(`${path} is a link to a file that does not exist.`, 'Remove the link, or point it at an existing file.');
+    if (l?.isSymbolicLink()) throw new WriteRefused(msg('write.deadLink', { file: path }), msg('write.deadLink.hint'));
   }
-  if (st?.isDirectory()) throw new WriteRefused(`Cannot write ${path}: it is a folder.`, 'Give a file name inside it.');
+  if (st?.isDirectory()) throw new WriteRefused(msg('write.folder', { file: path }), msg('write.folder.hint'));
   if (st && !st.isFile()) {
     // A terminal, /dev/null, a pipe: what the shell's `>` does. Renaming over it would replace the device itself.
     const handle = await open(path, 'w');
@@ -329,10 +335,10 @@ export async function writeSafely(path: string, data: Uint8Array, guard?: (bytes
       await handle.close();
     }
     const why = guard(head);
-    if (why) throw new WriteRefused(why, 'Write the output to another file, e.g. report.csv.');
+    if (why) throw new WriteRefused(why, msg('write.guard.hint'));
   }
   if (st && (st.mode & 0o222) === 0) {
-    throw new WriteRefused(`${path} is read-only; tthc does not replace it.`, 'Make it writable (chmod u+w) if it should be replaced, or write to another file.');
+    throw new WriteRefused(msg('write.readOnly', { file: path }), msg('write.readOnly.hint'));
   }
   if (st && st.nlink > 1) {
     // Replacing would cut this name off from the other links; write in place as `>` does.
@@ -365,13 +371,10 @@ export async function updateFile(
   const target = await realpath(file);
   const first = await stat(target);
   if ((first.mode & 0o222) === 0) {
-    throw new WriteRefused(`${file}: the plan is read-only; nothing was written.`, `Make it writable first (chmod u+w ${basename(file)}, or untick "Read-only" in its properties) if the record belongs in it.`);
+    throw new WriteRefused(msg('write.planReadOnly', { file }), msg('write.planReadOnly.hint', { name: basename(file) }));
   }
   if (first.nlink > 1) {
-    throw new WriteRefused(
-      `${file}: the plan has ${first.nlink} hard links; tthc replaces a plan as a whole (so that it is never half-written), which would cut this name off from the others, so nothing was written.`,
-      'Keep one name for the plan (a copy, or a symbolic link, instead of a hard link).',
-    );
+    throw new WriteRefused(msg('write.hardLinks', { file, n: first.nlink }), msg('write.hardLinks.hint'));
   }
   // The wait scales with the work done under the lock: a large plan takes longer to check than a small one.
   const waitMs = opts.waitMs ?? DEFAULT_WAIT_MS + Math.round(first.size / 1024) * 20;

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { UsageError } from '../model/io.js';
 import { nearest } from '../model/text.js';
+import { msg } from '../messages/index.js';
 
 export const CONFIG_NAME = 'tthc.yaml';
 
@@ -56,22 +57,22 @@ export function parseConfig(text: string, file: string): Partial<Record<Key, { v
     const where = `${file}:${line}`;
     const body = raw.replace(/(^|\s)#.*$/, '').trimEnd();
     if (body.trim() === '' || body.trim() === '---') return;
-    if (/^\s/.test(body)) throw new UsageError(`${where}: tthc.yaml holds only "key: value" lines, without indentation.`, `Write one setting a line, e.g. "agency: vp". Keys: ${CONFIG_KEYS.join(', ')}.`);
+    if (/^\s/.test(body)) throw new UsageError(msg('config.indented', { where }), msg('config.line.hint', { keys: CONFIG_KEYS.join(', ') }));
     const m = /^([A-Za-z_-]+)\s*:\s*(.*)$/.exec(body);
-    if (!m) throw new UsageError(`${where}: "${body.trim()}" is not a "key: value" line.`, `Write one setting a line, e.g. "agency: vp". Keys: ${CONFIG_KEYS.join(', ')}.`);
+    if (!m) throw new UsageError(msg('config.notLine', { where, body: body.trim() }), msg('config.line.hint', { keys: CONFIG_KEYS.join(', ') }));
     const key = m[1]!;
     if (!(CONFIG_KEYS as readonly string[]).includes(key)) {
       const near = nearest(key, CONFIG_KEYS);
-      throw new UsageError(`${where}: unknown setting "${key}".`, near.length ? `Did you mean "${near[0]}"? Keys: ${CONFIG_KEYS.join(', ')}.` : `Keys: ${CONFIG_KEYS.join(', ')}.`);
+      throw new UsageError(msg('config.unknown', { where, key }), near.length ? msg('config.unknown.near', { near: near[0]!, keys: CONFIG_KEYS.join(', ') }) : msg('config.unknown.hint', { keys: CONFIG_KEYS.join(', ') }));
     }
     let value = m[2]!.trim();
     const q = /^(["'])(.*)\1$/.exec(value);
     if (q) value = q[2]!;
-    else if (/^["'[{&*!|>]/.test(value)) throw new UsageError(`${where}: the value of ${key} must be plain text or quoted text.`, `For example: ${key}: ${key === 'within' ? '14' : key === 'lang' ? 'vi' : key === 'plan' ? 'plans/' : 'vp'}`);
-    if (value === '') throw new UsageError(`${where}: ${key} has no value.`, 'Write the value after the colon, or remove the line.');
-    if (out[key as Key]) throw new UsageError(`${where}: ${key} is set twice (first on line ${out[key as Key]!.line}).`, 'Keep one of them.');
-    if (key === 'lang' && !/^(vi|en)$/i.test(value)) throw new UsageError(`${where}: lang "${value}" is not a language tthc speaks.`, 'Write lang: vi or lang: en.');
-    if (key === 'within' && !/^\d+\s*(?:[dw]|ng[aà]y|tu[aầ]n)?$/i.test(value.normalize('NFC'))) throw new UsageError(`${where}: within "${value}" is not a number of days.`, 'Write days (within: 7) or weeks (within: 2w).');
+    else if (/^["'[{&*!|>]/.test(value)) throw new UsageError(msg('config.plain', { where, key }), msg('config.plain.hint', { example: `${key}: ${key === 'within' ? '14' : key === 'lang' ? 'vi' : key === 'plan' ? 'plans/' : 'vp'}` }));
+    if (value === '') throw new UsageError(msg('config.empty', { where, key }), msg('config.empty.hint'));
+    if (out[key as Key]) throw new UsageError(msg('config.twice', { where, key, line: out[key as Key]!.line }), msg('config.twice.hint'));
+    if (key === 'lang' && !/^(vi|en)$/i.test(value)) throw new UsageError(msg('config.lang', { where, value }), msg('config.lang.hint'));
+    if (key === 'within' && !/^\d+\s*(?:[dw]|ng[aà]y|tu[aầ]n)?$/i.test(value.normalize('NFC'))) throw new UsageError(msg('config.within', { where, value }), msg('config.within.hint'));
     out[key as Key] = { value: value.normalize('NFC'), line };
   });
   return out;
@@ -84,11 +85,11 @@ export function loadConfig(cwd: string, env: Record<string, string | undefined>,
   if (file) {
     let text: string;
     try {
-      if (statSync(file).isDirectory()) throw new UsageError(`${display(file)} is a folder; tthc.yaml should be a file.`);
+      if (statSync(file).isDirectory()) throw new UsageError(msg('config.folder', { file: display(file) }));
       text = readFileSync(file, 'utf8');
     } catch (e) {
       if (e instanceof UsageError) throw e;
-      throw new UsageError(`${display(file)}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`, "Check the file's permissions.");
+      throw new UsageError(msg('file.unreadable', { file: display(file), code: (e as NodeJS.ErrnoException).code ?? 'error' }), msg('file.unreadable.hint'));
     }
     config.file = file;
     const parsed = parseConfig(text, display(file));

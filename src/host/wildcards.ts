@@ -2,6 +2,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import nodePath, { type PlatformPath } from 'node:path';
 import { UsageError } from '../model/io.js';
+import { msg } from '../messages/index.js';
 
 export interface WildcardOptions {
   /** Expand at all: on Windows only, where no shell did it (a Unix shell has, and `*` may be part of a name). */
@@ -82,7 +83,7 @@ export function expandWildcards(args: string[], cwd: string, opts: WildcardOptio
     if (!WILD.test(arg)) return [arg];
     const matches = expandOne(arg, cwd, p);
     if (matches.length === 0) {
-      throw new UsageError(`No file matches ${arg}.`, 'Check the folder and the pattern: * stands for any characters, ? for one (e.g. plans\\*.yaml).');
+      throw new UsageError(msg('wildcard.none', { arg }), msg('wildcard.none.hint'));
     }
     return matches;
   });

@@ -2,6 +2,7 @@
 import { UsageError } from './io.js';
 import type { Agency, Plan, Task } from './model.js';
 import { foldCompact, foldName, nearest } from './text.js';
+import { msg } from '../messages/index.js';
 
 export type Role = 'lead' | 'support';
 
@@ -109,7 +110,7 @@ export function involvement(plan: Plan, task: Task, agency: string): Involvement
 export function resolveAgency(plan: Plan, input: string): Agency {
   const q = foldName(input);
   const qc = foldCompact(input);
-  if (!qc) throw new UsageError('--agency is empty.', 'Give an agency id, such as vp; `tthc agencies` lists them.');
+  if (!qc) throw new UsageError(msg('agency.empty'), msg('agency.empty.hint'));
   const all = [...plan.agencies.values()];
   const byId = all.find((a) => a.id === input.trim().toLowerCase());
   if (byId) return byId;
@@ -119,8 +120,8 @@ export function resolveAgency(plan: Plan, input: string): Agency {
   if (partial.length === 1) return partial[0]!;
   if (partial.length > 1) {
     throw new UsageError(
-      `"${input}" matches ${partial.length} agencies:\n${partial.map((a) => `  ${a.id.padEnd(16)} ${a.name}`).join('\n')}`,
-      'Give the id of the one you mean, e.g. `--agency ' + partial[0]!.id + '`.',
+      msg('agency.several', { input, n: partial.length, list: partial.map((a) => `  ${a.id.padEnd(16)} ${a.name}`).join('\n') }),
+      msg('agency.several.hint', { id: partial[0]!.id }),
     );
   }
   // Closest ids, judged by the ids and by the names and aliases (folded as the input is), so that a misspelt
@@ -128,8 +129,5 @@ export function resolveAgency(plan: Plan, input: string): Agency {
   const idOf = new Map<string, string>();
   for (const a of all) for (const n of [a.id, a.name, ...(a.aliases ?? [])]) if (!idOf.has(foldCompact(n))) idOf.set(foldCompact(n), a.id);
   const near = [...new Set(nearest(qc, idOf.keys(), 6).map((k) => idOf.get(k)!))].slice(0, 3);
-  throw new UsageError(
-    `No agency matches "${input}".`,
-    near.length ? `Did you mean ${near.map((x) => `\`${x}\``).join(', ')}? \`tthc agencies\` lists them all.` : '`tthc agencies` lists the agencies of the plan.',
-  );
+  throw new UsageError(msg('agency.none', { input }), near.length ? msg('agency.none.near', { near: near.map((x) => `\`${x}\``).join(', ') }) : msg('agency.none.hint'));
 }

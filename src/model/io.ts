@@ -1,5 +1,6 @@
 // What a command may touch of the outside world, passed in so that tests can run commands in-process; and the two
 // ways a command refuses (exit 2, exit 1), which every layer may throw and only the CLI turns into an exit code.
+import { render, type Lang, type Msg } from '../messages/index.js';
 
 export interface Io {
   write(s: string): void;
@@ -18,22 +19,31 @@ export interface Io {
   errColumns?: number;
 }
 
-/** Bad flags or values, a missing file, an unknown id: exit 2. */
-export class UsageError extends Error {
-  constructor(
-    message: string,
-    public hint?: string,
-  ) {
-    super(message);
+/**
+ * A refusal's words: a catalogue message (said in the run's language when printed) or a text already in words. The
+ * Error's own `message` is the English, for logs and tests; `text` and `hintText` are what tthc prints.
+ */
+abstract class SaidError extends Error {
+  text: Msg | string;
+  hintText?: Msg | string;
+  hint?: string;
+  constructor(message: Msg | string, hint?: Msg | string) {
+    super(render('en', message));
+    this.text = message;
+    if (hint !== undefined) {
+      this.hintText = hint;
+      this.hint = render('en', hint);
+    }
+  }
+  /** The message and hint in `lang`. */
+  say(lang: Lang): { message: string; hint?: string } {
+    return { message: render(lang, this.text), ...(this.hintText !== undefined ? { hint: render(lang, this.hintText) } : {}) };
   }
 }
 
+/** Bad flags or values, a missing file, an unknown id: exit 2. */
+export class UsageError extends SaidError {}
+
 /** The plan has errors, or an edit was refused: exit 1. */
-export class RefusedError extends Error {
-  constructor(
-    message: string,
-    public hint?: string,
-  ) {
-    super(message);
-  }
-}
+export class RefusedError extends SaidError {}
+

@@ -1,2 +1,2 @@
 // The languages tthc speaks: Vietnamese (the default) and English. A type of the model, so that every layer may take one.
-export type Lang = 'vi' | 'en';
+export type { Lang } from '../messages/index.js';

@@ -3,45 +3,14 @@ import { formatDayVi } from '../schedule/index.js';
 import type { DueChange, PlanDiff, RoleChange, TaskBrief, TaskChange } from '../views/diff.js';
 import { periodText } from './due.js';
 import { t, type Lang } from './i18n.js';
+import { say, type Key } from '../messages/index.js';
 import { recordText } from './record-text.js';
 
-const WORDS = {
-  vi: {
-    title: 'Thay đổi của kế hoạch', unchanged: 'Nội dung kế hoạch không thay đổi (chỉ khác cách viết, chú thích hoặc khoảng trắng).',
-    summary: 'Tóm tắt', added: 'nhiệm vụ mới', removed: 'nhiệm vụ bị bỏ', renumbered: 'đánh số lại', changed: 'nhiệm vụ thay đổi',
-    moved: 'hạn thay đổi', recAdded: 'ghi nhận mới', recChanged: 'ghi nhận sửa', recRemoved: 'ghi nhận bị xóa', agencies: 'cơ quan thay đổi',
-    hMoved: 'Hạn thay đổi', hAdded: 'Nhiệm vụ mới', hRemoved: 'Nhiệm vụ bị bỏ', hChanged: 'Nhiệm vụ thay đổi', hAgencies: 'Cơ quan',
-    hBases: 'Căn cứ', hHeading: 'Thông tin chung của kế hoạch', hSections: 'Mục của phụ lục', hText: 'Phần văn bản khác thay đổi',
-    renum: 'Đánh số lại', section: 'Chuyển mục', due: 'Hạn', dueAdded: 'kỳ mới', dueRemoved: 'kỳ bị bỏ', open: 'không hạn',
-    agency: 'Cơ quan', viaCollective: 'Qua cơ quan tập thể', via: 'qua', notInvolved: 'không tham gia',
-    recAddedOne: 'Ghi nhận mới', recChangedOne: 'Ghi nhận sửa', recRemovedOne: 'Ghi nhận bị xóa', lost: 'ghi nhận bị mất theo',
-    newAgency: 'cơ quan mới', goneAgency: 'cơ quan bị bỏ', renamed: 'đổi tên',
-    membersAdded: 'thành viên mới', membersRemoved: 'thành viên bị bỏ', aliasesAdded: 'tên khác mới', aliasesRemoved: 'tên khác bị bỏ',
-    tasks: 'ảnh hưởng nhiệm vụ', none: '—', on: 'ngày', sectionGone: 'bị bỏ', sectionNew: 'mục mới',
-    content: 'Nội dung công việc', output: 'Kết quả công việc', when: 'Thời gian thực hiện', schedule: 'Lịch (schedule)',
-    wasNow: 'Trước', now: 'Nay', task: 'Nhiệm vụ',
-  },
-  en: {
-    title: 'Changes to the plan', unchanged: 'The plan means the same (only wording of the file, comments or spacing differ).',
-    summary: 'Summary', added: 'tasks added', removed: 'tasks removed', renumbered: 'renumbered', changed: 'tasks changed',
-    moved: 'moved deadlines', recAdded: 'records added', recChanged: 'records changed', recRemoved: 'records removed', agencies: 'agencies changed',
-    hMoved: 'Moved deadlines', hAdded: 'Tasks added', hRemoved: 'Tasks removed', hChanged: 'Tasks changed', hAgencies: 'Agencies',
-    hBases: 'Legal bases', hHeading: 'Heading', hSections: 'Sections of the appendix', hText: 'Other parts of the text changed',
-    renum: 'Renumbered', section: 'Moved to section', due: 'Due', dueAdded: 'new occurrence', dueRemoved: 'occurrence removed', open: 'open-ended',
-    agency: 'Agencies', viaCollective: 'Through collectives', via: 'via', notInvolved: 'not involved',
-    recAddedOne: 'Record added', recChangedOne: 'Record changed', recRemovedOne: 'Record removed', lost: 'records lost with it',
-    newAgency: 'new agency', goneAgency: 'agency removed', renamed: 'renamed',
-    membersAdded: 'members added', membersRemoved: 'members removed', aliasesAdded: 'aliases added', aliasesRemoved: 'aliases removed',
-    tasks: 'tasks affected', none: '—', on: 'on', sectionGone: 'removed', sectionNew: 'new section',
-    content: 'Work', output: 'Output', when: 'Timeline', schedule: 'Schedule',
-    wasNow: 'Was', now: 'Now', task: 'Task',
-  },
-} as const;
-
-type W = keyof (typeof WORDS)['vi'];
+/** diff's own words, under `diff.` in the message catalogue. */
+type W = Extract<Key, `diff.${string}`> extends `diff.${infer K}` ? K : never;
 
 function w(lang: Lang, k: W): string {
-  return WORDS[lang][k];
+  return say(lang, `diff.${k}`);
 }
 
 function day(d: string | null, lang: Lang): string {

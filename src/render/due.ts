@@ -17,13 +17,13 @@ export function statusWord(lang: Lang, status: string): string {
 export function periodText(lang: Lang, period: string | null): string {
   if (period === null) return '';
   let m = /^(\d{4})-(\d{2})$/.exec(period);
-  if (m) return lang === 'vi' ? `Tháng ${Number(m[2])}/${m[1]}` : `${m[1]}-${m[2]}`;
+  if (m) return t(lang, 'period.month', { y: m[1]!, m: Number(m[2]) });
   m = /^(\d{4})-Q(\d)$/.exec(period);
-  if (m) return lang === 'vi' ? `Quý ${['I', 'II', 'III', 'IV'][Number(m[2]) - 1]}/${m[1]}` : `Q${m[2]} ${m[1]}`;
+  if (m) return t(lang, 'period.quarter', { y: m[1]!, q: Number(m[2]) });
   m = /^(\d{4})-H(\d)$/.exec(period);
-  if (m) return lang === 'vi' ? `6 tháng ${m[2] === '1' ? 'đầu' : 'cuối'} năm ${m[1]}` : `H${m[2]} ${m[1]}`;
-  if (/^\d{4}$/.test(period)) return lang === 'vi' ? `Năm ${period}` : period;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(period)) return (lang === 'vi' ? 'từ ' : 'from ') + formatDayVi(period);
+  if (m) return t(lang, 'period.half', { y: m[1]!, h: Number(m[2]) });
+  if (/^\d{4}$/.test(period)) return t(lang, 'period.year', { y: period });
+  if (/^\d{4}-\d{2}-\d{2}$/.test(period)) return t(lang, 'period.from', { d: formatDayVi(period) });
   return period;
 }
 
@@ -32,9 +32,7 @@ export function daysText(lang: Lang, item: DueItem): string {
   if (item.daysLate === null || item.status === 'done' || (item.status === 'late' && item.daysLate <= 0)) return '';
   if (item.daysLate === 0) return t(lang, 'today');
   const n = Math.abs(item.daysLate);
-  const text = t(lang, item.daysLate > 0 ? 'late' : 'left', { n });
-  // English counts one day in the singular ("1 day late"); Vietnamese has no plural form.
-  return lang === 'en' && n === 1 ? text.replace('1 days', '1 day') : text;
+  return t(lang, item.daysLate > 0 ? 'late' : 'left', { n });
 }
 
 function roleText(plan: Plan, lang: Lang, item: DueItem): string {
@@ -54,8 +52,6 @@ interface Row {
   cells: string[];
 }
 
-const SHORT_HEAD = { vi: { lead: 'Chủ trì', days: 'Số ngày' }, en: { lead: 'Lead', days: 'Days' } } as const;
-
 /**
  * "Tháng 1–6/2023", "Quý I–II/2023", or the first and last period, for a group of occurrences in order: the first
  * and the last, whether or not every period between is in the group (the count beside it says how many are).
@@ -65,11 +61,10 @@ function periodRange(lang: Lang, periods: string[]): string {
   const last = periods[periods.length - 1]!;
   const a = /^(\d{4})-(\d{2})$/.exec(first);
   const b = /^(\d{4})-(\d{2})$/.exec(last);
-  if (lang === 'vi' && a && b && a[1] === b[1]) return `Tháng ${Number(a[2])}–${Number(b[2])}/${a[1]}`;
+  if (a && b && a[1] === b[1]) return t(lang, 'period.months', { y: a[1]!, a: Number(a[2]), b: Number(b[2]) });
   const qa = /^(\d{4})-Q(\d)$/.exec(first);
   const qb = /^(\d{4})-Q(\d)$/.exec(last);
-  const roman = (q: string) => ['I', 'II', 'III', 'IV'][Number(q) - 1];
-  if (lang === 'vi' && qa && qb && qa[1] === qb[1]) return `Quý ${roman(qa[2]!)}–${roman(qb[2]!)}/${qa[1]}`;
+  if (qa && qb && qa[1] === qb[1]) return t(lang, 'period.quarters', { y: qa[1]!, a: Number(qa[2]), b: Number(qb[2]) });
   return `${periodText(lang, first)} – ${periodText(lang, last)}`;
 }
 
@@ -108,11 +103,11 @@ function rowCells(plan: Plan, view: DueView, lang: Lang, items: DueItem[]): stri
     return [i.id, periodText(lang, i.period), i.due ? formatDayVi(i.due) : '', days, who, plainText(i.title)];
   }
   const periods = items.map((x) => x.period!);
-  const count = lang === 'vi' ? `${n} kỳ` : `${n} periods`;
+  const count = t(lang, 'due.count', { n });
   const dues = items.map((x) => x.due).filter((d): d is string => d !== null);
   const worst = Math.max(...items.map((x) => x.daysLate ?? -Infinity));
   let days: string;
-  if ((i.status === 'overdue' || i.status === 'late') && worst > 0) days = lang === 'vi' ? `trễ nhất ${worst} ngày` : `up to ${worst} days late`;
+  if ((i.status === 'overdue' || i.status === 'late') && worst > 0) days = t(lang, 'due.worst', { n: worst });
   else days = daysText(lang, i);
   return [i.id, `${periodRange(lang, periods)} · ${count}`, dues.length ? dayRange(dues[0]!, dues[dues.length - 1]!) : '', days, who, plainText(i.title)];
 }
@@ -149,7 +144,7 @@ export function renderDueTable(plan: Plan, view: DueView, lang: Lang, style: Sty
   if (view.items.length === 0) return out + '\n' + wrapText(t(lang, 'noItems'), width) + '\n';
   const colour = (status: string, s: string) =>
     status === 'overdue' ? style.red(s) : status === 'due-soon' ? style.yellow(s) : status === 'done' ? style.green(s) : s;
-  const head = [t(lang, 'id'), t(lang, 'period'), t(lang, 'due'), SHORT_HEAD[lang].days, view.agency ? t(lang, 'role') : SHORT_HEAD[lang].lead, t(lang, 'task')];
+  const head = [t(lang, 'id'), t(lang, 'period'), t(lang, 'due'), t(lang, 'days'), view.agency ? t(lang, 'role') : t(lang, 'shortLead'), t(lang, 'task')];
   const rows: Row[] = groupRows(view, opts.each ?? false).map((items) => ({ items, cells: rowCells(plan, view, lang, items) }));
   // Widths over every row, so that the status groups line up; a column none of whose cells has text is left out.
   const shown = [0, 1, 2, 3, 4].filter((c) => c === 0 || rows.some((r) => r.cells[c] !== ''));

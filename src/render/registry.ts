@@ -18,13 +18,14 @@ import type { ReportDoc } from './report-doc.js';
 import { renderShowMd, renderShowTable, taskJson } from './show.js';
 import { renderQuarterDetail, renderQuarterDetailCsv, renderQuarterDetailMd, renderStatusCsv, renderStatusJson, renderStatusMd, renderStatusTable } from './status.js';
 import type { Style } from './style.js';
+import type { BinaryKind } from '../messages/en.js';
 
 export type Rendered = string | Uint8Array;
 
 export interface Renderer<I> {
   render(input: I): Rendered | Promise<Rendered>;
-  /** A file that is not text ("An Excel workbook"): written with --output or to a pipe, never to a terminal. */
-  binary?: string;
+  /** A file that is not text (a Word document, an Excel workbook): written with --output or to a pipe, never to a terminal. */
+  binary?: BinaryKind;
   /** Said after the format's name in --help, e.g. "Excel, with --output". */
   note?: string;
 }
@@ -63,7 +64,7 @@ export async function renderAs<I>(registry: Registry<I>, format: string, input: 
 
 // The Excel and Word writers are loaded by the entry that needs them only: every other run never reads them.
 const xlsx = () => import('./xlsx.js');
-const EXCEL = { binary: 'An Excel workbook', note: 'Excel, with --output' } as const;
+const EXCEL = { binary: 'xlsx', note: 'Excel, with --output' } as const;
 
 export interface DueInput extends RenderEnv {
   plan: Plan;
@@ -184,7 +185,7 @@ export interface ReportInput extends RenderEnv {
 
 export const REPORT_FORMATS: Registry<ReportInput> = {
   html: { render: (i) => renderReport(i.doc, i.title) },
-  docx: { binary: 'A Word document', render: async (i) => (await import('./report-docx.js')).renderReportDocx(i.doc) },
+  docx: { binary: 'docx', render: async (i) => (await import('./report-docx.js')).renderReportDocx(i.doc) },
 };
 
 /** `status` across several plans: a row per plan (table, json and csv only). */

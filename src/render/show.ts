@@ -44,10 +44,10 @@ function occurrenceTable(state: PlanState, task: Task, lang: Lang, style: Style,
   const occurrences = entries.flatMap((e) => (e.occurrence ? [e.occurrence] : []));
   if (occurrences.length === 0) {
     const activities = state.byId.get(task.id)!.eval.activities.length;
-    return `${t(lang, 'status')}: ${statusWord(lang, entries[0]?.status ?? 'unknown')}${activities ? ` (${activities} ${lang === 'vi' ? 'ghi nhận' : 'records'})` : ''}\n`;
+    return `${t(lang, 'status')}: ${statusWord(lang, entries[0]?.status ?? 'unknown')}${activities ? ` (${t(lang, 'status.records', { n: activities })})` : ''}\n`;
   }
   return renderTable(
-    [{ head: t(lang, 'period') }, { head: t(lang, 'start') }, { head: t(lang, 'due') }, { head: t(lang, 'status') }, { head: lang === 'vi' ? 'Ngày thực hiện' : 'Done on' }],
+    [{ head: t(lang, 'period') }, { head: t(lang, 'start') }, { head: t(lang, 'due') }, { head: t(lang, 'status') }, { head: t(lang, 'doneOn') }],
     occurrences.map((o) => [periodText(lang, o.period) || '—', formatDayVi(o.start), o.due ? formatDayVi(o.due) : '—', statusWord(lang, o.status), o.completion ? formatDayVi(o.completion) : '']),
     width,
     style,

@@ -9,12 +9,10 @@ import { t, type Lang } from './i18n.js';
 import type { Style } from './style.js';
 import { renderTable, wrapText } from './table.js';
 
-const ROMAN = ['I', 'II', 'III', 'IV'];
-
 export function quarterHead(view: StatusView, q: QuarterKey, lang: Lang): string {
   const i = QUARTERS.indexOf(q);
   const r = view.ranges[q];
-  const name = lang === 'vi' ? `Quý ${ROMAN[i]}` : q;
+  const name = t(lang, 'period.quarterName', { q: i + 1 });
   // Spaces around the dash let a narrow column wrap the range instead of cutting it.
   return view.periods === 'reporting' ? `${name}\n${formatDayVi(r.start)} – ${formatDayVi(r.end)}` : name;
 }
@@ -32,11 +30,11 @@ export function cellText(cell: Cell, lang: Lang): string {
   } else if (cell.due > 0) {
     // A group whose first status is not about occurrences ("no record", a task's gap): the count is of the others'
     // occurrences, so it says what it counts rather than seeming to count the status.
-    return `${word}; ${counts} ${lang === 'vi' ? 'lần đã xong' : 'done'}`;
+    return `${word}; ${counts} ${t(lang, 'status.doneCount')}`;
   }
   // A task's "no record" quarter has none; a group's counts other tasks' records, which would read as a contradiction.
   if (cell.status === 'ongoing' && cell.records > 0) {
-    return `${word} (${cell.records} ${lang === 'vi' ? 'ghi nhận' : cell.records === 1 ? 'record' : 'records'})`;
+    return `${word} (${t(lang, 'status.records', { n: cell.records })})`;
   }
   return word;
 }
@@ -50,35 +48,18 @@ const TOTALS_ORDER = STATUS_PRECEDENCE;
 
 /** The totals row's label says what it counts. */
 function totalsLabel(lang: Lang): string {
-  return lang === 'vi' ? 'Lần thực hiện' : 'Occurrences';
+  return t(lang, 'status.totalsLabel');
 }
 
 /** What the cells and the totals mean, under the table (its lines; the caller wraps or lists them). */
 export function legendLines(view: StatusView, lang: Lang): string[] {
   const group = view.by !== 'task';
-  if (lang === 'vi') {
-    return [
-      'Mỗi ô: trạng thái cần chú ý nhất trong các lần thực hiện có hạn trong quý (quá hạn, sắp đến hạn, đang thực hiện, chưa đến kỳ, xong muộn, đã xong); ' +
-        '“Quá hạn 2/3”: 2 trong 3 lần thực hiện có hạn trong quý đã xong (đúng hạn hoặc muộn).',
-      '“Thường xuyên (2 ghi nhận)”: nhiệm vụ thường xuyên và số ghi nhận trong quý; “Chưa ghi nhận”: quý đã qua không có ghi nhận nào; “Chờ văn bản”: chưa có văn bản để triển khai; “—”: không có hạn trong quý.',
-      ...(group
-        ? ['Ô của một nhóm lấy trạng thái đầu tiên mà một nhiệm vụ trong nhóm có, theo thứ tự: quá hạn, sắp đến hạn, chưa ghi nhận, đang thực hiện, thường xuyên, chưa đến kỳ, xong muộn, đã xong, chờ văn bản, —.']
-        : []),
-      ...(view.by === 'agency' || view.agency
-        ? ['Mỗi cơ quan được tính ở mọi nhiệm vụ nêu tên cơ quan đó hoặc nêu một tập thể mà cơ quan là thành viên (như `tthc due --agency`).']
-        : []),
-      'Dòng Tổng đếm số lần thực hiện có hạn trong quý, mỗi lần một lần dù nhiều dòng cùng có (như `tthc due`); “Đúng hạn”: số lần xong đúng hạn ÷ (đã xong + xong muộn + quá hạn).',
-    ];
-  }
   return [
-    'Each cell: the status that needs attention first among the occurrences due in the quarter (overdue, due soon, open, scheduled, done late, done); ' +
-      '"overdue 2/3": 2 of the 3 occurrences due in the quarter are done (on time or late).',
-    '"ongoing (2 records)": a continuous task and its records in the quarter; "no record": a past quarter without one; "waiting": no triggering document yet; "—": nothing due in the quarter.',
-    ...(group
-      ? ["A group's cell takes the first status any of its tasks has, in this order: overdue, due soon, no record, open, ongoing, scheduled, done late, done, waiting, —."]
-      : []),
-    ...(view.by === 'agency' || view.agency ? ['Each agency counts every task that names it or names a collective it belongs to (as `tthc due --agency` does).'] : []),
-    'The Total row counts occurrences due in the quarter, each once however many rows show it (as `tthc due` does); "On time": done on time ÷ (done + done late + overdue).',
+    t(lang, 'status.legend.cell'),
+    t(lang, 'status.legend.words'),
+    ...(group ? [t(lang, 'status.legend.group')] : []),
+    ...(view.by === 'agency' || view.agency ? [t(lang, 'status.legend.agency')] : []),
+    t(lang, 'status.legend.total'),
   ];
 }
 
@@ -96,9 +77,7 @@ function outsideNote(view: StatusView, lang: Lang): string {
     return [`${statusWord(lang, st)} ${these.length}${named}`];
   });
   const list = byStatus.length ? `: ${byStatus.join(', ')}` : '';
-  return lang === 'vi'
-    ? `${n} lần thực hiện có hạn ngoài bốn quý${why ? ' (thuộc kỳ báo cáo năm sau)' : ''}${list}.`
-    : `${n} ${n === 1 ? 'occurrence falls' : 'occurrences fall'} due outside the four quarters${why ? " (next year's first reporting period)" : ''}${list}.`;
+  return t(lang, 'status.outside', { n, reporting: why, list });
 }
 
 function outsideLine(view: StatusView, lang: Lang): string {
@@ -113,7 +92,7 @@ function totalsText(view: StatusView, q: QuarterKey, lang: Lang): string {
 
 function header(view: StatusView, lang: Lang): string {
   const who = view.agency ? ` · ${t(lang, 'agency')}: ${view.agency.name} (${view.agency.id})` : '';
-  const kind = view.periods === 'reporting' ? (lang === 'vi' ? ' · kỳ báo cáo theo Nghị định 09/2019/NĐ-CP' : ' · reporting periods of Decree 09/2019/NĐ-CP') : '';
+  const kind = view.periods === 'reporting' ? t(lang, 'status.reporting') : '';
   const role = view.role !== 'any' ? ` · ${t(lang, 'role')}: ${t(lang, `role.${view.role}`)}` : '';
   return `${t(lang, 'plan')}: ${view.plan.title} — ${view.plan.issuer}\n${t(lang, 'asOf')}: ${formatDayVi(view.asOf)}${who}${role}${kind}\n`;
 }
@@ -138,7 +117,7 @@ export function renderStatusTable(view: StatusView, lang: Lang, style: Style, wi
   rows.push([style.bold(t(lang, 'total')), totalsLabel(lang), ...QUARTERS.map((q) => totalsText(view, q, lang))]);
   let out = heading(view, lang, style, width) + '\n' + renderTable(columns, rows, width, style);
   if (view.outside) out += wrapText(outsideNote(view, lang), width) + '\n';
-  out += (lang === 'vi' ? 'Chú giải:' : 'Legend:') + '\n';
+  out += t(lang, 'status.legend') + '\n';
   for (const line of legendLines(view, lang)) out += '- ' + wrapText(line, Math.max(20, width - 2)).replace(/\n/g, '\n  ') + '\n';
   return out;
 }
@@ -164,13 +143,13 @@ export function renderStatusMd(view: StatusView, lang: Lang): string {
   out += `| **${t(lang, 'total')}** | ${totalsLabel(lang)} | ${QUARTERS.map((q) => esc(totalsText(view, q, lang))).join(' | ')} |\n`;
   if (view.outside) out += `\n${esc(outsideNote(view, lang))}\n`;
   // The legend is tthc's own Markdown (its `tthc due` are code), not plan text.
-  out += `\n${lang === 'vi' ? 'Chú giải:' : 'Legend:'}\n\n${legendLines(view, lang).map((l) => `- ${l}`).join('\n')}\n`;
+  out += `\n${t(lang, 'status.legend')}\n\n${legendLines(view, lang).map((l) => `- ${l}`).join('\n')}\n`;
   return out;
 }
 
 function detailCells(line: DetailLine, lang: Lang): string[] {
   const what =
-    line.kind === 'trigger' ? (lang === 'vi' ? 'Phát sinh' : 'Triggered') : line.kind === 'record' ? (lang === 'vi' ? 'Ghi nhận' : 'Record') : line.kind === 'quarter' ? cellText({ status: line.status!, due: 0, done: 0, late: 0, overdue: 0, records: line.records ?? 0, occurrences: [] }, lang) : statusWord(lang, line.status!);
+    line.kind === 'trigger' ? t(lang, 'status.triggered') : line.kind === 'record' ? t(lang, 'status.record') : line.kind === 'quarter' ? cellText({ status: line.status!, due: 0, done: 0, late: 0, overdue: 0, records: line.records ?? 0, occurrences: [] }, lang) : statusWord(lang, line.status!);
   return [
     line.id,
     plainText(line.title),
@@ -183,7 +162,7 @@ function detailCells(line: DetailLine, lang: Lang): string[] {
 }
 
 function detailHead(lang: Lang): string[] {
-  return [t(lang, 'id'), t(lang, 'task'), t(lang, 'period'), t(lang, 'due'), t(lang, 'status'), lang === 'vi' ? 'Ngày thực hiện' : 'Done on', lang === 'vi' ? 'Văn bản, ghi chú' : 'Document, note'];
+  return [t(lang, 'id'), t(lang, 'task'), t(lang, 'period'), t(lang, 'due'), t(lang, 'status'), t(lang, 'doneOn'), t(lang, 'docNote')];
 }
 
 function quarterLine(view: StatusView, q: QuarterKey, lang: Lang): string {
@@ -198,7 +177,7 @@ function quarterLine(view: StatusView, q: QuarterKey, lang: Lang): string {
  */
 export function renderQuarterDetail(view: StatusView, q: QuarterKey, lines: DetailLine[], lang: Lang, style: Style, width: number): string {
   let out = heading(view, lang, style, width) + wrapText(quarterLine(view, q, lang), width) + '\n\n';
-  if (!lines.length) return out + (lang === 'vi' ? 'Không có nhiệm vụ nào trong quý.' : 'No task has anything in this quarter.') + '\n';
+  if (!lines.length) return out + t(lang, 'status.quarterEmpty') + '\n';
   const colour = (status: string | null, s: string) =>
     status === 'overdue' || status === 'no-record' ? style.red(s) : status === 'due-soon' ? style.yellow(s) : status === 'done' ? style.green(s) : s;
   const rows = lines.map((line, i) => {

@@ -300,7 +300,7 @@ describe('CRLF, a byte-order mark and NFD text mean the same as the plain file',
 
 describe('usage errors (exit 2)', () => {
   it('a missing file', async () => {
-    const r = await run(['check', join(scratch.dir, 'no-such-plan.yaml')]);
+    const r = await run(['check', join(scratch.dir, 'no-such-plan.yaml'), '--lang', 'en']);
     expectNoStackTrace(r);
     expect(r.code).toBe(2);
     expect(r.err).toContain('no such file');

@@ -49,15 +49,17 @@ describe('the plan, among several in plans/', () => {
   });
 
   it('a day no plan covers is a usage error that lists the plans and their periods', async () => {
-    const r = await tthc(['due', '--as-of', '2025-01-02'], { cwd: repo, env: {} });
+    const r = await tthc(['due', '--as-of', '2025-01-02', '--lang', 'en'], { cwd: repo, env: {} });
     expect(r.code).toBe(2);
     expect(r.err).toContain('No plan in plans/ is for 2/1/2025');
+    const vi = await tthc(['due', '--as-of', '2025-01-02'], { cwd: repo, env: {} });
+    expect(vi.err).toContain('Không có kế hoạch nào trong plans/ cho 2/1/2025');
     expect(r.err).toContain('plans/kon-ray-2024.yaml (1/1/2024 – 31/12/2024)');
     expect(r.err).toContain('--plan YEAR');
   });
 
   it('--plan 2030 names a year no plan has', async () => {
-    const r = await tthc(['due', '--plan', '2030'], { cwd: repo, env: {} });
+    const r = await tthc(['due', '--plan', '2030', '--lang', 'en'], { cwd: repo, env: {} });
     expect(r.code).toBe(2);
     expect(r.err).toContain('is for the year 2030');
   });
@@ -108,7 +110,7 @@ describe('tthc.yaml', () => {
     expect((await json(['due'], { cwd: join(repo, 'plans', 'cu'), env: { TTHC_PLAN: '2023' } })).plan.year).toBe(2023);
     expect((await json(['due', '--plan', join(repo, 'plans', 'kon-ray-2023.yaml')], { cwd: repo, env: { TTHC_PLAN: '2024' } })).plan.year).toBe(2023);
     config('plan: plans/missing.yaml\n');
-    const r = await tthc(['due'], { cwd: repo, env: {} });
+    const r = await tthc(['due', '--lang', 'en'], { cwd: repo, env: {} });
     expect(r.code).toBe(2);
     expect(r.err).toContain('plans/missing.yaml: no such file (the plan named by tthc.yaml:1)');
   });
@@ -123,7 +125,7 @@ describe('tthc.yaml', () => {
     ['just words\n', 'tthc.yaml:1: "just words" is not a "key: value" line', 'agency: vp'],
   ])('a bad file (%j) is a located usage error', async (text, message, hint) => {
     config(text);
-    const r = await tthc(['due'], { cwd: join(repo, 'plans'), env: {} });
+    const r = await tthc(['due', '--lang', 'en'], { cwd: join(repo, 'plans'), env: {} });
     expect(r.code).toBe(2);
     expect(r.err).toContain(`../${message}`);
     expect(r.err).toContain(hint);

@@ -21,7 +21,7 @@ describe('--role in either language', () => {
   });
 
   it('an unknown role names the accepted ones', async () => {
-    const r = await tthc(['due', ...PLAN, '--agency', 'vp', '--role', 'boss']);
+    const r = await tthc(['due', ...PLAN, '--agency', 'vp', '--role', 'boss', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.err).toContain('--role chu-tri (lead), --role phoi-hop (support) or --role any');
   });
@@ -56,9 +56,11 @@ describe('--today and --as-of', () => {
   });
 
   it('two different days are refused', async () => {
-    const r = await tthc(['show', 'X.2', ...PLAN, '--today', '20/7/2023', '--as-of', '2023-07-21']);
+    const r = await tthc(['show', 'X.2', ...PLAN, '--today', '20/7/2023', '--as-of', '2023-07-21', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.err).toContain('--as-of and --today name different days');
+    const vi = await tthc(['show', 'X.2', ...PLAN, '--today', '20/7/2023', '--as-of', '2023-07-21']);
+    expect(vi.err).toContain('--as-of và --today nêu hai ngày khác nhau');
   });
 });
 

@@ -123,7 +123,18 @@ describe('the options object', () => {
   it('a binary format is refused before any work where it would reach a terminal', async () => {
     expect(await refusal(['report', '--format', 'docx'], { tty: true })).toBe('A Word document is not text: tthc will not write it to the terminal.');
     const s = await specOf(['due', '--format', 'xlsx', '--output', 'x.xlsx'], { tty: true });
-    expect(s.binary).toBe('An Excel workbook');
+    expect(s.binary).toBe('xlsx');
+  });
+
+  it("a validator's refusal carries its catalogue words: English in the message, Vietnamese when said in vi", async () => {
+    try {
+      await specOf(['due', '--as-of', '31/2/2023']);
+      throw new Error('no usage error');
+    } catch (e) {
+      if (!(e instanceof UsageError)) throw e;
+      expect(e.message).toBe('--as-of "31/2/2023": month 2 of 2023 has 28 days.');
+      expect(e.say('vi').message).toBe('--as-of "31/2/2023": tháng 2/2023 có 28 ngày.');
+    }
   });
 });
 
@@ -134,7 +145,7 @@ describe('each option has one validator', () => {
     [['--quarter', '5'], '--quarter "5" is not a quarter.', ['status', 'report']],
     [['--periods', 'weeks'], '--periods "weeks" is not a kind of period.', ['status', 'report']],
     [['--within', 'soon'], '--within "soon" is not a number of days.', ['due', 'report']],
-    [['--as-of', '31/2/2023'], '--as-of "31/2/2023": tháng 2/2023 có 28 ngày (month 2 of 2023 has 28 days).', ['due', 'status', 'report', 'show']],
+    [['--as-of', '31/2/2023'], '--as-of "31/2/2023": month 2 of 2023 has 28 days.', ['due', 'status', 'report', 'show']],
     [['--sep', '|'], '--sep "|" is not a separator.', ['due', 'status']],
     [['--lang', 'fr'], 'Unknown language "fr".', ['due', 'status', 'show']],
     [['--format', 'pdf'], 'Unknown format "pdf".', ['due', 'status', 'report', 'show', 'check']],
@@ -142,14 +153,15 @@ describe('each option has one validator', () => {
     for (const c of commands) expect(await refusal([c, ...flags]), c).toBe(message);
   });
 
-  // A second copy of a check would be a second place to keep in step: each message is written once in the source.
+  // A second copy of a check would be a second place to keep in step: each message is written once in the source
+  // (its English words, in the catalogue).
   it.each([
     'is not a role.',
     'is not a quarter.',
     'is not a half of the year.',
     'is not a kind of period.',
     // tthc.yaml's own check of its line (src/host/config.ts) says "within …" without the dashes.
-    '--within "${value}" is not a number of days.',
+    '--within "${p.value}" is not a number of days.',
     'is not a separator.',
     'is not a grouping.',
     'is not a width in columns.',
@@ -157,7 +169,7 @@ describe('each option has one validator', () => {
     'Unknown format',
     'name different days.',
     'is not a status it can fail on.',
-    "needs --agency: a role is an agency's part in a task.",
+    ": a role is an agency's part in a task.",
     'is not a number of days before the due day.',
   ])('"%s" is written once in src/', (words) => {
     const files: string[] = [];

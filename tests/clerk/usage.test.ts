@@ -6,9 +6,9 @@ const PLAN = ['--plan', SHIPPED];
 
 describe('usage errors in Vietnamese (the default) and English', () => {
   it.each([
-    [['trigger'], 'tthc: thiếu đối số <id> (the task id, e.g. I.1) và tùy chọn bắt buộc --date <date>', "error: required option '--date <date>' not specified, and the argument <id> is missing"],
+    [['trigger'], 'tthc: thiếu đối số <id> (mã nhiệm vụ, ví dụ I.1) và tùy chọn bắt buộc --date <date>', "error: required option '--date <date>' not specified, and the argument <id> is missing"],
     [['trigger', 'I.1'], 'tthc: thiếu tùy chọn bắt buộc --date <date>', "error: required option '--date <date>' not specified"],
-    [['done'], 'tthc: thiếu đối số <id> của lệnh done (the task id, e.g. IX.3)', "error: missing required argument 'id'"],
+    [['done'], 'tthc: thiếu đối số <id> của lệnh done (mã nhiệm vụ, ví dụ IX.3)', "error: missing required argument 'id'"],
     [['due', '--agency'], 'tthc: tùy chọn -a, --agency <agency> cần một giá trị', "error: option '-a, --agency <agency>' argument missing"],
     [['due', '--agnecy', 'vp'], 'tthc: không có tùy chọn --agnecy cho lệnh due\n(Có phải ý bạn là --agency?)', "error: unknown option '--agnecy'"],
     [['due', '--within', '2', 'tuần'], 'tthc: thừa đối số cho lệnh due: "tuần" (lệnh nhận 0 đối số).', 'error: too many arguments'],

@@ -241,7 +241,7 @@ describe('--fail-on', () => {
   });
 
   it('an unknown rule is a usage error', async () => {
-    const r = await tthc(repo.dir, ['diff', '--fail-on', 'removed-records']);
+    const r = await tthc(repo.dir, ['diff', '--fail-on', 'removed-records', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.err).toContain('--fail-on "removed-records" is not a rule tthc knows.');
     expect(r.err).toContain('removed-record, moved-deadline, removed-task');
@@ -354,16 +354,16 @@ describe('matching tasks', () => {
 
 describe('errors', () => {
   it('an unknown revision, a missing file, too many versions: exit 2', async () => {
-    const rev = await tthc(repo.dir, ['diff', 'v9']);
+    const rev = await tthc(repo.dir, ['diff', 'v9', '--lang', 'en']);
     expect(rev.code).toBe(2);
     expect(rev.err).toBe('tthc: "v9" is neither a file nor a revision of this git repository.\nhint: Name a commit (HEAD, HEAD~1, main, a tag or a hash; `git log --oneline` lists them) or an existing file.\n');
-    const missing = await tthc(repo.dir, ['diff', 'plans/nope.yaml', 'plans/kon-ray-2023.yaml']);
+    const missing = await tthc(repo.dir, ['diff', 'plans/nope.yaml', 'plans/kon-ray-2023.yaml', '--lang', 'en']);
     expect(missing.code).toBe(2);
     expect(missing.err).toContain('plans/nope.yaml: no such file.');
-    const plan = await tthc(repo.dir, ['diff', '--plan', 'plans/nope.yaml']);
+    const plan = await tthc(repo.dir, ['diff', '--plan', 'plans/nope.yaml', '--lang', 'en']);
     expect(plan.code).toBe(2);
     expect(plan.err).toContain('plans/nope.yaml: no such file.');
-    const many = await tthc(repo.dir, ['diff', 'HEAD~2', 'HEAD~1', 'HEAD']);
+    const many = await tthc(repo.dir, ['diff', 'HEAD~2', 'HEAD~1', 'HEAD', '--lang', 'en']);
     expect(many.code).toBe(2);
     expect(many.err).toContain('tthc diff compares two versions; 3 were given.');
   });
@@ -371,10 +371,10 @@ describe('errors', () => {
   it('a file git does not track, or that a revision does not have', async () => {
     const { dir } = newRepo();
     copyFileSync(SHIPPED, join(dir, 'plans', 'draft.yaml'));
-    const r = await tthc(dir, ['diff', '--plan', 'plans/draft.yaml']);
+    const r = await tthc(dir, ['diff', '--plan', 'plans/draft.yaml', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.err).toContain('tthc: plans/draft.yaml is not in revision HEAD (a file not yet committed, not tracked by git, or added later).');
-    const log = await tthc(dir, ['log', '--plan', 'plans/draft.yaml']);
+    const log = await tthc(dir, ['log', '--plan', 'plans/draft.yaml', '--lang', 'en']);
     expect(log.code).toBe(2);
     expect(log.err).toContain('plans/draft.yaml has no commit in its git repository yet');
   });
@@ -383,11 +383,11 @@ describe('errors', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tthc-nogit-'));
     mkdirSync(join(dir, 'plans'));
     copyFileSync(SHIPPED, join(dir, 'plans', 'kon-ray-2023.yaml'));
-    const d = await tthc(dir, ['diff']);
+    const d = await tthc(dir, ['diff', '--lang', 'en']);
     expect(d.code).toBe(2);
     expect(d.err).toContain('plans/kon-ray-2023.yaml is not in a git repository, so tthc cannot read its earlier versions.');
     expect(d.err).toContain('tthc diff OLD.yaml NEW.yaml');
-    const l = await tthc(dir, ['log', 'IX.3']);
+    const l = await tthc(dir, ['log', 'IX.3', '--lang', 'en']);
     expect(l.code).toBe(2);
     expect(l.err).toContain('plans/kon-ray-2023.yaml is not in a git repository, so it has no history to show.');
   });
@@ -435,7 +435,7 @@ describe('errors', () => {
   it('two files, the second missing, in a folder with no plans/ and no git: that file is named', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tthc-two-files-'));
     copyFileSync(SHIPPED, join(dir, 'old.yaml'));
-    const r = await tthc(dir, ['diff', 'old.yaml', 'new.yaml']);
+    const r = await tthc(dir, ['diff', 'old.yaml', 'new.yaml', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.err).toBe('tthc: new.yaml: no such file.\nhint: Check the path; to compare revisions, name commits such as HEAD~1 or main.\n');
   });

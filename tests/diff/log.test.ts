@@ -76,7 +76,7 @@ describe('tthc log ID', () => {
   });
 
   it('an unknown id is a usage error with the nearest ids', async () => {
-    const r = await tthc(repo.dir, ['log', 'VIII.2']);
+    const r = await tthc(repo.dir, ['log', 'VIII.2', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.err).toContain('No task VIII.2 in the history of plans/kon-ray-2023.yaml.');
     expect(r.err).toContain('VIII.1');

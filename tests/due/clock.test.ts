@@ -54,7 +54,7 @@ describe(`today in Vietnam (this process: TZ=${process.env.TZ ?? '(unset)'})`, (
   it('a completion dated the 20th is "after today" one second before Vietnam\'s midnight, and fine one second later', async () => {
     const plan = copyPlan(SHIPPED, dir, 'midnight.yaml');
     const before = readFileSync(plan);
-    const early = await tthc(['done', 'IX.3', '--plan', plan, '--date', '20/7/2023'], { now: LAST_SECOND_OF_19 });
+    const early = await tthc(['done', 'IX.3', '--plan', plan, '--date', '20/7/2023', '--lang', 'en'], { now: LAST_SECOND_OF_19 });
     expect(early.code).toBe(1);
     expect(early.err).toContain('after today (19/7/2023)');
     expect(readFileSync(plan).equals(before)).toBe(true);

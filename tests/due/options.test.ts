@@ -39,10 +39,11 @@ describe('--agency: what a clerk types', () => {
     ['phong', ['vp', 'noi-vu', 'tu-phap', 'tc-kh']],
   ];
   it.each(ambiguous)('%j is ambiguous: exit 2, listing the candidates', async (input, candidates) => {
-    const r = await tthc(['due', ...PLAN, '--as-of', '2023-03-01', '--agency', input]);
+    const r = await tthc(['due', ...PLAN, '--as-of', '2023-03-01', '--agency', input, '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
     expect(r.err).toMatch(/matches \d+ agencies/);
+    expect((await tthc(['due', ...PLAN, '--as-of', '2023-03-01', '--agency', input])).err).toMatch(/khớp với \d+ cơ quan/);
     for (const id of candidates) expect(r.err).toMatch(new RegExp(`^\\s+${id}\\s`, 'm'));
   });
 
@@ -54,7 +55,7 @@ describe('--agency: what a clerk types', () => {
     ['xyzzy', []],
   ];
   it.each(unknown)('%j matches nothing: exit 2, suggesting %j', async (input, near) => {
-    const r = await tthc(['due', ...PLAN, '--as-of', '2023-03-01', '--agency', input]);
+    const r = await tthc(['due', ...PLAN, '--as-of', '2023-03-01', '--agency', input, '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
     expect(r.err).toContain(`No agency matches "${input}"`);
@@ -63,7 +64,7 @@ describe('--agency: what a clerk types', () => {
   });
 
   it('an empty --agency is a usage error', async () => {
-    const r = await tthc(['due', ...PLAN, '--agency', ' ']);
+    const r = await tthc(['due', ...PLAN, '--agency', ' ', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.err).toContain('--agency is empty');
   });
@@ -162,7 +163,7 @@ describe('--within', () => {
 
   it('a window beyond ten years says so, rather than "not a number"', async () => {
     expect((await dueJson([...PLAN, '--as-of', '2023-03-01', '--within', '3660'])).within).toBe(3660);
-    const r = await tthc(['due', ...PLAN, '--as-of', '2023-03-01', '--within', '10000']);
+    const r = await tthc(['due', ...PLAN, '--as-of', '2023-03-01', '--within', '10000', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.err).toContain('at most 3660 days');
   });
@@ -203,7 +204,7 @@ describe('--as-of and --today', () => {
     ['ngày 31 tháng 4 năm 2023', 'tháng 4/2023 có 30 ngày'],
     ['2024-02-30', 'tháng 2/2024 có 29 ngày'],
     ['0/3/2023', 'tháng 3/2023 có 31 ngày'],
-    ['2023-13-01', 'there is no month 13'],
+    ['2023-13-01', 'không có tháng 13'],
   ])('%j, a day that does not exist, says which days the month has', async (value, words) => {
     const r = await tthc(['due', ...PLAN, '--as-of', value]);
     expect(r.code).toBe(2);
@@ -397,7 +398,7 @@ describe('language', () => {
 
 describe('--role and days late, after the audit', () => {
   it('--role without --agency is a usage error, not ignored', async () => {
-    const r = await tthc(['due', '--role', 'support', '--as-of', '2023-07-20']);
+    const r = await tthc(['due', '--role', 'support', '--as-of', '2023-07-20', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.err).toContain('--role support needs --agency');
   });

@@ -51,7 +51,8 @@ describe('a task with a timeline tthc does not understand', () => {
     const r = await run(['due', '--plan', 'plan.yaml']);
     expect(r.code).toBe(0);
     expect(r.out.indexOf('Sắp đến hạn (1)')).toBeLessThan(r.out.indexOf('Chưa xác định hạn (1)'));
-    expect(r.err).toMatch(/1 task with a timeline tthc does not understand/);
+    expect(r.err).toMatch(/1 nhiệm vụ có thời gian thực hiện mà tthc chưa hiểu/);
+    expect((await run(['due', '--plan', 'plan.yaml', '--lang', 'en'])).err).toMatch(/1 task with a timeline tthc does not understand/);
     const json = JSON.parse((await run(['due', '--plan', 'plan.yaml', '--format', 'json'])).out);
     expect(json.items.map((i: { id: string; status: string; due: string | null }) => [i.id, i.status, i.due])).toEqual([
       ['I.2', 'due-soon', '2026-03-31'],

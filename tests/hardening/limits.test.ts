@@ -136,7 +136,7 @@ describe('only regular files are read', () => {
     const dir = scratch();
     execFileSync('mkfifo', [join(dir, 'pipe')]);
     for (const f of ['/dev/zero', '/dev/urandom', 'pipe']) {
-      for (const argv of [['check', f], ['due', '--plan', f], ['import', f]]) {
+      for (const argv of [['check', f, '--lang', 'en'], ['due', '--plan', f, '--lang', 'en'], ['import', f, '--lang', 'en']]) {
         const r = await run(argv, dir);
         expect(r.code).toBe(2);
         expect(r.err).toMatch(f === 'pipe' ? /pipe is a named pipe, not a plan file/ : /is a device, not a plan file/);
@@ -147,9 +147,10 @@ describe('only regular files are read', () => {
   it('a folder is refused as a folder', async () => {
     const dir = scratch();
     mkdirSync(join(dir, 'plans.yaml'));
-    const r = await run(['check', 'plans.yaml'], dir);
+    const r = await run(['check', 'plans.yaml', '--lang', 'en'], dir);
     expect(r.code).toBe(2);
     expect(r.err).toContain('plans.yaml is a folder, not a plan file.');
+    expect((await run(['check', 'plans.yaml'], dir)).err).toContain('plans.yaml là thư mục, không phải tệp kế hoạch.');
   });
 
   it('a file larger than the limit is refused with its real size, without reading it whole', async () => {

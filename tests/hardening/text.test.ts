@@ -42,7 +42,7 @@ describe('check reports control characters and bidi overrides (TEXT_CONTROL)', (
     for (const flag of ['--note', '--ref']) {
       const r = await run(['done', 'I.1', '--plan', 'plan.yaml', '--date', '2024-02-15', flag, `ok${ESC}[2J\u0007`], dir);
       expect(r.code).toBe(2);
-      expect(r.err).toContain(`${flag} holds a control character (\\x1B)`);
+      expect(r.err).toContain(`${flag} chứa ký tự điều khiển (\\x1B)`);
     }
     expect(readFileSync(file, 'utf8')).toBe(planText());
   });

@@ -20,7 +20,7 @@ describe('--output never replaces a plan, recognised by reading it', () => {
     const dir = scratch();
     put(dir, 'good.yaml', planText());
     put(dir, 'plan.yaml', text);
-    const r = await run(['due', '--plan', 'good.yaml', '--output', 'plan.yaml'], dir);
+    const r = await run(['due', '--plan', 'good.yaml', '--output', 'plan.yaml', '--lang', 'en'], dir);
     expect(r.code).toBe(2);
     expect(r.err).toContain('plan.yaml is a plan file; --output will not replace it.');
     expect(readFileSync(join(dir, 'plan.yaml'), 'utf8')).toBe(text);
@@ -85,7 +85,7 @@ describe('--output writes each kind of file as it should be written', () => {
     expect((await run(['due', '--plan', 'plan.yaml', '--output', 'report.txt'], dir)).code).toBe(0);
     expect(statSync(out).mode & 0o777).toBe(0o640);
     chmodSync(out, 0o444);
-    const ro = await run(['due', '--plan', 'plan.yaml', '--output', 'report.txt'], dir);
+    const ro = await run(['due', '--plan', 'plan.yaml', '--output', 'report.txt', '--lang', 'en'], dir);
     expect(ro.code).toBe(2);
     expect(ro.err).toContain('report.txt is read-only; tthc does not replace it.');
     chmodSync(out, 0o644);
@@ -98,7 +98,7 @@ describe('--output writes each kind of file as it should be written', () => {
 });
 
 describe('plan edits', () => {
-  const done = (dir: string) => run(['done', 'I.1', '--plan', 'plan.yaml', '--date', '2024-02-15'], dir);
+  const done = (dir: string) => run(['done', 'I.1', '--plan', 'plan.yaml', '--date', '2024-02-15', '--lang', 'en'], dir);
 
   it.skipIf(!posix)('a read-only (0444) plan is refused with the reason, and left as it was', async () => {
     const dir = scratch();

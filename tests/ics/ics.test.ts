@@ -107,7 +107,7 @@ describe('tthc ics on the shipped plan', async () => {
   });
 
   it('--role without --agency is a usage error', async () => {
-    const r = await run(['ics', '--role', 'lead']);
+    const r = await run(['ics', '--role', 'lead', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.err).toContain('--role lead needs --agency');
   });

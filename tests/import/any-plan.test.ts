@@ -187,7 +187,7 @@ describe('an office adds its own names (--agencies)', () => {
     const ok = await cli(['import', 't.txt', '--agencies', 'own.yaml']);
     expect(ok.code).toBe(0);
     expect(ok.out).toContain('lead: p-tu-phap');
-    const bad = await cli(['import', 't.txt', '--agencies', 't.txt']);
+    const bad = await cli(['import', 't.txt', '--agencies', 't.txt', '--lang', 'en']);
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/no readable `agencies:`/);
   });

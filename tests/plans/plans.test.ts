@@ -117,9 +117,12 @@ describe('due across plans', () => {
   });
 
   it('an agency no plan names is a usage error (exit 2) that suggests the closest ids', async () => {
-    const r = await tthc(['due', '--plan', HUYEN, '--plan', TAN_LAP, '--agency', 'xa-tan-lapp'], at);
+    const r = await tthc(['due', '--plan', HUYEN, '--plan', TAN_LAP, '--agency', 'xa-tan-lapp', '--lang', 'en'], at);
     expect(r.code).toBe(2);
     expect(r.err).toContain('No agency matches "xa-tan-lapp"');
+    const vi = await tthc(['due', '--plan', HUYEN, '--plan', TAN_LAP, '--agency', 'xa-tan-lapp'], at);
+    expect(vi.code).toBe(2);
+    expect(vi.err).toContain('Không có cơ quan nào khớp với "xa-tan-lapp"');
   });
 
   it('CSV carries the plan (file, issuer, number); the table names the plan on each row', async () => {
@@ -142,15 +145,19 @@ describe('due across plans', () => {
   });
 
   it('refuses what has no meaning across plans: --plans with --plan, a format of one plan (exit 2)', async () => {
-    const both = await tthc(['due', '--plans', 'xa', '--plan', HUYEN], at);
+    const both = await tthc(['due', '--plans', 'xa', '--plan', HUYEN, '--lang', 'en'], at);
     expect(both.code).toBe(2);
     expect(both.err).toContain('--plans and --plan');
-    const md = await tthc(['due', '--plans', 'xa', '--format', 'md'], at);
+    const md = await tthc(['due', '--plans', 'xa', '--format', 'md', '--lang', 'en'], at);
     expect(md.code).toBe(2);
     expect(md.err).toContain('--format md answers for one plan at a time');
-    const missing = await tthc(['due', '--plans', 'nowhere'], at);
+    const missing = await tthc(['due', '--plans', 'nowhere', '--lang', 'en'], at);
     expect(missing.code).toBe(2);
     expect(missing.err).toContain('nowhere: no such folder');
+    // The same refusals in the default language.
+    expect((await tthc(['due', '--plans', 'xa', '--plan', HUYEN], at)).err).toContain('--plans và --plan cùng chỉ các kế hoạch');
+    expect((await tthc(['due', '--plans', 'xa', '--format', 'md'], at)).err).toContain('--format md chỉ trả lời cho một kế hoạch');
+    expect((await tthc(['due', '--plans', 'nowhere'], at)).err).toContain('nowhere: không có thư mục này');
   });
 });
 
@@ -160,11 +167,15 @@ describe('a broken plan among good ones', () => {
     mkdirSync(dir, { recursive: true });
     for (const f of [TAN_LAP, DAK_KOI]) copyFileSync(join(DIR, f), join(dir, f.replace('xa/', '')));
     writeFileSync(join(dir, 'hong.yaml'), readFileSync(join(DIR, TAN_LAP), 'utf8').replace('lead: vp', 'lead: khong-co'));
-    const r = await tthc(['due', '--plans', dir, '--as-of', '2024-06-20', '--format', 'json'], at);
+    const r = await tthc(['due', '--plans', dir, '--as-of', '2024-06-20', '--format', 'json', '--lang', 'en'], at);
     expect(r.code).toBe(1);
     expect(r.err).toContain('hong.yaml has 1 error');
     expect(r.err).toContain('AGENCY_UNKNOWN');
     expect(r.err).toMatch(/hong\.yaml is left out; the other plans are answered/);
+    const vi = await tthc(['due', '--plans', dir, '--as-of', '2024-06-20', '--format', 'json'], at);
+    expect(vi.code).toBe(1);
+    expect(vi.err).toContain('AGENCY_UNKNOWN');
+    expect(vi.err).toMatch(/hong\.yaml được bỏ qua; các kế hoạch khác vẫn được trả lời/);
     const v = JSON.parse(r.out) as Across;
     expect(v.plans.map((p) => p.file.replace(/.*\//, ''))).toEqual(['dak-koi-2024.yaml', 'tan-lap-2024.yaml']);
     expect(v.items.length).toBe(4);
@@ -178,10 +189,13 @@ describe('a broken plan among good ones', () => {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'a.yaml'), 'format: 1\nplan: [\n');
     writeFileSync(join(dir, 'b.yaml'), 'format: 1\n');
-    const r = await tthc(['due', '--plans', dir], at);
+    const r = await tthc(['due', '--plans', dir, '--lang', 'en'], at);
     expect(r.code).toBe(1);
     expect(r.out).toBe('');
     expect(r.err).toContain('None of the 2 plans could be read');
+    const vi = await tthc(['due', '--plans', dir], at);
+    expect(vi.code).toBe(1);
+    expect(vi.err).toContain('Không đọc được kế hoạch nào trong 2 kế hoạch');
   });
 });
 
@@ -250,10 +264,13 @@ describe('ics and report across plans', () => {
 
   it('report: refused across plans (exit 2), rather than made for the last --plan alone', async () => {
     for (const argv of [['--plans', 'xa'], ['--plan', TAN_LAP, '--plan', DAK_KOI]]) {
-      const r = await tthc(['report', ...argv], at);
+      const r = await tthc(['report', ...argv, '--lang', 'en'], at);
       expect(r.code).toBe(2);
       expect(r.err).toContain('made for one plan at a time');
       expect(r.out).toBe('');
+      const vi = await tthc(['report', ...argv], at);
+      expect(vi.code).toBe(2);
+      expect(vi.err).toContain('mỗi lần chỉ lập cho một kế hoạch');
     }
   });
 });

@@ -55,7 +55,7 @@ describe('tthc done after the plan year', () => {
   });
 
   it('accepts a completion on 31/12 of the next year, and refuses one a day later', async () => {
-    const late = await run(['done', 'X.2', '--period', '2023-12', '--date', '2025-01-01'], at('2025-02-01'));
+    const late = await run(['done', 'X.2', '--period', '2023-12', '--date', '2025-01-01', '--lang', 'en'], at('2025-02-01'));
     expect(late.code).toBe(1);
     expect(late.err).toContain('after 31/12/2024, the last day on which work of this plan may be completed');
     const before = readFileSync(plan);
@@ -67,10 +67,10 @@ describe('tthc done after the plan year', () => {
 
   it('refuses an activity of a continuous task, or a trigger, dated after the plan period', async () => {
     const before = readFileSync(plan);
-    const a = await run(['done', 'II.2', '--date', '2024-02-01'], at('2024-03-01'));
+    const a = await run(['done', 'II.2', '--date', '2024-02-01', '--lang', 'en'], at('2024-03-01'));
     expect(a.code).toBe(1);
     expect(a.err).toContain('after the plan period (1/1/2023 – 31/12/2023)');
-    const t = await run(['trigger', 'III.2', '--date', '2024-02-01'], at('2024-03-01'));
+    const t = await run(['trigger', 'III.2', '--date', '2024-02-01', '--lang', 'en'], at('2024-03-01'));
     expect(t.code).toBe(1);
     expect(t.err).toContain('outside the plan period');
     expect(readFileSync(plan).equals(before)).toBe(true);
@@ -86,7 +86,7 @@ describe('tthc done before the window of its occurrence', () => {
 
   it("refuses December's report dated in January, naming the month that was open", async () => {
     const before = readFileSync(plan);
-    const r = await run(['done', 'X.2', '--period', '2023-12', '--date', '2023-01-05']);
+    const r = await run(['done', 'X.2', '--period', '2023-12', '--date', '2023-01-05', '--lang', 'en']);
     expect(r.code).toBe(1);
     expect(r.err).toBe(
       'tthc: Task X.2 (2023-12) opens on 1/12/2023; a completion on 5/1/2023 comes before it. On 5/1/2023 the open occurrence was 2023-01 (1/1/2023 – 31/1/2023).\n' +
@@ -96,7 +96,7 @@ describe('tthc done before the window of its occurrence', () => {
   });
 
   it('names every occurrence open that day: the quarter and the year', async () => {
-    const r = await run(['done', 'VIII.1', '--period', '2023-Q4', '--date', '2023-09-30']);
+    const r = await run(['done', 'VIII.1', '--period', '2023-Q4', '--date', '2023-09-30', '--lang', 'en']);
     expect(r.code).toBe(1);
     expect(r.err).toContain('On 30/9/2023 the open occurrences were 2023-Q3 (1/7/2023 – 30/9/2023), 2023 (1/1/2023 – 31/12/2023).');
   });
@@ -123,7 +123,7 @@ describe('tthc done twice with the same record', () => {
   it('refuses the same activity of a continuous task, and accepts another document that day', async () => {
     expect((await run(['done', 'II.2', '--date', '2023-05-10'])).code).toBe(0);
     const before = readFileSync(plan);
-    const again = await run(['done', 'II.2', '--date', '2023-05-10']);
+    const again = await run(['done', 'II.2', '--date', '2023-05-10', '--lang', 'en']);
     expect(again.code).toBe(1);
     expect(again.err).toBe(
       'tthc: Task II.2 already has this record (record 1: done 10/5/2023).\nhint: A second activity on the same day is recorded with its own document (--ref).\n',

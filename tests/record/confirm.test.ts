@@ -48,7 +48,7 @@ describe('the confirmation of a record', () => {
   it('an unknown --lang is a usage error that writes nothing', async () => {
     const r = await run(['done', 'V.1', '--date', '2023-10-20', '--lang', 'fr']);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('Unknown language "fr"');
+    expect(r.err).toContain('Không có ngôn ngữ "fr"');
     const show = await tthc(['show', 'V.1', '--plan', plan, '--format', 'json'], { cwd: dir });
     expect((JSON.parse(show.out) as { records: unknown[] }[])[0]!.records).toEqual([]);
   });

@@ -76,10 +76,10 @@ describe('tthc trigger --within', () => {
 
   it('refuses --due with --within, a due before the trigger, or a day that is no date, as usage errors', async () => {
     const before = readFileSync(plan);
-    const both = await run(['trigger', 'V.3', '--date', '2023-04-03', '--within', '10', '--due', '2023-05-01']);
+    const both = await run(['trigger', 'V.3', '--date', '2023-04-03', '--within', '10', '--due', '2023-05-01', '--lang', 'en']);
     expect(both.code).toBe(2);
     expect(both.err).toContain('--due and --within');
-    const early = await run(['trigger', 'V.3', '--date', '2023-04-03', '--due', '2023-04-02']);
+    const early = await run(['trigger', 'V.3', '--date', '2023-04-03', '--due', '2023-04-02', '--lang', 'en']);
     expect(early.code).toBe(2);
     expect(early.err).toBe('tthc: --due 2/4/2023 is before the trigger date 3/4/2023.\nhint: The due day is the last on-time day the document sets, on or after the day it came.\n');
     const bad = await run(['trigger', 'V.3', '--date', '2023-04-03', '--due', '2023-02-30']);
@@ -93,10 +93,10 @@ describe('tthc trigger --within', () => {
 
   it('refuses a due day after the last day work of the plan may be completed (exit 1), by --due or --within', async () => {
     const before = readFileSync(plan);
-    const far = await run(['trigger', 'V.3', '--date', '2023-04-03', '--due', '2099-01-01']);
+    const far = await run(['trigger', 'V.3', '--date', '2023-04-03', '--due', '2099-01-01', '--lang', 'en']);
     expect(far.code).toBe(1);
     expect(far.err).toBe('tthc: Task V.3: the due day 1/1/2099 is after 31/12/2024, the last day on which work of this plan may be completed.\nhint: Check the year of --due.\n');
-    const long = await run(['trigger', 'V.3', '--date', '2023-04-03', '--within', '1000']);
+    const long = await run(['trigger', 'V.3', '--date', '2023-04-03', '--within', '1000', '--lang', 'en']);
     expect(long.code).toBe(1);
     expect(long.err).toContain('the due day 28/12/2025 is after 31/12/2024');
     expect(long.err).toContain('hint: Check --within');

@@ -81,9 +81,12 @@ describe('each view has one list of formats', () => {
       if (binary) expect(statSync(file).size).toBeGreaterThan(0);
       else expect(r.out.length, `${view} --format ${format}`).toBeGreaterThan(0);
     }
-    const r = await tthc([...argv, '--format', 'pdf']);
+    const r = await tthc([...argv, '--format', 'pdf', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.err).toContain(`Use one of: ${formatNames(VIEWS[view]).join(', ')}.`);
+    const vi = await tthc([...argv, '--format', 'pdf']);
+    expect(vi.code).toBe(2);
+    expect(vi.err).toContain(`Dùng một trong: ${formatNames(VIEWS[view]).join(', ')}.`);
   });
 
   it('no command chooses a renderer itself: a format named in a command would bypass the registry', () => {

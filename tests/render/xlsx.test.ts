@@ -32,7 +32,7 @@ async function run(argv: string[], isTTY = false) {
 async function workbook(argv: string[]): Promise<ExcelJS.Workbook> {
   const file = join(tmp, `${argv[0]}.xlsx`);
   const r = await run([...argv, '--plan', PLAN, '--format', 'xlsx', '--output', file]);
-  expect(r.io.err).toMatch(/written/);
+  expect(r.io.err).toMatch(/đã ghi/);
   expect(r.code).toBe(0);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
@@ -138,9 +138,11 @@ describe('tthc status and show --format xlsx', () => {
 
   it('is refused on a terminal before anything is read, and goes to a pipe as bytes', async () => {
     for (const cmd of [['due', '--all'], ['status'], ['show']]) {
-      const r = await run([...cmd, '--plan', PLAN, '--format', 'xlsx'], true);
+      const r = await run([...cmd, '--plan', PLAN, '--format', 'xlsx', '--lang', 'en'], true);
       expect(r.code, cmd[0]).toBe(2);
       expect(r.io.err).toMatch(/An Excel workbook is not text: tthc will not write it to the terminal\.\nhint: Give --output FILE/);
+      const vi = await run([...cmd, '--plan', PLAN, '--format', 'xlsx'], true);
+      expect(vi.io.err).toMatch(/Tệp Excel không phải văn bản thuần: tthc không in ra màn hình\.\ngợi ý: Dùng --output TỆP/);
       const p = await run([...cmd, '--plan', PLAN, '--format', 'xlsx', '--as-of', '2023-07-20']);
       expect(p.code).toBe(0);
       expect(Buffer.from(p.io.bytes[0]!).subarray(0, 2).toString()).toBe('PK');

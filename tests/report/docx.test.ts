@@ -36,7 +36,7 @@ describe('tthc report --format docx', async () => {
   it('is a Word package written through --output', () => {
     expect(r.code).toBe(0);
     expect(r.io.out).toBe('');
-    expect(r.io.err).toMatch(/bao-cao\.docx: written\./);
+    expect(r.io.err).toMatch(/bao-cao\.docx: đã ghi\./);
     expect(Object.keys(zip.files)).toEqual(expect.arrayContaining(['[Content_Types].xml', 'word/document.xml', 'word/styles.xml']));
   });
 
@@ -106,7 +106,7 @@ describe('a Word file and the terminal', () => {
   it('is refused on a terminal, with a hint', async () => {
     const r = await run(['report', '--plan', SHIPPED, '--as-of', '2023-10-05', '--format', 'docx'], true);
     expect(r.code).toBe(2);
-    expect(r.io.err).toMatch(/A Word document is not text: tthc will not write it to the terminal\.\nhint: Give --output FILE/);
+    expect(r.io.err).toMatch(/Tệp Word không phải văn bản thuần: tthc không in ra màn hình\.\ngợi ý: Dùng --output TỆP/);
     expect(r.io.bytes).toEqual([]);
   });
 

@@ -84,7 +84,7 @@ describe('tthc done while the plan is open in Word', () => {
     expect(r.out).toBe('');
     expect(r.err).toBe(
       'tthc: plan.yaml đang được mở trong một chương trình khác (Word, Excel, chương trình đồng bộ hoặc diệt virus); chưa ghi nhận gì.\n' +
-        'hint: Đóng tệp trong chương trình đó rồi chạy lại lệnh.\n',
+        'gợi ý: Đóng tệp trong chương trình đó rồi chạy lại lệnh.\n',
     );
     expect(fault.calls).toBeGreaterThan(2); // retried, not refused at the first EPERM
     expect(Date.now() - started).toBeGreaterThanOrEqual(250);
@@ -140,7 +140,7 @@ describe('--output to a file open in Excel', () => {
     expect(r.code).toBe(1);
     expect(r.err).toBe(
       'tthc: Không ghi được han.csv: tệp đang được mở trong một chương trình khác (Excel, Word, chương trình đồng bộ hoặc diệt virus); tệp cũ vẫn giữ nguyên.\n' +
-        'hint: Đóng tệp trong chương trình đó rồi chạy lại lệnh, hoặc ghi ra tệp khác với --output.\n',
+        'gợi ý: Đóng tệp trong chương trình đó rồi chạy lại lệnh, hoặc ghi ra tệp khác với --output.\n',
     );
     expect(readFileSync(join(dir, 'han.csv'), 'utf8')).toBe('old');
     expect(leftovers()).toEqual([]);

@@ -100,9 +100,11 @@ describe('a refused edit names the plan as the user typed it', () => {
       mkdirSync(join(d.dir, 'plans'));
       copyPlan(SHIPPED, join(d.dir, 'plans'), 'p.yaml');
       writeFileSync(join(d.dir, 'plans', 'p.yaml.lock'), `pid=4242\nhost=may-khac\ntime=${new Date().toISOString()}\n`);
-      const r = await tthc(['done', 'IX.3', '--date', '2023-07-31', '--plan', 'plans/p.yaml'], { cwd: d.dir });
+      const r = await tthc(['done', 'IX.3', '--date', '2023-07-31', '--plan', 'plans/p.yaml', '--lang', 'en'], { cwd: d.dir });
       expect(r.code).toBe(1);
-      expect(r.err).toMatch(/^tthc: plans\/p\.yaml is being edited by another program: the lock file plans\/p\.yaml\.lock exists \(held by pid 4242 on may-khac since /);
+      expect(r.err).toMatch(/^tthc: plans\/p\.yaml is being edited by another program: the lock file plans\/p\.yaml\.lock exists \(held by pid 4242, may-khac, /);
+      const vi = await tthc(['done', 'IX.3', '--date', '2023-07-31', '--plan', 'plans/p.yaml'], { cwd: d.dir });
+      expect(vi.err).toMatch(/^tthc: plans\/p\.yaml đang được một chương trình khác sửa: có tệp khóa plans\/p\.yaml\.lock \(do pid 4242, may-khac, /);
       expect(r.err).not.toContain(d.dir);
     } finally {
       d.remove();
