@@ -8,7 +8,7 @@
 //   with what `change` was given catches most of their writes (ConflictError) instead of silently undoing them.
 import { createHash, randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { open, readFile, realpath, rename, stat, lstat, unlink, chmod, chown, link, rmdir, type FileHandle } from 'node:fs/promises';
+import { open, readFile, realpath, rename, stat, lstat, unlink, chmod, chown, link, rmdir, writeFile, type FileHandle } from 'node:fs/promises';
 import { renameSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { retryHeldOpen } from './held-open.js';
@@ -185,6 +185,38 @@ async function removeStale(path: string, info: LockInfo): Promise<void> {
   await unlinkQuietly(aside);
 }
 
+/**
+ * Creates the lock with its content in one step: written to a file of its own, then hard-linked to the lock's name
+ * (which fails with EEXIST when the lock is taken). Opened and then written, a lock was seen empty or half-written by
+ * another writer on a loaded machine, judged abandoned and taken over: two writers at once (found by the eight-process
+ * test in CI). Where the file system has no hard links (FAT, some shares), the lock is opened and written as before.
+ */
+async function createLock(path: string, content: string): Promise<void> {
+  const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    await writeFile(tmp, content, { flag: 'wx', mode: 0o644 });
+  } catch {
+    return await openLock(path, content);
+  }
+  try {
+    await link(tmp, path);
+  } catch (e) {
+    if (errno(e) === 'EEXIST') throw e;
+    return await openLock(path, content);
+  } finally {
+    await unlinkQuietly(tmp);
+  }
+}
+
+async function openLock(path: string, content: string): Promise<void> {
+  const handle = await open(path, 'wx');
+  try {
+    await handle.writeFile(content);
+  } finally {
+    await handle.close();
+  }
+}
+
 async function acquireLock(file: string, waitMs: number): Promise<Lock> {
   const path = `${file}.lock`;
   const content = `pid=${process.pid}\nhost=${hostname()}\ntime=${new Date().toISOString()}\ntoken=${randomBytes(8).toString('hex')}\n`;
@@ -193,12 +225,7 @@ async function acquireLock(file: string, waitMs: number): Promise<Lock> {
   let delay = 5;
   for (;;) {
     try {
-      const handle = await open(path, 'wx');
-      try {
-        await handle.writeFile(content);
-      } finally {
-        await handle.close();
-      }
+      await createLock(path, content);
       return { path, content };
     } catch (e) {
       if (errno(e) !== 'EEXIST') throw e;
