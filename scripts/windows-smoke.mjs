@@ -198,12 +198,12 @@ function heldOpen(name, file, args, expectErr) {
 writeFileSync(join(dirs.windows, 'han.csv'), 'bản cũ\r\n');
 heldOpen('--output to a CSV open in Excel', 'han.csv', ['due', '--format', 'csv', ...AS_OF, ...PLAN, '--output', 'han.csv'], [
   'tthc: Không ghi được han.csv: tệp đang được mở trong một chương trình khác (Excel, Word, chương trình đồng bộ hoặc diệt virus); tệp cũ vẫn giữ nguyên.',
-  'hint: Đóng tệp trong chương trình đó rồi chạy lại lệnh, hoặc ghi ra tệp khác với --output.',
+  'gợi ý: Đóng tệp trong chương trình đó rồi chạy lại lệnh, hoặc ghi ra tệp khác với --output.',
   '',
 ].join('\n'));
 heldOpen('done on a plan another program holds open', 'plans/p.yaml', ['done', 'VIII.1', '--period', '2023-Q1', '--date', '2023-03-14', ...PLAN], [
   'tthc: Không đọc được plans/p.yaml: tệp đang bị một chương trình khác khoá (Word, Excel, chương trình đồng bộ hoặc diệt virus).',
-  'hint: Đóng tệp trong chương trình đó rồi chạy lại lệnh.',
+  'gợi ý: Đóng tệp trong chương trình đó rồi chạy lại lệnh.',
   '',
 ].join('\n'));
 
