@@ -90,8 +90,11 @@ export function plansIn(ctx: Ctx, dir: string): string[] {
   return plans.map((n) => join(dir, n).split('\\').join('/'));
 }
 
-/** The year and period of a plan, read from the head of its file by a pattern (the YAML reader costs start-up time). */
-export function planPeriodOf(path: string): { year: number; start: string; end: string } | undefined {
+/**
+ * The indented lines of a plan's `plan:` mapping, read from the first 16 KiB of its file by a pattern: the YAML reader
+ * costs start-up time, and choosing among plans (by year, by number) needs only a few heading values.
+ */
+export function planHeadBlock(path: string): string | undefined {
   let head: string;
   try {
     const fd = openSync(path, 'r');
@@ -104,8 +107,13 @@ export function planPeriodOf(path: string): { year: number; start: string; end: 
   } catch {
     return undefined;
   }
-  // The `plan:` mapping: its indented lines, up to the next top-level key.
-  const block = /^plan:[ \t]*(?:#.*)?\r?\n((?:(?:[ \t]+.*|[ \t]*)(?:\r?\n|$))*)/m.exec(head)?.[1];
+  // Up to the next top-level key.
+  return /^plan:[ \t]*(?:#.*)?\r?\n((?:(?:[ \t]+.*|[ \t]*)(?:\r?\n|$))*)/m.exec(head)?.[1];
+}
+
+/** The year and period of a plan, from its heading. */
+export function planPeriodOf(path: string): { year: number; start: string; end: string } | undefined {
+  const block = planHeadBlock(path);
   if (!block) return undefined;
   const year = /^[ \t]+year:[ \t]*["']?(\d{4})\b/m.exec(block)?.[1];
   const start = /\bstart:[ \t]*["']?(\d{4}-\d{2}-\d{2})/.exec(block)?.[1];

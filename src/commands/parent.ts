@@ -1,33 +1,21 @@
 // `tthc check` of a plan that implements another: finding the parent plan (by path, or by number among the plans near it) and judging coverage.
-import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { makeDiagnostic, type Diagnostic, type Position } from '../model/diagnostics.js';
 import type { Checked } from '../host/cache.js';
 import { coverage } from '../checks/coverage.js';
 import type { Plan } from '../model/model.js';
 import { CONFIG_NAME } from '../host/config.js';
-import { checkFile, plansFolder, type Ctx } from './context.js';
+import { checkFile, planHeadBlock, plansFolder, type Ctx } from './context.js';
 
 /** Number and symbol as compared: no case, no spaces, Đ = D ("45/KH-UBND" = "45/kh-ubnd"). */
 function symbolKey(s: string): string {
   return s.replace(/[đĐ]/g, 'd').replace(/\s+/g, '').toUpperCase();
 }
 
-/** The number, symbol and year of a plan, read from the head of its file by a pattern (no YAML reader for each plan near it). */
+/** The number, symbol and year of a plan, from its heading (no YAML reader for each plan near it). */
 function headOf(path: string): { number?: string; symbol?: string; year?: number } | undefined {
-  let head: string;
-  try {
-    const fd = openSync(path, 'r');
-    try {
-      const buf = Buffer.alloc(16384);
-      head = buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('utf8');
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return undefined;
-  }
-  const block = /^plan:[ \t]*(?:#.*)?\r?\n((?:(?:[ \t]+.*|[ \t]*)(?:\r?\n|$))*)/m.exec(head)?.[1];
+  const block = planHeadBlock(path);
   if (!block) return undefined;
   const value = (k: string) => new RegExp(`^[ \\t]+${k}:[ \\t]*["']?([^"'#\\r\\n]*?)["']?[ \\t]*(?:#.*)?$`, 'm').exec(block)?.[1]?.trim();
   const year = value('year');
