@@ -72,6 +72,21 @@ const lazyChildProcess = {
 };
 
 /**
+ * node:crypto (a digest and random names, for edits and undo) loads node:stream and more: about ten milliseconds of
+ * every start-up for commands that never edit. Its functions are looked up on first use.
+ */
+const lazyCrypto = {
+  name: 'lazy-crypto',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?crypto$/ }, (args) => (args.namespace === 'tthc-crypto' ? undefined : { path: 'lazy-crypto', namespace: 'tthc-crypto' }));
+    b.onLoad({ filter: /.*/, namespace: 'tthc-crypto' }, () => ({
+      contents: "const c = () => require('node:crypto'); module.exports = { createHash: (...a) => c().createHash(...a), randomBytes: (...a) => c().randomBytes(...a) };",
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * chalk is always given its colour level (src/render/style.ts decides by our rules: NO_COLOR, FORCE_COLOR, --no-color,
  * a terminal), so its own detection, which loads node:tty (a few ms of every start-up when output is piped), is left out.
  */
@@ -120,7 +135,7 @@ const officeApart = ['docx', 'exceljs'];
 
 // Two files rather than shared chunks: each command loads one or two modules, not a handful.
 const [main, heavy] = await Promise.all([
-  build({ ...common, ...cjs, entryPoints: ['src/cli/entry.ts'], outfile: 'dist/tthc.js', plugins: [heavyApart, lazyChildProcess, chalkNoDetection, tableOnDemand], external: officeApart, supported: { 'dynamic-import': false } }),
+  build({ ...common, ...cjs, entryPoints: ['src/cli/entry.ts'], outfile: 'dist/tthc.js', plugins: [heavyApart, lazyChildProcess, lazyCrypto, chalkNoDetection, tableOnDemand], external: officeApart, supported: { 'dynamic-import': false } }),
   // pdfjs-dist stays in node_modules, imported by `tthc import` for a PDF only: it is large, and an ES module.
   build({ ...common, ...cjs, entryPoints: ['src/host/heavy.ts'], outfile: 'dist/heavy.js', external: ['pdfjs-dist'] }),
 ]);

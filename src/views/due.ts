@@ -1,7 +1,7 @@
 // The due list: for an agency (or all), what is overdue and due soon as of a day — plain data for any format.
 import type { Role } from '../model/agencies.js';
 import type { Agency, Plan } from '../model/model.js';
-import { diffDays } from '../schedule/index.js';
+import { compareDays, diffDays } from '../schedule/index.js';
 import type { PlanState } from './evaluate.js';
 import { entriesFor } from './involvement.js';
 
@@ -86,7 +86,7 @@ export function dueItems(state: PlanState, opts: { agency?: string; role?: Role 
   return items.sort(
     (a, b) =>
       ORDER[a.status] - ORDER[b.status] ||
-      (a.due ?? '9999').localeCompare(b.due ?? '9999') ||
+      compareDays(a.due ?? '9999', b.due ?? '9999') ||
       taskOrder(plan, a.id) - taskOrder(plan, b.id),
   );
 }

@@ -3,6 +3,7 @@ import { resolveAgency, type Role } from '../model/agencies.js';
 import { matchKey } from '../model/names.js';
 import type { Agency, Plan } from '../model/model.js';
 import { foldCompact } from '../model/text.js';
+import { compareDays } from '../schedule/index.js';
 import { dueView, ORDER, type DueItem } from './due.js';
 import { evaluatePlan } from './evaluate.js';
 import { QUARTERS, statusView, type QuarterKey, type StatusTotals } from './status.js';
@@ -114,7 +115,7 @@ export function plansDueView(
     const view = dueView(evaluatePlan(plan, opts.asOf, opts.within), { agency, role, all: opts.all });
     view.items.forEach((i, k) => items.push({ ...i, plan: ref, rank: p * 1e7 + k }));
   });
-  items.sort((a, b) => ORDER[a.status] - ORDER[b.status] || (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.rank - b.rank);
+  items.sort((a, b) => ORDER[a.status] - ORDER[b.status] || compareDays(a.due ?? '9999', b.due ?? '9999') || a.rank - b.rank);
   return {
     asOf: opts.asOf,
     within: opts.within,
