@@ -118,11 +118,40 @@ const tableOnDemand = {
     b.onLoad({ filter: /.*/, namespace: 'tthc-table' }, (args) => ({ contents: contents[args.path], loader: 'js', resolveDir: process.cwd() }));
     // Each line a cell draws first shortens the cell's whole text to ten letters, a letter at a time, for a debug
     // message tthc never shows: quadratic in a cell of several lines, most of the drawing's time. Left out.
+    const debugLine = ['let content = utils.truncate(this.content, 10, this.truncate);', "let content = '';"];
+    // Every cell merges the table's options into its own, name by name (fifteen border characters and the padding):
+    // each name camel-cased again and its value found by filtering an array. The same result, the names' camel case
+    // kept once, the first defined value found by `??`: the larger part of drawing a table of a few dozen rows.
+    const setOption = [
+      `function setOption(objA, objB, nameB, targetObj) {
+  let nameA = nameB.split('-');
+  if (nameA.length > 1) {
+    nameA[1] = nameA[1].charAt(0).toUpperCase() + nameA[1].substr(1);
+    nameA = nameA.join('');
+    targetObj[nameA] = firstDefined(objA[nameA], objA[nameB], objB[nameA], objB[nameB]);
+  } else {
+    targetObj[nameB] = firstDefined(objA[nameB], objB[nameB]);
+  }
+}`,
+      `const camelNames = new Map();
+function setOption(objA, objB, nameB, targetObj) {
+  let nameA = camelNames.get(nameB);
+  if (nameA === undefined) {
+    const parts = nameB.split('-');
+    if (parts.length > 1) parts[1] = parts[1].charAt(0).toUpperCase() + parts[1].substr(1);
+    camelNames.set(nameB, (nameA = parts.join('')));
+  }
+  if (nameA !== nameB) targetObj[nameA] = objA[nameA] ?? objA[nameB] ?? objB[nameA] ?? objB[nameB] ?? undefined;
+  else targetObj[nameB] = objA[nameB] ?? objB[nameB] ?? undefined;
+}`,
+    ];
     b.onLoad({ filter: /cli-table3[\\/]src[\\/]cell\.js$/ }, (args) => {
-      const debugLine = 'let content = utils.truncate(this.content, 10, this.truncate);';
-      const source = readFileSync(args.path, 'utf8');
-      if (!source.includes(debugLine)) throw new Error(`cli-table3 changed: ${args.path} no longer has \`${debugLine}\``);
-      return { contents: source.replace(debugLine, "let content = '';"), loader: 'js' };
+      let source = readFileSync(args.path, 'utf8').replace(/\r\n/g, '\n');
+      for (const [from, to] of [debugLine, setOption]) {
+        if (!source.includes(from)) throw new Error(`cli-table3 changed: ${args.path} no longer has \`${from.split('\n')[0]}\``);
+        source = source.replace(from, to);
+      }
+      return { contents: source, loader: 'js' };
     });
   },
 };
