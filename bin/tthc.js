@@ -30,11 +30,7 @@ try {
 // Through the package's real folder: a link kept as the script path (--preserve-symlinks-main) has no trust.js beside it.
 const { trusted, privateDir } = require(path.join(home, 'bin', 'trust.js'));
 
-/**
- * The bundle compiled with V8's code cache: the bytecode of the functions the same command ran last time, kept per
- * command (`due` and `check` run different code) in the folder the plan cache uses. V8 checks that a cache fits this
- * source and this Node; one that does not is rejected and rewritten. Anything unexpected: a plain require.
- */
+/** The folders the code cache may live in: the plan cache's (TTHC_CACHE_DIR, else next to the package, else tmp). */
 function cacheDirs() {
   const env = process.env;
   if (env.TTHC_NO_CACHE) return [];
@@ -62,35 +58,43 @@ function builtInCache(dirs) {
   return false;
 }
 
-function compiled(dirs) {
+/**
+ * A file of the bundle compiled with V8's code cache, as a function that runs it and returns its exports: the bytecode
+ * of the functions the same command ran last time, kept per command (`due` and `check` run different code) in the
+ * folder the plan cache uses. `dist/heavy.js` (YAML, zod, the checks: most of the code a changed plan runs) is
+ * compiled the same way when the bundle asks for it. V8 checks that a cache fits this source and this Node; one that
+ * does not is rejected and rewritten. Anything unexpected: a plain require.
+ */
+function compiled(dirs, file, prefix) {
   if (dirs.length === 0) return undefined;
   const vm = require('node:vm');
   const Module = require('node:module');
-  const stat = fs.statSync(bundle);
+  const text = file === bundle ? source : fs.readFileSync(file, 'utf8');
+  const stat = fs.statSync(file);
   const command = process.argv.slice(2).find((a) => !a.startsWith('-')) ?? '';
   const key = `${/^[a-z-]{1,20}$/.test(command) ? command : 'other'}-${stat.size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}-${process.version}-${process.arch}`;
   let cachedData;
   for (const dir of dirs) {
     try {
-      const file = path.join(dir, `code-${key}.v8`);
-      if (!trusted(dir, 'dir') || !trusted(file, 'file')) continue;
-      cachedData = fs.readFileSync(file);
+      const cached = path.join(dir, `${prefix}-${key}.v8`);
+      if (!trusted(dir, 'dir') || !trusted(cached, 'file')) continue;
+      cachedData = fs.readFileSync(cached);
       break;
     } catch {
       // not there: the next folder, or compile afresh
     }
   }
-  const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
+  const script = new vm.Script(Module.wrap(text), { filename: file, cachedData });
   if (!cachedData || script.cachedDataRejected) {
     // Written at exit, when the functions this command needed have been compiled too; atomically, never blocking.
     process.once('exit', () => {
       for (const dir of dirs) {
         try {
           if (!privateDir(dir)) continue;
-          const file = path.join(dir, `code-${key}.v8`);
-          const tmp = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
+          const cached = path.join(dir, `${prefix}-${key}.v8`);
+          const tmp = `${cached}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
           fs.writeFileSync(tmp, script.createCachedData(), { flag: 'wx', mode: 0o600 });
-          fs.renameSync(tmp, file);
+          fs.renameSync(tmp, cached);
           return;
         } catch {
           // a cache that cannot be written only costs time
@@ -98,18 +102,38 @@ function compiled(dirs) {
       }
     });
   }
-  const mod = new Module(bundle, module);
-  mod.filename = bundle;
-  mod.paths = Module._nodeModulePaths(path.dirname(bundle));
-  const req = (id) => mod.require(id);
+  const mod = new Module(file, module);
+  mod.filename = file;
+  mod.paths = Module._nodeModulePaths(path.dirname(file));
+  const heavyFile = path.join(path.dirname(bundle), 'heavy.js');
+  let heavy;
+  const req = (id) => {
+    if (file === bundle && id === './heavy.js') {
+      if (!heavy) {
+        let load;
+        try {
+          load = compiled(dirs, heavyFile, 'heavy');
+        } catch {
+          load = undefined;
+        }
+        heavy = load ? load() : mod.require(id);
+      }
+      return heavy;
+    }
+    return mod.require(id);
+  };
   req.resolve = (id) => Module._resolveFilename(id, mod);
-  return () => script.runInThisContext().call(mod.exports, mod.exports, req, mod, bundle, path.dirname(bundle));
+  return () => {
+    script.runInThisContext().call(mod.exports, mod.exports, req, mod, file, path.dirname(file));
+    mod.loaded = true;
+    return mod.exports;
+  };
 }
 
 let run;
 try {
   const dirs = cacheDirs();
-  run = builtInCache(dirs) ? undefined : compiled(dirs);
+  run = builtInCache(dirs) ? undefined : compiled(dirs, bundle, 'code');
 } catch {
   run = undefined;
 }

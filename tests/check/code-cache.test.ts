@@ -45,6 +45,24 @@ describe('the code cache of bin/tthc.js', () => {
     expect(codeFiles(cache).map((n) => n.split('-')[1]).sort()).toEqual(['due', 'show']);
   });
 
+  it.skipIf(BUILT_IN)('keeps the cold half of the bundle (dist/heavy.js) too, per command, when a plan is read afresh', () => {
+    const cache = join(dir, 'h');
+    const args = ['due', '--agency', 'vp', '--plan', SHIPPED, '--as-of', '2023-07-20'];
+    const first = run(args, { TTHC_CACHE_DIR: cache });
+    expect(first.status).toBe(0);
+    const heavy = (d: string) => (existsSync(d) ? readdirSync(d).filter((n) => n.startsWith('heavy-')) : []);
+    expect(heavy(cache).filter((n) => n.startsWith('heavy-due-'))).toHaveLength(1);
+    // The plan's analysis gone, the code kept: the plan is read again by the cached heavy half, with the same answer.
+    for (const n of readdirSync(cache)) if (n.endsWith('.json')) rmSync(join(cache, n));
+    const again = run(args, { TTHC_CACHE_DIR: cache });
+    expect(again.stderr).toBe('');
+    expect(again.stdout).toBe(first.stdout);
+    expect(heavy(cache)).toHaveLength(1);
+    // A warm run reads no plan afresh and loads no heavy half: nothing more is written.
+    run(['show', 'IX.3', '--plan', SHIPPED], { TTHC_CACHE_DIR: cache });
+    expect(heavy(cache)).toHaveLength(1);
+  });
+
   it.skipIf(BUILT_IN)('a damaged cache is rejected by V8 and rewritten; the command still works', () => {
     const cache = join(dir, 'b');
     run(['agencies', '--plan', SHIPPED], { TTHC_CACHE_DIR: cache });
