@@ -111,29 +111,32 @@ const CP1258_LETTERS = /[ÞþÐð]/u;
 /** Letters that only real (Unicode) Vietnamese text has: ă đ ĩ ũ ơ ư and the precomposed ạ … ỹ. */
 const UNICODE_VIETNAMESE = /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]/u;
 
+const TCVN3_ALL = new RegExp(TCVN3_SYMBOLS.source, 'gu');
+const VNI_ALL = new RegExp(VNI_LETTERS.source, 'gu');
+const CP1258_ALL = new RegExp(CP1258_LETTERS.source, 'gu');
+const UNICODE_ALL = new RegExp(UNICODE_VIETNAMESE.source, 'gu');
+
+/** How many times `re` (global) matches in `text`. */
+function countOf(text: string, re: RegExp): number {
+  let n = 0;
+  re.lastIndex = 0;
+  while (re.exec(text)) n++;
+  return n;
+}
+
 /**
  * Names the legacy Vietnamese encoding a text seems to be in, from characters that Vietnamese written in Unicode never
  * uses but that these encodings produce when read as Latin-1 (or converted byte for byte). A text with more real
  * Vietnamese letters than such characters is Unicode with a few symbols in it, not a legacy text.
  */
 export function detectLegacy(text: string): LegacyEncoding | undefined {
-  let tcvn3 = 0;
-  let vni = 0;
-  let cp1258 = 0;
-  let unicode = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    if (c < 0xa1) continue;
-    if (c > 0xff) {
-      if (UNICODE_VIETNAMESE.test(ch)) unicode++;
-      continue;
-    }
-    if (TCVN3_SYMBOLS.test(ch)) tcvn3++;
-    else if (VNI_LETTERS.test(ch)) vni++;
-    else if (CP1258_LETTERS.test(ch)) cp1258++;
-  }
+  // Counted by the regular expression engine rather than letter by letter: this runs on every plan read afresh, and
+  // a Unicode plan has almost none of these characters, so each count is one quick scan.
+  const tcvn3 = countOf(text, TCVN3_ALL);
+  const vni = countOf(text, VNI_ALL);
+  const cp1258 = countOf(text, CP1258_ALL);
   const legacy = tcvn3 + vni + cp1258;
-  if (legacy < 3 || unicode >= legacy) return undefined;
+  if (legacy < 3 || countOf(text, UNICODE_ALL) >= legacy) return undefined;
   // TCVN3 also makes VNI's letters (ọ = ä, ủ = ñ, ứ = ø …), but VNI and Windows-1258 make none of its symbols,
   // while its commonest letters (à á â ê ư đ) are symbols: a quarter of them is plenty.
   if (tcvn3 * 4 >= legacy) return 'TCVN3';
@@ -334,7 +337,14 @@ export function decodePlanBytes(bytes: Uint8Array, file: string, size = fileSize
     );
     return out;
   }
-  const bad = firstInvalidUtf8(body);
+  // The decoder checks UTF-8 natively (the same rule as utf8Length); only a file that fails is scanned for where.
+  let valid: string | undefined;
+  try {
+    valid = new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    valid = undefined;
+  }
+  const bad = valid === undefined ? firstInvalidUtf8(body) : -1;
   if (bad >= 0) {
     // Only the bytes that are not UTF-8 say what they are: the Vietnamese letters of a mostly UTF-8 file read as
     // Latin-1 would look like TCVN3 (their continuation bytes fall on the same range).
@@ -363,7 +373,7 @@ export function decodePlanBytes(bytes: Uint8Array, file: string, size = fileSize
     }
     return out;
   }
-  let text = new TextDecoder('utf-8').decode(body);
+  let text = valid ?? new TextDecoder('utf-8').decode(body);
   // A converted legacy file is valid UTF-8 but full of Latin-1 symbols no Vietnamese text has.
   const legacy = detectLegacy(text);
   if (legacy) {
