@@ -16,10 +16,16 @@ export interface Column {
   maxLines?: number;
 }
 
+/** Letters (code points) in a text: its length unless it has a surrogate (then spread, as a string iterates). */
+const SURROGATE = /[\ud800-\udfff]/;
+function letters(s: string): number {
+  return SURROGATE.test(s) ? [...s].length : s.length;
+}
+
 function visibleWidth(s: string): number {
   // Vietnamese letters are one column each once composed; strip colour codes first.
   let max = 0;
-  for (const l of s.replace(/\u001b\[[0-9;]*m/g, '').normalize('NFC').split('\n')) max = Math.max(max, [...l].length);
+  for (const l of s.replace(/\u001b\[[0-9;]*m/g, '').normalize('NFC').split('\n')) max = Math.max(max, letters(l));
   return max;
 }
 
@@ -65,7 +71,7 @@ function unbreakable(columns: Column[], rows: string[][], natural: number[]): nu
   return columns.map((_, i) => {
     let longest = 0;
     for (const r of rows) {
-      for (const word of (r[i] ?? '').replace(ANSI, '').split(/[\s]+/)) if (TOKEN.test(word)) longest = Math.max(longest, [...word.normalize('NFC')].length);
+      for (const word of (r[i] ?? '').replace(ANSI, '').split(/[\s]+/)) if (TOKEN.test(word)) longest = Math.max(longest, letters(word.normalize('NFC')));
     }
     return Math.min(natural[i]!, longest + 2);
   });
@@ -122,6 +128,7 @@ function splitStyle(cell: string): { pre: string; text: string; post: string } {
  */
 export function wrapLine(line: string, width: number, opts: { breakWords?: boolean } = {}): string[] {
   const breakWords = opts.breakWords ?? true;
+  if (!SURROGATE.test(line)) return wrapUnits(line, width, breakWords);
   const out: string[] = [];
   let cur: string[] = [];
   for (const word of line.split(' ')) {
@@ -146,6 +153,29 @@ export function wrapLine(line: string, width: number, opts: { breakWords?: boole
   return out;
 }
 
+/** wrapLine for a line without surrogates, where each UTF-16 unit is one letter: the same cuts, made on the string. */
+function wrapUnits(line: string, width: number, breakWords: boolean): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const word of line.split(' ')) {
+    if (cur.length && cur.length + 1 + word.length > width) {
+      out.push(cur);
+      cur = '';
+    }
+    if (cur.length) cur += ' ';
+    let from = 0;
+    while (breakWords && cur.length + (word.length - from) > width) {
+      const room = width - cur.length;
+      out.push(cur + word.slice(from, from + room));
+      cur = '';
+      from += room;
+    }
+    cur += word.slice(from);
+  }
+  out.push(cur);
+  return out;
+}
+
 function cellLines(cell: string, width: number, maxLines?: number): string[] {
   const { pre, text, post } = splitStyle(cell.normalize('NFC'));
   let lines = text.split('\n').flatMap((l) => wrapLine(l, width));
@@ -163,7 +193,7 @@ function cellLines(cell: string, width: number, maxLines?: number): string[] {
 }
 
 function pad(line: string, width: number, align: Column['align']): string {
-  const room = width - [...line.replace(ANSI, '')].length;
+  const room = width - letters(line.replace(ANSI, ''));
   if (room <= 0) return line;
   if (align === 'right') return ' '.repeat(room) + line;
   if (align === 'center') return ' '.repeat(Math.floor(room / 2)) + line + ' '.repeat(Math.ceil(room / 2));
