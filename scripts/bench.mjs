@@ -75,6 +75,7 @@ function planCases(file, big) {
       { name: 'status, warm', args: tthc('status', '--plan', file, '--as-of', AS_OF) },
       { name: 'show, warm', args: tthc('show', '--plan', file) },
       { name: 'check, warm', args: tthc('check', file) },
+      { name: 'agencies, warm', args: tthc('agencies', '--plan', file) },
     );
   }
   cases.push(
@@ -129,7 +130,7 @@ try {
   // The shipped plan, copied: done edits it.
   const shipped = join(work, 'shipped.yaml');
   copyFileSync(`plans/${readdirSync('plans').filter((f) => f.endsWith('.yaml')).sort()[0]}`, shipped);
-  const goals = { 'due --agency vp, warm': 1.5, 'status, warm': 1.5, 'show, warm': 1.5, 'check, warm': 1.5, 'due --agency vp, after done': 2, 'due --agency vp, after a hand edit': 2 };
+  const goals = { 'due --agency vp, warm': 1.5, 'status, warm': 1.5, 'show, warm': 1.5, 'check, warm': 1.5, 'agencies, warm': 1.5, 'due --agency vp, after done': 2, 'due --agency vp, after a hand edit': 2 };
   failed = report('The shipped plan (29 KB, 50 tasks)', RUNS, measure(planCases(shipped, false), RUNS), goals) || failed;
 
   for (const size of SIZES) {
