@@ -1,6 +1,6 @@
 // Several plans in one run (`--plans DIR`, `--plan a --plan b`): which files, and loading each, a broken one named and skipped.
-import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { isFolder } from '../host/files.js';
 import { RefusedError, UsageError } from '../model/io.js';
 import type { Plan } from '../model/model.js';
 import { loadPlan, plansFolder, plansIn, runLang, type Ctx } from './context.js';
@@ -47,14 +47,6 @@ export function plansAsked(ctx: Ctx, planFlags: string[], plans: string | boolea
   }
   if (!isFolder(dir)) throw new UsageError(msg('plans.notFolder', { dir: ctx.display(dir) }), msg('plans.notFolder.hint'));
   return plansIn(ctx, dir);
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 export interface ManyPlans {
