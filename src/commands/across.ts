@@ -29,9 +29,9 @@ export async function dueAcross(
   o: { format: string; lang: Lang; style: Style; sep: string; asOf: string; within: number; agency?: string; role: Role | 'any'; all?: boolean; failOn?: string; output?: string },
 ): Promise<number> {
   const format = formatAcross(ctx, o.format, 'due', PLANS_DUE_FORMATS);
-  const { plans, broken } = await loadPlans(ctx, files);
+  const { plans, schedules, broken } = await loadPlans(ctx, files);
   const agency = o.agency !== undefined ? resolveAcross(plans, o.agency) : undefined;
-  const view = plansDueView(plans, { asOf: o.asOf, within: o.within, agency, role: o.role, all: o.all });
+  const view = plansDueView(plans, { asOf: o.asOf, within: o.within, agency, role: o.role, all: o.all, schedules });
   const text = await renderAs(PLANS_DUE_FORMATS, format, { view, lang: o.lang, style: o.style, width: ctx.width(), sep: o.sep });
   await writeOutput(ctx, text, o.output, { lang: o.lang });
   const failing =
@@ -50,9 +50,9 @@ export async function statusAcross(
   o: { format: string; lang: Lang; style: Style; sep: string; asOf: string; agency?: string; role: Role | 'any'; periods: 'calendar' | 'reporting'; output?: string },
 ): Promise<number> {
   const format = formatAcross(ctx, o.format, 'status', PLANS_STATUS_FORMATS);
-  const { plans, broken } = await loadPlans(ctx, files);
+  const { plans, schedules, broken } = await loadPlans(ctx, files);
   const agency = o.agency !== undefined ? resolveAcross(plans, o.agency) : undefined;
-  const view = plansStatusView(plans, { asOf: o.asOf, agency, role: o.role, periods: o.periods });
+  const view = plansStatusView(plans, { asOf: o.asOf, agency, role: o.role, periods: o.periods, schedules });
   const text = await renderAs(PLANS_STATUS_FORMATS, format, { view, lang: o.lang, style: o.style, width: ctx.width(), sep: o.sep });
   await writeOutput(ctx, text, o.output, { lang: o.lang });
   return broken.length ? 1 : 0;
@@ -60,14 +60,14 @@ export async function statusAcross(
 
 /** `ics` across plans: one calendar, each event's summary starting with its plan; 1 where a plan was left out. */
 export async function icsAcross(ctx: Ctx, files: string[], o: { agency?: string; role: Role | 'any'; open?: boolean; todo?: boolean; remind: number[]; output?: string }): Promise<number> {
-  const { plans, broken } = await loadPlans(ctx, files);
+  const { plans, schedules, broken } = await loadPlans(ctx, files);
   const agency = o.agency !== undefined ? resolveAcross(plans, o.agency) : undefined;
   const inputs: IcsInput[] = [];
   for (const plan of plans) {
     const a = agency?.inPlan.get(plan);
     if (agency && !a) continue;
     const source = planLabel(planRef(plan));
-    const input: IcsInput = { plan, events: icsEvents(plan, { agency: a?.id, role: o.role, open: o.open === true }).map((e) => ({ ...e, source })) };
+    const input: IcsInput = { plan, events: icsEvents(plan, { agency: a?.id, role: o.role, open: o.open === true, schedules: schedules.get(plan) }).map((e) => ({ ...e, source })) };
     if (o.remind.length) input.remind = o.remind;
     if (o.todo) input.todo = true;
     inputs.push(input);
