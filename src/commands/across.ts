@@ -1,4 +1,4 @@
-// The actions of due, status and ics when they answer across several plans (see plans.ts for which plans).
+// The actions of due, status, ics and report when they answer across several plans (see plans.ts for which plans).
 import type { Role } from '../model/agencies.js';
 import { UsageError } from '../model/io.js';
 import type { Lang } from '../render/i18n.js';
@@ -11,7 +11,15 @@ import { icsEvents } from '../views/ics.js';
 import { runLang, type Ctx } from './context.js';
 import { msg, say } from '../messages/index.js';
 import { loadPlans } from './plans.js';
-import { writeOutput } from './output.js';
+import { writeOutput, writeRendered } from './output.js';
+import { dirname } from 'node:path';
+import { formatDayVi } from '../schedule/index.js';
+import { plansReportData } from '../views/plans-report.js';
+import type { ReportScope } from '../views/report.js';
+import { REPORT_FORMATS } from '../render/registry.js';
+import { reportSymbol } from '../render/report-doc.js';
+import { plansReportDoc, plansScopeName, type PlansReportMeta } from '../render/report-plans-doc.js';
+import type { RunSpec } from './spec.js';
 
 function formatAcross(ctx: Ctx, format: string, command: string, registry: Registry<never>): string {
   if (formatNames(registry).includes(format)) return format;
@@ -74,5 +82,49 @@ export async function icsAcross(ctx: Ctx, files: string[], o: { agency?: string;
   }
   const name = `Kế hoạch kiểm soát TTHC — ${inputs.length} kế hoạch${agency ? ` — ${agency.name}` : ''}`;
   await writeOutput(ctx, renderIcsAcross(inputs, name), o.output);
+  return broken.length ? 1 : 0;
+}
+
+/** What a report across plans takes besides the run's options: the document's heading and signature. */
+export interface AcrossReportOpts {
+  superior?: string;
+  issuer?: string;
+  place?: string;
+  number?: string;
+  symbol?: string;
+  recipient?: string[];
+  signFor?: string[];
+  signer?: string;
+}
+
+/**
+ * `report` across plans: the summary report of the body that sums them up (--issuer, or the plans' one issuer where
+ * they share it), of one year; 1 where a plan was left out (named on standard error and in the document).
+ */
+export async function reportAcross(ctx: Ctx, files: string[], spec: RunSpec, scope: ReportScope, o: AcrossReportOpts): Promise<number> {
+  const { plans, schedules, broken } = await loadPlans(ctx, files);
+  const years = [...new Set(plans.map((p) => p.year))].sort();
+  if (years.length > 1) throw new UsageError(msg('report.acrossYears', { years: years.join(', ') }), msg('report.acrossYears.hint'));
+  const issuers = new Set(plans.map((p) => p.issuer));
+  const issuer = o.issuer ?? (issuers.size === 1 ? plans[0]!.issuer : undefined);
+  if (issuer === undefined) throw new UsageError(msg('report.acrossIssuer', { n: plans.length }), msg('report.acrossIssuer.hint'));
+  const agency = spec.agency !== undefined ? resolveAcross(plans, spec.agency) : undefined;
+  const data = plansReportData(plans, { asOf: spec.day, within: spec.within, scope, agency, role: spec.role, periods: spec.periods, schedules });
+  const symbols = new Set(plans.map((p) => p.raw.plan.symbol));
+  const dirs = new Set(files.map((f) => dirname(ctx.abs(f))));
+  const meta: PlansReportMeta = {
+    issuer,
+    symbol: o.symbol ?? (symbols.size === 1 ? reportSymbol(plans[0]!.raw.plan.symbol) : 'BC'),
+    // The folder the plans are in, else each file: where the sums came from.
+    source: dirs.size === 1 ? ctx.display([...dirs][0]!) : files.map((f) => ctx.display(f)).join(', '),
+    leftOut: broken.map((b) => b.file),
+  };
+  for (const k of ['superior', 'place', 'number', 'signer'] as const) if (o[k] !== undefined) meta[k] = o[k];
+  if (spec.signDate) meta.date = spec.signDate;
+  if (o.recipient) meta.recipients = o.recipient;
+  if (o.signFor) meta.signFor = o.signFor;
+  const doc = plansReportDoc(data, meta);
+  const title = `Báo cáo tổng hợp kết quả thực hiện công tác kiểm soát TTHC ${plansScopeName(data)} — ${data.rows.length} kế hoạch — số liệu đến ngày ${formatDayVi(data.asOf)}`;
+  await writeRendered(ctx, spec, await renderAs(REPORT_FORMATS, spec.format, { doc, title, data, lang: spec.lang, style: ctx.style(false), width: spec.width, sep: spec.sep }));
   return broken.length ? 1 : 0;
 }

@@ -181,11 +181,14 @@ export interface ReportInput extends RenderEnv {
   doc: ReportDoc;
   /** The HTML page's title. */
   title: string;
+  /** The data the document was laid out from (one plan's ReportData, or the summary's across plans), for --format json. */
+  data: unknown;
 }
 
 export const REPORT_FORMATS: Registry<ReportInput> = {
   html: { render: (i) => renderReport(i.doc, i.title) },
   docx: { binary: 'docx', render: async (i) => (await import('./report-docx.js')).renderReportDocx(i.doc) },
+  json: { render: (i) => JSON.stringify(i.data, null, 2) + '\n' },
 };
 
 /** `status` across several plans: a row per plan (table, json and csv only). */
