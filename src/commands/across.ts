@@ -2,7 +2,11 @@
 import type { Role } from '../model/agencies.js';
 import { UsageError } from '../model/io.js';
 import type { Lang } from '../render/i18n.js';
-import { formatNames, PLANS_DUE_FORMATS, PLANS_STATUS_FORMATS, renderAs, type Registry } from '../render/registry.js';
+import { formatNames, PLANS_AGENCIES_FORMATS, PLANS_DUE_FORMATS, PLANS_SHOW_FORMATS, PLANS_STATUS_FORMATS, renderAs, type Registry } from '../render/registry.js';
+import { plansAgenciesView } from '../views/plans-agencies.js';
+import { evaluatePlan } from '../views/evaluate.js';
+import { nearest } from '../model/text.js';
+import type { Task } from '../model/model.js';
 import type { Style } from '../render/style.js';
 import { plansDueView, plansStatusView, planRef, resolveAcross } from '../views/plans.js';
 import { planLabel } from '../render/plans.js';
@@ -126,5 +130,38 @@ export async function reportAcross(ctx: Ctx, files: string[], spec: RunSpec, sco
   const doc = plansReportDoc(data, meta);
   const title = `Báo cáo tổng hợp kết quả thực hiện công tác kiểm soát TTHC ${plansScopeName(data)} — ${data.rows.length} kế hoạch — số liệu đến ngày ${formatDayVi(data.asOf)}`;
   await writeRendered(ctx, spec, await renderAs(REPORT_FORMATS, spec.format, { doc, title, data, lang: spec.lang, style: ctx.style(false), width: spec.width, sep: spec.sep }));
+  return broken.length ? 1 : 0;
+}
+
+/** `agencies` across plans: a row per agency as `--agency` matches it across them; 1 where a plan was left out. */
+export async function agenciesAcross(ctx: Ctx, files: string[], spec: RunSpec): Promise<number> {
+  const format = formatAcross(ctx, spec.format, 'agencies', PLANS_AGENCIES_FORMATS);
+  const { plans, broken } = await loadPlans(ctx, files);
+  const view = plansAgenciesView(plans);
+  await writeRendered(ctx, spec, await renderAs(PLANS_AGENCIES_FORMATS, format, { view, lang: spec.lang, style: ctx.style(spec.color), width: spec.width, sep: spec.sep }));
+  return broken.length ? 1 : 0;
+}
+
+/**
+ * `show` across plans: each plan that has the tasks asked for (every task without ids), under its name. An id no
+ * plan has is a usage error, as in one plan; a plan that has none of the ids is left out.
+ */
+export async function showAcross(ctx: Ctx, files: string[], spec: RunSpec, ids: string[]): Promise<number> {
+  const format = formatAcross(ctx, spec.format, 'show', PLANS_SHOW_FORMATS);
+  const { plans, schedules, broken } = await loadPlans(ctx, files);
+  const wanted = ids.map((raw) => ({ raw, id: raw.trim().toUpperCase() }));
+  for (const w of wanted) {
+    if (plans.some((p) => p.taskById.has(w.id))) continue;
+    const near = nearest(w.id, new Set(plans.flatMap((p) => [...p.taskById.keys()])));
+    throw new UsageError(msg('task.none', { id: w.raw }), near.length ? msg('task.none.near', { near: near.join(', ') }) : msg('task.none.hint'));
+  }
+  const sections = [];
+  for (const plan of plans) {
+    const tasks = ids.length ? wanted.map((w) => plan.taskById.get(w.id)).filter((t): t is Task => t !== undefined) : plan.tasks;
+    if (!tasks.length) continue;
+    const state = evaluatePlan(plan, spec.day, 14, schedules.get(plan));
+    sections.push({ ref: planRef(plan), plan, tasks, state, occurrences: ids.length > 0, lang: spec.lang, style: ctx.style(spec.color), width: spec.width, sep: spec.sep });
+  }
+  await writeRendered(ctx, spec, await renderAs(PLANS_SHOW_FORMATS, format, { sections, lang: spec.lang, style: ctx.style(spec.color), width: spec.width, sep: spec.sep }));
   return broken.length ? 1 : 0;
 }
