@@ -3,7 +3,7 @@ import { resolveAgency, type Role } from '../model/agencies.js';
 import { matchKey } from '../model/names.js';
 import type { Agency, Plan } from '../model/model.js';
 import { foldCompact } from '../model/text.js';
-import { dueView, ORDER, type DueItem } from './due.js';
+import { dueTasks, dueView, ORDER, type DueItem } from './due.js';
 import { evaluatePlan, type ReadSchedules } from './evaluate.js';
 import { QUARTERS, statusView, type QuarterKey, type StatusTotals } from './status.js';
 
@@ -111,7 +111,7 @@ export function plansDueView(
     if (opts.agency && !agency) return;
     const ref = planRef(plan);
     matched.push(ref);
-    const view = dueView(evaluatePlan(plan, opts.asOf, opts.within, opts.schedules?.get(plan)), { agency, role, all: opts.all });
+    const view = dueView(evaluatePlan(plan, opts.asOf, opts.within, opts.schedules?.get(plan), dueTasks(plan, agency, role)), { agency, role, all: opts.all });
     view.items.forEach((i, k) => items.push({ ...i, plan: ref, rank: p * 1e7 + k }));
   });
   items.sort((a, b) => ORDER[a.status] - ORDER[b.status] || (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.rank - b.rank);
