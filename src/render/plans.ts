@@ -53,7 +53,12 @@ export function renderPlansDueTable(view: PlansDueView, lang: Lang, style: Style
   ];
   const all = view.items.map(cells);
   const groups = new Map<string, string[][]>();
-  view.items.forEach((i, k) => groups.set(i.status, [...(groups.get(i.status) ?? []), all[k]!]));
+  // Pushed, not copied per row: a province's list runs to thousands of rows.
+  view.items.forEach((i, k) => {
+    const g = groups.get(i.status);
+    if (g) g.push(all[k]!);
+    else groups.set(i.status, [all[k]!]);
+  });
   for (const [status, rows] of groups) {
     const word = statusWord(lang, status);
     out += '\n' + colour(status, style.bold(`${word.charAt(0).toUpperCase()}${word.slice(1)} (${rows.length})`)) + '\n';
