@@ -2,7 +2,7 @@
 import type { Role } from '../model/agencies.js';
 import { UsageError } from '../model/io.js';
 import type { Lang } from '../render/i18n.js';
-import { formatNames, PLANS_AGENCIES_FORMATS, PLANS_DUE_FORMATS, PLANS_SHOW_FORMATS, PLANS_STATUS_FORMATS, renderAs, type Registry } from '../render/registry.js';
+import { formatNames, PLANS_AGENCIES_FORMATS, PLANS_DUE_FORMATS, PLANS_SHOW_FORMATS, PLANS_STATUS_FORMATS, renderAs, REPORT_FORMATS, type Registry } from '../render/registry.js';
 import { plansAgenciesView } from '../views/plans-agencies.js';
 import { evaluatePlan } from '../views/evaluate.js';
 import { nearest } from '../model/text.js';
@@ -20,7 +20,6 @@ import { dirname } from 'node:path';
 import { formatDayVi } from '../schedule/index.js';
 import { plansReportData } from '../views/plans-report.js';
 import type { ReportScope } from '../views/report.js';
-import { REPORT_FORMATS } from '../render/registry.js';
 import { reportSymbol } from '../render/report-doc.js';
 import { plansReportDoc, plansScopeName, type PlansReportMeta } from '../render/report-plans-doc.js';
 import type { RunSpec } from './spec.js';
