@@ -1,6 +1,7 @@
 // Views across several plans as a terminal table, JSON or CSV: every row names its plan.
 import { formatDayVi } from '../schedule/index.js';
 import type { PlansDueView, PlansStatusView, PlanRef } from '../views/plans.js';
+import type { PlansAgenciesView } from '../views/plans-agencies.js';
 import { QUARTERS } from '../views/status.js';
 import { renderCsv } from './csv.js';
 import { daysText, periodText, statusWord } from './due.js';
@@ -15,8 +16,8 @@ export function planLabel(p: PlanRef): string {
 }
 
 const WORDS = {
-  vi: { plans: 'Các kế hoạch', matched: 'có cơ quan này', none: 'Không kế hoạch nào có cơ quan này.', rate: 'Tỷ lệ đúng hạn', year: 'Năm', file: 'Tệp' },
-  en: { plans: 'Plans', matched: 'with this agency', none: 'No plan names this agency.', rate: 'On-time rate', year: 'Year', file: 'File' },
+  vi: { plans: 'Các kế hoạch', matched: 'có cơ quan này', none: 'Không kế hoạch nào có cơ quan này.', rate: 'Tỷ lệ đúng hạn', year: 'Năm', file: 'Tệp', every: '(mọi kế hoạch)' },
+  en: { plans: 'Plans', matched: 'with this agency', none: 'No plan names this agency.', rate: 'On-time rate', year: 'Year', file: 'File', every: '(every plan)' },
 } as const;
 
 function header(view: { asOf: string; agency: { id: string; name: string } | null; plans?: PlanRef[]; matched?: PlanRef[] }, lang: Lang, count: number): string {
@@ -52,7 +53,12 @@ export function renderPlansDueTable(view: PlansDueView, lang: Lang, style: Style
   ];
   const all = view.items.map(cells);
   const groups = new Map<string, string[][]>();
-  view.items.forEach((i, k) => groups.set(i.status, [...(groups.get(i.status) ?? []), all[k]!]));
+  // Pushed, not copied per row: a province's list runs to thousands of rows.
+  view.items.forEach((i, k) => {
+    const g = groups.get(i.status);
+    if (g) g.push(all[k]!);
+    else groups.set(i.status, [all[k]!]);
+  });
   for (const [status, rows] of groups) {
     const word = statusWord(lang, status);
     out += '\n' + colour(status, style.bold(`${word.charAt(0).toUpperCase()}${word.slice(1)} (${rows.length})`)) + '\n';
@@ -128,4 +134,22 @@ export function renderPlansStatusCsv(view: PlansStatusView, lang: Lang, sep: str
     }),
   );
   return renderCsv([w.file, t(lang, 'plan'), lang === 'vi' ? 'Số kế hoạch' : 'Plan number', lang === 'vi' ? 'Quý' : 'Quarter', ...statuses.map((s) => statusWord(lang, s)), t(lang, 'total'), `${w.rate} (%)`, `${w.rate} ${lang === 'vi' ? 'cả năm' : 'year'} (%)`], rows, sep);
+}
+
+/** `agencies` across plans: a row per agency as matched across plans, with the plans that declare it. */
+export function renderPlansAgenciesTable(view: PlansAgenciesView, lang: Lang, style: Style, width: number): string {
+  const head = style.bold(wrapText(`${WORDS[lang].plans}: ${view.plans.length}`, width)) + '\n';
+  return (
+    head +
+    renderTable(
+      [{ head: t(lang, 'id') }, { head: t(lang, 'name'), flex: 2 }, { head: lang === 'vi' ? 'Số KH' : 'Plans', align: 'right' }, { head: t(lang, 'plan'), flex: 2, maxLines: 3 }],
+      view.rows.map((r) => [style.bold(r.ids.join('\n')), r.names.join('\n'), String(r.plans.length), r.plans.length === view.plans.length ? WORDS[lang].every : r.plans.map(planLabel).join('; ')]),
+      width,
+      style,
+    )
+  );
+}
+
+export function plansAgenciesJson(view: PlansAgenciesView): string {
+  return JSON.stringify(view, null, 2) + '\n';
 }
