@@ -1,4 +1,7 @@
 // Problems found in a user's plan, as values: the catalogue of stable codes and the Diagnostic type.
+import type { Said } from '../messages/findings.js';
+
+export { MAX_MESSAGE, type FindingParam, type FindingText, type Said } from '../messages/findings.js';
 
 /** `note`: worth knowing, never a failure (the word the text report, the JSON and the README all use). */
 export type Severity = 'error' | 'warning' | 'note';
@@ -13,11 +16,11 @@ export interface Position {
 export interface Diagnostic {
   code: Code;
   severity: Severity;
-  message: string;
+  message: Said;
   file: string;
   start: Position;
   end?: Position;
-  hint?: string;
+  hint?: Said;
   /** A finding that depends on the day (a record dated in the future) holds only while today is before this day. */
   ifTodayBefore?: string;
 }
@@ -95,8 +98,8 @@ export function makeDiagnostic(
   code: Code,
   file: string,
   start: Position,
-  message: string,
-  hint?: string,
+  message: Said,
+  hint?: Said,
   end?: Position,
 ): Diagnostic {
   const d: Diagnostic = { code, severity: severityOf(code), message, file, start };
