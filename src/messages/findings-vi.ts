@@ -2,6 +2,11 @@
 import type { FindingsCatalogue } from './findings.js';
 
 const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+/** Loại lịch (schedule.kind) theo cách gọi của văn bản. */
+const KIND: Record<string, string> = {
+  deadline: 'thời hạn', month: 'tháng', quarter: 'quý', 'half-year': '6 tháng', year: 'năm', monthly: 'hằng tháng', quarterly: 'hằng quý',
+  'half-yearly': 'định kỳ 6 tháng', yearly: 'hằng năm', continuous: 'thường xuyên', event: 'theo sự kiện', adhoc: 'đột xuất',
+};
 /** Khóa và giá trị của YAML để nguyên, trong dấu `…`. */
 const codes = (list: string) => list.split(', ').map((x) => `\`${x}\``).join(', ');
 
@@ -42,7 +47,7 @@ export const findingsVi: FindingsCatalogue = {
   // Đọc tệp
   'decode.tooLarge': (p) => `Tệp có dung lượng ${p.size} (${p.bytes} byte); một kế hoạch tối đa ${p.max} MiB.`,
   'decode.tooLarge.hint': 'Kiểm tra lại đây có đúng là tệp kế hoạch, không phải tệp xuất ra hay tệp nhị phân; nếu kế hoạch thật sự lớn như vậy, hãy tách theo từng năm.',
-  'decode.wide': (p) => `Tệp được mã hóa ${p.encoding}, không phải UTF-8.`,
+  'decode.wide': (p) => `Tệp được mã hóa ${p.encoding}${p.bom ? ' (có dấu thứ tự byte BOM)' : ''}, không phải UTF-8.`,
   'decode.wide.hint': 'Lưu lại tệp với mã "UTF-8" (trong Notepad: Save As → Encoding: UTF-8). Lệnh `>` của PowerShell ghi UTF-16: hãy dùng `--output TỆP`.',
   'decode.nul': 'Tệp có byte NUL: đây là tệp nhị phân hoặc tệp đã hỏng, không phải kế hoạch.',
   'decode.nul.hint': 'Mở tệp bằng trình soạn thảo văn bản để xem nội dung; nếu tệp bị hỏng, lấy lại từ git (`git checkout -- TỆP`).',
@@ -261,4 +266,121 @@ export const findingsVi: FindingsCatalogue = {
   'reason.notLegalType': (p) => `"${p.type}" không phải loại văn bản quy phạm pháp luật (NĐ, TT, TTLT, QĐ, NQ …)`,
   'reason.notType': (p) =>
     `"${p.type}" không phải loại văn bản theo Nghị định 30/2020/NĐ-CP (QĐ, KH, BC, TB, HD, CT, TTr …; NĐ, TT cho văn bản quy phạm pháp luật), còn công văn viết dạng CƠ QUAN-ĐƠN VỊ, như 1050/UBND-NC`,
+  // Cụm từ thời gian
+  'when.forms':
+    'Các dạng đọc được: thời hạn (Trước ngày D/M/YYYY, Chậm nhất ngày D/M/YYYY, Đến ngày D/M/YYYY), tháng (Tháng M/YYYY), ' +
+    'quý (Quý II/YYYY), 6 tháng (6 tháng đầu/cuối năm YYYY), năm (Năm YYYY, Cả năm), giai đoạn (2026-2030, Quý IV/2025 - Quý II/2026), ' +
+    'định kỳ (Hàng tháng, Hàng quý, 6 tháng, Hàng năm), Thường xuyên, theo sự kiện (Sau khi …, Khi có …, Theo văn bản …) ' +
+    'hoặc Đột xuất; các phần nối với nhau bằng ",", ";" hoặc "và".',
+  'when.empty': (p) => `Cụm từ thời gian thực hiện để trống. ${p.forms}`,
+  'when.partUnknown': (p) => `Phần "${p.text}" của cụm từ thời gian thực hiện không theo dạng nào đọc được. ${p.forms}`,
+  'when.unknown': (p) => `Cụm từ thời gian thực hiện "${p.text}" không theo dạng nào đọc được. ${p.forms}`,
+  'when.badDate': (p) => `Cụm từ thời gian thực hiện nêu một ngày không có thật: ${p.date}.`,
+
+  // Lịch thực hiện
+  'sched.unknown': (p) => `${p.said} Viết lại cụm từ, hoặc ghi rõ lịch thực hiện (schedule.kind).`,
+  'sched.unknownDate': (p) => `${p.said} Sửa lại ngày, hoặc ghi rõ lịch thực hiện (schedule.kind).`,
+  'sched.explicitUsed': (p) => `${p.said} Lịch ghi rõ (schedule) được dùng.`,
+  'sched.kindMismatch': (p) => `schedule.kind là "${p.kind}" nhưng cụm từ thời gian đọc được là ${p.reads}; lịch ghi rõ được dùng.`,
+  'sched.needsDue': (p) => `schedule.kind "${p.kind}" cần schedule.due (ngày cuối cùng còn đúng hạn) khi cụm từ thời gian không nêu rõ ${KIND[p.kind] ?? p.kind}.`,
+  'sched.deadlineOutside': (p) => `Thời hạn ${p.due} nằm ngoài thời gian của kế hoạch ${p.start} – ${p.end}.`,
+  'sched.partOutside': (p) => `Hạn của ${p.part} là ${p.due}, nằm ngoài thời gian của kế hoạch ${p.start} – ${p.end}.`,
+  'sched.fieldKinds': (p) => `schedule.${p.field} chỉ dùng cho lịch loại ${p.kinds}; lịch của nhiệm vụ này là ${p.is}.`,
+  'sched.ambiguous': (p) => `schedule.${p.field} không rõ áp dụng cho phần nào: cụm từ thời gian có ${p.n} phần có ngày (${p.parts}).`,
+  'sched.dueDisagrees': (p) => `schedule.due ${p.due} không khớp với ${p.part} trong cụm từ thời gian (${p.range}); lịch ghi rõ được dùng.`,
+  'sched.startAfter': (p) => `schedule.start ${p.start} sau hạn ${p.due}.`,
+  'part.deadline': (p) => `thời hạn ${p.due}`,
+  'part.month': (p) => `tháng ${p.month}${p.year ? `/${p.year}` : ''}`,
+  'part.quarter': (p) => `quý ${p.quarter}${p.year ? `/${p.year}` : ''}`,
+  'part.half': (p) => `6 tháng ${p.half === 1 ? 'đầu' : 'cuối'} năm${p.year ? ` ${p.year}` : ''}`,
+  'part.wholeYear': 'cả năm',
+  'part.year': (p) => `năm ${p.year}`,
+  'part.kind': (p) => KIND[p.kind] ?? p.kind,
+  'part.nothing': 'không có gì',
+  'part.plus': (p) => `${p.a} + ${p.b}`,
+
+  // Thời gian, nhiệm vụ nối tiếp và ngày đến hạn
+  'tl.task': (p) => `Nhiệm vụ ${p.id}: ${p.said}`,
+  'tl.unknown.hint': () =>
+    'Viết lại theo một dạng đọc được (Trước ngày D/M/YYYY; Chậm nhất (vào) ngày D/M/YYYY; YYYY-YYYY, Giai đoạn YYYY-YYYY; Đến năm YYYY; Từ năm YYYY; Đến ngày D/M/YYYY …), hoặc ghi rõ lịch: `schedule: { kind: monthly, day: 20 }`.',
+  'tl.mismatch.hint': 'Sửa cho cụm từ và `schedule` nói cùng một lịch; tthc dùng lịch ghi rõ trong `schedule`.',
+  'tl.fieldAbsent.hint': 'Thêm `due:` (YYYY-MM-DD) vào `schedule`, hoặc ghi cụm từ thời gian có nêu kỳ.',
+  'tl.field.hint': (p) => `Bỏ \`${p.field}\` khỏi \`schedule\`, hoặc đặt \`schedule.kind\` đúng với loại của nhiệm vụ.`,
+  'tl.outside.hint': 'Kiểm tra lại năm; ngày của năm khác thường do sao chép từ kế hoạch năm trước.',
+  'tl.dateInvalid': (p) => `Nhiệm vụ ${p.id}: ngày ${p.date} không có thật.`,
+  'tl.followsSelf': (p) => `Nhiệm vụ ${p.id} nối tiếp chính nó.`,
+  'tl.followsSelf.hint': 'Ghi mã nhiệm vụ mà khi hoàn thành thì nhiệm vụ này bắt đầu.',
+  'tl.followsUnknown': (p) => `Nhiệm vụ ${p.id} nối tiếp nhiệm vụ ${p.follows}, nhưng kế hoạch không có nhiệm vụ này.`,
+  'tl.followsUnknown.hint': (p) => `Dùng mã của một nhiệm vụ trong kế hoạch, ví dụ ${p.other}.`,
+  'tl.followsNone.hint': 'Bỏ `follows`; kế hoạch không có nhiệm vụ nào khác.',
+  'tl.followsLoop': (p) => `Các nhiệm vụ nối tiếp nhau thành vòng lặp: ${p.loop}.`,
+  'tl.followsLoop.hint': 'Phải có một nhiệm vụ tự bắt đầu, không chờ nhiệm vụ khác.',
+  'tl.dayOff.day': (p) =>
+    `${p.day} (${p.labels ? `${p.labels}: ` : ''}${['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy'][p.weekday]}${p.holiday ? ', ngày lễ' : ''})`,
+  'tl.dayOff.and': (p) => `${p.a}, ${p.b}`,
+  'tl.dayOff': (p) =>
+    `Nhiệm vụ ${p.id} đến hạn vào ${p.n === 1 ? 'một ngày nghỉ' : `${p.n} ngày nghỉ`}: ${p.list}.${p.reckoned ? ` Ngày lễ của năm ${p.reckoned} được tính theo Bộ luật Lao động; dữ liệu của tthc chưa có thông báo của Chính phủ cho năm đó.` : ''}`,
+  'tl.dayOff.hint': 'tthc giữ nguyên ngày như đã ghi; hãy thống nhất với cơ quan ban hành có tính theo ngày làm việc liền trước hay không.',
+
+  // Ghi nhận
+  'rec.shape': (p) => `Ghi nhận thứ ${p.n} của nhiệm vụ ${p.id} ${p.both ? 'có cả `done` lẫn `trigger`' : 'không có `done` cũng không có `trigger`'}.`,
+  'rec.shape.hint': 'Mỗi ghi nhận hoặc là `done: NGÀY` (đã thực hiện xong), hoặc là `trigger: NGÀY` (sự kiện làm phát sinh nhiệm vụ đã xảy ra).',
+  'rec.dateInvalid': (p) => `Nhiệm vụ ${p.id}: ngày ${p.date} của ghi nhận không có thật.`,
+  'rec.beforePlan': (p) => `Nhiệm vụ ${p.id}: ghi nhận ngày ${p.day}, trước thời gian của kế hoạch (${p.range}).`,
+  'rec.beforePlan.hint': 'Kiểm tra lại năm; công việc của năm khác thuộc kế hoạch của năm đó.',
+  'rec.afterClosing': (p) =>
+    `Nhiệm vụ ${p.id}: ngày hoàn thành${p.label ? ` kỳ ${p.label}` : ''} là ${p.day}, sau ${p.closing}, ngày cuối cùng được ghi nhận hoàn thành công việc của kế hoạch này.`,
+  'rec.afterClosing.hint': 'Kiểm tra lại năm; công việc của kế hoạch này hoàn thành muộn như vậy thì báo cáo trong năm thực hiện.',
+  'rec.afterPlan': (p) => `Nhiệm vụ ${p.id}: ghi nhận ngày ${p.day}, sau thời gian của kế hoạch (${p.range}).`,
+  'rec.afterPlan.hint': (p) => `Kiểm tra lại năm; chỉ việc hoàn thành một kỳ của kế hoạch mới được ghi sau thời gian đó (đến hết ${p.closing}).`,
+  'rec.beforeWindow': (p) =>
+    `Nhiệm vụ ${p.id}: ngày hoàn thành ${p.what} là ${p.day}, trước ${p.event ? 'sự kiện làm phát sinh nhiệm vụ' : `ngày bắt đầu kỳ (${p.opens})`}${p.n ? `; vào ngày đó đang mở: ${p.open}` : ''}.`,
+  'rec.occurrenceOpened': (p) => `lần phát sinh ngày ${p.day}`,
+  'rec.occurrence': 'kỳ này',
+  'rec.beforeWindow.open': (p) => `Ghi kỳ mà ghi nhận hoàn thành (\`period: ${p.period}\`), hoặc sửa lại ngày.`,
+  'rec.beforeWindow.hint': 'Sửa lại ngày, hoặc kỳ mà ghi nhận hoàn thành.',
+  'rec.future': (p) => `Nhiệm vụ ${p.id}: ghi nhận ngày ${p.day}, sau ngày hôm nay.`,
+  'rec.future.hint': 'Chỉ ghi nhận công việc đã thực hiện; kiểm tra lại ngày.',
+  'rec.noTrigger': (p) => `Nhiệm vụ ${p.id} không phát sinh theo sự kiện: thời gian "${p.when}" không chờ sự kiện nào.`,
+  'rec.noTrigger.hint': 'Ghi nhận công việc bằng `done:`.',
+  'rec.dueInvalid': (p) => `Nhiệm vụ ${p.id}: hạn ${p.date} của ghi nhận không có thật.`,
+  'rec.dueOnDone': (p) => `Nhiệm vụ ${p.id}: ghi nhận hoàn thành có \`due\`; chỉ ghi nhận sự kiện (trigger) mới đặt hạn.`,
+  'rec.dueOnDone.hint': 'Bỏ `due:`; hạn của mỗi kỳ lấy theo kế hoạch hoặc theo sự kiện làm phát sinh.',
+  'rec.dueBefore': (p) => `Nhiệm vụ ${p.id}: hạn ${p.due} trước ngày phát sinh ${p.trigger}.`,
+  'rec.dueBefore.hint': 'Hạn là ngày cuối cùng còn đúng hạn theo văn bản, từ ngày văn bản đến trở đi; kiểm tra lại cả hai ngày.',
+  'rec.dueAfter': (p) => `Nhiệm vụ ${p.id}: hạn ${p.due} sau ${p.closing}, ngày cuối cùng được ghi nhận hoàn thành công việc của kế hoạch này.`,
+  'rec.dueAfter.hint': 'Kiểm tra lại năm của hạn mà văn bản đặt ra.',
+  'rec.repeats': (p) =>
+    `Nhiệm vụ ${p.id}: ghi nhận thứ ${p.n} lặp lại ghi nhận thứ ${p.first} (cùng ngày ${p.done ? 'hoàn thành' : 'phát sinh'}${p.period ? ', cùng kỳ' : ''} và cùng văn bản).`,
+  'rec.repeats.activity': 'Bỏ một trong hai; hoạt động thứ hai trong cùng ngày có văn bản riêng (`ref:`).',
+  'rec.repeats.hint': 'Bỏ một trong hai.',
+  'rec.symbol': (p) => `Số, ký hiệu văn bản "${p.ref}" viết sai: ${p.reason}.`,
+  'rec.symbol.hint': 'Viết theo dạng SỐ/LOẠI-CƠ QUAN BAN HÀNH, ví dụ 123/BC-UBND.',
+  'rec.second': (p) => `Nhiệm vụ ${p.id}: ghi nhận hoàn thành lần thứ hai của ${p.period ? `kỳ ${p.period}` : 'cùng một kỳ'}.`,
+  'rec.second.hint': 'Bỏ một trong hai ghi nhận, hoặc ghi đúng kỳ của ghi nhận này.',
+  'rec.noPeriod': (p) => `Nhiệm vụ ${p.id} không có kỳ ${p.period}.`,
+  'rec.noPeriod.periods': (p) => `Các kỳ của nhiệm vụ: ${p.periods}.`,
+  'rec.noPeriod.single': 'Bỏ `period:`; nhiệm vụ này chỉ thực hiện một lần.',
+  'rec.whichPeriod': (p) => `Nhiệm vụ ${p.id}: ghi nhận không nêu hoàn thành kỳ nào.`,
+  'rec.whichPeriod.hint': (p) => `Thêm \`period:\` với một trong các kỳ: ${p.periods}.`,
+  'rec.nothing': (p) => `Nhiệm vụ ${p.id} không có kỳ nào mà ghi nhận này có thể hoàn thành.`,
+  'rec.nothing.hint': 'Kiểm tra lại mã nhiệm vụ và kỳ.',
+  // Triển khai kế hoạch cấp trên (implements:)
+  'parent.notFound': (p) => `Không tìm thấy kế hoạch mà kế hoạch này triển khai, "${p.value}": ${p.why}.`,
+  'parent.notFound.hint': 'Ghi đường dẫn tệp kế hoạch cấp trên tính từ tệp này (implements: ../tinh/ke-hoach-2026.yaml), hoặc số, ký hiệu của kế hoạch đó khi tệp để cùng thư mục với kế hoạch này hoặc trong plans/.',
+  'parent.noFile': (p) => `không có tệp ${p.file}`,
+  'parent.several': (p) => `có ${p.n} kế hoạch gần đó cùng số này (${p.files})`,
+  'parent.noNumber': 'không có kế hoạch nào mang số này trong cùng thư mục (hoặc thư mục con), thư mục cấp trên, các thư mục bên cạnh, hoặc plans/',
+  'parent.unreadable': (p) => `không đọc được ${p.file} như một kế hoạch (chạy \`tthc check ${p.file}\`)`,
+  'parent.unit': (p) => `Kế hoạch cấp trên ${p.parent} không ghi cơ quan nào là cơ quan ban hành kế hoạch này, ${p.issuer}: không xác định được nhiệm vụ nào thuộc kế hoạch này.`,
+  'parent.unit.hint': (p) => `Thêm cho cơ quan đó trong kế hoạch cấp trên tên khác đúng như cơ quan ban hành kế hoạch này (hoặc ghi cơ quan ban hành như kế hoạch cấp trên gọi), ví dụ aliases: [${p.issuer}].`,
+  'parent.taskUnknown': (p) => `Nhiệm vụ ${p.id} triển khai nhiệm vụ ${p.implements}, nhưng kế hoạch cấp trên ${p.parent} không có nhiệm vụ này.`,
+  'parent.taskUnknown.hint': (p) => `Các nhiệm vụ của kế hoạch cấp trên: ${p.ids}${p.more ? ' …' : ''}.`,
+  'parent.viaMember': (p) => `là thành viên của ${p.name}`,
+  'parent.byName': 'được ghi tên',
+  'parent.missing': (p) =>
+    `Kế hoạch cấp trên ${p.parent} giao nhiệm vụ ${p.id} cho đơn vị của kế hoạch này (chủ trì, ${p.how}): "${p.text}" (${p.when}); kế hoạch này chưa có nhiệm vụ nào triển khai.`,
+  'parent.missing.hint': (p) => `Thêm một nhiệm vụ để triển khai, hoặc ghi \`implements: ${p.id}\` vào nhiệm vụ đang triển khai nhiệm vụ đó.`,
+  'parent.later': (p) => `Nhiệm vụ ${p.id} có hạn ${p.due}${p.period ? ` (${p.period})` : ''}, sau hạn của kế hoạch cấp trên cho nhiệm vụ ${p.parentTask}: ${p.limit} (${p.when}).`,
+  'parent.later.hint': 'Đưa hạn lên bằng hoặc sớm hơn hạn của kế hoạch cấp trên, để đơn vị kịp báo cáo.',
 };

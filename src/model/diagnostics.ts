@@ -1,5 +1,5 @@
 // Problems found in a user's plan, as values: the catalogue of stable codes and the Diagnostic type.
-import type { Said } from '../messages/findings.js';
+import type { FindingText } from '../messages/findings.js';
 
 export { MAX_MESSAGE, type FindingParam, type FindingText, type Said } from '../messages/findings.js';
 
@@ -16,11 +16,12 @@ export interface Position {
 export interface Diagnostic {
   code: Code;
   severity: Severity;
-  message: Said;
+  /** Every finding's sentence is in the findings catalogue: a plain string does not compile. */
+  message: FindingText;
   file: string;
   start: Position;
   end?: Position;
-  hint?: Said;
+  hint?: FindingText;
   /** A finding that depends on the day (a record dated in the future) holds only while today is before this day. */
   ifTodayBefore?: string;
 }
@@ -98,8 +99,8 @@ export function makeDiagnostic(
   code: Code,
   file: string,
   start: Position,
-  message: Said,
-  hint?: Said,
+  message: FindingText,
+  hint?: FindingText,
   end?: Position,
 ): Diagnostic {
   const d: Diagnostic = { code, severity: severityOf(code), message, file, start };

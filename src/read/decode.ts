@@ -243,6 +243,9 @@ export function detectLegacyText(text: string): LegacyText | undefined {
   return undefined;
 }
 
+/** How wideEncoding says that a byte-order mark named the encoding. */
+const BOM_SAID = ' (with a byte-order mark)';
+
 export function legacyHint(enc: LegacyEncoding): FindingText {
   return fm('decode.legacy.hint', { encoding: enc });
 }
@@ -306,7 +309,7 @@ export function decodePlanBytes(bytes: Uint8Array, file: string, size = fileSize
         'ENCODING_UTF16',
         file,
         at(1, 1),
-        fm('decode.wide', { encoding: wide }),
+        fm('decode.wide', { encoding: wide.replace(BOM_SAID, ''), bom: wide.endsWith(BOM_SAID) }),
         fm('decode.wide.hint'),
       ),
     );

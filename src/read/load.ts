@@ -91,7 +91,7 @@ export function loadText(text: string, file: string, today: string, meta: { bom?
   let aliases = false;
   let props = 0;
   let firstOmitted = 0;
-  const prop = (code: Code, offset: number, message: Said, hint: Said) => {
+  const prop = (code: Code, offset: number, message: FindingText, hint: FindingText) => {
     if (++props <= MAX_PROPERTY_FINDINGS) diagnostics.push(makeDiagnostic(code, file, position(src, offset), message, hint));
     else if (props === MAX_PROPERTY_FINDINGS + 1) firstOmitted = offset;
   };
