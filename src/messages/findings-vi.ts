@@ -334,7 +334,7 @@ export const findingsVi: FindingsCatalogue = {
   'rec.afterPlan': (p) => `Nhiệm vụ ${p.id}: ghi nhận ngày ${p.day}, sau thời gian của kế hoạch (${p.range}).`,
   'rec.afterPlan.hint': (p) => `Kiểm tra lại năm; chỉ việc hoàn thành một kỳ của kế hoạch mới được ghi sau thời gian đó (đến hết ${p.closing}).`,
   'rec.beforeWindow': (p) =>
-    `Nhiệm vụ ${p.id}: ngày hoàn thành ${p.what} là ${p.day}, trước ${p.event ? 'sự kiện làm phát sinh nhiệm vụ' : `ngày bắt đầu kỳ (${p.opens})`}${p.n ? `; vào ngày đó đang mở: ${p.open}` : ''}.`,
+    `Nhiệm vụ ${p.id}: ngày hoàn thành ${/^\d/.test(p.what) ? `kỳ ${p.what}` : p.what} là ${p.day}, trước ${p.event ? 'sự kiện làm phát sinh nhiệm vụ' : `ngày bắt đầu kỳ (${p.opens})`}${p.n ? `; vào ngày đó đang mở: ${p.open}` : ''}.`,
   'rec.occurrenceOpened': (p) => `lần phát sinh ngày ${p.day}`,
   'rec.occurrence': 'kỳ này',
   'rec.beforeWindow.open': (p) => `Ghi kỳ mà ghi nhận hoàn thành (\`period: ${p.period}\`), hoặc sửa lại ngày.`,
