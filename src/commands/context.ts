@@ -181,7 +181,7 @@ export async function loadPlan(ctx: Ctx, flag: string | undefined): Promise<Load
   }
   if (errors.length || !checked.plan) {
     const shown = errors.slice(0, 5);
-    const report = renderText([{ file: checked.file, diagnostics: shown, lines: checked.lines }], ctx.style());
+    const report = renderText([{ file: checked.file, diagnostics: shown, lines: checked.lines }], ctx.style(), undefined, runLang(ctx));
     throw new RefusedError(msg('plan.hasErrors', { file: checked.file, n: errors.length, report: report.trimEnd() }), msg('plan.hasErrors.hint', { file: checked.file }));
   }
   return { plan: checked.plan, ...(checked.schedules ? { schedules: checked.schedules } : {}), diagnostics, bytes };

@@ -9,11 +9,12 @@ import type { Plan } from '../model/model.js';
 import { renderText } from '../render/diagnostics.js';
 import { DIFF_FORMATS, renderAs } from '../render/registry.js';
 import { diffPlans, type PlanDiff } from '../views/diff.js';
-import { planPath, readPlanBytes, type Ctx } from './context.js';
+import { planPath, readPlanBytes, runLang, type Ctx } from './context.js';
 import { hasCommits, repositoryOf, showFile, verifyRevision, type Tracked } from './git.js';
 import { msg } from '../messages/index.js';
 import { writeRendered } from './output.js';
 import { formatOption, specOf } from './spec.js';
+import { sayFinding } from '../messages/findings-say.js';
 
 interface Opts {
   staged?: boolean;
@@ -82,14 +83,14 @@ async function loadSide(ctx: Ctx, which: 'old' | 'new', side: Side, tracked: Tra
   const checked = await loadChecked(bytes, name, ctx.today(), ctx.io.env);
   if (!checked.plan) {
     const first = sortDiagnostics(checked.diagnostics).find((d) => d.severity === 'error');
-    const at = first ? ` ${first.file}:${first.start.line}:${first.start.col}: ${first.code}: ${first.message}` : '';
+    const at = first ? ` ${first.file}:${first.start.line}:${first.start.col}: ${first.code}: ${sayFinding(runLang(ctx), first.message)}` : '';
     throw new UsageError(`the ${which} side (${name}) is not a plan tthc can read:${at}`, `Run \`tthc check\` on it to see every problem${side.kind === 'file' ? '' : ` (\`git show ${side.kind === 'rev' ? side.rev : ''}:${(side.kind === 'rev' ? side.path : undefined) ?? tracked?.path ?? ''} > version.yaml\` to get that version)`}.`);
   }
   // A plan of the wrong shape is read in part (its legal bases and prose are left out): compared as it is, they would
   // show as removed under "nothing changed". Errors of meaning (a row numbered out of order) do not hide anything.
   const errors = sortDiagnostics(checked.diagnostics).filter((d) => d.severity === 'error');
   if (checked.partial) {
-    const report = renderText([{ file: checked.file, diagnostics: errors.slice(0, 5), lines: checked.lines }], ctx.style());
+    const report = renderText([{ file: checked.file, diagnostics: errors.slice(0, 5), lines: checked.lines }], ctx.style(), undefined, runLang(ctx));
     throw new RefusedError(
       `the ${which} side (${name}) has ${errors.length} error${errors.length === 1 ? '' : 's'} in its shape, so tthc can read only part of it.\n\n${report.trimEnd()}`,
       `Fix ${errors.length === 1 ? 'it' : 'them'} first (\`tthc check\` lists every finding)${side.kind === 'file' ? '' : `, or compare with another revision`}.`,

@@ -5,10 +5,11 @@ import { exists, isFile } from '../host/files.js';
 import { keepWarm } from '../host/cache.js';
 import { RefusedError, UsageError } from '../model/io.js';
 import { decodePlanBytes } from '../read/decode.js';
-import { readPlanBytes, type Ctx } from './context.js';
+import { readPlanBytes, runLang, type Ctx } from './context.js';
 import { writeOutput } from './output.js';
 import type { AgencyFile } from '../model/schema.js';
 import { msg } from '../messages/index.js';
+import { sayFinding } from '../messages/findings-say.js';
 
 interface Opts {
   agencies?: string;
@@ -61,7 +62,7 @@ export function registerImport(program: Command, ctx: Ctx, done: (code: number) 
         const decoded = decodePlanBytes(bytes, shown);
         if (decoded.text === undefined) {
           const d = decoded.diagnostics[0]!;
-          throw new RefusedError(`${shown}:${d.start.line}:${d.start.col}: ${d.message}`, d.hint);
+          throw new RefusedError(`${shown}:${d.start.line}:${d.start.col}: ${sayFinding(runLang(ctx), d.message)}`, d.hint === undefined ? undefined : sayFinding(runLang(ctx), d.hint));
         }
         text = decoded.text;
       }

@@ -7,6 +7,7 @@ import { coverage } from '../checks/coverage.js';
 import type { Plan } from '../model/model.js';
 import { CONFIG_NAME } from '../host/config.js';
 import { checkFile, planHeadBlock, plansFolder, type Ctx } from './context.js';
+import { fm, type FindingText } from '../messages/findings.js';
 
 /** Number and symbol as compared: no case, no spaces, Đ = D ("45/KH-UBND" = "45/kh-ubnd"). */
 function symbolKey(s: string): string {
@@ -49,12 +50,12 @@ function subfolders(dir: string): string[] {
  * the plan's folder and its subfolders, of the folder above it and its subfolders, and of plans/ and its subfolders; among
  * several with that number, the one of the plan's year.
  */
-export function findParent(ctx: Ctx, planFile: string, value: string, year: number): { path?: string; why?: string } {
+export function findParent(ctx: Ctx, planFile: string, value: string, year: number): { path?: string; why?: FindingText } {
   const here = dirname(resolve(ctx.io.cwd, planFile));
   const asPath = resolve(here, value);
   if (/\.ya?ml$/i.test(value) || exists(asPath)) {
     if (isFile(asPath)) return { path: asPath };
-    return { why: `no file ${ctx.display(asPath)}` };
+    return { why: fm('parent.noFile', { file: ctx.display(asPath) }) };
   }
   const want = symbolKey(value);
   const folders = new Set<string>([here, ...subfolders(here), dirname(here), ...subfolders(dirname(here))]);
@@ -75,8 +76,8 @@ export function findParent(ctx: Ctx, planFile: string, value: string, year: numb
   const sameYear = unique.filter((f) => f.year === year);
   const pick = sameYear.length === 1 ? sameYear[0] : unique.length === 1 ? unique[0] : undefined;
   if (pick) return { path: pick.path };
-  if (unique.length > 1) return { why: `${unique.length} plans near it have that number (${unique.map((f) => ctx.display(f.path)).join(', ')})` };
-  return { why: 'no plan with that number in its folder (or a folder in it), the folder above, the folders beside it, or plans/' };
+  if (unique.length > 1) return { why: fm('parent.several', { n: unique.length, files: unique.map((f) => ctx.display(f.path)).join(', ') }) };
+  return { why: fm('parent.noNumber') };
 }
 
 /** Where a key stands in the file's lines: the plan's `implements:`, a task's `id:` and the keys of its item. */
@@ -128,7 +129,7 @@ export async function parentFindings(ctx: Ctx, file: string, checked: Checked, l
       }
     }
     parent = loaded.get(found.path);
-    if (!parent) why = `${ctx.display(found.path)} cannot be read as a plan (run \`tthc check ${ctx.display(found.path)}\`)`;
+    if (!parent) why = fm('parent.unreadable', { file: ctx.display(found.path) });
   }
   if (!parent) {
     return [
@@ -136,8 +137,8 @@ export async function parentFindings(ctx: Ctx, file: string, checked: Checked, l
         'PARENT_NOT_FOUND',
         checked.file,
         at.implements,
-        `The plan this one implements, "${value}", is not found: ${why}.`,
-        'Write the parent plan\'s file relative to this one (implements: ../tinh/ke-hoach-2026.yaml), or its number and symbol with the plan beside this one or in plans/.',
+        fm('parent.notFound', { value, why: why ?? '' }),
+        fm('parent.notFound.hint'),
       ),
     ];
   }

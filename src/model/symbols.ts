@@ -1,5 +1,6 @@
 // Document numbers and symbols ("số, ký hiệu", Nghị định 30/2020/NĐ-CP) and the citations that carry them.
 import { editDistance } from './text.js';
+import { fm, type FindingText } from '../messages/findings.js';
 
 /**
  * Type abbreviations of administrative documents (Nghị định 30/2020/NĐ-CP, Phụ lục III): nghị quyết, quyết định,
@@ -68,7 +69,8 @@ function meantType(part: string, near = false): string | undefined {
 
 const TYPE_LIST = 'QĐ, KH, BC, TB, HD, CT, TTr …; NĐ, TT for legal documents';
 
-type Parsed = { ok: true; symbol: Symbol } | { ok: false; reason: string; suggestion?: string };
+/** `reason` is English (a refusal of `--ref` quotes it); `said` is the same reason for a finding, in the catalogue. */
+type Parsed = { ok: true; symbol: Symbol } | { ok: false; reason: string; said: FindingText; suggestion?: string };
 
 /** Parses a symbol; returns a reason instead when it is malformed, and the symbol it was likely meant to be. */
 export function parseSymbol(s: string): Parsed {
@@ -84,13 +86,13 @@ export function parseSymbol(s: string): Parsed {
     }
   }
   const m = /^(\d*)\/(?:(\d{4})\/)?(.*)$/u.exec(text);
-  if (!m) return { ok: false, reason: 'it has no "/" between the number and the symbol' };
+  if (!m) return { ok: false, reason: 'it has no "/" between the number and the symbol', said: fm('reason.noSlash') };
   const [, number = '', year, code = ''] = m;
-  if (number === '') return { ok: false, reason: 'the number before "/" is missing' };
-  if (!/^[1-9]\d*$|^0\d+$/.test(number)) return { ok: false, reason: 'the number is not a whole number' };
-  if (code === '') return { ok: false, reason: 'the symbol after "/" is missing' };
+  if (number === '') return { ok: false, reason: 'the number before "/" is missing', said: fm('reason.noNumber') };
+  if (!/^[1-9]\d*$|^0\d+$/.test(number)) return { ok: false, reason: 'the number is not a whole number', said: fm('reason.notWhole') };
+  if (code === '') return { ok: false, reason: 'the symbol after "/" is missing', said: fm('reason.noSymbol') };
   const parts = code.split('-');
-  if (parts.some((p) => p === '')) return { ok: false, reason: 'it has an empty part between dashes' };
+  if (parts.some((p) => p === '')) return { ok: false, reason: 'it has an empty part between dashes', said: fm('reason.emptyPart') };
   const head = `${number}/${year ? year + '/' : ''}`;
   const bad = parts.filter((p) => !SEGMENT.test(p));
   if (bad.length) {
@@ -102,6 +104,7 @@ export function parseSymbol(s: string): Parsed {
     return {
       ok: false,
       reason: `${said} ${bad.length === 1 ? 'is' : 'are'} not written as a symbol is (capital letters, with only QyĐ, CTr, TTr and TTg in mixed case)`,
+      said: fm('reason.case', { parts: said, n: bad.length }),
       suggestion: head + fixed.join('-'),
     };
   }
@@ -109,7 +112,7 @@ export function parseSymbol(s: string): Parsed {
   if (year) {
     if (parts.length === 1) {
       if (ASSEMBLY.test(type)) return { ok: true, symbol: { number, year, code } };
-      return { ok: false, reason: "a legal document's symbol needs a type and an issuer, e.g. 107/2021/NĐ-CP" };
+      return { ok: false, reason: "a legal document's symbol needs a type and an issuer, e.g. 107/2021/NĐ-CP", said: fm('reason.legalParts') };
     }
     if (!TYPES.has(type)) return unknownType(type, parts, head, true);
   } else if (parts.length > 1 && !TYPES.has(type) && !issuerFirst(type)) {
@@ -126,6 +129,7 @@ function unknownType(type: string, parts: string[], head: string, legal: boolean
   const meant = meantType(type, true);
   const out: Parsed = {
     ok: false,
+    said: meant ? fm('reason.typeMeant', { type, meant, name: TYPE_NAMES[meant] ?? '' }) : fm(legal ? 'reason.notLegalType' : 'reason.notType', { type }),
     reason: meant
       ? `"${type}" is not a document type; ${meant} is (${describeType(meant)})`
       : legal

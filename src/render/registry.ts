@@ -142,9 +142,9 @@ export interface CheckInput extends RenderEnv {
 }
 
 export const CHECK_FORMATS: Registry<CheckInput> = {
-  text: { render: (i) => renderText(i.reports, i.style, i.width) },
-  json: { render: (i) => renderJson(i.reports) },
-  github: { render: (i) => renderGithub(i.reports, i.style, i.width) },
+  text: { render: (i) => renderText(i.reports, i.style, i.width, i.lang) },
+  json: { render: (i) => renderJson(i.reports, i.lang) },
+  github: { render: (i) => renderGithub(i.reports, i.style, i.width, i.lang) },
 };
 
 export interface LogInput extends RenderEnv {

@@ -419,14 +419,14 @@ describe('errors', () => {
     const { dir, file } = newRepo();
     // `records:` with nothing under it: read in part, the plan would lose its legal bases and prose.
     edit(dir, file, (s) => s.replace('        when: Trước ngày 10/3/2023\n', '        when: Trước ngày 10/3/2023\n        records:\n'));
-    const r = await tthc(dir, ['diff']);
+    const r = await tthc(dir, ['diff', '--lang', 'en']);
     expect(r.code).toBe(1);
     expect(r.out).toBe('');
     expect(r.err).toMatch(/^tthc: the new side \(plans\/kon-ray-2023\.yaml\) has 1 error in its shape, so tthc can read only part of it\.\n/);
     expect(r.err).toContain('error[WRONG_TYPE]: `records` of task I.2 should be a list');
     commit(dir, file, 'records: null', AN, '2023-03-01');
     copyFileSync(SHIPPED, join(dir, file));
-    const old = await tthc(dir, ['diff', '--format', 'json']);
+    const old = await tthc(dir, ['diff', '--format', 'json', '--lang', 'en']);
     expect(old.code).toBe(1);
     expect(old.err).toContain('the old side (HEAD:plans/kon-ray-2023.yaml) has 1 error');
     expect(old.err).toContain('or compare with another revision');
