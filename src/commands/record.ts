@@ -84,7 +84,7 @@ function dueOption(ctx: Ctx, date: string, opts: Opts): string | undefined {
 function checkRef(ref: string | undefined): void {
   if (ref === undefined) return;
   const p = parseSymbol(ref);
-  if (!p.ok) throw new UsageError(msg('rec.badRef', { ref, reason: p.reason }), p.suggestion ? msg('rec.badRef.near', { suggestion: p.suggestion }) : msg('rec.badRef.hint'));
+  if (!p.ok) throw new UsageError(msg('rec.badRef', { ref, why: p.why }), p.suggestion ? msg('rec.badRef.near', { suggestion: p.suggestion }) : msg('rec.badRef.hint'));
 }
 
 /**

@@ -1,6 +1,7 @@
 // English messages; this file defines the catalogue's keys and their parameters (vi.ts must match it).
 import { plural } from './plural.js';
 import { helpEn } from './help-en.js';
+import { symbolReasonEn, type SymbolWhy } from './symbol-reasons.js';
 
 const DAY_FORMS = '10/3/2023, 10-3-2023, 10.3.2023, 2023-03-10, "ngày 10 tháng 3 năm 2023", "hôm nay", "hôm qua" or "mai"';
 
@@ -216,7 +217,7 @@ export const en = {
   'rec.dueAndWithin.hint': 'Use --due DATE for a day the document names, or --within N for "within N days".',
   'rec.dueBefore': (p: { due: string; date: string }) => `--due ${p.due} is before the trigger date ${p.date}.`,
   'rec.dueBefore.hint': 'The due day is the last on-time day the document sets, on or after the day it came.',
-  'rec.badRef': (p: { ref: string; reason: string }) => `--ref "${p.ref}" is not a document number and symbol: ${p.reason}.`,
+  'rec.badRef': (p: { ref: string; why: SymbolWhy }) => `--ref "${p.ref}" is not a document number and symbol: ${symbolReasonEn(p.why)}.`,
   'rec.badRef.near': (p: { suggestion: string }) => `Did you mean ${p.suggestion}?`,
   'rec.badRef.hint': 'Write it as NUMBER/TYPE-ISSUER, e.g. 123/BC-UBND.',
   'rec.beforePlan': (p: { day: string; range: string }) => `The completion date ${p.day} is before the plan period (${p.range}).`,

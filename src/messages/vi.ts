@@ -1,6 +1,7 @@
 // Thông báo bằng tiếng Việt (ngôn ngữ mặc định); khóa và tham số theo en.ts.
 import type { Catalogue } from './index.js';
 import { helpVi } from './help-vi.js';
+import { symbolReasonVi } from './symbol-reasons.js';
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
 const roman = (q: number) => ROMAN[q - 1] ?? String(q);
@@ -215,7 +216,7 @@ export const vi: Catalogue = {
   'rec.dueAndWithin.hint': 'Dùng --due NGÀY khi văn bản nêu ngày cụ thể, hoặc --within N khi văn bản nêu "trong N ngày".',
   'rec.dueBefore': (p) => `--due ${p.due} trước ngày phát sinh ${p.date}.`,
   'rec.dueBefore.hint': 'Hạn là ngày cuối cùng còn đúng hạn mà văn bản ấn định, từ ngày nhận văn bản trở đi.',
-  'rec.badRef': (p) => `--ref "${p.ref}" không phải số, ký hiệu văn bản: ${p.reason}.`,
+  'rec.badRef': (p) => `--ref "${p.ref}" không phải số, ký hiệu văn bản: ${symbolReasonVi(p.why)}.`,
   'rec.badRef.near': (p) => `Có phải là ${p.suggestion}?`,
   'rec.badRef.hint': 'Viết theo dạng SỐ/LOẠI-CƠ QUAN BAN HÀNH, ví dụ 123/BC-UBND.',
   'rec.beforePlan': (p) => `Ngày hoàn thành ${p.day} trước thời gian của kế hoạch (${p.range}).`,
