@@ -217,7 +217,7 @@ async function record(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts
       return { file: shown, task: made.task, rec: made.rec, after: after.plan!, ...(after.schedules ? { schedules: after.schedules } : {}) };
     }
   } catch (e) {
-    if (e instanceof EditError) throw new RefusedError(msg('rec.cannotAdd', { why: e.message }), msg('rec.nothingWritten'));
+    if (e instanceof EditError) throw new RefusedError(say(lang, 'rec.cannotAdd', { why: e.say(lang) }), msg('rec.nothingWritten'));
     // Said with the plan's path as the user typed it, not as resolved for the edit (C:\\Users\\… on Windows).
     if (e instanceof LockError || e instanceof ConflictError) throw new RefusedError(withPath(e.text, e.file, shown));
     throw heldOpenRefusal(e, 'plan', shown, lang) ?? e;

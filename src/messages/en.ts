@@ -359,4 +359,29 @@ export const en = {
   'plans.leftOut': (p: { file: string }) => `${p.file} is left out; the other plans are answered.`,
   'plans.noneRead': (p: { n: number }) => `None of the ${p.n} plans could be read (each is named above).`,
   'plans.noneRead.hint': 'Fix them, then run the command again.',
+
+  // ── Refusals of the layers below the commands: the plan editor, the importer, git, diff (task `errors`) ──
+  // The plan editor (edit/edit.ts): why a record cannot be added to the plan's text.
+  'edit.atLine': (p: { line: number; text: string }) => `line ${p.line}: ${p.text}`,
+  'edit.parse': (p: { detail: string }) => `the plan is not valid YAML (${p.detail}); fix it (tthc check) before recording progress.`,
+  'edit.notObject': 'a record must be an object such as { done: "2023-07-28" }.',
+  'edit.unknownKeys': (p: { keys: string; known: string }) => `a record has no key ${p.keys}; it has ${p.known}.`,
+  'edit.notText': (p: { key: string; type: string }) => `the record's ${p.key} must be text, not ${p.type}.`,
+  'edit.notDay': (p: { key: string; value: string }) => `the record's ${p.key} must be a date written YYYY-MM-DD, not "${p.value}".`,
+  'edit.doneOrTrigger': 'a record has exactly one of done (a completion) or trigger (an event).',
+  'edit.noTask': (p: { id: string; near?: string }) =>
+    `the plan has no task with id "${p.id}"${p.near !== undefined ? `; did you mean "${p.near}"?` : ' (ids look like I.2 or IX.6; see `tthc status`).'}`,
+  'edit.duplicate': (p: { n: number; id: string; lines: string }) => `${p.n} tasks have the id "${p.id}" (lines ${p.lines}); ids must be unique (tthc check).`,
+  'edit.flow': 'the task is written as a flow mapping `{ … }`; write it as a block mapping (one key per line) to record progress on it.',
+  'edit.recordsNotList': "the task's `records` is not a list that can be extended (it should be `records:` followed by `- done: …` items, or `[]`).",
+  'edit.oneLineKey': (p: { key: string; value: string }) => `the record's ${p.key} cannot be written on one line: ${p.value}.`,
+  'edit.oneLine': 'the record cannot be written on one line.',
+  'edit.emptyTask': 'the task mapping is empty.',
+  'edit.layout': "the layout of the task's records list is not one this tool can extend safely.",
+  'edit.item': "the task's records list has an item this tool cannot place.",
+  'edit.emptyFlow': "the task's `records: []` could not be located in the text.",
+  'edit.verify': (p: { id: string; why: 'uncheckable' | 'noList' | 'invalid' | 'other'; detail?: string }) =>
+    `adding the record to task ${p.id} in this file's layout would ${
+      p.why === 'uncheckable' ? `not be checkable (${p.detail ?? ''})` : p.why === 'noList' ? 'not give a list of records' : p.why === 'invalid' ? `make the YAML invalid (${p.detail ?? ''})` : "change something other than the task's records"
+    }; nothing was changed. Add it by hand, or report the layout as a bug.`,
 };

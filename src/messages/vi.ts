@@ -355,4 +355,29 @@ export const vi: Catalogue = {
   'plans.leftOut': (p) => `${p.file} được bỏ qua; các kế hoạch khác vẫn được trả lời.`,
   'plans.noneRead': (p) => `Không đọc được kế hoạch nào trong ${p.n} kế hoạch (từng kế hoạch được nêu ở trên).`,
   'plans.noneRead.hint': 'Sửa các kế hoạch đó, rồi chạy lại lệnh.',
+
+  // ── Từ chối ở các tầng dưới lệnh: trình sửa kế hoạch, nhập văn bản, git, diff (task `errors`) ──
+  // Trình sửa kế hoạch (edit/edit.ts)
+  'edit.atLine': (p) => `dòng ${p.line}: ${p.text}`,
+  'edit.parse': (p) => `kế hoạch không phải YAML hợp lệ (${p.detail}); hãy sửa lỗi (tthc check) trước khi ghi nhận tiến độ.`,
+  'edit.notObject': 'ghi nhận phải là một ánh xạ, ví dụ { done: "2023-07-28" }.',
+  'edit.unknownKeys': (p) => `ghi nhận không có khóa ${p.keys}; các khóa của ghi nhận là ${p.known}.`,
+  'edit.notText': (p) => `${p.key} của ghi nhận phải là chuỗi ký tự, không phải ${p.type}.`,
+  'edit.notDay': (p) => `${p.key} của ghi nhận phải là ngày viết theo dạng YYYY-MM-DD, không phải "${p.value}".`,
+  'edit.doneOrTrigger': 'mỗi ghi nhận có đúng một trong hai khóa: done (hoàn thành) hoặc trigger (văn bản/sự kiện phát sinh).',
+  'edit.noTask': (p) =>
+    `kế hoạch không có nhiệm vụ mã "${p.id}"${p.near !== undefined ? `; có phải là "${p.near}"?` : ' (mã có dạng I.2 hoặc IX.6; xem `tthc status`).'}`,
+  'edit.duplicate': (p) => `${p.n} nhiệm vụ cùng mã "${p.id}" (dòng ${p.lines}); mỗi mã chỉ được dùng cho một nhiệm vụ (tthc check).`,
+  'edit.flow': 'nhiệm vụ được viết trên một dòng dạng `{ … }`; hãy viết mỗi khóa trên một dòng riêng để ghi nhận tiến độ.',
+  'edit.recordsNotList': '`records` của nhiệm vụ không phải danh sách thêm được (phải là `records:` rồi đến các mục `- done: …`, hoặc `[]`).',
+  'edit.oneLineKey': (p) => `${p.key} của ghi nhận không viết được trên một dòng: ${p.value}.`,
+  'edit.oneLine': 'ghi nhận không viết được trên một dòng.',
+  'edit.emptyTask': 'nhiệm vụ không có khóa nào.',
+  'edit.layout': 'danh sách ghi nhận của nhiệm vụ được trình bày theo cách mà tthc không thêm vào một cách an toàn được.',
+  'edit.item': 'danh sách ghi nhận của nhiệm vụ có một mục mà tthc không xác định được chỗ đặt.',
+  'edit.emptyFlow': 'không tìm thấy `records: []` của nhiệm vụ trong tệp.',
+  'edit.verify': (p) =>
+    `thêm ghi nhận vào nhiệm vụ ${p.id} theo cách trình bày của tệp này sẽ ${
+      p.why === 'uncheckable' ? `làm kế hoạch không kiểm tra được (${p.detail ?? ''})` : p.why === 'noList' ? 'không cho ra danh sách ghi nhận' : p.why === 'invalid' ? `làm YAML không hợp lệ (${p.detail ?? ''})` : 'làm thay đổi cả những phần khác ngoài ghi nhận của nhiệm vụ'
+    }; không có gì bị thay đổi. Hãy thêm bằng tay, hoặc báo lỗi về cách trình bày này.`,
 };

@@ -1,6 +1,6 @@
 // Every command's error paths and help, in Vietnamese (the default) and in English: a Vietnamese run must not print
 // an English sentence, and an English run must not print Vietnamese, outside the plan's own words and quoted input.
-import { mkdirSync, mkdtempSync, copyFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -17,6 +17,14 @@ function scratch(): string {
   copyFileSync(join(ROOT, 'plans', 'kon-ray-2023.yaml'), join(dir, 'plans', 'kon-ray-2023.yaml'));
   mkdirSync(join(dir, 'bad'));
   writeFileSync(join(dir, 'bad', 'tthc.yaml'), 'agency: vp\nwithn: 2w\n');
+  // A task written as a flow mapping: the plan checks clean, but the editor cannot add a record to it.
+  const plan = readFileSync(join(ROOT, 'plans', 'kon-ray-2023.yaml'), 'utf8');
+  const flow = plan.replace(/- id: IX\.3\n(?:\s{8}.*\n)+/, (m) => {
+    const pairs = m.slice(2).trimEnd().split('\n').map((l) => l.trim());
+    return `- { ${pairs.join(', ')} }\n`;
+  });
+  if (flow === plan) throw new Error('the flow-mapping plan was not made');
+  writeFileSync(join(dir, 'flow.yaml'), flow);
   return dir;
 }
 const DIR = scratch();
@@ -67,6 +75,7 @@ const ERRORS: [string, string[], string?][] = [
   ['trigger with --due and --within', ['trigger', 'V.3', '--date', '2023-04-03', '--within', '10', '--due', '2023-05-01']],
   ['trigger with --period', ['trigger', 'I.1', '--date', '2023-03-01', '--period', '2023-Q1']],
   ['nothing to undo', ['undo']],
+  ['a task the editor cannot extend', ['done', 'IX.3', '--date', '2023-07-01', '--plan', 'flow.yaml']],
   ['--ref without a slash', ['done', 'IX.3', '--date', '2023-07-01', '--ref', 'BC-UBND']],
   ['--ref without a number', ['done', 'IX.3', '--date', '2023-07-01', '--ref', '/BC-UBND']],
   ['--ref whose number is not one', ['done', 'IX.3', '--date', '2023-07-01', '--ref', '1a/BC-UBND']],
