@@ -384,4 +384,28 @@ export const en = {
     `adding the record to task ${p.id} in this file's layout would ${
       p.why === 'uncheckable' ? `not be checkable (${p.detail ?? ''})` : p.why === 'noList' ? 'not give a list of records' : p.why === 'invalid' ? `make the YAML invalid (${p.detail ?? ''})` : "change something other than the task's records"
     }; nothing was changed. Add it by hand, or report the layout as a bug.`,
+
+  // tthc diff and git (commands/diff.ts, git.ts)
+  'diff.noGitRev': (p: { file: string; rev: string; staged: boolean }) => `${p.file} is not in a git repository, so it has no revision ${p.staged ? '(staged)' : p.rev}.`,
+  'diff.compareFiles': 'Compare two files instead: `tthc diff OLD.yaml NEW.yaml`.',
+  'diff.noCommit': (p: { file: string }) => `The git repository of ${p.file} has no commit yet, so there is no HEAD to compare with.`,
+  'diff.noCommit.hint': 'Commit the plan first (`git add` and `git commit`), or compare two files: `tthc diff OLD.yaml NEW.yaml`.',
+  'diff.notStaged': (p: { path: string }) => `${p.path} is not in git's index (not tracked, or removed).`,
+  'diff.notStaged.hint': 'Add it with `git add`, or compare two files: `tthc diff OLD.yaml NEW.yaml`.',
+  'diff.notInRev': (p: { path: string; rev: string }) => `${p.path} is not in revision ${p.rev} (a file not yet committed, not tracked by git, or added later).`,
+  'diff.notInRev.hint': '`git log --oneline -- FILE` lists the commits that have it; `git add` and `git commit` start its history.',
+  'diff.unreadable': (p: { which: 'old' | 'new'; name: string; at: string }) => `the ${p.which} side (${p.name}) is not a plan tthc can read:${p.at}`,
+  'diff.unreadable.hint': (p: { show?: string }) => `Run \`tthc check\` on it to see every problem${p.show !== undefined ? ` (\`${p.show}\` to get that version)` : ''}.`,
+  'diff.partial': (p: { which: 'old' | 'new'; name: string; n: number; report: string }) =>
+    `the ${p.which} side (${p.name}) has ${p.n} error${p.n === 1 ? '' : 's'} in its shape, so tthc can read only part of it.\n\n${p.report}`,
+  'diff.partial.hint': (p: { n: number; file: boolean }) =>
+    `Fix ${p.n === 1 ? 'it' : 'them'} first (\`tthc check\` lists every finding)${p.file ? '' : ', or compare with another revision'}.`,
+  'diff.noGit': (p: { file?: string }) =>
+    `${p.file ?? 'This folder'} is not in a git repository, so tthc cannot read ${p.file !== undefined ? 'its earlier versions' : 'revisions'}.`,
+  'diff.noGit.hint': 'Compare two files instead: `tthc diff OLD.yaml NEW.yaml`, or keep the plan in git (`git init`, `git add`, `git commit`).',
+  'diff.broken': (p: { rules: string }) => `tthc diff: the change has ${p.rules} (--fail-on).`,
+  'diff.newPlan': (p: { file: string }) => `${p.file}: a new plan (not in HEAD); nothing to compare with.`,
+  'git.cannotRun': (p: { detail: string }) => `git could not be run: ${p.detail}`,
+  'git.showFailed': (p: { spec: string; detail: string }) => `git show ${p.spec} failed: ${p.detail}`,
+  'git.logFailed': (p: { detail: string }) => `git log failed: ${p.detail}`,
 };

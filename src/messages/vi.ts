@@ -380,4 +380,26 @@ export const vi: Catalogue = {
     `thêm ghi nhận vào nhiệm vụ ${p.id} theo cách trình bày của tệp này sẽ ${
       p.why === 'uncheckable' ? `làm kế hoạch không kiểm tra được (${p.detail ?? ''})` : p.why === 'noList' ? 'không cho ra danh sách ghi nhận' : p.why === 'invalid' ? `làm YAML không hợp lệ (${p.detail ?? ''})` : 'làm thay đổi cả những phần khác ngoài ghi nhận của nhiệm vụ'
     }; không có gì bị thay đổi. Hãy thêm bằng tay, hoặc báo lỗi về cách trình bày này.`,
+
+  // tthc diff và git (commands/diff.ts, git.ts)
+  'diff.noGitRev': (p) => `${p.file} không nằm trong kho git, nên không có phiên bản ${p.staged ? 'đã stage' : p.rev}.`,
+  'diff.compareFiles': 'Hãy so sánh hai tệp: `tthc diff CŨ.yaml MỚI.yaml`.',
+  'diff.noCommit': (p) => `Kho git chứa ${p.file} chưa có commit nào, nên chưa có HEAD để so sánh.`,
+  'diff.noCommit.hint': 'Commit kế hoạch trước (`git add` và `git commit`), hoặc so sánh hai tệp: `tthc diff CŨ.yaml MỚI.yaml`.',
+  'diff.notStaged': (p) => `${p.path} không có trong vùng stage của git (chưa được theo dõi, hoặc đã bị xóa).`,
+  'diff.notStaged.hint': 'Thêm tệp bằng `git add`, hoặc so sánh hai tệp: `tthc diff CŨ.yaml MỚI.yaml`.',
+  'diff.notInRev': (p) => `${p.path} không có trong phiên bản ${p.rev} (tệp chưa commit, không được git theo dõi, hoặc được thêm về sau).`,
+  'diff.notInRev.hint': '`git log --oneline -- TỆP` liệt kê các commit có tệp đó; `git add` và `git commit` bắt đầu lịch sử của tệp.',
+  'diff.unreadable': (p) => `phiên bản ${p.which === 'old' ? 'cũ' : 'mới'} (${p.name}) không phải kế hoạch tthc đọc được:${p.at}`,
+  'diff.unreadable.hint': (p) => `Chạy \`tthc check\` với phiên bản đó để xem mọi lỗi${p.show !== undefined ? ` (\`${p.show}\` để lấy phiên bản đó)` : ''}.`,
+  'diff.partial': (p) =>
+    `phiên bản ${p.which === 'old' ? 'cũ' : 'mới'} (${p.name}) có ${p.n} lỗi về cấu trúc, nên tthc chỉ đọc được một phần.\n\n${p.report}`,
+  'diff.partial.hint': (p) => `Hãy sửa ${p.n === 1 ? 'lỗi đó' : 'các lỗi đó'} trước (\`tthc check\` liệt kê mọi phát hiện)${p.file ? '' : ', hoặc so sánh với phiên bản khác'}.`,
+  'diff.noGit': (p) => `${p.file ?? 'Thư mục này'} không nằm trong kho git, nên tthc không đọc được ${p.file !== undefined ? 'các phiên bản trước của tệp' : 'các phiên bản'}.`,
+  'diff.noGit.hint': 'Hãy so sánh hai tệp: `tthc diff CŨ.yaml MỚI.yaml`, hoặc quản lý kế hoạch bằng git (`git init`, `git add`, `git commit`).',
+  'diff.broken': (p) => `tthc diff: thay đổi có ${p.rules} (--fail-on).`,
+  'diff.newPlan': (p) => `${p.file}: kế hoạch mới (chưa có trong HEAD); không có gì để so sánh.`,
+  'git.cannotRun': (p) => `không chạy được git: ${p.detail}`,
+  'git.showFailed': (p) => `git show ${p.spec} không thành công: ${p.detail}`,
+  'git.logFailed': (p) => `git log không thành công: ${p.detail}`,
 };

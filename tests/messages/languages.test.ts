@@ -2,7 +2,8 @@
 // an English sentence, and an English run must not print Vietnamese, outside the plan's own words and quoted input.
 import { mkdirSync, mkdtempSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { isAbsolute, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/cli.js';
 import { memoryIo } from '../../src/cli/memory-io.js';
@@ -30,6 +31,27 @@ function scratch(): string {
 const DIR = scratch();
 /** A folder with no plans/ in it or above it. */
 const BARE = mkdtempSync(join(tmpdir(), 'tthc-lang-bare-'));
+
+/** Git repositories with the shipped plan in plans/: one without a commit, one with the plan committed then changed. */
+function repo(commit: boolean): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tthc-lang-git-'));
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: dir }, stdio: 'pipe' });
+  git('init', '-q');
+  mkdirSync(join(dir, 'plans'));
+  copyFileSync(join(ROOT, 'plans', 'kon-ray-2023.yaml'), join(dir, 'plans', 'kon-ray-2023.yaml'));
+  if (commit) {
+    git('add', 'plans');
+    git('-c', 'user.name=An', '-c', 'user.email=an@example.org', 'commit', '-q', '-m', 'plan');
+    // A deadline moved and staged (for --fail-on), and a plan not yet in any commit.
+    const file = join(dir, 'plans', 'kon-ray-2023.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('when: Tháng 7/2023', 'when: Tháng 9/2023'));
+    git('add', 'plans');
+    copyFileSync(file, join(dir, 'plans', 'other.yaml'));
+  }
+  return dir;
+}
+const FRESH = repo(false);
+const COMMITTED = repo(true);
 
 async function run(argv: string[], cwd = DIR, env: Record<string, string> = {}): Promise<{ code: number; text: string }> {
   const io = memoryIo({ env: { COLUMNS: '100', NO_COLOR: '1', ...env }, cwd, now: () => NOW });
@@ -97,6 +119,15 @@ const ERRORS: [string, string[], string?][] = [
   ['completion: unknown shell', ['completion', 'tcsh']],
   ['log outside git', ['log', 'IX.3']],
   ['diff: bad fail-on', ['diff', '--fail-on', 'everything']],
+  ['diff: the plan outside git', ['diff']],
+  ['diff: revisions outside git', ['diff', 'HEAD~1:plans/kon-ray-2023.yaml', 'HEAD:plans/kon-ray-2023.yaml']],
+  ['diff: a repository without a commit', ['diff'], FRESH],
+  ['diff: a file not in a revision', ['diff', 'HEAD:plans/other.yaml'], COMMITTED],
+  ['diff: a plan not yet committed, among staged ones', ['diff', '--staged', 'plans/kon-ray-2023.yaml', 'plans/other.yaml', '--fail-on', 'moved-deadline', '--output', 'diff.md'], COMMITTED],
+  ['diff: not a revision', ['diff', 'nowhere'], COMMITTED],
+  ['diff: a revision that starts with a dash', ['diff', '--', '-x'], COMMITTED],
+  ['diff: three versions', ['diff', 'HEAD', 'HEAD', 'HEAD'], COMMITTED],
+  ['diff: a change that breaks --fail-on', ['diff', '--fail-on', 'moved-deadline'], COMMITTED],
   ['missing argument and option', ['trigger']],
   ['unknown option', ['due', '--agnecy', 'vp']],
   ['unknown command', ['dua']],
@@ -142,7 +173,7 @@ function englishOwnWords(text: string): string {
 
 describe('every error path speaks the language of the run', () => {
   it.each(ERRORS)('%s', async (_what, argv, sub) => {
-    const cwd = sub === undefined ? DIR : sub === BARE ? BARE : join(DIR, sub);
+    const cwd = sub === undefined ? DIR : isAbsolute(sub) ? sub : join(DIR, sub);
     const vi = await run(argv, cwd);
     const en = await run(argv, cwd, { TTHC_LANG: 'en' });
     expect(vi.code, vi.text).toBeGreaterThan(0);
