@@ -6,6 +6,7 @@ import { findDistrict } from './dictionary.js';
 import { parseDocument, spanIn, type DocParts } from './document.js';
 import { emitPlan, readBack, type KeyComment } from './emit.js';
 import { ImportError, type ImportMessage } from './errors.js';
+import { msg } from '../messages/index.js';
 import { findTable, parseTable, type RawSection, type Role } from './table.js';
 import { isBlank, levelOfIssuer, squash, toLines, WORDS_OF_LEVEL, type Level, type LocalLevel } from './text.js';
 
@@ -63,7 +64,7 @@ function planYear(opts: ImportOptions, doc: DocParts, whens: string[], warnings:
   const written = doc.years[0];
   if (opts.year !== undefined) {
     if (!Number.isInteger(opts.year) || opts.year < 1990 || opts.year > 2100) {
-      throw new ImportError(1, `--year ${opts.year} is not a plan year.`, 'Give the year as four digits, e.g. --year 2026.');
+      throw new ImportError(1, msg('imp.year', { year: opts.year }), msg('imp.year.hint'));
     }
     if (written && written.year !== opts.year) {
       warnings.push({
@@ -77,7 +78,7 @@ function planYear(opts: ImportOptions, doc: DocParts, whens: string[], warnings:
   // A year no plan can have (1900, 0000, 9999) is refused where it is written, not met later as an internal error.
   const inRange = (y: number, line: number): number => {
     if (y >= 1990 && y <= 2100) return y;
-    throw new ImportError(line, `The text gives the plan year as ${String(y).padStart(4, "0")}; a plan year is between 1990 and 2100.`, 'Correct the year in the text, or give the right one with --year, e.g. `tthc import --year 2026 FILE`.');
+    throw new ImportError(line, msg('imp.yearRange', { year: String(y).padStart(4, '0') }), msg('imp.yearRange.hint'));
   };
   // "giai đoạn 2026-2030" in the title, the appendix title or the caption: the plan runs over those years.
   for (const t of [doc.title?.text, doc.appendix?.title, doc.appendix?.caption?.replace(/ngày.*?năm\s*\d{4}/gu, '')]) {
@@ -104,8 +105,8 @@ function planYear(opts: ImportOptions, doc: DocParts, whens: string[], warnings:
   }
   throw new ImportError(
     tableLine,
-    'The plan year cannot be found (no "năm …" in a title or caption, no dated timeline in the table): give it with --year.',
-    'Give it with --year, e.g. `tthc import --year 2026 FILE`.',
+    msg('imp.noYear'),
+    msg('imp.noYear.hint'),
   );
 }
 
@@ -123,19 +124,19 @@ export function importPlan(text: string, opts: ImportOptions = {}): ImportResult
     if (spaced >= 2) {
       throw new ImportError(
         1,
-        'The table\'s cells are separated by runs of spaces, not tabs: this looks like text copied from a PDF, where a cell\'s end cannot be told from a gap.',
-        'Import the PDF file itself (tthc import reads its text layer), or the .docx, or copy the table from Word so that its cells are separated by tabs.',
+        msg('imp.spaces'),
+        msg('imp.spaces.hint'),
       );
     }
     throw new ImportError(
       1,
-      'No task table found: no header row (TT, Nội dung công việc, …) and no numbered rows with tab-separated cells.',
-      'Copy the appendix table itself from Word (select the table, Ctrl+C) so that its cells are separated by tabs.',
+      msg('imp.noTable'),
+      msg('imp.noTable.hint'),
     );
   }
   const { sections: rawSections, parts, columns, end: tableEnd } = parseTable(lines, loc);
   if (rawSections.length === 0) {
-    throw new ImportError(loc.start + 1, 'The table has no section or task rows.', 'Copy the whole table, its rows included.');
+    throw new ImportError(loc.start + 1, msg('imp.noRows'), msg('imp.noRows.hint'));
   }
   const doc = parseDocument(lines, loc.start, tableEnd);
   const warnings: ImportMessage[] = [...doc.warnings];
@@ -183,8 +184,8 @@ export function importPlan(text: string, opts: ImportOptions = {}): ImportResult
     if (i < 0) {
       throw new ImportError(
         loc.start + 1,
-        `The header row names no ${role === 'content' ? 'content column (Nội dung, Nhiệm vụ …)' : 'lead column (Cơ quan chủ trì, Chủ trì, Cơ quan thực hiện …)'}; its columns are: ${columns.map((c) => c.name).join(', ')}.`,
-        'Copy the header row with the table, or rename the column as the plan calls it.',
+        msg('imp.noColumn', { role, columns: columns.map((c) => c.name).join(', ') }),
+        msg('imp.noColumn.hint'),
       );
     }
   }
@@ -218,7 +219,7 @@ export function importPlan(text: string, opts: ImportOptions = {}): ImportResult
         const lines = (cell(iWhen)?.text ?? '').split('\n').map(squash).filter(Boolean).join('\n');
         if (lines.includes('\n') && !parseWhen(when, { period: yearPeriod }).ok && parseWhen(lines, { period: yearPeriod }).ok) when = lines;
         if (!content) {
-          throw new ImportError(row.line, `Row ${id} has an empty ${nameOf(iContent)} cell.`, `Every task needs its ${nameOf(iContent)}.`);
+          throw new ImportError(row.line, msg('imp.emptyCell', { id, column: nameOf(iContent) }), msg('imp.emptyCell.hint', { column: nameOf(iContent) }));
         }
         // A cell merged down over several rows is copied as text in the first row only: the rows below share it.
         if (!lead && previous?.lead) {
@@ -233,8 +234,8 @@ export function importPlan(text: string, opts: ImportOptions = {}): ImportResult
         if (!lead) {
           throw new ImportError(
             row.line,
-            `Row ${id} has an empty ${nameOf(iLead)} cell.`,
-            `Every task needs its ${nameOf(iLead)}; only ${iSupport >= 0 ? nameOf(iSupport) : 'the supporting agencies'}, the result and other columns may be empty.`,
+            msg('imp.emptyCell', { id, column: nameOf(iLead) }),
+            msg('imp.emptyLead.hint', { column: nameOf(iLead), ...(iSupport >= 0 ? { support: nameOf(iSupport) } : {}) }),
           );
         }
         if (iWhen >= 0 && !when) {
@@ -246,14 +247,14 @@ export function importPlan(text: string, opts: ImportOptions = {}): ImportResult
               hint: 'Check the timeline of this task in the source.',
             });
           } else {
-            throw new ImportError(row.line, `Row ${id} has an empty ${nameOf(iWhen)} cell.`, `Every task needs its ${nameOf(iWhen)}.`);
+            throw new ImportError(row.line, msg('imp.emptyCell', { id, column: nameOf(iWhen) }), msg('imp.emptyCell.hint', { column: nameOf(iWhen) }));
           }
         }
         if (iWhen < 0) {
           throw new ImportError(
             loc.start + 1,
-            `The header row names no timeline column (Thời gian thực hiện, Thời hạn hoàn thành …); its columns are: ${columns.map((c) => c.name).join(', ')}.`,
-            'Copy the header row with the table, or rename the column as the plan calls it.',
+            msg('imp.noColumn', { role: 'when', columns: columns.map((c) => c.name).join(', ') }),
+            msg('imp.noColumn.hint'),
           );
         }
         previous = { lead: leadCell?.text ?? lead, when };

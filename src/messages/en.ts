@@ -408,4 +408,77 @@ export const en = {
   'git.cannotRun': (p: { detail: string }) => `git could not be run: ${p.detail}`,
   'git.showFailed': (p: { spec: string; detail: string }) => `git show ${p.spec} failed: ${p.detail}`,
   'git.logFailed': (p: { detail: string }) => `git log failed: ${p.detail}`,
+
+  // tthc import: why a document cannot be imported (import/*), and what it says when done
+  'imp.year': (p: { year: number }) => `--year ${p.year} is not a plan year.`,
+  'imp.year.hint': 'Give the year as four digits, e.g. --year 2026.',
+  'imp.yearRange': (p: { year: string }) => `The text gives the plan year as ${p.year}; a plan year is between 1990 and 2100.`,
+  'imp.yearRange.hint': 'Correct the year in the text, or give the right one with --year, e.g. `tthc import --year 2026 FILE`.',
+  'imp.noYear': 'The plan year cannot be found (no "năm …" in a title or caption, no dated timeline in the table): give it with --year.',
+  'imp.noYear.hint': 'Give it with --year, e.g. `tthc import --year 2026 FILE`.',
+  'imp.spaces': "The table's cells are separated by runs of spaces, not tabs: this looks like text copied from a PDF, where a cell's end cannot be told from a gap.",
+  'imp.spaces.hint': 'Import the PDF file itself (tthc import reads its text layer), or the .docx, or copy the table from Word so that its cells are separated by tabs.',
+  'imp.noTable': 'No task table found: no header row (TT, Nội dung công việc, …) and no numbered rows with tab-separated cells.',
+  'imp.noTable.hint': 'Copy the appendix table itself from Word (select the table, Ctrl+C) so that its cells are separated by tabs.',
+  'imp.noRows': 'The table has no section or task rows.',
+  'imp.noRows.hint': 'Copy the whole table, its rows included.',
+  'imp.noColumn': (p: { role: 'content' | 'lead' | 'when'; columns: string }) =>
+    `The header row names no ${p.role === 'content' ? 'content column (Nội dung, Nhiệm vụ …)' : p.role === 'lead' ? 'lead column (Cơ quan chủ trì, Chủ trì, Cơ quan thực hiện …)' : 'timeline column (Thời gian thực hiện, Thời hạn hoàn thành …)'}; its columns are: ${p.columns}.`,
+  'imp.noColumn.hint': 'Copy the header row with the table, or rename the column as the plan calls it.',
+  'imp.emptyCell': (p: { id: string; column: string }) => `Row ${p.id} has an empty ${p.column} cell.`,
+  'imp.emptyCell.hint': (p: { column: string }) => `Every task needs its ${p.column}.`,
+  'imp.emptyLead.hint': (p: { column: string; support?: string }) =>
+    `Every task needs its ${p.column}; only ${p.support ?? 'the supporting agencies'}, the result and other columns may be empty.`,
+  'imp.cells': (p: { id: string; from: number; to: number; found: number; width: number; columns: string }) =>
+    `Row ${p.id}${p.to > p.from ? ` (lines ${p.from}–${p.to})` : ''} has ${p.found} cells; expected ${p.width}: ${p.columns}.`,
+  'imp.cells.few': (p: { width: number }) =>
+    `Each row needs all ${p.width} cells separated by tabs; an empty cell is still a cell (two tabs in a row). A line that starts no row continues the previous cell, so a missing tab shows up here.`,
+  'imp.cells.many': 'A cell has a tab inside it, or a line that continues a cell split by Word starts with a tab; join the pieces of that cell.',
+  'imp.dupId': (p: { label: string; id: string; line: number }) => `Row ${p.label} gives the id ${p.id}, which the row at line ${p.line} has already.`,
+  'imp.dupId.hint': 'Check for a repeated or misnumbered row.',
+  'imp.sectionText': (p: { numeral: string }) => `Section row ${p.numeral} has text in more than its title cell.`,
+  'imp.sectionText.hint': 'A section row holds its numeral and its title only; if this is a task, number it 1, 2, 3 … under its section.',
+  'imp.sectionMore': (p: { line: number; numeral: string }) => `Line ${p.line} continues section row ${p.numeral} with more cells than its title.`,
+  'imp.sectionMore.hint': 'A section row holds its numeral and its title only; if this line is a task, number it 1, 2, 3 … under its section.',
+  'imp.stray': (p: { line: number; text: string; part: 'heading' | 'recipients' | 'signature'; next: number }) =>
+    `Line ${p.line} ("${p.text}") is not part of the table: it starts the ${p.part === 'heading' ? 'next part' : p.part === 'recipients' ? 'recipients' : 'signature block'} of the document, but a table row follows at line ${p.next}.`,
+  'imp.stray.hint': 'Move the recipients and the signature below the table, or delete the stray line.',
+  'imp.alone': (p: { line: number; text: string; task?: string; section?: string; next: number }) =>
+    `Line ${p.line} ("${p.text}") cannot belong to a cell: it follows ${p.task !== undefined ? `row ${p.task}` : `section row ${p.section ?? ''}`}, which is complete, after a blank line, and does not go on in lower case; table rows follow at line ${p.next}.`,
+  'imp.alone.hint': 'If it continues the last cell of the row above, join it to that cell; if it is a note, a page header or a page number copied with the table, delete it.',
+  'imp.noRoom': (p: { line: number; task?: string; section?: string; n: number; width: number }) =>
+    `Line ${p.line} continues ${p.task !== undefined ? `row ${p.task}` : `section row ${p.section ?? ''}`} with cells it has no room for: the row would have ${p.n} cells; expected ${p.width}.`,
+  'imp.partLate': (p: { text: string; section?: string }) =>
+    `The part row "${p.text}" comes after ${p.section === undefined ? 'task rows' : `section ${p.section}`}; a table's parts (A, B … or Phần I, II …) hold its sections.`,
+  'imp.partLate.hint': 'Parts come first: copy the part row above the first section, or leave the part rows out if the table has only one part.',
+  'imp.partOrder': (p: { label: string; after?: string }) =>
+    p.after !== undefined ? `Part ${p.label} comes after part ${p.after}; expected the part after it.` : `The first part is numbered ${p.label}; expected A, I or 1.`,
+  'imp.partOrder.hint': 'Parts are lettered A, B, C … (or numbered Phần I, II …) in order; check for a missing or repeated part row.',
+  'imp.taskFirst': (p: { label: string }) => `Task row ${p.label} comes before any section row.`,
+  'imp.taskFirst.hint': 'The table groups its tasks under Roman-numbered section rows (I, II, …); copy the section row above it too.',
+  'imp.sectionOrder': (p: { numeral: string; last?: string; part?: string; expected: string }) =>
+    p.last !== undefined
+      ? `Section ${p.numeral} comes after section ${p.last}${p.part !== undefined ? ` in part ${p.part}` : ''}; expected section ${p.expected}.`
+      : `The first section${p.part !== undefined ? ` of part ${p.part}` : ''} is numbered ${p.numeral}; expected I.`,
+  'imp.sectionOrder.hint': (p: { parts: boolean }): string =>
+    p.parts
+      ? 'Sections are numbered I, II, III … in order, from I again in each part; check for a missing or repeated section row.'
+      : 'Sections are numbered I, II, III … in order; check for a missing or repeated section row.',
+  'imp.rowOrder': (p: { first: boolean; label: string; section?: string; last: number; expected: number }) =>
+    p.first
+      ? `The first row of ${p.section === undefined ? 'the table' : `section ${p.section}`} is numbered ${p.label}; expected 1${p.last > 0 ? ` or ${p.last + 1}` : ''}.`
+      : `Row ${p.label} comes after row ${p.expected - 1} in ${p.section === undefined ? 'the table' : `section ${p.section}`}; expected row ${p.expected}.`,
+  'imp.rowOrder.hint': 'Rows are numbered 1, 2, 3 … in each section (or on from the section before); check for a missing, repeated or misnumbered row.',
+  'imp.pdf.password': 'The PDF is protected by a password, so its text cannot be read.',
+  'imp.pdf.password.hint': 'Open it with its password and save a copy without one, or import the .docx the PDF was made from.',
+  'imp.pdf.damaged': 'The PDF cannot be read: it is damaged or not a PDF.',
+  'imp.pdf.damaged.hint': 'Open it in a PDF reader to check it; or open it in Word (Word opens a PDF too) and import the .docx.',
+  'imp.pdf.scan': 'The PDF has no text layer: it is a scan (a picture of the pages), so there is no text to read.',
+  'imp.pdf.scan.hint': 'Run OCR on it first (for example with a PDF editor\'s "Recognize text", saving as .docx), or import the .docx the PDF was made from.',
+  'imp.docx.zip': 'The file is not a readable .docx (its zip container is damaged).',
+  'imp.docx.notWord': 'The file is a zip but not a Word document: it has no word/document.xml.',
+  'imp.at': (p: { where: string; text: string }) => `${p.where}: ${p.text}`,
+  'imp.warning': (p: { where: string; text: string }) => `${p.where}: warning: ${p.text}`,
+  'imp.done': (p: { sections: number; tasks: number; agencies: number; file: string }) =>
+    `${p.sections} sections, ${p.tasks} tasks, ${p.agencies} agencies. Next: tthc check ${p.file}`,
 };

@@ -402,4 +402,74 @@ export const vi: Catalogue = {
   'git.cannotRun': (p) => `không chạy được git: ${p.detail}`,
   'git.showFailed': (p) => `git show ${p.spec} không thành công: ${p.detail}`,
   'git.logFailed': (p) => `git log không thành công: ${p.detail}`,
+
+  // tthc import: lý do không nhập được văn bản (import/*), và thông báo khi nhập xong
+  'imp.year': (p) => `--year ${p.year} không phải năm của kế hoạch.`,
+  'imp.year.hint': 'Viết năm bằng bốn chữ số, ví dụ --year 2026.',
+  'imp.yearRange': (p) => `Văn bản ghi năm của kế hoạch là ${p.year}; năm của kế hoạch phải từ 1990 đến 2100.`,
+  'imp.yearRange.hint': 'Sửa năm trong văn bản, hoặc nêu năm đúng bằng --year, ví dụ `tthc import --year 2026 TỆP`.',
+  'imp.noYear': 'Không tìm thấy năm của kế hoạch (không có "năm …" trong tiêu đề hay trích yếu, không có thời hạn ghi ngày trong bảng): hãy nêu năm bằng --year.',
+  'imp.noYear.hint': 'Nêu năm bằng --year, ví dụ `tthc import --year 2026 TỆP`.',
+  'imp.spaces': 'Các ô của bảng được ngăn cách bằng nhiều dấu cách thay vì dấu tab: có vẻ văn bản được chép từ PDF, khi đó không phân biệt được chỗ hết ô với khoảng trống.',
+  'imp.spaces.hint': 'Nhập chính tệp PDF (tthc import đọc lớp chữ của PDF), hoặc tệp .docx, hoặc chép bảng từ Word để các ô được ngăn cách bằng dấu tab.',
+  'imp.noTable': 'Không tìm thấy bảng nhiệm vụ: không có dòng tiêu đề (TT, Nội dung công việc, …) và không có dòng đánh số với các ô ngăn cách bằng dấu tab.',
+  'imp.noTable.hint': 'Chép chính bảng phụ lục từ Word (chọn bảng, Ctrl+C) để các ô được ngăn cách bằng dấu tab.',
+  'imp.noRows': 'Bảng không có dòng mục hay dòng nhiệm vụ nào.',
+  'imp.noRows.hint': 'Chép cả bảng, gồm cả các dòng của bảng.',
+  'imp.noColumn': (p) =>
+    `Dòng tiêu đề không có ${p.role === 'content' ? 'cột nội dung (Nội dung, Nhiệm vụ …)' : p.role === 'lead' ? 'cột cơ quan chủ trì (Cơ quan chủ trì, Chủ trì, Cơ quan thực hiện …)' : 'cột thời gian (Thời gian thực hiện, Thời hạn hoàn thành …)'}; các cột của bảng là: ${p.columns}.`,
+  'imp.noColumn.hint': 'Chép cả dòng tiêu đề cùng với bảng, hoặc đặt lại tên cột như kế hoạch gọi.',
+  'imp.emptyCell': (p) => `Dòng ${p.id} để trống ô ${p.column}.`,
+  'imp.emptyCell.hint': (p) => `Nhiệm vụ nào cũng phải có ${p.column}.`,
+  'imp.emptyLead.hint': (p) => `Nhiệm vụ nào cũng phải có ${p.column}; chỉ ${p.support ?? 'cơ quan phối hợp'}, kết quả và các cột khác được để trống.`,
+  'imp.cells': (p) => `Dòng ${p.id}${p.to > p.from ? ` (các dòng ${p.from}–${p.to})` : ''} có ${p.found} ô; cần ${p.width} ô: ${p.columns}.`,
+  'imp.cells.few': (p) =>
+    `Mỗi dòng cần đủ ${p.width} ô ngăn cách bằng dấu tab; ô trống vẫn là một ô (hai dấu tab liền nhau). Một dòng không mở đầu dòng mới của bảng được coi là phần tiếp của ô trước, nên thiếu dấu tab sẽ thấy ở đây.`,
+  'imp.cells.many': 'Có ô chứa dấu tab bên trong, hoặc một dòng nối tiếp ô bị Word ngắt dòng lại bắt đầu bằng dấu tab; hãy nối các phần của ô đó lại.',
+  'imp.dupId': (p) => `Dòng ${p.label} cho mã ${p.id}, trùng với dòng ở dòng ${p.line}.`,
+  'imp.dupId.hint': 'Kiểm tra xem có dòng bị lặp hay đánh số sai không.',
+  'imp.sectionText': (p) => `Dòng mục ${p.numeral} có chữ ở ngoài ô tiêu đề.`,
+  'imp.sectionText.hint': 'Dòng mục chỉ gồm số thứ tự và tiêu đề của mục; nếu đây là nhiệm vụ, hãy đánh số 1, 2, 3 … trong mục của nó.',
+  'imp.sectionMore': (p) => `Dòng ${p.line} nối tiếp dòng mục ${p.numeral} với nhiều ô hơn ô tiêu đề.`,
+  'imp.sectionMore.hint': 'Dòng mục chỉ gồm số thứ tự và tiêu đề của mục; nếu dòng này là nhiệm vụ, hãy đánh số 1, 2, 3 … trong mục của nó.',
+  'imp.stray': (p) =>
+    `Dòng ${p.line} ("${p.text}") không thuộc bảng: dòng này mở đầu ${p.part === 'heading' ? 'phần tiếp theo' : p.part === 'recipients' ? 'phần nơi nhận' : 'phần chữ ký'} của văn bản, nhưng sau đó, ở dòng ${p.next}, vẫn còn dòng của bảng.`,
+  'imp.stray.hint': 'Chuyển nơi nhận và chữ ký xuống dưới bảng, hoặc xóa dòng thừa.',
+  'imp.alone': (p) =>
+    `Dòng ${p.line} ("${p.text}") không thể thuộc một ô: dòng này đứng sau ${p.task !== undefined ? `dòng ${p.task}` : `dòng mục ${p.section ?? ''}`} (đã đủ ô), sau một dòng trống, và không viết tiếp bằng chữ thường; các dòng của bảng còn tiếp ở dòng ${p.next}.`,
+  'imp.alone.hint': 'Nếu đây là phần tiếp của ô cuối ở dòng trên, hãy nối vào ô đó; nếu là ghi chú, tiêu đề trang hay số trang bị chép theo bảng, hãy xóa đi.',
+  'imp.noRoom': (p) =>
+    `Dòng ${p.line} nối tiếp ${p.task !== undefined ? `dòng ${p.task}` : `dòng mục ${p.section ?? ''}`} với số ô vượt quá: dòng sẽ có ${p.n} ô; cần ${p.width} ô.`,
+  'imp.partLate': (p) =>
+    `Dòng phần "${p.text}" đứng sau ${p.section === undefined ? 'các dòng nhiệm vụ' : `mục ${p.section}`}; các phần của bảng (A, B … hoặc Phần I, II …) chứa các mục.`,
+  'imp.partLate.hint': 'Phần đứng trước: chép dòng phần lên trên mục đầu tiên, hoặc bỏ các dòng phần nếu bảng chỉ có một phần.',
+  'imp.partOrder': (p) =>
+    p.after !== undefined ? `Phần ${p.label} đứng sau phần ${p.after}; cần phần liền sau phần đó.` : `Phần đầu tiên được đánh số ${p.label}; cần A, I hoặc 1.`,
+  'imp.partOrder.hint': 'Các phần được đánh chữ A, B, C … (hoặc số Phần I, II …) theo thứ tự; kiểm tra xem có dòng phần bị thiếu hay lặp không.',
+  'imp.taskFirst': (p) => `Dòng nhiệm vụ ${p.label} đứng trước mọi dòng mục.`,
+  'imp.taskFirst.hint': 'Bảng xếp nhiệm vụ trong các mục đánh số La Mã (I, II, …); hãy chép cả dòng mục ở trên nhiệm vụ đó.',
+  'imp.sectionOrder': (p) =>
+    p.last !== undefined
+      ? `Mục ${p.numeral} đứng sau mục ${p.last}${p.part !== undefined ? ` trong phần ${p.part}` : ''}; cần mục ${p.expected}.`
+      : `Mục đầu tiên${p.part !== undefined ? ` của phần ${p.part}` : ''} được đánh số ${p.numeral}; cần I.`,
+  'imp.sectionOrder.hint': (p) =>
+    p.parts
+      ? 'Các mục được đánh số I, II, III … theo thứ tự, bắt đầu lại từ I trong mỗi phần; kiểm tra xem có dòng mục bị thiếu hay lặp không.'
+      : 'Các mục được đánh số I, II, III … theo thứ tự; kiểm tra xem có dòng mục bị thiếu hay lặp không.',
+  'imp.rowOrder': (p) =>
+    p.first
+      ? `Dòng đầu tiên của ${p.section === undefined ? 'bảng' : `mục ${p.section}`} được đánh số ${p.label}; cần 1${p.last > 0 ? ` hoặc ${p.last + 1}` : ''}.`
+      : `Dòng ${p.label} đứng sau dòng ${p.expected - 1} trong ${p.section === undefined ? 'bảng' : `mục ${p.section}`}; cần dòng ${p.expected}.`,
+  'imp.rowOrder.hint': 'Các dòng được đánh số 1, 2, 3 … trong mỗi mục (hoặc tiếp theo số của mục trước); kiểm tra xem có dòng bị thiếu, lặp hay đánh số sai không.',
+  'imp.pdf.password': 'Tệp PDF được bảo vệ bằng mật khẩu, nên không đọc được chữ.',
+  'imp.pdf.password.hint': 'Mở tệp bằng mật khẩu và lưu một bản không có mật khẩu, hoặc nhập tệp .docx đã dùng để tạo PDF.',
+  'imp.pdf.damaged': 'Không đọc được tệp PDF: tệp bị hỏng hoặc không phải PDF.',
+  'imp.pdf.damaged.hint': 'Mở tệp bằng trình đọc PDF để kiểm tra; hoặc mở bằng Word (Word cũng mở được PDF) rồi nhập tệp .docx.',
+  'imp.pdf.scan': 'Tệp PDF không có lớp chữ: đây là bản quét (ảnh chụp các trang), nên không có chữ để đọc.',
+  'imp.pdf.scan.hint': 'Hãy nhận dạng chữ (OCR) trước (ví dụ chức năng "Recognize text" của trình sửa PDF, lưu thành .docx), hoặc nhập tệp .docx đã dùng để tạo PDF.',
+  'imp.docx.zip': 'Tệp không phải .docx đọc được (phần nén zip của tệp bị hỏng).',
+  'imp.docx.notWord': 'Tệp là tệp nén zip nhưng không phải văn bản Word: không có word/document.xml.',
+  'imp.at': (p) => `${p.where}: ${p.text}`,
+  'imp.warning': (p) => `${p.where}: cảnh báo: ${p.text}`,
+  'imp.done': (p) => `${p.sections} mục, ${p.tasks} nhiệm vụ, ${p.agencies} cơ quan. Bước tiếp theo: tthc check ${p.file}`,
 };

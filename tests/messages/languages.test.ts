@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, copyFileSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { isAbsolute, join } from 'node:path';
+import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/cli.js';
 import { memoryIo } from '../../src/cli/memory-io.js';
@@ -26,6 +27,13 @@ function scratch(): string {
   });
   if (flow === plan) throw new Error('the flow-mapping plan was not made');
   writeFileSync(join(dir, 'flow.yaml'), flow);
+  // Documents the importer refuses: no table, a table out of order, a damaged .docx, a zip that is no Word document,
+  // a damaged PDF.
+  writeFileSync(join(dir, 'note.txt'), 'Kính gửi các cơ quan, đơn vị.\n');
+  writeFileSync(join(dir, 'order.txt'), 'TT\tNội dung công việc\tCơ quan chủ trì\tThời gian thực hiện\nII\tMục hai\n1\tViệc một\tvp\tTháng 3/2023\n');
+  writeFileSync(join(dir, 'broken.docx'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]));
+  writeFileSync(join(dir, 'other.docx'), zipSync({ 'readme.txt': new TextEncoder().encode('no Word here') }));
+  writeFileSync(join(dir, 'broken.pdf'), '%PDF-1.7\nnothing here\n');
   return dir;
 }
 const DIR = scratch();
@@ -113,6 +121,11 @@ const ERRORS: [string, string[], string?][] = [
   ['no plans folder', ['due'], BARE],
   ['import: missing file', ['import', 'nothing.txt']],
   ['import: bad year', ['import', 'plans/kon-ray-2023.yaml', '--year', 'abc']],
+  ['import: no table', ['import', 'note.txt']],
+  ['import: sections out of order', ['import', 'order.txt']],
+  ['import: a damaged .docx', ['import', 'broken.docx']],
+  ['import: a zip that is no Word document', ['import', 'other.docx']],
+  ['import: a damaged PDF', ['import', 'broken.pdf']],
   ['report: bad half', ['report', '--half', '3']],
   ['report: quarter and half', ['report', '--quarter', '1', '--half', '1']],
   ['ics: bad reminder', ['ics', '--remind', 'x']],
@@ -162,11 +175,12 @@ function ownWords(text: string): string {
 }
 
 /**
- * English text may name Vietnamese things: the forms of a day a clerk types, the plan's title, documents, the types of
+ * English text may name Vietnamese things: the forms of a day a clerk types, the plan's title, documents, the columns
+ * and parts of a plan's table, the types of
  * document (QĐ, NĐ-CP, QyĐ and their names in parentheses: "KH is (kế hoạch)"), a công văn.
  */
 function englishOwnWords(text: string): string {
-  return ownWords(text.replace(/\((?:\p{Ll}| )+\)|công văn/gu, ' '))
+  return ownWords(text.replace(/\((?:\p{Ll}| )+\)|công văn|Nội dung công việc|Nội dung|Nhiệm vụ|Cơ quan chủ trì|Chủ trì|Cơ quan thực hiện|Thời gian thực hiện|Thời hạn hoàn thành|Phần/gu, ' '))
     .replace(/(?<!\p{L})[\p{Lu}y]*Đ\p{Lu}*(?!\p{L})/gu, ' ')
     .replace(/\s+/g, ' ').replace(/Kế hoạch kiểm soát TTHC|Nghị định|cơ quan chủ quản|ngày|tháng|năm|hôm nay|hôm qua|tuần|chưa xác định hạn|SỐ\/KÝ-HIỆU|SỐ|KÝ|HIỆU|Nơi nhận|CHỦ TỊCH/g, ' ');
 }
