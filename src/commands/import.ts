@@ -78,7 +78,9 @@ export function registerImport(program: Command, ctx: Ctx, done: (code: number) 
         throw e;
       }
       for (const w of result.warnings) {
-        ctx.io.error(`${say(lang, 'imp.warning', { where: `${shown}:${w.line}`, text: w.message })}${w.hint ? `\n  ${say(lang, 'cli.hint')}: ${w.hint}` : ''}\n`);
+        const text = w.text ? render(lang, w.text) : w.message;
+        const hint = w.hintText ? render(lang, w.hintText) : w.hint;
+        ctx.io.error(`${say(lang, 'imp.warning', { where: `${shown}:${w.line}`, text })}${hint ? `\n  ${say(lang, 'cli.hint')}: ${hint}` : ''}\n`);
       }
       await writeOutput(ctx, result.yaml, opts.output, { replacePlan: Boolean(opts.force) });
       if (opts.output) {

@@ -4,8 +4,16 @@ import { render, type Lang, type Msg } from '../messages/index.js';
 /** A finding about the input, at a 1-based line of it. */
 export interface ImportMessage {
   line: number;
+  /** In English (logs, tests); `text` and `hintText`, where given, are what tthc prints in the run's language. */
   message: string;
   hint?: string;
+  text?: Msg | string;
+  hintText?: Msg | string;
+}
+
+/** A warning said by catalogue keys, with its English alongside. */
+export function warning(line: number, text: Msg, hint?: Msg): ImportMessage {
+  return { line, message: render('en', text), text, ...(hint !== undefined ? { hint: render('en', hint), hintText: hint } : {}) };
 }
 
 /**

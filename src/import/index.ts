@@ -5,7 +5,7 @@ import { AgencyResolver, inferLevel } from './agencies.js';
 import { findDistrict } from './dictionary.js';
 import { parseDocument, spanIn, type DocParts } from './document.js';
 import { emitPlan, readBack, type KeyComment } from './emit.js';
-import { ImportError, type ImportMessage } from './errors.js';
+import { ImportError, warning, type ImportMessage } from './errors.js';
 import { msg } from '../messages/index.js';
 import { findTable, parseTable, type RawSection, type Role } from './table.js';
 import { isBlank, levelOfIssuer, squash, toLines, WORDS_OF_LEVEL, type Level, type LocalLevel } from './text.js';
@@ -67,11 +67,7 @@ function planYear(opts: ImportOptions, doc: DocParts, whens: string[], warnings:
       throw new ImportError(1, msg('imp.year', { year: opts.year }), msg('imp.year.hint'));
     }
     if (written && written.year !== opts.year) {
-      warnings.push({
-        line: written.line,
-        message: `The text says the plan is for ${written.year}; --year ${opts.year} was used.`,
-        hint: 'Leave out --year to take the year from the text.',
-      });
+      warnings.push(warning(written.line, msg('imp.w.yearGiven', { written: written.year, year: opts.year }), msg('imp.w.yearGiven.hint')));
     }
     return { year: opts.year };
   }
@@ -96,11 +92,7 @@ function planYear(opts: ImportOptions, doc: DocParts, whens: string[], warnings:
   if (issued) {
     const [yy, mm] = issued.split('-').map(Number) as [number, number];
     const year = inRange(mm >= 10 ? yy + 1 : yy, doc.number!.line);
-    warnings.push({
-      line: doc.number!.line,
-      message: `No year is written in a title or the timelines; the plan year ${year} was taken from the date of issue ${issued.split('-').reverse().join('/')}.`,
-      hint: 'Check plan.year, or give it with --year.',
-    });
+    warnings.push(warning(doc.number!.line, msg('imp.w.yearIssued', { year, issued: issued.split('-').reverse().join('/') }), msg('imp.w.yearIssued.hint')));
     return { year };
   }
   throw new ImportError(
@@ -153,19 +145,11 @@ export function importPlan(text: string, opts: ImportOptions = {}): ImportResult
   const level: Level | undefined = issuer ? levelOfIssuer(issuer) : undefined;
   const dictLevel: Level = level ?? inferLevel(agencyCells) ?? (year > 2025 ? 'commune' : 'district');
   if (issuer && !level) {
-    warnings.push({
-      line: doc.issuer!.line,
-      message: `The issuer "${issuer}" names no level (Bộ, tỉnh, xã …); plan.level was left out.`,
-      hint: 'Add plan.level (central, province, commune, agency) if you know it.',
-    });
+    warnings.push(warning(doc.issuer!.line, msg('imp.w.noLevel', { issuer }), msg('imp.w.noLevel.hint')));
   }
   if (!issuer) {
     issuer = `Ủy ban nhân dân ${WORDS_OF_LEVEL[lookupLevel(dictLevel)][0]}`;
-    warnings.push({
-      line: loc.start + 1,
-      message: `The input does not name the issuer; plan.issuer was set to "${issuer}", from the offices the table names, and plan.level was left out.`,
-      hint: 'Complete plan.issuer with the place ("Ủy ban nhân dân xã Đăk Rve"), or import the whole document with its caption.',
-    });
+    warnings.push(warning(loc.start + 1, msg('imp.w.noIssuer', { issuer }), msg('imp.w.noIssuer.hint')));
     comments.push({ path: ['plan', 'issuer'], comment: 'Not in the input: complete it with the place, and add plan.level.' });
   }
   const district = dictLevel === 'district' ? findDistrict(issuer) : undefined;
@@ -193,11 +177,7 @@ export function importPlan(text: string, opts: ImportOptions = {}): ImportResult
   const yearPeriod = span ? { start: `${span.first}-01-01`, end: `${span.last}-12-31` } : { start: `${year}-01-01`, end: `${year}-12-31` };
   const sections: SectionFile[] = rawSections.map((raw, si) => {
     if (raw.tasks.length === 0) {
-      warnings.push({
-        line: raw.line,
-        message: `Section ${raw.numeral} has no task rows.`,
-        hint: 'Check that its rows were copied; a section without tasks has nothing to schedule.',
-      });
+      warnings.push(warning(raw.line, msg('imp.w.emptySection', { numeral: raw.numeral }), msg('imp.w.emptySection.hint')));
     }
     let previous: { lead: string; when: string } | undefined;
     const section: SectionFile = {
@@ -225,11 +205,7 @@ export function importPlan(text: string, opts: ImportOptions = {}): ImportResult
         if (!lead && previous?.lead) {
           lead = previous.lead;
           leadCell = { text: previous.lead, line: row.line };
-          warnings.push({
-            line: row.line,
-            message: `Row ${id} has an empty ${nameOf(iLead)} cell; the row above's was taken, as for a cell merged over both rows.`,
-            hint: 'Check the lead of this task in the source.',
-          });
+          warnings.push(warning(row.line, msg('imp.w.leadAbove', { id, column: nameOf(iLead) }), msg('imp.w.leadAbove.hint')));
         }
         if (!lead) {
           throw new ImportError(
@@ -241,11 +217,7 @@ export function importPlan(text: string, opts: ImportOptions = {}): ImportResult
         if (iWhen >= 0 && !when) {
           if (previous?.when) {
             when = previous.when;
-            warnings.push({
-              line: row.line,
-              message: `Row ${id} has an empty ${nameOf(iWhen)} cell; the row above's ("${previous.when}") was taken, as for a cell merged over both rows.`,
-              hint: 'Check the timeline of this task in the source.',
-            });
+            warnings.push(warning(row.line, msg('imp.w.whenAbove', { id, column: nameOf(iWhen), when: previous.when }), msg('imp.w.whenAbove.hint')));
           } else {
             throw new ImportError(row.line, msg('imp.emptyCell', { id, column: nameOf(iWhen) }), msg('imp.emptyCell.hint', { column: nameOf(iWhen) }));
           }
@@ -301,11 +273,7 @@ export function importPlan(text: string, opts: ImportOptions = {}): ImportResult
   const short = issuer.replace(/^(Ủy|Uỷ) ban nhân dân(?=\s)/u, 'UBND');
   const number = doc.number;
   if (number && (number.number === null || number.date === null)) {
-    warnings.push({
-      line: number.line,
-      message: 'The plan\'s own number or date is blank in the source (copied from a draft).',
-      hint: 'Fill in plan.number and plan.date once the plan is issued.',
-    });
+    warnings.push(warning(number.line, msg('imp.w.blankNumber'), msg('imp.w.blankNumber.hint')));
     comments.push({
       path: ['plan', 'number'],
       comment: 'The source leaves the number or the date blank ("Kế hoạch số /KH-UBND ngày …"): fill them in once issued.',

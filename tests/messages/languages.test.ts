@@ -220,3 +220,21 @@ describe('the heuristic itself', () => {
     expect(DIACRITIC.exec(englishOwnWords('tthc: The plan has no task X.99.'))).toBeNull();
   });
 });
+
+describe("import's warnings and closing line speak the language of the run", () => {
+  it.each(['commune-2026.txt', 'province-parts-2026.txt'])('%s', async (fixture) => {
+    const source = join(ROOT, 'tests', 'import', 'fixtures', fixture);
+    const vi = await run(['import', source, '--output', `vi-${fixture}.yaml`]);
+    const en = await run(['import', source, '--output', `en-${fixture}.yaml`], DIR, { TTHC_LANG: 'en' });
+    expect(vi.code, vi.text).toBe(0);
+    expect(en.code).toBe(0);
+    expect(vi.text).toMatch(/: cảnh báo: /);
+    expect(vi.text).toMatch(/Bước tiếp theo: tthc check/);
+    expect(en.text).toMatch(/: warning: /);
+    // The command it suggests next is a command, not English.
+    const english = ENGLISH.exec(ownWords(vi.text.replace(/tthc check \S+/g, ' ')));
+    expect(english, `English word "${english?.[0]}" in the Vietnamese run:\n${vi.text}`).toBeNull();
+    const viet = DIACRITIC.exec(englishOwnWords(en.text));
+    expect(viet, `Vietnamese in the English run:\n${en.text}`).toBeNull();
+  });
+});
