@@ -514,4 +514,20 @@ export const en = {
   'imp.w.whenAbove.hint': 'Check the timeline of this task in the source.',
   'imp.w.blankNumber': "The plan's own number or date is blank in the source (copied from a draft).",
   'imp.w.blankNumber.hint': 'Fill in plan.number and plan.date once the plan is issued.',
+  // Words of the tables across several plans (render/plans.ts)
+  'plans.count': (p: { n: number }) => `Plans: ${p.n}`,
+  'plans.matched': (p: { n: number }) => `${p.n} with this agency`,
+  'plans.none': 'No plan names this agency.',
+  'plans.rate': 'On-time rate',
+  'plans.rateYear': 'On-time rate year',
+  'plans.file': 'File',
+  'plans.number': 'Plan number',
+  'plans.quarter': 'Quarter',
+  // A file another program holds open (edit/held-open.ts)
+  'held.plan': (p: { file: string }) => `${p.file} is open in another program (Word, Excel, a sync or antivirus program); nothing was recorded.`,
+  'held.plan.hint': 'Close it there and run the command again.',
+  'held.output': (p: { file: string }) => `Cannot write ${p.file}: it is open in another program (Excel, Word, a sync or antivirus program); the old file is unchanged.`,
+  'held.output.hint': 'Close it there and run the command again, or write to another file with --output.',
+  'held.read': (p: { file: string }) => `Cannot read ${p.file}: another program (Word, Excel, a sync or antivirus program) has it locked.`,
+  'held.read.hint': 'Close it there and run the command again.',
 };

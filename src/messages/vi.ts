@@ -504,4 +504,20 @@ export const vi: Catalogue = {
   'imp.w.whenAbove.hint': 'Kiểm tra thời gian thực hiện của nhiệm vụ này trong văn bản gốc.',
   'imp.w.blankNumber': 'Số hoặc ngày của chính kế hoạch để trống trong văn bản gốc (chép từ bản dự thảo).',
   'imp.w.blankNumber.hint': 'Điền plan.number và plan.date khi kế hoạch đã được ban hành.',
+  // Từ của các bảng nhiều kế hoạch (render/plans.ts)
+  'plans.count': (p) => `Các kế hoạch: ${p.n}`,
+  'plans.matched': (p) => `${p.n} có cơ quan này`,
+  'plans.none': 'Không kế hoạch nào có cơ quan này.',
+  'plans.rate': 'Tỷ lệ đúng hạn',
+  'plans.rateYear': 'Tỷ lệ đúng hạn cả năm',
+  'plans.file': 'Tệp',
+  'plans.number': 'Số kế hoạch',
+  'plans.quarter': 'Quý',
+  // Tệp đang được chương trình khác mở (edit/held-open.ts)
+  'held.plan': (p) => `${p.file} đang được mở trong một chương trình khác (Word, Excel, chương trình đồng bộ hoặc diệt virus); chưa ghi nhận gì.`,
+  'held.plan.hint': 'Đóng tệp trong chương trình đó rồi chạy lại lệnh.',
+  'held.output': (p) => `Không ghi được ${p.file}: tệp đang được mở trong một chương trình khác (Excel, Word, chương trình đồng bộ hoặc diệt virus); tệp cũ vẫn giữ nguyên.`,
+  'held.output.hint': 'Đóng tệp trong chương trình đó rồi chạy lại lệnh, hoặc ghi ra tệp khác với --output.',
+  'held.read': (p) => `Không đọc được ${p.file}: tệp đang bị một chương trình khác khoá (Word, Excel, chương trình đồng bộ hoặc diệt virus).`,
+  'held.read.hint': 'Đóng tệp trong chương trình đó rồi chạy lại lệnh.',
 };
