@@ -1,6 +1,6 @@
 // Every command's error paths and help, in Vietnamese (the default) and in English: a Vietnamese run must not print
 // an English sentence, and an English run must not print Vietnamese, outside the plan's own words and quoted input.
-import { mkdirSync, mkdtempSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { isAbsolute, join } from 'node:path';
@@ -34,6 +34,9 @@ function scratch(): string {
   writeFileSync(join(dir, 'broken.docx'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]));
   writeFileSync(join(dir, 'other.docx'), zipSync({ 'readme.txt': new TextEncoder().encode('no Word here') }));
   writeFileSync(join(dir, 'broken.pdf'), '%PDF-1.7\nnothing here\n');
+  // A plan that may not be written (read-only), for done.
+  copyFileSync(join(ROOT, 'plans', 'kon-ray-2023.yaml'), join(dir, 'ro.yaml'));
+  chmodSync(join(dir, 'ro.yaml'), 0o444);
   return dir;
 }
 const DIR = scratch();
@@ -106,6 +109,7 @@ const ERRORS: [string, string[], string?][] = [
   ['trigger with --period', ['trigger', 'I.1', '--date', '2023-03-01', '--period', '2023-Q1']],
   ['nothing to undo', ['undo']],
   ['a task the editor cannot extend', ['done', 'IX.3', '--date', '2023-07-01', '--plan', 'flow.yaml']],
+  ['a read-only plan', ['done', 'IX.3', '--date', '2023-07-01', '--plan', 'ro.yaml']],
   ['--ref without a slash', ['done', 'IX.3', '--date', '2023-07-01', '--ref', 'BC-UBND']],
   ['--ref without a number', ['done', 'IX.3', '--date', '2023-07-01', '--ref', '/BC-UBND']],
   ['--ref whose number is not one', ['done', 'IX.3', '--date', '2023-07-01', '--ref', '1a/BC-UBND']],
@@ -236,5 +240,21 @@ describe("import's warnings and closing line speak the language of the run", () 
     expect(english, `English word "${english?.[0]}" in the Vietnamese run:\n${vi.text}`).toBeNull();
     const viet = DIACRITIC.exec(englishOwnWords(en.text));
     expect(viet, `Vietnamese in the English run:\n${en.text}`).toBeNull();
+  });
+});
+
+// check's report itself is the findings' (said in their own catalogue); the file it could not read is said on stderr.
+describe('check names a file it cannot read in the language of the run', () => {
+  it('one of its files missing', async () => {
+    const argv = ['check', 'plans/kon-ray-2023.yaml', 'nothing.yaml'];
+    const err = async (env: Record<string, string>) => {
+      const io = memoryIo({ env: { COLUMNS: '100', NO_COLOR: '1', ...env }, cwd: DIR, now: () => NOW });
+      expect(await main(argv, io)).toBe(2);
+      return io.err;
+    };
+    const vi = await err({});
+    const en = await err({ TTHC_LANG: 'en' });
+    expect(vi).toBe('tthc: nothing.yaml: không có tệp này.\ngợi ý: Kiểm tra đường dẫn; kế hoạch thường để trong plans/.\n');
+    expect(en).toBe('tthc: nothing.yaml: no such file.\nhint: Check the path; plans usually live in plans/.\n');
   });
 });
