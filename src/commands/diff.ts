@@ -1,6 +1,6 @@
 // `tthc diff [A [B]]`: what a change to a plan means — between git revisions of the plan file, the index, or two files.
-import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { isFile as isFileAt } from '../host/files.js';
 import type { Command } from 'commander';
 import { sortDiagnostics } from '../model/diagnostics.js';
 import { RefusedError, UsageError } from '../model/io.js';
@@ -99,11 +99,7 @@ async function loadSide(ctx: Ctx, which: 'old' | 'new', side: Side, tracked: Tra
 }
 
 function isFile(ctx: Ctx, arg: string): boolean {
-  try {
-    return existsSync(ctx.abs(arg)) && statSync(ctx.abs(arg)).isFile();
-  } catch {
-    return false;
-  }
+  return isFileAt(ctx.abs(arg));
 }
 
 /** Compares two sides and returns the diff with both plans. */

@@ -1,7 +1,7 @@
 // `tthc import FILE`: a plan file from the text of a plan's document (its appendix table, or the whole document).
 import type { Command } from 'commander';
 import { heavy } from '../host/lazy.js';
-import { existsSync, statSync } from 'node:fs';
+import { exists, isFile } from '../host/files.js';
 import { keepWarm } from '../host/cache.js';
 import { RefusedError, UsageError } from '../model/io.js';
 import { decodePlanBytes } from '../read/decode.js';
@@ -33,7 +33,7 @@ export function registerImport(program: Command, ctx: Ctx, done: (code: number) 
         year = Number(opts.year);
         if (year < 1990 || year > 2100) throw new UsageError(msg('import.yearRange', { year }), msg('import.yearRange.hint'));
       }
-      if (opts.output && existsSync(ctx.abs(opts.output)) && !opts.force) {
+      if (opts.output && exists(ctx.abs(opts.output)) && !opts.force) {
         throw new UsageError(msg('import.exists', { file: opts.output }), msg('import.exists.hint'));
       }
       const shown = ctx.display(file);
@@ -85,7 +85,7 @@ export function registerImport(program: Command, ctx: Ctx, done: (code: number) 
       await writeOutput(ctx, result.yaml, opts.output, { replacePlan: Boolean(opts.force) });
       if (opts.output) {
         // The `tthc check` suggested next, and every command after it, finds the plan analysed.
-        if (opts.output !== '-' && statSync(ctx.abs(opts.output), { throwIfNoEntry: false })?.isFile()) await keepWarm(Buffer.from(result.yaml, 'utf8'), ctx.display(opts.output), ctx.abs(opts.output), ctx.io.env, ctx.today());
+        if (opts.output !== '-' && isFile(ctx.abs(opts.output))) await keepWarm(Buffer.from(result.yaml, 'utf8'), ctx.display(opts.output), ctx.abs(opts.output), ctx.io.env, ctx.today());
         const n = result.plan.sections.reduce((s, x) => s + x.tasks.length, 0);
         ctx.io.error(`${say(lang, 'imp.done', { sections: result.plan.sections.length, tasks: n, agencies: Object.keys(result.plan.agencies).length, file: opts.output })}\n`);
       }

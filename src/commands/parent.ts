@@ -1,6 +1,6 @@
 // `tthc check` of a plan that implements another: finding the parent plan (by path, or by number among the plans near it) and judging coverage.
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { exists, isFile, listFolders, listNames } from '../host/files.js';
 import { makeDiagnostic, type Diagnostic, type Position } from '../model/diagnostics.js';
 import type { Checked } from '../host/cache.js';
 import { coverage } from '../checks/coverage.js';
@@ -24,7 +24,7 @@ function headOf(path: string): { number?: string; symbol?: string; year?: number
 
 function yamlIn(dir: string): string[] {
   try {
-    return readdirSync(dir)
+    return listNames(dir)
       .filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith('.') && n !== CONFIG_NAME)
       .sort()
       .map((n) => join(dir, n));
@@ -35,9 +35,9 @@ function yamlIn(dir: string): string[] {
 
 function subfolders(dir: string): string[] {
   try {
-    return readdirSync(dir, { withFileTypes: true })
-      .filter((d) => d.isDirectory() && !d.name.startsWith('.') && d.name !== 'node_modules')
-      .map((d) => join(dir, d.name))
+    return listFolders(dir)
+      .filter((name) => !name.startsWith('.') && name !== 'node_modules')
+      .map((name) => join(dir, name))
       .sort();
   } catch {
     return [];
@@ -52,12 +52,8 @@ function subfolders(dir: string): string[] {
 export function findParent(ctx: Ctx, planFile: string, value: string, year: number): { path?: string; why?: string } {
   const here = dirname(resolve(ctx.io.cwd, planFile));
   const asPath = resolve(here, value);
-  if (/\.ya?ml$/i.test(value) || existsSync(asPath)) {
-    try {
-      if (statSync(asPath).isFile()) return { path: asPath };
-    } catch {
-      // not there
-    }
+  if (/\.ya?ml$/i.test(value) || exists(asPath)) {
+    if (isFile(asPath)) return { path: asPath };
     return { why: `no file ${ctx.display(asPath)}` };
   }
   const want = symbolKey(value);

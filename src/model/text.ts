@@ -28,8 +28,6 @@ export function foldCompact(s: string): string {
   return foldName(s).replace(/[^a-z0-9]/g, '');
 }
 
-export const viCollator = new Intl.Collator('vi');
-
 export function editDistance(a: string, b: string): number {
   const m = a.length;
   const n = b.length;

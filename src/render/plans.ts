@@ -1,6 +1,7 @@
 // Views across several plans as a terminal table, JSON or CSV: every row names its plan.
 import { formatDayVi } from '../schedule/index.js';
 import type { PlansDueView, PlansStatusView, PlanRef } from '../views/plans.js';
+import type { PlansAgenciesView } from '../views/plans-agencies.js';
 import { QUARTERS } from '../views/status.js';
 import { renderCsv } from './csv.js';
 import { daysText, periodText, statusWord } from './due.js';
@@ -46,7 +47,12 @@ export function renderPlansDueTable(view: PlansDueView, lang: Lang, style: Style
   ];
   const all = view.items.map(cells);
   const groups = new Map<string, string[][]>();
-  view.items.forEach((i, k) => groups.set(i.status, [...(groups.get(i.status) ?? []), all[k]!]));
+  // Pushed, not copied per row: a province's list runs to thousands of rows.
+  view.items.forEach((i, k) => {
+    const g = groups.get(i.status);
+    if (g) g.push(all[k]!);
+    else groups.set(i.status, [all[k]!]);
+  });
   for (const [status, rows] of groups) {
     const word = statusWord(lang, status);
     out += '\n' + colour(status, style.bold(`${word.charAt(0).toUpperCase()}${word.slice(1)} (${rows.length})`)) + '\n';
@@ -120,4 +126,22 @@ export function renderPlansStatusCsv(view: PlansStatusView, lang: Lang, sep: str
     }),
   );
   return renderCsv([t(lang, 'plans.file'), t(lang, 'plan'), t(lang, 'plans.number'), t(lang, 'plans.quarter'), ...statuses.map((s) => statusWord(lang, s)), t(lang, 'total'), `${t(lang, 'plans.rate')} (%)`, `${t(lang, 'plans.rateYear')} (%)`], rows, sep);
+}
+
+/** `agencies` across plans: a row per agency as matched across plans, with the plans that declare it. */
+export function renderPlansAgenciesTable(view: PlansAgenciesView, lang: Lang, style: Style, width: number): string {
+  const head = style.bold(wrapText(t(lang, 'plans.count', { n: view.plans.length }), width)) + '\n';
+  return (
+    head +
+    renderTable(
+      [{ head: t(lang, 'id') }, { head: t(lang, 'name'), flex: 2 }, { head: t(lang, 'plans.countHead'), align: 'right' }, { head: t(lang, 'plan'), flex: 2, maxLines: 3 }],
+      view.rows.map((r) => [style.bold(r.ids.join('\n')), r.names.join('\n'), String(r.plans.length), r.plans.length === view.plans.length ? t(lang, 'plans.every') : r.plans.map(planLabel).join('; ')]),
+      width,
+      style,
+    )
+  );
+}
+
+export function plansAgenciesJson(view: PlansAgenciesView): string {
+  return JSON.stringify(view, null, 2) + '\n';
 }
