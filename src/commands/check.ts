@@ -10,8 +10,8 @@ import { writeRendered } from './output.js';
 import { formatOption, specOf } from './spec.js';
 import { expandWildcards } from '../host/wildcards.js';
 import { parentFindings } from './parent.js';
-import type { Plan } from '../model/model.js';
 import { say } from '../messages/index.js';
+import type { Plan } from '../model/model.js';
 
 export interface CheckOptions {
   strict?: boolean;

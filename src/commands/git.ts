@@ -19,7 +19,7 @@ export async function git(cwd: string, args: string[], env: Record<string, strin
   if (r.error) {
     const code = (r.error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new UsageError(msg('git.missing'), msg('git.missing.hint'));
-    throw new UsageError(`git could not be run: ${r.error.message}`);
+    throw new UsageError(msg('git.cannotRun', { detail: r.error.message }));
   }
   return { status: r.status ?? 1, stdout: r.stdout, stderr: r.stderr.toString('utf8').trim() };
 }
@@ -65,7 +65,7 @@ export async function showFile(root: string, rev: string, path: string, env: Rec
   const exists = await git(root, ['cat-file', '-e', spec], env);
   if (exists.status !== 0) return undefined;
   const r = await git(root, ['show', '--no-textconv', spec], env);
-  if (r.status !== 0) throw new UsageError(`git show ${spec} failed: ${r.stderr}`);
+  if (r.status !== 0) throw new UsageError(msg('git.showFailed', { spec, detail: r.stderr }));
   return r.stdout;
 }
 
@@ -89,7 +89,7 @@ export interface Commit {
 /** The commits that changed `path`, oldest first, following renames. */
 export async function fileHistory(root: string, path: string, env: Record<string, string | undefined>): Promise<Commit[]> {
   const r = await git(root, ['log', '--follow', '-z', '--name-only', '--format=%x1e%H%x1f%h%x1f%ad%x1f%an%x1f%ae%x1f%s', '--date=short', '--', path], env);
-  if (r.status !== 0) throw new UsageError(`git log failed: ${r.stderr}`);
+  if (r.status !== 0) throw new UsageError(msg('git.logFailed', { detail: r.stderr }));
   const out: Commit[] = [];
   for (const chunk of r.stdout.toString('utf8').split('\x1e')) {
     if (!chunk.trim()) continue;

@@ -85,7 +85,7 @@ function dueOption(ctx: Ctx, date: string, opts: Opts): string | undefined {
 function checkRef(ref: string | undefined): void {
   if (ref === undefined) return;
   const p = parseSymbol(ref);
-  if (!p.ok) throw new UsageError(msg('rec.badRef', { ref, reason: p.reason }), p.suggestion ? msg('rec.badRef.near', { suggestion: p.suggestion }) : msg('rec.badRef.hint'));
+  if (!p.ok) throw new UsageError(msg('rec.badRef', { ref, why: p.why }), p.suggestion ? msg('rec.badRef.near', { suggestion: p.suggestion }) : msg('rec.badRef.hint'));
 }
 
 /**
@@ -218,7 +218,7 @@ async function record(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts
       return { file: shown, task: made.task, rec: made.rec, after: after.plan!, ...(after.schedules ? { schedules: after.schedules } : {}) };
     }
   } catch (e) {
-    if (e instanceof EditError) throw new RefusedError(msg('rec.cannotAdd', { why: e.message }), msg('rec.nothingWritten'));
+    if (e instanceof EditError) throw new RefusedError(say(lang, 'rec.cannotAdd', { why: e.say(lang) }), msg('rec.nothingWritten'));
     // Said with the plan's path as the user typed it, not as resolved for the edit (C:\\Users\\… on Windows).
     if (e instanceof LockError || e instanceof ConflictError) throw new RefusedError(withPath(e.text, e.file, shown));
     throw heldOpenRefusal(e, 'plan', shown, lang) ?? e;
