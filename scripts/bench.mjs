@@ -1,7 +1,8 @@
 // `npm run bench`: times tthc against `node -e 0` and the naive floor (reading the file + yaml.parse), cold, warm
 // and after an edit, on the shipped plan, generated plans of 3 000 and 10 000 tasks and a folder of 100 plans.
 // BENCH_RUNS=N rounds (default 9), BENCH_QUICK=1 a CI-sized run (3 rounds, 300 tasks, 20 plans), --enforce fails
-// when the shipped plan misses its goals. The plan cache lives in a scratch folder: the user's is not touched.
+// when the shipped plan misses its goals; BENCH_ONLY=shipped,sizes,folder,taskwarrior runs only those parts,
+// BENCH_FOLDER=N sets the number of plans in the folder. The plan cache lives in a scratch folder: the user's is not touched.
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,10 @@ const RUNS = Number(process.env.BENCH_RUNS ?? (QUICK ? 3 : 9));
 /** The big plans take seconds a run: at most this many rounds of them. */
 const BIG_RUNS = Math.min(RUNS, QUICK ? 2 : 5);
 const SIZES = QUICK ? [300] : [3000, 10000];
-const FOLDER = QUICK ? 20 : 100;
+const FOLDER = Number(process.env.BENCH_FOLDER ?? (QUICK ? 20 : 100));
+/** BENCH_ONLY=shipped,sizes,folder,taskwarrior: only those parts (e.g. the 100-plan case alone). */
+const ONLY = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',').map((s) => s.trim()) : undefined;
+const part = (name) => !ONLY || ONLY.includes(name);
 const AS_OF = '2023-07-20';
 if (!existsSync('dist/tthc.js') || !existsSync('dist/heavy.js')) spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
 
@@ -131,16 +135,23 @@ try {
   const shipped = join(work, 'shipped.yaml');
   copyFileSync(`plans/${readdirSync('plans').filter((f) => f.endsWith('.yaml')).sort()[0]}`, shipped);
   const goals = { 'due --agency vp, warm': 1.5, 'status, warm': 1.5, 'show, warm': 1.5, 'check, warm': 1.5, 'agencies, warm': 1.5, 'due --agency vp, after done': 2, 'due --agency vp, after a hand edit': 2 };
-  failed = report('The shipped plan (29 KB, 50 tasks)', RUNS, measure(planCases(shipped, false), RUNS), goals) || failed;
+  if (part('shipped')) failed = report('The shipped plan (29 KB, 50 tasks)', RUNS, measure(planCases(shipped, false), RUNS), goals) || failed;
 
-  for (const size of SIZES) {
+  for (const size of part('sizes') ? SIZES : []) {
     const file = join(work, `plan-${size}.yaml`);
     writeFileSync(file, generatePlan(size));
     clearCache();
     report(`A generated plan of ${size} tasks`, BIG_RUNS, measure(planCases(file, true), BIG_RUNS));
   }
 
-  // A province's folder of commune plans.
+  if (part('folder')) folderBench();
+  if (part('taskwarrior')) taskwarriorBench();
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+/** A province's folder of commune plans: `due --plans DIR` in one process, and one `due` per plan in a loop. */
+function folderBench() {
   const dir = join(work, 'plans');
   mkdirSync(dir);
   for (let i = 0; i < FOLDER; i++) writeFileSync(join(dir, `xa-${String(i).padStart(3, '0')}.yaml`), generatePlan(30, { commune: `Số ${i}` }));
@@ -160,12 +171,72 @@ try {
   }
   m.set(`due --plan, each of ${FOLDER} plans, warm`, { ms: median(per) });
   report(`A folder of ${FOLDER} plans of 30 tasks`, RUNS, m, hasPlans ? { [`due --plans (${FOLDER} plans), warm`]: 3 } : {});
+}
 
-  const task = spawnSync('task', ['--version'], { encoding: 'utf8' });
-  if (task.status !== 0) console.log('\n(skipped Taskwarrior: `task` is not installed)');
-  else console.log(`\n(Taskwarrior ${task.stdout.trim()} is installed, but its comparison is not written yet)`);
-} finally {
-  rmSync(work, { recursive: true, force: true });
+/** One run of any program (Taskwarrior's `task`), timed as `once` times node. */
+function onceOf(cmd, args, extraEnv) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 26 });
+  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, ok: r.status === 0, out: String(r.stdout), err: String(r.stderr) };
+}
+
+/**
+ * Taskwarrior on the same tasks: every row of `tthc due --all` of a generated plan becomes a Taskwarrior task (project:
+ * its first lead agency, due: its due day moved by today − AS_OF, so that Taskwarrior's "overdue", which is always as
+ * of now, falls where tthc's as of AS_OF does; completed where tthc has it done), imported into a scratch
+ * TASKDATA/TASKRC (no confirmation, no hooks, no gc). Then `task project:vp overdue` and warm `tthc due --agency vp`,
+ * interleaved with `node -e 0`.
+ */
+function taskwarriorBench() {
+  const version = spawnSync('task', ['--version'], { encoding: 'utf8' });
+  if (version.status !== 0) {
+    console.log('\n(skipped Taskwarrior: `task` is not installed)');
+    return;
+  }
+  const today = new Date();
+  const shift = Math.round((Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) - Date.parse(`${AS_OF}T00:00:00Z`)) / 86_400_000);
+  const twDay = (day) => new Date(Date.parse(`${day}T00:00:00Z`) + shift * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '') + 'T000000Z';
+  for (const size of QUICK ? [300] : [3000, 10000]) {
+    const file = join(work, `tw-plan-${size}.yaml`);
+    writeFileSync(file, generatePlan(size));
+    const all = spawnSync(process.execPath, tthc('due', '--all', '--plan', file, '--as-of', AS_OF, '--format', 'json'), { env, encoding: 'utf8', maxBuffer: 1 << 28 });
+    const items = JSON.parse(all.stdout).items;
+    const tasks = items.map((i) => {
+      const t = { description: `${i.id} ${i.title}`, project: i.lead[0] ?? 'none', status: 'pending', entry: '20230101T000000Z' };
+      if (i.due) t.due = twDay(i.due);
+      if (i.completed) Object.assign(t, { status: 'completed', end: twDay(i.completed) });
+      return t;
+    });
+    const data = join(work, `taskdata-${size}`);
+    mkdirSync(data);
+    const rc = join(work, `taskrc-${size}`);
+    writeFileSync(rc, `data.location=${data}\nconfirmation=off\nverbose=nothing\nhooks=off\ngc=off\nnews.version=${version.stdout.trim()}\n`);
+    const json = join(work, `tasks-${size}.json`);
+    writeFileSync(json, JSON.stringify(tasks));
+    const twEnv = { TASKRC: rc, TASKDATA: data };
+    const imported = onceOf('task', ['import', json], twEnv);
+    if (!imported.ok) {
+      console.log(`\n(skipped Taskwarrior at ${size} tasks: import failed: ${imported.err.split('\n')[0]})`);
+      continue;
+    }
+    const due = tthc('due', '--agency', 'vp', '--plan', file, '--as-of', AS_OF);
+    const cases = [
+      { name: 'node -e 0', run: () => onceOf(process.execPath, ['-e', '0']) },
+      { name: 'tthc due --agency vp, warm', run: () => onceOf(process.execPath, due) },
+      { name: 'task project:vp overdue', run: () => onceOf('task', ['project:vp', 'overdue'], twEnv) },
+    ];
+    // Untimed first runs: the plan cache filled, Taskwarrior's files read once; and the two lists' lengths told.
+    const vpOverdue = JSON.parse(spawnSync(process.execPath, [...due, '--format', 'json'], { env, encoding: 'utf8', maxBuffer: 1 << 28 }).stdout).items.filter((i) => i.status === 'overdue' && i.role === 'lead').length;
+    const twLines = cases[2].run().out.split('\n').filter((l) => /^\s*\d+\s/.test(l)).length;
+    const ms = new Map(cases.map((c) => [c.name, []]));
+    for (let i = 0; i < RUNS; i++) for (const c of cases) ms.get(c.name).push(c.run().ms);
+    const m = new Map([...ms].map(([k, v]) => [k, { ms: median(v) }]));
+    report(`Taskwarrior ${version.stdout.trim()} on the same ${tasks.length} tasks (${size}-task plan; overdue led by vp: tthc ${vpOverdue}, task ${twLines})`, RUNS, m);
+    const t = m.get('tthc due --agency vp, warm').ms;
+    const w = m.get('task project:vp overdue').ms;
+    console.log(`tthc ÷ Taskwarrior: ${(t / w).toFixed(2)} (${t <= w ? 'tthc faster' : 'Taskwarrior faster'})`);
+    results.push({ title: `taskwarrior-${size}`, name: 'tthc ÷ task', ms: t, ratio: t / w });
+  }
 }
 if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, JSON.stringify(results, null, 2));
 if (process.argv.includes('--enforce') && failed) process.exitCode = 1;

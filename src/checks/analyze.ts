@@ -1,5 +1,6 @@
 // The heavy half of reading a plan (YAML, zod, every check), loaded only when the plan's cache entry is missing.
-import { countBySeverity, makeDiagnostic, sortDiagnostics, type Diagnostic } from '../model/diagnostics.js';
+import { countBySeverity, makeDiagnostic, MAX_MESSAGE, sortDiagnostics, type Diagnostic } from '../model/diagnostics.js';
+import { clipSaid, fm } from '../messages/findings.js';
 import { checkLoaded } from './check.js';
 import { loadBytes } from '../read/load.js';
 import type { Origin } from '../model/model.js';
@@ -32,26 +33,15 @@ export const MAX_FINDINGS = 500;
 
 const RANK = { error: 0, warning: 1, note: 2 } as const;
 
-/**
- * Characters a finding's message or hint keeps at most: a message quotes the value it is about, and a value can be a
- * hundred kilobytes of pasted text (a report of 500 such findings ran to 4 MB). Far more than any real finding needs.
- */
-export const MAX_MESSAGE = 600;
+export { MAX_MESSAGE };
 
-function clip(s: string): string {
-  if (s.length <= MAX_MESSAGE) return s;
-  // Never split a surrogate pair: the cut text is still valid UTF-16.
-  let end = MAX_MESSAGE - 1;
-  const c = s.charCodeAt(end - 1);
-  if (c >= 0xd800 && c <= 0xdbff) end--;
-  return `${s.slice(0, end)}…`;
-}
-
-/** Each finding's message and hint clipped to MAX_MESSAGE characters. */
+/** Each finding's message and hint clipped: the quoted values in its parameters, so that the cache stays small too. */
 function clipped(diagnostics: Diagnostic[]): Diagnostic[] {
-  return diagnostics.map((d) =>
-    d.message.length > MAX_MESSAGE || (d.hint !== undefined && d.hint.length > MAX_MESSAGE) ? { ...d, message: clip(d.message), ...(d.hint !== undefined ? { hint: clip(d.hint) } : {}) } : d,
-  );
+  return diagnostics.map((d) => {
+    const message = clipSaid(d.message);
+    const hint = d.hint === undefined ? undefined : clipSaid(d.hint);
+    return message === d.message && hint === d.hint ? d : { ...d, message, ...(hint !== undefined ? { hint } : {}) };
+  });
 }
 
 /**
@@ -64,17 +54,8 @@ function capped(diagnostics: Diagnostic[], file: string): Diagnostic[] {
   const kept = sortDiagnostics(ranked.slice(0, MAX_FINDINGS));
   const rest = ranked.slice(MAX_FINDINGS);
   const n = countBySeverity(rest);
-  const parts = [n.error && `${n.error} error${n.error === 1 ? '' : 's'}`, n.warning && `${n.warning} warning${n.warning === 1 ? '' : 's'}`, n.note && `${n.note} note${n.note === 1 ? '' : 's'}`].filter(Boolean);
   const first = rest[0]!;
-  kept.push(
-    makeDiagnostic(
-      first.code,
-      file,
-      first.start,
-      `… and ${rest.length} more findings (${parts.join(', ')}), not listed one by one.`,
-      'Fix the findings above and run tthc check again; so many at once usually means the file is not a plan, or was damaged.',
-    ),
-  );
+  kept.push(makeDiagnostic(first.code, file, first.start, fm('report.more', { n: rest.length, errors: n.error, warnings: n.warning, notes: n.note }), fm('report.more.hint')));
   return kept;
 }
 

@@ -7,6 +7,7 @@ import { dateHint } from './dates.js';
 import { nodeAt } from '../read/locate.js';
 import { recordPath, recordPlace, type Path, type Task } from '../model/model.js';
 import { parseSymbol } from '../model/symbols.js';
+import { fm, type FindingText } from '../messages/findings.js';
 
 function fieldPath(task: Task, field: string): Path {
   if (field === 'when') return [...task.path, 'when'];
@@ -15,18 +16,16 @@ function fieldPath(task: Task, field: string): Path {
 }
 
 /** The hint for a problem of the schedule engine, by its code; `absent`: the field it names is not written. */
-function schedHint(code: string, field: string, absent: boolean, forms: readonly string[] | undefined): string | undefined {
+function schedHint(code: string, field: string, absent: boolean, forms: readonly string[] | undefined): FindingText | undefined {
   switch (code) {
     case 'WHEN_UNKNOWN':
-      return `Reword it in a known form (${(forms ?? []).slice(0, 6).join('; ')} …), or state the schedule: \`schedule: { kind: monthly, day: 20 }\`.`;
+      return fm('tl.unknown.hint', { forms: (forms ?? []).slice(0, 6).join('; ') });
     case 'SCHEDULE_MISMATCH':
-      return 'Make the phrase and `schedule` say the same; the explicit schedule is what tthc uses.';
+      return fm('tl.mismatch.hint');
     case 'SCHEDULE_FIELD':
-      return absent
-        ? 'Add `due:` (YYYY-MM-DD) to `schedule`, or a timeline phrase that names the period.'
-        : `Remove \`${field.replace(/^schedule\./, '')}\` from \`schedule\`, or set \`schedule.kind\` to what the task is.`;
+      return absent ? fm('tl.fieldAbsent.hint') : fm('tl.field.hint', { field: field.replace(/^schedule\./, '') });
     case 'WHEN_OUTSIDE_PERIOD':
-      return 'Check the year; a date of another year is often copied from last year\'s plan.';
+      return fm('tl.outside.hint');
     default:
       return undefined;
   }
@@ -44,15 +43,15 @@ export function checkTimelines(ctx: CheckContext): void {
       const sub = p.field.startsWith('schedule.') ? p.field.slice('schedule.'.length) : undefined;
       const absent = sub !== undefined && task.schedule?.[sub as keyof NonNullable<Task['schedule']>] === undefined;
       const path = absent && task.schedule?.kind !== undefined ? [...task.path, 'schedule', 'kind'] : fieldPath(task, p.field);
-      ctx.add(code, path, `Task ${task.id}: ${p.message}`, schedHint(code, p.field, absent, p.forms));
+      ctx.add(code, path, fm('tl.task', { id: task.id, said: p.message }), schedHint(code, p.field, absent, p.forms));
     }
     for (const k of ['due', 'start'] as const) {
       const v = task.schedule?.[k];
-      if (v !== undefined && !isValidDay(v)) ctx.add('DATE_INVALID', [...task.path, 'schedule', k], `Task ${task.id}: the date ${v} does not exist.`, dateHint(v));
+      if (v !== undefined && !isValidDay(v)) ctx.add('DATE_INVALID', [...task.path, 'schedule', k], fm('tl.dateInvalid', { id: task.id, date: v }), dateHint(v));
     }
     const follows = task.schedule?.follows;
     if (follows !== undefined) {
-      if (follows === task.id) ctx.add('FOLLOWS_UNKNOWN', [...task.path, 'schedule', 'follows'], `Task ${task.id} follows itself.`, 'Name the task whose completion opens this one.');
+      if (follows === task.id) ctx.add('FOLLOWS_UNKNOWN', [...task.path, 'schedule', 'follows'], fm('tl.followsSelf', { id: task.id }), fm('tl.followsSelf.hint'));
       else if (!plan.taskById.has(follows)) {
         // Suggest a real id: the task just before this one is the one most often followed.
         const at = plan.tasks.indexOf(task);
@@ -60,8 +59,8 @@ export function checkTimelines(ctx: CheckContext): void {
         ctx.add(
           'FOLLOWS_UNKNOWN',
           [...task.path, 'schedule', 'follows'],
-          `Task ${task.id} follows task ${follows}, which the plan does not have.`,
-          other ? `Use the id of a task of this plan, such as ${other.id}.` : 'Remove `follows`; the plan has no other task.',
+          fm('tl.followsUnknown', { id: task.id, follows }),
+          other ? fm('tl.followsUnknown.hint', { other: other.id }) : fm('tl.followsNone.hint'),
         );
       }
     }
@@ -85,14 +84,12 @@ export function checkTimelines(ctx: CheckContext): void {
         const at = loop.indexOf(first);
         const order = [...loop.slice(at), ...loop.slice(0, at)];
         const task = plan.taskById.get(first)!;
-        ctx.add('FOLLOWS_UNKNOWN', [...task.path, 'schedule', 'follows'], `Tasks follow each other in a loop: ${[...order, first].join(' → ')}.`, 'One of them must start on its own.');
+        ctx.add('FOLLOWS_UNKNOWN', [...task.path, 'schedule', 'follows'], fm('tl.followsLoop', { loop: [...order, first].join(' → ') }), fm('tl.followsLoop.hint'));
       }
     }
     for (const id of path) state.set(id, 'done');
   }
 }
-
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /**
  * Every dated occurrence of the task that falls due on a weekend or a public holiday, in one finding that lists the
@@ -126,20 +123,16 @@ function checkDueDays(ctx: CheckContext, task: Task, parts: Part[]): void {
   if (byDay.size === 0) return;
   const same = wheres.every((w) => JSON.stringify(w) === JSON.stringify(wheres[0]));
   const days = [...byDay.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
-  const list = days
-    .map(([day, { labels, off }]) => {
-      const what = `${WEEKDAYS[weekday(day)]}${off === 'holiday' ? ', public holiday' : ''}`;
-      return `${formatDayVi(day)} (${labels.length ? `${labels.join(', ')}: ` : ''}${what})`;
-    })
-    .join(', ');
+  const items = days.map(([day, { labels, off }]) => fm('tl.dayOff.day', { day: formatDayVi(day), labels: labels.join(', '), weekday: weekday(day), holiday: off === 'holiday' }));
+  const list = items.slice(1).reduce<FindingText>((a, b) => fm('tl.dayOff.and', { a, b }), items[0]!);
   // A holiday of a year the government has not announced (in tthc's data) is the Labour Code's reckoning: say so.
   const reckoned = [...new Set(days.filter(([d, { off }]) => off === 'holiday' && !holidaysOf(Number(d.slice(0, 4))).announced).map(([d]) => d.slice(0, 4)))];
-  const note = reckoned.length ? ` The public holidays of ${reckoned.join(', ')} are reckoned from the Labour Code; the government's announcement of that year is not in tthc's data yet.` : '';
+
   ctx.add(
     'DUE_NON_WORKING_DAY',
     same ? wheres[0]! : [...task.path, 'when'],
-    `Task ${task.id} falls due on ${days.length === 1 ? 'a day off' : `${days.length} days off`}: ${list}.${note}`,
-    'tthc keeps the dates as written; agree with the issuer whether the working day before counts.',
+    fm('tl.dayOff', { id: task.id, n: days.length, list, reckoned: reckoned.join(', ') }),
+    fm('tl.dayOff.hint'),
   );
 }
 
@@ -159,58 +152,64 @@ export function checkRecords(ctx: CheckContext): void {
         // With both, the one written second is where the record goes wrong; with neither, the record itself.
         const offset = (k: string): number => nodeAt(ctx.src.doc, rec(i, k))?.range?.[0] ?? 0;
         const at = r.done === undefined ? rec(i) : rec(i, offset('trigger') > offset('done') ? 'trigger' : 'done');
-        ctx.add('RECORD_SHAPE', at, `Record ${recordPlace(task, i) + 1} of task ${task.id} has ${r.done === undefined ? 'neither `done` nor `trigger`' : 'both `done` and `trigger`'}.`, 'A record is either `done: DATE` (the work was done) or `trigger: DATE` (the event that opens the task happened).');
+        ctx.add('RECORD_SHAPE', at, fm('rec.shape', { n: recordPlace(task, i) + 1, id: task.id, both: r.done !== undefined }), fm('rec.shape.hint'));
         return;
       }
       const key = r.done !== undefined ? 'done' : 'trigger';
       const day = (r.done ?? r.trigger)!;
       if (!isValidDay(day)) {
-        ctx.add('DATE_INVALID', rec(i, key), `Task ${task.id}: the record's date ${day} does not exist.`, dateHint(day));
+        ctx.add('DATE_INVALID', rec(i, key), fm('rec.dateInvalid', { id: task.id, date: day }), dateHint(day));
         return;
       }
       const label = r.done !== undefined ? ev.assigned.get(i) : undefined;
       const occ = label === undefined ? undefined : ev.all.find((o) => o.period === label);
       const range = `${formatDayVi(plan.period.start)} – ${formatDayVi(plan.period.end)}`;
       if (day < plan.period.start) {
-        ctx.add('RECORD_OUTSIDE_PLAN', rec(i, key), `Task ${task.id}: the record is dated ${formatDayVi(day)}, before the plan period (${range}).`, 'Check the year; work of another year belongs in that year\'s plan.');
+        ctx.add('RECORD_OUTSIDE_PLAN', rec(i, key), fm('rec.beforePlan', { id: task.id, day: formatDayVi(day), range }), fm('rec.beforePlan.hint'));
       } else if (day > plan.period.end && (occ === undefined || day > closing)) {
         // Completing an occurrence of the plan may run into the next year; an activity or a trigger belongs to that year.
         ctx.add(
           'RECORD_OUTSIDE_PLAN',
           rec(i, key),
           occ !== undefined
-            ? `Task ${task.id}: the completion${label ? ` of ${label}` : ''} is dated ${formatDayVi(day)}, after ${formatDayVi(closing)}, the last day on which work of this plan may be completed.`
-            : `Task ${task.id}: the record is dated ${formatDayVi(day)}, after the plan period (${range}).`,
-          occ !== undefined
-            ? 'Check the year; work of this plan finished so late belongs in the report of the year it was done.'
-            : `Check the year; only the completion of an occurrence of this plan may come after it (up to ${formatDayVi(closing)}).`,
+            ? fm('rec.afterClosing', { id: task.id, label: label ?? '', day: formatDayVi(day), closing: formatDayVi(closing) })
+            : fm('rec.afterPlan', { id: task.id, day: formatDayVi(day), range }),
+          occ !== undefined ? fm('rec.afterClosing.hint') : fm('rec.afterPlan.hint', { closing: formatDayVi(closing) }),
         );
       } else if (occ !== undefined && beforeWindow(occ, day)) {
         const open = openOn(ev.all, day).filter((o) => o.period !== null);
-        const what = occ.kind === 'event' ? `the occurrence opened on ${formatDayVi(occ.start)}` : (label ?? 'the occurrence');
+        const what = occ.kind === 'event' ? fm('rec.occurrenceOpened', { day: formatDayVi(occ.start) }) : (label ?? fm('rec.occurrence'));
         ctx.add(
           'RECORD_BEFORE_WINDOW',
           rec(i, 'done'),
-          `Task ${task.id}: the completion of ${what} is dated ${formatDayVi(day)}, before ${occ.kind === 'event' ? 'its trigger' : `its window opens on ${formatDayVi(occ.start)}`}${open.length ? `; on that day ${open.map((o) => o.period).join(', ')} ${open.length === 1 ? 'was' : 'were'} open` : ''}.`,
-          open.length ? `Give the record the period it completes (\`period: ${open[0]!.period}\`), or correct the date.` : 'Correct the date, or the period the record completes.',
+          fm('rec.beforeWindow', {
+            id: task.id,
+            what,
+            day: formatDayVi(day),
+            event: occ.kind === 'event',
+            opens: formatDayVi(occ.start),
+            open: open.map((o) => o.period).join(', '),
+            n: open.length,
+          }),
+          open.length ? fm('rec.beforeWindow.open', { period: String(open[0]!.period) }) : fm('rec.beforeWindow.hint'),
         );
       }
       if (day > ctx.today) {
         // Holds only until that day comes, so that a cached analysis stays true on later days.
-        ctx.add('RECORD_FUTURE', rec(i, key), `Task ${task.id}: the record is dated ${formatDayVi(day)}, which is after today.`, 'Record work once it is done; check the date.', day);
+        ctx.add('RECORD_FUTURE', rec(i, key), fm('rec.future', { id: task.id, day: formatDayVi(day) }), fm('rec.future.hint'), day);
       }
       if (r.trigger !== undefined && !isEvent) {
-        ctx.add('RECORD_TRIGGER', rec(i, 'trigger'), `Task ${task.id} has no trigger: its timeline "${task.when}" does not wait for an event.`, 'Record the work with `done:` instead.');
+        ctx.add('RECORD_TRIGGER', rec(i, 'trigger'), fm('rec.noTrigger', { id: task.id, when: task.when }), fm('rec.noTrigger.hint'));
       }
       if (r.due !== undefined) {
-        if (!isValidDay(r.due)) ctx.add('DATE_INVALID', rec(i, 'due'), `Task ${task.id}: the record's due date ${r.due} does not exist.`, dateHint(r.due));
+        if (!isValidDay(r.due)) ctx.add('DATE_INVALID', rec(i, 'due'), fm('rec.dueInvalid', { id: task.id, date: r.due }), dateHint(r.due));
         else if (r.trigger === undefined) {
-          ctx.add('RECORD_DUE', rec(i, 'due'), `Task ${task.id}: a completion has a \`due\`; only a trigger sets a due day.`, 'Remove `due:`; the due day of an occurrence comes from the plan or from its trigger.');
+          ctx.add('RECORD_DUE', rec(i, 'due'), fm('rec.dueOnDone', { id: task.id }), fm('rec.dueOnDone.hint'));
         } else if (isValidDay(r.trigger) && r.due < r.trigger) {
-          ctx.add('RECORD_DUE', rec(i, 'due'), `Task ${task.id}: the due day ${formatDayVi(r.due)} is before the trigger ${formatDayVi(r.trigger)}.`, 'The due day is the last on-time day the document sets, on or after the day it came; check both dates.');
+          ctx.add('RECORD_DUE', rec(i, 'due'), fm('rec.dueBefore', { id: task.id, due: formatDayVi(r.due), trigger: formatDayVi(r.trigger) }), fm('rec.dueBefore.hint'));
         } else if (r.due > closing) {
           // No completion could be recorded after the closing day, so a later due day is a mistyped year.
-          ctx.add('RECORD_DUE', rec(i, 'due'), `Task ${task.id}: the due day ${formatDayVi(r.due)} is after ${formatDayVi(closing)}, the last day on which work of this plan may be completed.`, 'Check the year of the due day the document sets.');
+          ctx.add('RECORD_DUE', rec(i, 'due'), fm('rec.dueAfter', { id: task.id, due: formatDayVi(r.due), closing: formatDayVi(closing) }), fm('rec.dueAfter.hint'));
         }
       }
       const first = repeated.get(i);
@@ -218,15 +217,13 @@ export function checkRecords(ctx: CheckContext): void {
         ctx.add(
           'RECORD_DUPLICATE',
           rec(i, key),
-          `Task ${task.id}: record ${recordPlace(task, i) + 1} repeats record ${recordPlace(task, first) + 1} (the same ${key === 'done' ? 'completion' : 'trigger'} day${r.period !== undefined ? ', period' : ''} and document).`,
-          key === 'done' && r.period === undefined && ev.continuous
-            ? 'Remove one of the two; a second activity on the same day has a document of its own (`ref:`).'
-            : 'Remove one of the two.',
+          fm('rec.repeats', { id: task.id, n: recordPlace(task, i) + 1, first: recordPlace(task, first) + 1, done: key === 'done', period: r.period !== undefined }),
+          key === 'done' && r.period === undefined && ev.continuous ? fm('rec.repeats.activity') : fm('rec.repeats.hint'),
         );
       }
       if (r.ref !== undefined) {
         const p = parseSymbol(r.ref);
-        if (!p.ok) ctx.add('SYMBOL_MALFORMED', rec(i, 'ref'), `The document symbol "${r.ref}" is malformed: ${p.reason}.`, p.suggestion ? `Did you mean ${p.suggestion}?` : 'Write it as NUMBER/TYPE-ISSUER, e.g. 123/BC-UBND.');
+        if (!p.ok) ctx.add('SYMBOL_MALFORMED', rec(i, 'ref'), fm('rec.symbol', { ref: r.ref, reason: p.said }), p.suggestion ? fm('symbol.near', { suggestion: p.suggestion }) : fm('rec.symbol.hint'));
       }
     });
     for (const u of ev.unmatched) {
@@ -236,13 +233,13 @@ export function checkRecords(ctx: CheckContext): void {
       // The value at fault: the period the record names, or else the day of the completion that fits nowhere.
       const value = rec(u.index, u.record.period !== undefined ? 'period' : 'done');
       if (u.reason === 'duplicate') {
-        ctx.add('RECORD_DUPLICATE', value, `Task ${task.id}: a second completion of ${u.record.period ?? 'the same occurrence'}.`, 'Remove one of the two records, or give this one the period it belongs to.');
+        ctx.add('RECORD_DUPLICATE', value, fm('rec.second', { id: task.id, period: u.record.period ?? '' }), fm('rec.second.hint'));
       } else if (u.reason === 'unknown-period') {
-        ctx.add('RECORD_PERIOD', rec(u.index, 'period'), `Task ${task.id} has no period ${u.record.period}.`, labels.length ? `Its periods are: ${labels.join(', ')}.` : 'Remove `period:`; this task has a single occurrence.');
+        ctx.add('RECORD_PERIOD', rec(u.index, 'period'), fm('rec.noPeriod', { id: task.id, period: String(u.record.period) }), labels.length ? fm('rec.noPeriod.periods', { periods: labels.join(', ') }) : fm('rec.noPeriod.single'));
       } else if (u.reason === 'ambiguous') {
-        ctx.add('RECORD_PERIOD', rec(u.index, 'done'), `Task ${task.id}: the record does not say which period it completes.`, `Add \`period:\` with one of: ${labels.join(', ')}.`);
+        ctx.add('RECORD_PERIOD', rec(u.index, 'done'), fm('rec.whichPeriod', { id: task.id }), fm('rec.whichPeriod.hint', { periods: labels.join(', ') }));
       } else if (!isEvent && !ev.continuous) {
-        ctx.add('RECORD_PERIOD', value, `Task ${task.id} has no occurrence this record could complete.`, 'Check the task id and the period.');
+        ctx.add('RECORD_PERIOD', value, fm('rec.nothing', { id: task.id }), fm('rec.nothing.hint'));
       }
     }
   }

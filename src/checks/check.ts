@@ -1,5 +1,6 @@
 // The meaning of a loaded plan: ids, agencies, dates, document symbols and citations, each problem located.
 import { makeDiagnostic, type Code, type Diagnostic, type Position } from '../model/diagnostics.js';
+import { fm } from '../messages/findings.js';
 import { foldName, nearest } from '../model/text.js';
 import { isMap, isSeq, visit } from 'yaml';
 import type { Loaded } from '../read/load.js';
@@ -55,42 +56,42 @@ function checkHeading(ctx: CheckContext): void {
   const blankNumber = blank('number');
   const blankDate = blank('date');
   if (blankNumber || blankDate) {
-    const which = blankNumber && blankDate ? 'number and date are' : blankNumber ? 'number is' : 'date is';
+    const which = blankNumber && blankDate ? 'both' : blankNumber ? 'number' : 'date';
     const written = String(ctx.src.doc.getIn(['plan', 'date']) ?? '');
     const shown = blankDate ? '…' : isValidDay(written) ? written.split('-').reverse().map((x, i) => (i < 2 ? String(Number(x)) : x)).join('/') : written;
     ctx.add(
       'PLAN_NUMBER_BLANK',
       keyAt(ctx.src.doc, ['plan'], blankNumber ? 'number' : 'date') ? ['plan', blankNumber ? 'number' : 'date'] : ['plan'],
-      `The plan's own ${which} blank ("Kế hoạch số ${blankNumber || typeof h.number !== 'string' ? '…' : h.number}/${h.symbol ?? 'KH-UBND'} ngày ${shown}"): the document was copied before it was issued.`,
-      `Fill in ${blankNumber && blankDate ? '`number:` and `date:`' : blankNumber ? '`number:`' : '`date:`'} from the issued document once it has ${blankNumber && blankDate ? 'them' : 'it'}.`,
+      fm('plan.blank', { which, number: blankNumber || typeof h.number !== 'string' ? '…' : h.number, symbol: h.symbol ?? 'KH-UBND', date: shown }),
+      fm('plan.blank.hint', { which }),
     );
   }
-  if (h.date && !isValidDay(h.date)) ctx.add('DATE_INVALID', ['plan', 'date'], `The plan's date ${h.date} does not exist.`, dateHint(h.date));
+  if (h.date && !isValidDay(h.date)) ctx.add('DATE_INVALID', ['plan', 'date'], fm('plan.dateInvalid', { date: h.date }), dateHint(h.date));
   if (typeof h.period === 'string') {
     const { first, last } = yearsOf(h.period);
     if (first > last) {
-      ctx.add('PERIOD_INVALID', ['plan', 'period'], `The plan period ${h.period} ends before it starts.`, `Write the years first to last: ${last}-${first}.`);
+      ctx.add('PERIOD_INVALID', ['plan', 'period'], fm('plan.periodBackwards', { period: h.period }), fm('plan.periodBackwards.hint', { first, last }));
     } else if (h.year < first || h.year > last) {
       ctx.add(
         'PERIOD_INVALID',
         ['plan', 'year'],
-        `The plan year ${h.year} lies outside the plan period ${h.period}.`,
-        `A plan over several years has its first year as \`year\`: year: ${first}.`,
+        fm('plan.yearOutside', { year: h.year, period: h.period }),
+        fm('plan.yearOutside.hint', { first }),
       );
     }
   } else if (h.period) {
     const { start, end } = h.period;
     for (const k of ['start', 'end'] as const) {
-      if (!isValidDay(h.period[k])) ctx.add('DATE_INVALID', ['plan', 'period', k], `The plan period's ${k} ${h.period[k]} does not exist.`, dateHint(h.period[k]));
+      if (!isValidDay(h.period[k])) ctx.add('DATE_INVALID', ['plan', 'period', k], fm('plan.periodDay', { which: k, date: h.period[k] }), dateHint(h.period[k]));
     }
     if (isValidDay(start) && isValidDay(end) && start > end) {
-      ctx.add('PERIOD_INVALID', ['plan', 'period', 'end'], `The plan period ends (${end}) before it starts (${start}).`, 'Swap `start` and `end`.');
+      ctx.add('PERIOD_INVALID', ['plan', 'period', 'end'], fm('plan.periodSwapped', { start, end }), fm('plan.periodSwapped.hint'));
     } else if (isValidDay(start) && isValidDay(end) && (end < `${h.year}-01-01` || start > `${h.year}-12-31`)) {
       ctx.add(
         'PERIOD_INVALID',
         ['plan', 'period', end < `${h.year}-01-01` ? 'end' : 'start'],
-        `The plan period ${start} – ${end} lies outside the plan year ${h.year}.`,
-        `Check the year of \`period\` and of \`year: ${h.year}\`; a plan's period overlaps its year.`,
+        fm('plan.periodOutside', { start, end, year: h.year }),
+        fm('plan.periodOutside.hint', { year: h.year }),
       );
     }
   }
@@ -152,7 +153,7 @@ function checkSectionsAndIds(ctx: CheckContext): void {
     if (s.id === '' && plan.raw.sections.length === 1) return;
     if (value === undefined) {
       badSection.add(si);
-      ctx.add('SECTION_ID', [...path, 'id'], `Section id "${s.id}" is not a Roman numeral.`, `Number sections I, II, III …; this is section ${toRoman(place + 1)}.`);
+      ctx.add('SECTION_ID', [...path, 'id'], fm('section.notRoman', { id: s.id }), fm('section.notRoman.hint', { meant: toRoman(place + 1) }));
     } else if (seenSections.has(s.id)) {
       badSection.add(si);
       twice.add(si);
@@ -160,12 +161,12 @@ function checkSectionsAndIds(ctx: CheckContext): void {
       ctx.add(
         'SECTION_ID',
         [...path, 'id'],
-        `Section ${s.id} appears twice.`,
-        `Renumber the sections in order: this one${before !== undefined && beforeWritten ? `, after section ${toRoman(before)},` : ''} is ${meant} (and its tasks ${meant}.1, ${meant}.2 …).`,
+        fm('section.twice', { id: s.id }),
+        fm('section.twice.hint', { after: before !== undefined && beforeWritten ? toRoman(before) : '', meant }),
       );
     } else if (value !== place + 1) {
       badSection.add(si);
-      ctx.add('SECTION_ID', [...path, 'id'], `Section ${s.id} stands where section ${toRoman(place + 1)} should.`, 'Number sections in the order of the appendix: I, II, III …');
+      ctx.add('SECTION_ID', [...path, 'id'], fm('section.place', { id: s.id, meant: toRoman(place + 1) }), fm('section.place.hint'));
     }
     seenSections.set(s.id, si);
     if (value !== undefined) before = twice.has(si) ? (before ?? place) + 1 : value;
@@ -194,20 +195,20 @@ function checkSectionsAndIds(ctx: CheckContext): void {
         ctx.add(
           'TASK_ID_MALFORMED',
           at,
-          `Task id "${t.id}" is not a section numeral, a dot and a row number.`,
-          `Write it as ${written} (section ${section.id || '–'}, row ${row + 1}), or with its sub-section: ${section.id}.1.${row + 1}.`,
+          fm('task.malformed', { id: t.id }),
+          fm('task.malformed.hint', { written, section: section.id, row: row + 1 }),
         );
       } else if (seenTasks.has(t.id) && !(twice.has(si) && numeral === section.id)) {
-        ctx.add('TASK_ID_DUPLICATE', at, `Task id ${t.id} is used twice (first in section ${seenTasks.get(t.id)}).`, `Each row has its own id; this one is probably ${section.id}.${row + 1}.`);
+        ctx.add('TASK_ID_DUPLICATE', at, fm('task.duplicate', { id: t.id, first: seenTasks.get(t.id)! }), fm('task.duplicate.hint', { meant: `${section.id}.${row + 1}` }));
       } else if (section.id !== '' && numeral !== section.id && !badSection.has(si)) {
-        ctx.add('TASK_ID_SECTION', at, `Task ${t.id} stands in section ${section.id}.`, `Move it to section ${numeral}, or renumber it ${section.id}.${row + 1}.`);
+        ctx.add('TASK_ID_SECTION', at, fm('task.section', { id: t.id, section: section.id }), fm('task.section.hint', { numeral: numeral ?? '', meant: `${section.id}.${row + 1}` }));
       } else if (/^\d+$/.test(last)) {
         // Rows are numbered 1, 2, 3 … in each section or sub-section, or run on from the row before (1–11 over four sections).
         const n = Number(last);
         const prev = lastIn.get(head);
         if (n !== (prev ?? 0) + 1 && n !== lastNumber + 1 && n !== row + 1 && !twice.has(si) && !badSection.has(si)) {
           const expected = `${head === '' ? '' : `${head}.`}${(prev ?? 0) + 1}`;
-          ctx.add('TASK_ID_SECTION', at, `Task ${t.id} is row ${row + 1} of section ${section.id}.`, `Renumber it ${expected}, or put the rows in order.`);
+          ctx.add('TASK_ID_SECTION', at, fm('task.row', { id: t.id, row: row + 1, section: section.id }), fm('task.row.hint', { meant: expected }));
         }
         lastIn.set(head, n);
         lastNumber = n;
@@ -221,13 +222,15 @@ function checkAgencies(ctx: CheckContext): void {
   const { plan } = ctx;
   const ids = [...plan.agencies.keys()];
   const used = new Set<string>();
-  const unknown = (id: string, path: Path, what: string) =>
+  const unknown = (id: string, path: Path, what: { task: string } | { collective: string }) => {
+    const near = nearest(id, ids);
     ctx.add(
       'AGENCY_UNKNOWN',
       path,
-      `${what} names agency "${id}", which \`agencies\` does not declare.`,
-      nearest(id, ids).length ? `Did you mean ${nearest(id, ids).map((x) => `\`${x}\``).join(' or ')}? Or declare it under \`agencies\`.` : 'Declare it under `agencies` with its name as the plan writes it.',
+      'task' in what ? fm('agency.unknownInTask', { task: what.task, id }) : fm('agency.unknownInCollective', { collective: what.collective, id }),
+      near.length ? fm('agency.unknown.near', { near: near.map((x) => `\`${x}\``).join(', ') }) : fm('agency.unknown.hint'),
     );
+  };
   for (const t of plan.tasks) {
     const seen = new Map<string, string>();
     for (const role of ['lead', 'support'] as const) {
@@ -236,14 +239,14 @@ function checkAgencies(ctx: CheckContext): void {
         // t.path is the task's place in the file; whether the role is written as a list is read from the file too.
         const path: Path = isSeq(ctx.src.doc.getIn([...t.path, role], true)) ? [...t.path, role, i] : [...t.path, role];
         used.add(id);
-        if (!plan.agencies.has(id)) unknown(id, path, `Task ${t.id}`);
+        if (!plan.agencies.has(id)) unknown(id, path, { task: t.id });
         const before = seen.get(id);
         if (before) {
           ctx.add(
             'AGENCY_REPEATED',
             path,
-            before === role ? `Task ${t.id} names ${id} twice as ${role}.` : `Task ${t.id} names ${id} both as lead and as support.`,
-            before === role ? 'Remove the second mention.' : 'Keep it under the role the document gives it.',
+            before === role ? fm('agency.twice', { task: t.id, id, role }) : fm('agency.bothRoles', { task: t.id, id }),
+            before === role ? fm('agency.twice.hint') : fm('agency.bothRoles.hint'),
           );
         }
         seen.set(id, role);
@@ -254,7 +257,7 @@ function checkAgencies(ctx: CheckContext): void {
   for (const a of plan.agencies.values()) {
     (a.members ?? []).forEach((m, i) => {
       used.add(m);
-      if (!plan.agencies.has(m)) unknown(m, ['agencies', ctx.agencyKey(a.id), 'members', i], `Collective ${a.id}`);
+      if (!plan.agencies.has(m)) unknown(m, ['agencies', ctx.agencyKey(a.id), 'members', i], { collective: a.id });
     });
   }
   // Depth first with a stack of our own: a chain of thousands of collectives must not exhaust the call stack.
@@ -271,8 +274,8 @@ function checkAgencies(ctx: CheckContext): void {
     ctx.add(
       'AGENCY_CYCLE',
       i >= 0 ? ['agencies', ctx.agencyKey(last), 'members', i] : ['agencies', ctx.agencyKey(id), 'members'],
-      `Collective membership loops: ${loop.join(' → ')}.`,
-      last === id ? `Remove ${id} from its own members.` : `Remove ${id} from the members of ${last}, or ${last} from the members of ${id}${loop.length > 3 ? ' (or break the loop elsewhere)' : ''}.`,
+      fm('agency.cycle', { loop: loop.join(' → ') }),
+      last === id ? fm('agency.cycleSelf.hint', { id }) : fm('agency.cycle.hint', { id, last, long: loop.length > 3 }),
     );
   };
   for (const root of ids) {
@@ -315,15 +318,15 @@ function checkAgencies(ctx: CheckContext): void {
         ctx.add(
           'AGENCY_NAME_CLASH',
           i === 0 ? ['agencies', ctx.agencyKey(a.id), 'name'] : ['agencies', ctx.agencyKey(a.id), 'aliases', i - 1],
-          `"${n}" names both ${other} and ${a.id}.`,
-          'Give each agency its own name and aliases, or merge the two if they are one agency.',
+          fm('agency.nameClash', { name: n, other, id: a.id }),
+          fm('agency.nameClash.hint'),
         );
       } else names.set(f, a.id);
     });
     for (const f of foldName(a.id) === a.id ? [a.id] : []) {
       const other = names.get(f);
       if (other && other !== a.id) {
-        ctx.add('AGENCY_NAME_CLASH', ['agencies', ctx.agencyKey(a.id)], `The id ${a.id} is also a name or alias of ${other}.`, 'Rename the id or the alias.');
+        ctx.add('AGENCY_NAME_CLASH', ['agencies', ctx.agencyKey(a.id)], fm('agency.idClash', { id: a.id, other }), fm('agency.idClash.hint'));
       }
     }
   }
@@ -335,8 +338,8 @@ function checkAgencies(ctx: CheckContext): void {
         ctx.add(
           'AGENCY_UNUSED',
           k?.range ? position(ctx.src, k.range[0]) : ['agencies', id],
-          `Agency ${id} is declared but no task or collective names it.`,
-          'Remove it, or name it in the tasks it works on.',
+          fm('agency.unused', { id }),
+          fm('agency.unused.hint'),
         );
       }
     }
@@ -353,12 +356,12 @@ function checkBases(ctx: CheckContext): void {
     if (typeof ref === 'string') {
       const p = parseSymbol(ref);
       if (!p.ok) {
-        ctx.add('SYMBOL_MALFORMED', ['bases', i, 'ref'], `The symbol "${ref}" is malformed: ${p.reason}.`, p.suggestion ? `Did you mean ${p.suggestion}?` : 'Write it as NUMBER/TYPE-ISSUER (45/QĐ-VPCP) or NUMBER/YEAR/TYPE-ISSUER (107/2021/NĐ-CP).');
+        ctx.add('SYMBOL_MALFORMED', ['bases', i, 'ref'], fm('symbol.malformed', { ref, reason: p.said }), p.suggestion ? fm('symbol.near', { suggestion: p.suggestion }) : fm('symbol.malformed.hint'));
       }
     }
     // A date not written YYYY-MM-DD is a shape fault, reported as such.
     if (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) && !isValidDay(date)) {
-      ctx.add('DATE_INVALID', ['bases', i, 'date'], `The date ${date} of ${typeof ref === 'string' ? ref : `legal basis ${i + 1}`} does not exist.`, dateHint(date));
+      ctx.add('DATE_INVALID', ['bases', i, 'date'], fm('basis.dateInvalid', { date, of: typeof ref === 'string' ? ref : fm('where.basis', { n: i + 1 }) }), dateHint(date));
     }
   });
 }
@@ -389,7 +392,7 @@ function checkProse(ctx: CheckContext): void {
       const at = locateInside(ctx.src, path, c.symbol);
       const p = parseSymbol(c.symbol);
       if (!p.ok) {
-        ctx.add('SYMBOL_MALFORMED', at, `"${c.kind} số ${c.symbol}" has a malformed symbol: ${p.reason}.`, p.suggestion ? `Did you mean ${p.suggestion}? Keep the official wording if the document has it so.` : 'Check the symbol against the cited document.');
+        ctx.add('SYMBOL_MALFORMED', at, fm('cited.malformed', { kind: c.kind, symbol: c.symbol, reason: p.said }), p.suggestion ? fm('cited.near', { suggestion: p.suggestion }) : fm('cited.malformed.hint'));
         continue;
       }
       if (!c.date || !c.issuer) continue;
@@ -400,18 +403,18 @@ function checkProse(ctx: CheckContext): void {
         ctx.add(
           'REF_CONFLICT',
           at,
-          `${c.kind} số ${c.symbol} ngày ${c.date.split('-').reverse().join('/')} của ${c.issuer} is cited as ${before.symbol} at line ${before.at.line}: the same issuer and date under two numbers.`,
-          `One of ${before.number} and ${p.symbol.number} is likely a typo; check the issued document. The plan keeps the official wording.`,
+          fm('cited.conflict', { kind: c.kind, symbol: c.symbol, date: c.date.split('-').reverse().join('/'), issuer: c.issuer, before: before.symbol, line: before.at.line }),
+          fm('cited.conflict.hint', { a: before.number, b: p.symbol.number }),
         );
       }
     }
     if (/<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?>/i.test(text)) {
       const tag = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?>/i.exec(text)![0];
-      ctx.add('HTML_IN_TEXT', locateInside(ctx.src, path, tag), `The text carries an HTML fragment (${tag}) copied from the document.`, 'It is kept verbatim; outputs print it as text.');
+      ctx.add('HTML_IN_TEXT', locateInside(ctx.src, path, tag), fm('prose.html', { tag }), fm('prose.html.hint'));
     }
     for (const [re, written, meant] of SPELLING) {
       if (re.test(text)) {
-        ctx.add('SPELLING', locateInside(ctx.src, path, written), `"${written}" is likely a typo for "${meant}".`, 'It is the official wording and stays; mention it to the issuer for the next plan.');
+        ctx.add('SPELLING', locateInside(ctx.src, path, written), fm('prose.spelling', { written, meant }), fm('prose.spelling.hint'));
       }
     }
   }
@@ -454,8 +457,8 @@ function checkLegacyText(ctx: CheckContext): void {
       ctx.add(
         'ENCODING_LEGACY',
         at,
-        `This text is Vietnamese typed in the legacy ${name} font encoding, not Unicode: "${shown.slice(0, 40).join('')}${shown.length > 40 ? '…' : ''}".`,
-        `Convert it with Unikey's converter: copy the text, open Unikey's tools (Ctrl+Shift+F6), choose source ${name} and destination Unicode, tick "Chuyển mã clipboard", press "Chuyển mã", and paste it back here.`,
+        fm('prose.legacy', { encoding: name, text: `${shown.slice(0, 40).join('')}${shown.length > 40 ? '…' : ''}` }),
+        fm('prose.legacy.hint', { encoding: name }),
       );
     },
   });
@@ -463,8 +466,8 @@ function checkLegacyText(ctx: CheckContext): void {
     ctx.add(
       'ENCODING_LEGACY',
       firstOmitted,
-      `${found - MAX_LEGACY_FINDINGS} more values, from here on, are in a legacy font encoding too; they are not listed one by one.`,
-      'Convert the whole file to Unicode with Unikey\'s converter (Ctrl+Shift+F6), from the legacy encoding to Unicode, then run tthc check again.',
+      fm('prose.moreLegacy', { n: found - MAX_LEGACY_FINDINGS }),
+      fm('prose.moreLegacy.hint'),
     );
   }
 }

@@ -1,5 +1,5 @@
 // What each check of meaning is given, apart from the checks: the plan checker and the timeline checks both use it.
-import type { Code, Position } from '../model/diagnostics.js';
+import type { Code, FindingText, Position } from '../model/diagnostics.js';
 import type { Path, Plan } from '../model/model.js';
 import type { Source } from '../read/locate.js';
 
@@ -18,7 +18,7 @@ export interface CheckContext {
   /** The key in the file of the agency with this id (they differ where the key is malformed: `Tư-pháp:` is tu-phap). */
   agencyKey(id: string): string;
   /** `ifTodayBefore`: the finding holds only until that day (a record dated in the future). */
-  add(code: Code, path: Path | Position, message: string, hint?: string, ifTodayBefore?: string): void;
+  add(code: Code, path: Path | Position, message: FindingText, hint?: FindingText, ifTodayBefore?: string): void;
 }
 
 /** Further checks (timelines, records) registered by the modules that understand them. */

@@ -6,6 +6,7 @@ import { formatDayVi } from '../schedule/index.js';
 import { asciiSlug, foldCompact, foldName } from '../model/text.js';
 import { evaluatePlan } from '../views/evaluate.js';
 import type { Agency, Plan, Task } from '../model/model.js';
+import { fm } from '../messages/findings.js';
 
 /** Two task texts are the same work when this share of the shorter one's word pairs is in the other. */
 export const SIMILAR = 0.6;
@@ -82,8 +83,8 @@ export function coverage(input: CoverageInput): Diagnostic[] {
         'PARENT_UNIT_UNKNOWN',
         file,
         at.implements,
-        `The parent plan ${parentName} names no agency that is this plan's issuer, ${unit.issuer}: which of its tasks fall to this plan cannot be told.`,
-        `Give the parent's agency an alias with this plan's issuer as written (or write the issuer as the parent names it), e.g. aliases: [${unit.issuer}].`,
+        fm('parent.unit', { parent: parentName, issuer: unit.issuer }),
+        fm('parent.unit.hint', { issuer: unit.issuer }),
       ),
     );
     return out;
@@ -104,8 +105,8 @@ export function coverage(input: CoverageInput): Diagnostic[] {
           'PARENT_TASK_UNKNOWN',
           file,
           at.task(task.id, 'implements'),
-          `Task ${task.id} implements ${task.implements}, which the parent plan ${parentName} does not have.`,
-          `The parent's tasks are ${parent.tasks.slice(0, 12).map((t) => t.id).join(', ')}${parent.tasks.length > 12 ? ' …' : ''}.`,
+          fm('parent.taskUnknown', { id: task.id, implements: task.implements, parent: parentName }),
+          fm('parent.taskUnknown.hint', { ids: parent.tasks.slice(0, 12).map((t) => t.id).join(', '), more: parent.tasks.length > 12 }),
         ),
       );
       // An id the parent does not have says nothing of which task it meant: the text still may.
@@ -119,15 +120,15 @@ export function coverage(input: CoverageInput): Diagnostic[] {
   }
   for (const { task, inv } of assigned) {
     if (carried.has(task.id)) continue;
-    const how = inv.via ? `as a member of ${parent.agencies.get(inv.via)?.name ?? inv.via}` : 'by name';
+    const how = inv.via ? fm('parent.viaMember', { name: parent.agencies.get(inv.via)?.name ?? inv.via }) : fm('parent.byName');
     const text = [...task.content];
     out.push(
       makeDiagnostic(
         'PARENT_TASK_MISSING',
         file,
         at.implements,
-        `The parent plan ${parentName} gives task ${task.id} to this plan's unit (lead, ${how}): "${text.slice(0, 80).join('')}${text.length > 80 ? '…' : ''}" (${task.when}); no task of this plan carries it out.`,
-        `Add a task for it, or mark the task that carries it out with \`implements: ${task.id}\`.`,
+        fm('parent.missing', { parent: parentName, id: task.id, how, text: `${text.slice(0, 80).join('')}${text.length > 80 ? '…' : ''}`, when: task.when }),
+        fm('parent.missing.hint', { id: task.id }),
       ),
     );
   }
@@ -145,8 +146,8 @@ export function coverage(input: CoverageInput): Diagnostic[] {
           'PARENT_DEADLINE_LATER',
           file,
           at.task(task.id, 'when'),
-          `Task ${task.id} is due ${formatDayVi(due)}${period ? ` (${period})` : ''}, after the parent plan's deadline for task ${p.id}: ${formatDayVi(limit)} (${p.when}).`,
-          'Bring the deadline forward to the parent\'s, or earlier, so that the unit reports in time.',
+          fm('parent.later', { id: task.id, due: formatDayVi(due), period, parentTask: p.id, limit: formatDayVi(limit), when: p.when }),
+          fm('parent.later.hint'),
         ),
       );
       break;

@@ -1,4 +1,6 @@
 // Ids in a plan whose appendix groups its sections in parts (A, B … or Phần I, II …), each numbering its sections from I.
+import { fm } from '../messages/findings.js';
+import type { FindingText } from '../model/diagnostics.js';
 import type { Path } from '../model/model.js';
 
 /** Written in Roman digits; whether the spelling is canonical is SECTION_ID's business. */
@@ -24,16 +26,16 @@ export function sectionOfTaskId(id: string, partIds: readonly string[]): { numer
 
 export interface PartSectionFinding {
   si: number;
-  message: string;
-  hint: string;
+  message: FindingText;
+  hint: FindingText;
   /** The section's numeral is used twice: its tasks' ids are echoes of that, not said again. */
   twice?: boolean;
 }
 
 export interface PartFinding {
   path: Path;
-  message: string;
-  hint: string;
+  message: FindingText;
+  hint: FindingText;
 }
 
 /** The part ids declared twice: each after the first is a finding at its `id`. */
@@ -41,7 +43,7 @@ export function checkPartList(parts: readonly { id: string }[]): PartFinding[] {
   const seen = new Set<string>();
   const out: PartFinding[] = [];
   parts.forEach((p, i) => {
-    if (seen.has(p.id)) out.push({ path: ['parts', i, 'id'], message: `Part ${p.id} appears twice.`, hint: 'Letter the parts in order: A, B, C … (or number them I, II …).' });
+    if (seen.has(p.id)) out.push({ path: ['parts', i, 'id'], message: fm('part.twice', { id: p.id }), hint: fm('part.twice.hint') });
     seen.add(p.id);
   });
   return out;
@@ -65,18 +67,18 @@ export function checkPartSections(sectionIds: readonly string[], partIds: readon
     if (pi < 0 || more.length > 0 || value === undefined) {
       out.push({
         si,
-        message: `Section id "${id}" is not a part's id and a Roman numeral.`,
-        hint: `In a plan with parts (${partIds.join(', ')}), a section is written as its part's id, a dot and its numeral: ${first}.I, ${first}.II …`,
+        message: fm('part.sectionId', { id }),
+        hint: fm('part.sectionId.hint', { parts: partIds.join(', '), first }),
       });
       return;
     }
     if (seen.has(id)) {
-      out.push({ si, twice: true, message: `Section ${id} appears twice.`, hint: `Number the sections of part ${p} in order: ${p}.I, ${p}.II, ${p}.III …` });
+      out.push({ si, twice: true, message: fm('section.twice', { id }), hint: fm('part.twice.sections.hint', { part: p }) });
       return;
     }
     seen.add(id);
     if (pi < partAt) {
-      out.push({ si, message: `Section ${id} of part ${p} stands after the sections of part ${partIds[partAt]}.`, hint: `Keep the parts in the order of \`parts\`: ${partIds.join(', ')}.` });
+      out.push({ si, message: fm('part.order', { id, part: p, before: partIds[partAt]! }), hint: fm('part.order.hint', { parts: partIds.join(', ') }) });
       return;
     }
     if (pi > partAt) {
@@ -84,9 +86,9 @@ export function checkPartSections(sectionIds: readonly string[], partIds: readon
       last = 0;
     }
     if (r === undefined && last > 0) {
-      out.push({ si, message: `Section ${id} (the tasks right under part ${p}) stands after section ${p}.${toRoman(last)}.`, hint: `Put it first among the sections of part ${p}.` });
+      out.push({ si, message: fm('part.head', { id, part: p, after: `${p}.${toRoman(last)}` }), hint: fm('part.head.hint', { part: p }) });
     } else if (r !== undefined && value !== last + 1) {
-      out.push({ si, message: `Section ${id} stands where section ${p}.${toRoman(last + 1)} should.`, hint: `Number the sections of each part from I: ${p}.I, ${p}.II, ${p}.III …` });
+      out.push({ si, message: fm('section.place', { id, meant: `${p}.${toRoman(last + 1)}` }), hint: fm('part.place.hint', { part: p }) });
     }
     if (r !== undefined) last = value;
   });

@@ -10,6 +10,7 @@ import { writeRendered } from './output.js';
 import { formatOption, specOf } from './spec.js';
 import { expandWildcards } from '../host/wildcards.js';
 import { parentFindings } from './parent.js';
+import { say } from '../messages/index.js';
 import type { Plan } from '../model/model.js';
 
 export interface CheckOptions {
@@ -41,7 +42,10 @@ export async function runCheck(ctx: Ctx, files: string[], opts: CheckOptions): P
     reports.push(r);
   }
   await writeRendered(ctx, spec, await renderAs(CHECK_FORMATS, spec.format, { reports, lang: spec.lang, style: ctx.style(spec.color), width: spec.width, sep: spec.sep }));
-  for (const e of unreadable) ctx.io.error(`tthc: ${e.message}\n${e.hint ? `hint: ${e.hint}\n` : ''}`);
+  for (const e of unreadable) {
+    const { message, hint } = e.say(spec.lang);
+    ctx.io.error(`tthc: ${message}\n${hint ? `${say(spec.lang, 'cli.hint')}: ${hint}\n` : ''}`);
+  }
   if (unreadable.length) return 2;
   const n = countBySeverity(reports.flatMap((r) => r.diagnostics));
   return n.error > 0 || (opts.strict && n.warning > 0) ? 1 : 0;

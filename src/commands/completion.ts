@@ -44,12 +44,16 @@ complete -c tthc -f -a '(__tthc_complete)'
 `,
   powershell: `# tthc completion for PowerShell. Load it with: tthc completion powershell | Out-String | Invoke-Expression
 # (e.g. in $PROFILE)
+# A word typed in quotes ('plans/kế hoạch.yaml') is passed without them, as tthc would receive it.
 Register-ArgumentCompleter -Native -CommandName tthc -ScriptBlock {
     param($wordToComplete, $commandAst, $cursorPosition)
     $before = @($commandAst.CommandElements | Select-Object -Skip 1 |
-        Where-Object { $_.Extent.EndOffset -lt $cursorPosition } | ForEach-Object { $_.ToString() })
-    tthc __complete "--cur=$wordToComplete" @before 2>$null | ForEach-Object {
-        $text = if ($_ -match '\\s') { "'" + $_ + "'" } else { $_ }
+        Where-Object { $_.Extent.EndOffset -lt $cursorPosition } | ForEach-Object {
+            if ($_ -is [System.Management.Automation.Language.StringConstantExpressionAst]) { $_.Value } else { $_.ToString() }
+        })
+    $cur = $wordToComplete -replace '^[''"]', ''
+    tthc __complete "--cur=$cur" @before 2>$null | ForEach-Object {
+        $text = if ($_ -match '\\s') { "'" + ($_ -replace "'", "''") + "'" } else { $_ }
         [System.Management.Automation.CompletionResult]::new($text, $_, 'ParameterValue', $_)
     }
 }

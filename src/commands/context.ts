@@ -1,14 +1,12 @@
 // What every command shares: finding and loading the plan, today in Vietnam, colour; the options are spec.ts's.
-import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { exists, isFolder, listNames, pathKind, readHead, readPlanFile } from '../host/files.js';
 import { CONFIG_NAME, findUp, loadConfig, type Config } from '../host/config.js';
 import { sortDiagnostics, type Diagnostic } from '../model/diagnostics.js';
 import { RefusedError, UsageError, type Io } from '../model/io.js';
 import { loadChecked, type Checked } from '../host/cache.js';
-import { headOf, MAX_PLAN_BYTES } from '../read/decode.js';
 import type { Plan } from '../model/model.js';
 import { renderText } from '../render/diagnostics.js';
-import { heldOpenRefusal, retryHeldOpenSync } from '../edit/held-open.js';
 import { showPath } from '../host/paths.js';
 import { pickLang } from '../render/i18n.js';
 import { formatDayVi, todayInVietnam } from '../schedule/index.js';
@@ -69,9 +67,9 @@ export function makeCtx(io: Io): Ctx {
 /** The folder that holds the plans: tthc.yaml's folder's plans/, else the nearest plans/ in the working directory or above. */
 export function plansFolder(ctx: Ctx): string | undefined {
   const file = ctx.config().file;
-  if (file && existsSync(join(dirname(file), 'plans'))) return join(dirname(file), 'plans');
+  if (file && exists(join(dirname(file), 'plans'))) return join(dirname(file), 'plans');
   const found = findUp(ctx.io.cwd, 'plans');
-  return found && statSync(found).isDirectory() ? found : undefined;
+  return found && isFolder(found) ? found : undefined;
 }
 
 /** The plans under plans/ (found as plansFolder says), for commands given no file. */
@@ -84,7 +82,7 @@ export function defaultPlans(ctx: Ctx): string[] {
 }
 
 export function plansIn(ctx: Ctx, dir: string): string[] {
-  const plans = readdirSync(dir).filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith('.') && n !== CONFIG_NAME).sort();
+  const plans = listNames(dir).filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith('.') && n !== CONFIG_NAME).sort();
   if (plans.length === 0) throw new UsageError(msg('plan.emptyFolder', { dir: ctx.display(dir) }), msg('plan.emptyFolder.hint'));
   // Spelled with '/' on every system (Windows takes it too), so that reports are the same bytes everywhere.
   return plans.map((n) => join(dir, n).split('\\').join('/'));
@@ -95,18 +93,8 @@ export function plansIn(ctx: Ctx, dir: string): string[] {
  * costs start-up time, and choosing among plans (by year, by number) needs only a few heading values.
  */
 export function planHeadBlock(path: string): string | undefined {
-  let head: string;
-  try {
-    const fd = openSync(path, 'r');
-    try {
-      const buf = Buffer.alloc(16384);
-      head = buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('utf8');
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return undefined;
-  }
+  const head = readHead(path, 16384);
+  if (head === undefined) return undefined;
   // Up to the next top-level key.
   return /^plan:[ \t]*(?:#.*)?\r?\n((?:(?:[ \t]+.*|[ \t]*)(?:\r?\n|$))*)/m.exec(head)?.[1];
 }
@@ -148,62 +136,19 @@ export function planPath(ctx: Ctx, flag: string | undefined): string {
   if (!setting) return choosePlan(ctx, defaultPlans(ctx), { day }, 'plans/');
   const path = resolve(setting.base, setting.value);
   const isYear = /^\d{4}$/.test(setting.value.trim());
-  let st;
-  try {
-    st = statSync(path);
-  } catch {
-    st = undefined;
-  }
+  const st = pathKind(path);
   if (isYear && !st) return choosePlan(ctx, defaultPlans(ctx), { year: Number(setting.value.trim()) }, 'plans/');
-  if (st?.isDirectory()) return choosePlan(ctx, plansIn(ctx, path), { day }, `${ctx.display(path)}/`);
+  if (st === 'folder') return choosePlan(ctx, plansIn(ctx, path), { day }, `${ctx.display(path)}/`);
   if (!st && setting.source !== '--plan') throw new UsageError(msg('plan.settingMissing', { file: ctx.display(path), source: setting.source }), msg('plan.settingMissing.hint', { source: setting.source }));
   return flag !== undefined ? flag : path;
 }
 
 /**
- * Reads a file for a command; a missing file or a folder is a usage error (exit 2). Only a regular file is read, and
- * never more than a plan may hold: a device (/dev/zero), a named pipe or a socket would make `check` wait or read
- * without end. The file is opened without blocking (a pipe with no writer would hang the open itself), then judged by
- * what was opened (fstat), so that it cannot be swapped between the look and the read.
+ * Reads a plan file for a command; a missing file or a folder is a usage error (exit 2), and only a regular file is
+ * read, never more than a plan may hold (host/files.ts says how).
  */
 export function readPlanBytes(ctx: Ctx, file: string): Buffer {
-  const path = ctx.abs(file);
-  let fd: number;
-  try {
-    // On Windows a plan another program holds open is waited for a moment (held-open.ts).
-    fd = retryHeldOpenSync(() => openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new UsageError(msg('file.missing', { file }), msg('file.missing.hint'));
-    if (code === 'EISDIR') throw new UsageError(msg('file.folder', { file }), msg('file.folder.hint', { example: join(file, '…yaml') }));
-    throw heldOpenRefusal(e, 'read', file, runLang(ctx)) ?? new UsageError(msg('file.unreadable', { file, code: code ?? 'error' }), msg('file.unreadable.hint'));
-  }
-  try {
-    const st = fstatSync(fd);
-    if (st.isDirectory()) throw new UsageError(msg('file.folder', { file }), msg('file.folder.hint', { example: join(file, '…yaml') }));
-    if (!st.isFile()) {
-      const what = st.isFIFO() ? 'pipe' : st.isCharacterDevice() || st.isBlockDevice() ? 'device' : st.isSocket() ? 'socket' : 'other';
-      throw new UsageError(msg('file.special', { file, what }), msg('file.special.hint'));
-    }
-    // At most one byte more than a plan may hold: enough to refuse a larger file (TOO_LARGE) with its real size,
-    // and a file that grows while it is read is not followed.
-    const cap = MAX_PLAN_BYTES + 1;
-    const buf = Buffer.alloc(Math.min(cap, st.size + 1));
-    let n = 0;
-    for (;;) {
-      if (n === buf.length) break;
-      const got = readSync(fd, buf, n, buf.length - n, n);
-      if (got === 0) break;
-      n += got;
-    }
-    const bytes = buf.subarray(0, n);
-    return n > MAX_PLAN_BYTES ? headOf(bytes, Math.max(st.size, n)) : bytes;
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    throw heldOpenRefusal(e, 'read', file, runLang(ctx)) ?? new UsageError(msg('file.unreadable', { file, code: (e as NodeJS.ErrnoException).code ?? 'error' }), msg('file.unreadable.hint'));
-  } finally {
-    closeSync(fd);
-  }
+  return readPlanFile(ctx.abs(file), file, runLang(ctx));
 }
 
 export interface LoadedPlan {
@@ -236,7 +181,7 @@ export async function loadPlan(ctx: Ctx, flag: string | undefined): Promise<Load
   }
   if (errors.length || !checked.plan) {
     const shown = errors.slice(0, 5);
-    const report = renderText([{ file: checked.file, diagnostics: shown, lines: checked.lines }], ctx.style());
+    const report = renderText([{ file: checked.file, diagnostics: shown, lines: checked.lines }], ctx.style(), undefined, runLang(ctx));
     throw new RefusedError(msg('plan.hasErrors', { file: checked.file, n: errors.length, report: report.trimEnd() }), msg('plan.hasErrors.hint', { file: checked.file }));
   }
   return { plan: checked.plan, ...(checked.schedules ? { schedules: checked.schedules } : {}), diagnostics, bytes };

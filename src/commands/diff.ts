@@ -1,6 +1,6 @@
 // `tthc diff [A [B]]`: what a change to a plan means — between git revisions of the plan file, the index, or two files.
-import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { isFile as isFileAt } from '../host/files.js';
 import type { Command } from 'commander';
 import { sortDiagnostics } from '../model/diagnostics.js';
 import { RefusedError, UsageError } from '../model/io.js';
@@ -9,11 +9,12 @@ import type { Plan } from '../model/model.js';
 import { renderText } from '../render/diagnostics.js';
 import { DIFF_FORMATS, renderAs } from '../render/registry.js';
 import { diffPlans, type PlanDiff } from '../views/diff.js';
-import { planPath, readPlanBytes, type Ctx } from './context.js';
+import { planPath, readPlanBytes, runLang, type Ctx } from './context.js';
 import { hasCommits, repositoryOf, showFile, verifyRevision, type Tracked } from './git.js';
-import { msg } from '../messages/index.js';
+import { msg, say } from '../messages/index.js';
 import { writeRendered } from './output.js';
 import { formatOption, specOf } from './spec.js';
+import { sayFinding } from '../messages/findings-say.js';
 
 interface Opts {
   staged?: boolean;
@@ -59,12 +60,12 @@ async function loadSide(ctx: Ctx, which: 'old' | 'new', side: Side, tracked: Tra
   let bytes: Buffer;
   if (side.kind === 'file') bytes = readPlanBytes(ctx, side.file);
   else {
-    if (!tracked) throw new UsageError(`${planFile} is not in a git repository, so it has no revision ${side.kind === 'rev' ? side.rev : '(staged)'}.`, 'Compare two files instead: `tthc diff OLD.yaml NEW.yaml`.');
+    if (!tracked) throw new UsageError(msg('diff.noGitRev', { file: planFile ?? '', rev: side.kind === 'rev' ? side.rev : '', staged: side.kind !== 'rev' }), msg('diff.compareFiles'));
     const env = ctx.io.env;
     let rev = '';
     if (side.kind === 'rev') {
       if (side.rev === 'HEAD' && !(await hasCommits(tracked.root, env))) {
-        throw new UsageError(`The git repository of ${ctx.display(planFile!)} has no commit yet, so there is no HEAD to compare with.`, 'Commit the plan first (`git add` and `git commit`), or compare two files: `tthc diff OLD.yaml NEW.yaml`.');
+        throw new UsageError(msg('diff.noCommit', { file: ctx.display(planFile!) }), msg('diff.noCommit.hint'));
       }
       await verifyRevision(tracked.root, side.rev, env);
       rev = side.rev;
@@ -72,38 +73,34 @@ async function loadSide(ctx: Ctx, which: 'old' | 'new', side: Side, tracked: Tra
     const path = (side.kind === 'rev' ? side.path : undefined) ?? tracked.path;
     const got = await showFile(tracked.root, rev, path, env);
     if (!got) {
-      throw new UsageError(
-        side.kind === 'index' ? `${path} is not in git's index (not tracked, or removed).` : `${path} is not in revision ${side.rev} (a file not yet committed, not tracked by git, or added later).`,
-        side.kind === 'index' ? 'Add it with `git add`, or compare two files: `tthc diff OLD.yaml NEW.yaml`.' : '`git log --oneline -- FILE` lists the commits that have it; `git add` and `git commit` start its history.',
-      );
+      throw side.kind === 'index'
+        ? new UsageError(msg('diff.notStaged', { path }), msg('diff.notStaged.hint'))
+        : new UsageError(msg('diff.notInRev', { path, rev: side.rev }), msg('diff.notInRev.hint'));
     }
     bytes = got;
   }
   const checked = await loadChecked(bytes, name, ctx.today(), ctx.io.env);
   if (!checked.plan) {
     const first = sortDiagnostics(checked.diagnostics).find((d) => d.severity === 'error');
-    const at = first ? ` ${first.file}:${first.start.line}:${first.start.col}: ${first.code}: ${first.message}` : '';
-    throw new UsageError(`the ${which} side (${name}) is not a plan tthc can read:${at}`, `Run \`tthc check\` on it to see every problem${side.kind === 'file' ? '' : ` (\`git show ${side.kind === 'rev' ? side.rev : ''}:${(side.kind === 'rev' ? side.path : undefined) ?? tracked?.path ?? ''} > version.yaml\` to get that version)`}.`);
+    const at = first ? ` ${first.file}:${first.start.line}:${first.start.col}: ${first.code}: ${sayFinding(runLang(ctx), first.message)}` : '';
+    const show = side.kind === 'file' ? undefined : `git show ${side.kind === 'rev' ? side.rev : ''}:${(side.kind === 'rev' ? side.path : undefined) ?? tracked?.path ?? ''} > version.yaml`;
+    throw new UsageError(msg('diff.unreadable', { which, name, at }), msg('diff.unreadable.hint', show !== undefined ? { show } : {}));
   }
   // A plan of the wrong shape is read in part (its legal bases and prose are left out): compared as it is, they would
   // show as removed under "nothing changed". Errors of meaning (a row numbered out of order) do not hide anything.
   const errors = sortDiagnostics(checked.diagnostics).filter((d) => d.severity === 'error');
   if (checked.partial) {
-    const report = renderText([{ file: checked.file, diagnostics: errors.slice(0, 5), lines: checked.lines }], ctx.style());
+    const report = renderText([{ file: checked.file, diagnostics: errors.slice(0, 5), lines: checked.lines }], ctx.style(), undefined, runLang(ctx));
     throw new RefusedError(
-      `the ${which} side (${name}) has ${errors.length} error${errors.length === 1 ? '' : 's'} in its shape, so tthc can read only part of it.\n\n${report.trimEnd()}`,
-      `Fix ${errors.length === 1 ? 'it' : 'them'} first (\`tthc check\` lists every finding)${side.kind === 'file' ? '' : `, or compare with another revision`}.`,
+      msg('diff.partial', { which, name, n: errors.length, report: report.trimEnd() }),
+      msg('diff.partial.hint', { n: errors.length, file: side.kind === 'file' }),
     );
   }
   return { plan: checked.plan, label: name };
 }
 
 function isFile(ctx: Ctx, arg: string): boolean {
-  try {
-    return existsSync(ctx.abs(arg)) && statSync(ctx.abs(arg)).isFile();
-  } catch {
-    return false;
-  }
+  return isFileAt(ctx.abs(arg));
 }
 
 /** Compares two sides and returns the diff with both plans. */
@@ -114,10 +111,7 @@ export async function compare(ctx: Ctx, oldSide: Side, newSide: Side, planFile: 
     // Without a plan file (every revision is REV:PATH), the repository is the one around the working folder.
     tracked = await repositoryOf(planFile ? ctx.abs(planFile) : join(ctx.io.cwd, 'any-file'), ctx.io.env);
     if (!tracked) {
-      throw new UsageError(
-        `${planFile ? ctx.display(planFile) : 'This folder'} is not in a git repository, so tthc cannot read ${planFile ? 'its earlier versions' : 'revisions'}.`,
-        'Compare two files instead: `tthc diff OLD.yaml NEW.yaml`, or keep the plan in git (`git init`, `git add`, `git commit`).',
-      );
+      throw new UsageError(msg('diff.noGit', planFile ? { file: ctx.display(planFile) } : {}), msg('diff.noGit.hint'));
     }
   }
   // The new side first: a plan file that is not on disk is "no such file", before any question of its history.
@@ -168,7 +162,7 @@ export function registerDiff(program: Command, ctx: Ctx, done: (code: number) =>
       }
       await writeRendered(ctx, spec, await renderAs(DIFF_FORMATS, spec.format, { results, lang: spec.lang, style: ctx.style(spec.color), width: spec.width, sep: spec.sep }));
       const broken = [...new Set(results.flatMap((r) => failures(r.diff, rules)))];
-      if (broken.length) ctx.io.error(`tthc diff: the change has ${broken.join(', ')} (--fail-on).\n`);
+      if (broken.length) ctx.io.error(`${say(spec.lang, 'diff.broken', { rules: broken.join(', ') })}\n`);
       done(broken.length ? 1 : 0);
     });
 }
@@ -179,7 +173,7 @@ async function stagedDiff(ctx: Ctx, file: string): Promise<{ diff: PlanDiff; a: 
   if (!tracked) throw new UsageError(msg('diff.noGitStaged', { file: ctx.display(file) }), msg('diff.noGitStaged.hint'));
   const env = ctx.io.env;
   if (!(await hasCommits(tracked.root, env)) || !(await showFile(tracked.root, 'HEAD', tracked.path, env))) {
-    ctx.io.error(`${tracked.path}: a new plan (not in HEAD); nothing to compare with.\n`);
+    ctx.io.error(`${say(specOf(ctx).lang, 'diff.newPlan', { file: tracked.path })}\n`);
     return undefined;
   }
   return compare(ctx, { kind: 'rev', rev: 'HEAD' }, { kind: 'index' }, file);

@@ -1,6 +1,7 @@
 // The git program, for diff and log: a plan file's versions at revisions and its history (spawned without a shell).
-import { realpathSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
+import { realPath } from '../host/files.js';
+import { runGit } from '../host/git.js';
 import { UsageError } from '../model/io.js';
 import { msg } from '../messages/index.js';
 
@@ -10,26 +11,15 @@ export interface GitResult {
   stderr: string;
 }
 
-/** A plan's history is small; a hundred megabytes of output is far past anything a plan repository holds. */
-const MAX_OUTPUT = 100 * 1024 * 1024;
-
 /**
- * Runs git with `args` as a list (no shell: paths with spaces or Vietnamese letters pass as they are). Git's own
- * messages stay in English and paths are not quoted, so that they can be read back.
+ * Runs git with `args` (host/git.ts spawns it, without a shell); git not found is a usage error that says so.
  */
 export async function git(cwd: string, args: string[], env: Record<string, string | undefined>): Promise<GitResult> {
-  // Loaded here, not at start-up: only diff and log spawn a program.
-  const { spawnSync } = await import('node:child_process');
-  const r = spawnSync('git', ['-c', 'core.quotePath=false', ...args], {
-    cwd,
-    env: { ...env, LC_ALL: 'C', GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0' } as NodeJS.ProcessEnv,
-    maxBuffer: MAX_OUTPUT,
-    windowsHide: true,
-  });
+  const r = await runGit(cwd, args, env);
   if (r.error) {
     const code = (r.error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new UsageError(msg('git.missing'), msg('git.missing.hint'));
-    throw new UsageError(`git could not be run: ${r.error.message}`);
+    throw new UsageError(msg('git.cannotRun', { detail: r.error.message }));
   }
   return { status: r.status ?? 1, stdout: r.stdout, stderr: r.stderr.toString('utf8').trim() };
 }
@@ -45,14 +35,14 @@ export interface Tracked {
 export async function repositoryOf(abs: string, env: Record<string, string | undefined>): Promise<Tracked | undefined> {
   let dir: string;
   try {
-    dir = realpathSync(dirname(abs));
+    dir = realPath(dirname(abs));
   } catch {
     return undefined;
   }
   const r = await git(dir, ['rev-parse', '--show-toplevel'], env);
   if (r.status !== 0) return undefined;
   const root = r.stdout.toString('utf8').trim();
-  const path = relative(realpathSync(root), join(dir, basename(abs))).split('\\').join('/');
+  const path = relative(realPath(root), join(dir, basename(abs))).split('\\').join('/');
   return { root, path };
 }
 
@@ -75,7 +65,7 @@ export async function showFile(root: string, rev: string, path: string, env: Rec
   const exists = await git(root, ['cat-file', '-e', spec], env);
   if (exists.status !== 0) return undefined;
   const r = await git(root, ['show', '--no-textconv', spec], env);
-  if (r.status !== 0) throw new UsageError(`git show ${spec} failed: ${r.stderr}`);
+  if (r.status !== 0) throw new UsageError(msg('git.showFailed', { spec, detail: r.stderr }));
   return r.stdout;
 }
 
@@ -99,7 +89,7 @@ export interface Commit {
 /** The commits that changed `path`, oldest first, following renames. */
 export async function fileHistory(root: string, path: string, env: Record<string, string | undefined>): Promise<Commit[]> {
   const r = await git(root, ['log', '--follow', '-z', '--name-only', '--format=%x1e%H%x1f%h%x1f%ad%x1f%an%x1f%ae%x1f%s', '--date=short', '--', path], env);
-  if (r.status !== 0) throw new UsageError(`git log failed: ${r.stderr}`);
+  if (r.status !== 0) throw new UsageError(msg('git.logFailed', { detail: r.stderr }));
   const out: Commit[] = [];
   for (const chunk of r.stdout.toString('utf8').split('\x1e')) {
     if (!chunk.trim()) continue;

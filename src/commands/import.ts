@@ -1,14 +1,15 @@
 // `tthc import FILE`: a plan file from the text of a plan's document (its appendix table, or the whole document).
 import type { Command } from 'commander';
 import { heavy } from '../host/lazy.js';
-import { existsSync, statSync } from 'node:fs';
+import { exists, isFile } from '../host/files.js';
 import { keepWarm } from '../host/cache.js';
 import { RefusedError, UsageError } from '../model/io.js';
 import { decodePlanBytes } from '../read/decode.js';
-import { readPlanBytes, type Ctx } from './context.js';
+import { readPlanBytes, runLang, type Ctx } from './context.js';
 import { writeOutput } from './output.js';
 import type { AgencyFile } from '../model/schema.js';
-import { msg } from '../messages/index.js';
+import { msg, render, say } from '../messages/index.js';
+import { sayFinding } from '../messages/findings-say.js';
 
 interface Opts {
   agencies?: string;
@@ -33,10 +34,11 @@ export function registerImport(program: Command, ctx: Ctx, done: (code: number) 
         year = Number(opts.year);
         if (year < 1990 || year > 2100) throw new UsageError(msg('import.yearRange', { year }), msg('import.yearRange.hint'));
       }
-      if (opts.output && existsSync(ctx.abs(opts.output)) && !opts.force) {
+      if (opts.output && exists(ctx.abs(opts.output)) && !opts.force) {
         throw new UsageError(msg('import.exists', { file: opts.output }), msg('import.exists.hint'));
       }
       const shown = ctx.display(file);
+      const lang = runLang(ctx);
       const bytes = readPlanBytes(ctx, file);
       const { importPlan, ImportError, docxToText, DocxError, pdfToText, PdfError } = await heavy();
       let text: string;
@@ -45,7 +47,7 @@ export function registerImport(program: Command, ctx: Ctx, done: (code: number) 
         try {
           text = await pdfToText(bytes);
         } catch (e) {
-          if (e instanceof PdfError) throw new RefusedError(`${shown}: ${e.message}`, e.hint);
+          if (e instanceof PdfError) throw new RefusedError(say(lang, 'imp.at', { where: shown, text: render(lang, e.text) }), e.hintText);
           throw e;
         }
       } else if (starts([0xd0, 0xcf, 0x11, 0xe0])) {
@@ -54,14 +56,14 @@ export function registerImport(program: Command, ctx: Ctx, done: (code: number) 
         try {
           text = docxToText(bytes);
         } catch (e) {
-          if (e instanceof DocxError) throw new RefusedError(`${shown}: ${e.message}`, msg('import.docx.hint'));
+          if (e instanceof DocxError) throw new RefusedError(say(lang, 'imp.at', { where: shown, text: render(lang, e.text) }), msg('import.docx.hint'));
           throw e;
         }
       } else {
         const decoded = decodePlanBytes(bytes, shown);
         if (decoded.text === undefined) {
           const d = decoded.diagnostics[0]!;
-          throw new RefusedError(`${shown}:${d.start.line}:${d.start.col}: ${d.message}`, d.hint);
+          throw new RefusedError(`${shown}:${d.start.line}:${d.start.col}: ${sayFinding(runLang(ctx), d.message)}`, d.hint === undefined ? undefined : sayFinding(runLang(ctx), d.hint));
         }
         text = decoded.text;
       }
@@ -70,16 +72,23 @@ export function registerImport(program: Command, ctx: Ctx, done: (code: number) 
       try {
         result = importPlan(text, { ...(year !== undefined ? { year } : {}), ...(agencies ? { agencies } : {}), file: shown });
       } catch (e) {
-        if (e instanceof ImportError) throw new RefusedError(`${shown}:${e.line}: ${e.message}`, e.hint);
+        if (e instanceof ImportError) {
+          const said = e.say(lang);
+          throw new RefusedError(say(lang, 'imp.at', { where: `${shown}:${e.line}`, text: said.message }), said.hint);
+        }
         throw e;
       }
-      for (const w of result.warnings) ctx.io.error(`${shown}:${w.line}: warning: ${w.message}${w.hint ? `\n  hint: ${w.hint}` : ''}\n`);
+      for (const w of result.warnings) {
+        const text = w.text ? render(lang, w.text) : w.message;
+        const hint = w.hintText ? render(lang, w.hintText) : w.hint;
+        ctx.io.error(`${say(lang, 'imp.warning', { where: `${shown}:${w.line}`, text })}${hint ? `\n  ${say(lang, 'cli.hint')}: ${hint}` : ''}\n`);
+      }
       await writeOutput(ctx, result.yaml, opts.output, { replacePlan: Boolean(opts.force) });
       if (opts.output) {
         // The `tthc check` suggested next, and every command after it, finds the plan analysed.
-        if (opts.output !== '-' && statSync(ctx.abs(opts.output), { throwIfNoEntry: false })?.isFile()) await keepWarm(Buffer.from(result.yaml, 'utf8'), ctx.display(opts.output), ctx.abs(opts.output), ctx.io.env, ctx.today());
+        if (opts.output !== '-' && isFile(ctx.abs(opts.output))) await keepWarm(Buffer.from(result.yaml, 'utf8'), ctx.display(opts.output), ctx.abs(opts.output), ctx.io.env, ctx.today());
         const n = result.plan.sections.reduce((s, x) => s + x.tasks.length, 0);
-        ctx.io.error(`${result.plan.sections.length} sections, ${n} tasks, ${Object.keys(result.plan.agencies).length} agencies. Next: tthc check ${opts.output}\n`);
+        ctx.io.error(`${say(lang, 'imp.done', { sections: result.plan.sections.length, tasks: n, agencies: Object.keys(result.plan.agencies).length, file: opts.output })}\n`);
       }
       done(0);
     });

@@ -1,6 +1,6 @@
 // --output FILE: write a report through the one safe writer (src/edit/write.ts), since PowerShell's `>` writes UTF-16; never over a plan.
-import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { isFolder } from '../host/files.js';
 import { UsageError } from '../model/io.js';
 import { heavy } from '../host/lazy.js';
 import { heldOpenRefusal } from '../edit/held-open.js';
@@ -34,13 +34,7 @@ export async function writeOutput(ctx: Ctx, text: string | Uint8Array, file: str
   }
   const path = ctx.abs(file);
   const dir = dirname(path);
-  let isDir = false;
-  try {
-    isDir = statSync(dir).isDirectory();
-  } catch {
-    isDir = false;
-  }
-  if (!isDir) throw new UsageError(msg('output.noFolder', { file, dir: ctx.display(dir) }), msg('output.noFolder.hint'));
+  if (!isFolder(dir)) throw new UsageError(msg('output.noFolder', { file, dir: ctx.display(dir) }), msg('output.noFolder.hint'));
   const { writeSafely, isPlanBytes } = await heavy();
   const guard = opts.replacePlan ? undefined : (bytes: Buffer) => (isPlanBytes(bytes) ? msg('output.isPlan', { file }) : undefined);
   try {

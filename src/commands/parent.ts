@@ -1,12 +1,13 @@
 // `tthc check` of a plan that implements another: finding the parent plan (by path, or by number among the plans near it) and judging coverage.
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { exists, isFile, listFolders, listNames } from '../host/files.js';
 import { makeDiagnostic, type Diagnostic, type Position } from '../model/diagnostics.js';
 import type { Checked } from '../host/cache.js';
 import { coverage } from '../checks/coverage.js';
 import type { Plan } from '../model/model.js';
 import { CONFIG_NAME } from '../host/config.js';
 import { checkFile, planHeadBlock, plansFolder, type Ctx } from './context.js';
+import { fm, type FindingText } from '../messages/findings.js';
 
 /** Number and symbol as compared: no case, no spaces, Đ = D ("45/KH-UBND" = "45/kh-ubnd"). */
 function symbolKey(s: string): string {
@@ -24,7 +25,7 @@ function headOf(path: string): { number?: string; symbol?: string; year?: number
 
 function yamlIn(dir: string): string[] {
   try {
-    return readdirSync(dir)
+    return listNames(dir)
       .filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith('.') && n !== CONFIG_NAME)
       .sort()
       .map((n) => join(dir, n));
@@ -35,9 +36,9 @@ function yamlIn(dir: string): string[] {
 
 function subfolders(dir: string): string[] {
   try {
-    return readdirSync(dir, { withFileTypes: true })
-      .filter((d) => d.isDirectory() && !d.name.startsWith('.') && d.name !== 'node_modules')
-      .map((d) => join(dir, d.name))
+    return listFolders(dir)
+      .filter((name) => !name.startsWith('.') && name !== 'node_modules')
+      .map((name) => join(dir, name))
       .sort();
   } catch {
     return [];
@@ -49,16 +50,12 @@ function subfolders(dir: string): string[] {
  * the plan's folder and its subfolders, of the folder above it and its subfolders, and of plans/ and its subfolders; among
  * several with that number, the one of the plan's year.
  */
-export function findParent(ctx: Ctx, planFile: string, value: string, year: number): { path?: string; why?: string } {
+export function findParent(ctx: Ctx, planFile: string, value: string, year: number): { path?: string; why?: FindingText } {
   const here = dirname(resolve(ctx.io.cwd, planFile));
   const asPath = resolve(here, value);
-  if (/\.ya?ml$/i.test(value) || existsSync(asPath)) {
-    try {
-      if (statSync(asPath).isFile()) return { path: asPath };
-    } catch {
-      // not there
-    }
-    return { why: `no file ${ctx.display(asPath)}` };
+  if (/\.ya?ml$/i.test(value) || exists(asPath)) {
+    if (isFile(asPath)) return { path: asPath };
+    return { why: fm('parent.noFile', { file: ctx.display(asPath) }) };
   }
   const want = symbolKey(value);
   const folders = new Set<string>([here, ...subfolders(here), dirname(here), ...subfolders(dirname(here))]);
@@ -79,8 +76,8 @@ export function findParent(ctx: Ctx, planFile: string, value: string, year: numb
   const sameYear = unique.filter((f) => f.year === year);
   const pick = sameYear.length === 1 ? sameYear[0] : unique.length === 1 ? unique[0] : undefined;
   if (pick) return { path: pick.path };
-  if (unique.length > 1) return { why: `${unique.length} plans near it have that number (${unique.map((f) => ctx.display(f.path)).join(', ')})` };
-  return { why: 'no plan with that number in its folder (or a folder in it), the folder above, the folders beside it, or plans/' };
+  if (unique.length > 1) return { why: fm('parent.several', { n: unique.length, files: unique.map((f) => ctx.display(f.path)).join(', ') }) };
+  return { why: fm('parent.noNumber') };
 }
 
 /** Where a key stands in the file's lines: the plan's `implements:`, a task's `id:` and the keys of its item. */
@@ -132,7 +129,7 @@ export async function parentFindings(ctx: Ctx, file: string, checked: Checked, l
       }
     }
     parent = loaded.get(found.path);
-    if (!parent) why = `${ctx.display(found.path)} cannot be read as a plan (run \`tthc check ${ctx.display(found.path)}\`)`;
+    if (!parent) why = fm('parent.unreadable', { file: ctx.display(found.path) });
   }
   if (!parent) {
     return [
@@ -140,8 +137,8 @@ export async function parentFindings(ctx: Ctx, file: string, checked: Checked, l
         'PARENT_NOT_FOUND',
         checked.file,
         at.implements,
-        `The plan this one implements, "${value}", is not found: ${why}.`,
-        'Write the parent plan\'s file relative to this one (implements: ../tinh/ke-hoach-2026.yaml), or its number and symbol with the plan beside this one or in plans/.',
+        fm('parent.notFound', { value, why: why ?? '' }),
+        fm('parent.notFound.hint'),
       ),
     ];
   }

@@ -1,8 +1,9 @@
 // Several plans in one run (`--plans DIR`, `--plan a --plan b`): which files, and loading each, a broken one named and skipped.
-import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { isFolder } from '../host/files.js';
 import { RefusedError, UsageError } from '../model/io.js';
 import type { Plan } from '../model/model.js';
+import type { ReadSchedules } from '../views/evaluate.js';
 import { loadPlan, plansFolder, plansIn, runLang, type Ctx } from './context.js';
 import { msg, say } from '../messages/index.js';
 
@@ -49,16 +50,10 @@ export function plansAsked(ctx: Ctx, planFlags: string[], plans: string | boolea
   return plansIn(ctx, dir);
 }
 
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
 export interface ManyPlans {
   plans: Plan[];
+  /** Each plan's schedules as read with it: evaluating a plan then parses none of its timelines again. */
+  schedules: Map<Plan, ReadSchedules>;
   /** The files that could not be answered for, each with why (already said on standard error). */
   broken: { file: string; message: string }[];
 }
@@ -68,10 +63,12 @@ export interface ManyPlans {
  * so that the others are still answered. Throws only when no plan at all could be loaded.
  */
 export async function loadPlans(ctx: Ctx, files: string[]): Promise<ManyPlans> {
-  const out: ManyPlans = { plans: [], broken: [] };
+  const out: ManyPlans = { plans: [], schedules: new Map(), broken: [] };
   for (const file of files) {
     try {
-      out.plans.push((await loadPlan(ctx, file)).plan);
+      const { plan, schedules } = await loadPlan(ctx, file);
+      out.plans.push(plan);
+      if (schedules) out.schedules.set(plan, schedules);
     } catch (e) {
       if (!(e instanceof RefusedError || e instanceof UsageError)) throw e;
       out.broken.push({ file: ctx.display(file), message: e.message });

@@ -12,7 +12,7 @@ import type { Lang } from '../render/i18n.js';
 import { choosePeriod } from '../views/completion.js';
 import { msg, say, withPath } from '../messages/index.js';
 import { UNSAFE_IN_VALUE, visibleEscape } from '../render/escape.js';
-import { planPath, readPlanBytes, type Ctx } from './context.js';
+import { planPath, readPlanBytes, runLang, type Ctx } from './context.js';
 import { asOfOption, parseDayOption, specOf, withinOption } from './spec.js';
 import { remember } from './undo.js';
 import { findTasks } from './show.js';
@@ -20,6 +20,7 @@ import { heavy } from '../host/lazy.js';
 import { keepWarm, loadChecked } from '../host/cache.js';
 import { checkedOf, diagnosticsFor, type Checked } from '../checks/checked.js';
 import { heldOpenRefusal } from '../edit/held-open.js';
+import { sayFinding } from '../messages/findings-say.js';
 
 interface Opts {
   plan?: string;
@@ -36,7 +37,7 @@ interface Opts {
 function planOf(ctx: Ctx, checked: Checked, file: string): Plan {
   const errors = checked.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length || !checked.plan) {
-    const report = renderText([{ file, diagnostics: sortDiagnostics(errors).slice(0, 5), lines: checked.lines }], ctx.style()).trimEnd();
+    const report = renderText([{ file, diagnostics: sortDiagnostics(errors).slice(0, 5), lines: checked.lines }], ctx.style(), undefined, runLang(ctx)).trimEnd();
     throw new RefusedError(msg('rec.planErrors', { file, n: errors.length, report }), msg('rec.planErrors.hint', { file }));
   }
   return checked.plan;
@@ -84,7 +85,7 @@ function dueOption(ctx: Ctx, date: string, opts: Opts): string | undefined {
 function checkRef(ref: string | undefined): void {
   if (ref === undefined) return;
   const p = parseSymbol(ref);
-  if (!p.ok) throw new UsageError(msg('rec.badRef', { ref, reason: p.reason }), p.suggestion ? msg('rec.badRef.near', { suggestion: p.suggestion }) : msg('rec.badRef.hint'));
+  if (!p.ok) throw new UsageError(msg('rec.badRef', { ref, why: p.why }), p.suggestion ? msg('rec.badRef.near', { suggestion: p.suggestion }) : msg('rec.badRef.hint'));
 }
 
 /**
@@ -203,7 +204,7 @@ async function record(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts
       const analysis = analyze(next, shown, today);
       const errors = diagnosticsFor(analysis, today, shown).filter((d) => d.severity === 'error');
       if (errors.length) {
-        const list = errors.map((e) => say(lang, 'rec.wouldErr.item', { code: e.code, line: e.start.line, message: e.message })).join('; ');
+        const list = errors.map((e) => say(lang, 'rec.wouldErr.item', { code: e.code, line: e.start.line, message: sayFinding(lang, e.message) })).join('; ');
         throw new RefusedError(msg('rec.wouldErr', { list }), msg('rec.nothingWritten'));
       }
       if (!(await replaceIfUnchanged(abs, current, next))) {
@@ -217,7 +218,7 @@ async function record(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts
       return { file: shown, task: made.task, rec: made.rec, after: after.plan!, ...(after.schedules ? { schedules: after.schedules } : {}) };
     }
   } catch (e) {
-    if (e instanceof EditError) throw new RefusedError(msg('rec.cannotAdd', { why: e.message }), msg('rec.nothingWritten'));
+    if (e instanceof EditError) throw new RefusedError(say(lang, 'rec.cannotAdd', { why: e.say(lang) }), msg('rec.nothingWritten'));
     // Said with the plan's path as the user typed it, not as resolved for the edit (C:\\Users\\… on Windows).
     if (e instanceof LockError || e instanceof ConflictError) throw new RefusedError(withPath(e.text, e.file, shown));
     throw heldOpenRefusal(e, 'plan', shown, lang) ?? e;

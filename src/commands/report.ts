@@ -8,8 +8,7 @@ import { reportDoc, scopeName, type ReportMeta } from '../render/report-doc.js';
 import { formatDayVi } from '../schedule/index.js';
 import { evaluatePlan } from '../views/evaluate.js';
 import { reportData, type ReportScope } from '../views/report.js';
-import { UsageError } from '../model/io.js';
-import { msg } from '../messages/index.js';
+import { reportAcross } from './across.js';
 import { loadPlan, planPath, type Ctx } from './context.js';
 import { PLANS_FLAGS, plansAsked, repeated } from './plans.js';
 import { writeRendered } from './output.js';
@@ -45,7 +44,7 @@ export function registerReport(program: Command, ctx: Ctx, done: (code: number) 
     .addOption(formatOption(REPORT_FORMATS, 'html'))
     .option('--output <file>', 'write to a file instead of the screen, e.g. bao-cao.docx')
     .option('--superior <name>', 'the issuing body\'s superior, above its name (cơ quan chủ quản)')
-    .option('--issuer <name>', 'the issuing body (default: the plan\'s issuer)')
+    .option('--issuer <name>', 'the issuing body (default: the plan\'s issuer; across plans, the body that sums them up)')
     .option('--place <name>', 'the place of the date line (default: from the issuer\'s name)')
     .option('--number <n>', 'the document\'s number (default: left blank for the clerk)')
     .option('--date <date>', 'the day of signing (default: left blank)')
@@ -54,15 +53,17 @@ export function registerReport(program: Command, ctx: Ctx, done: (code: number) 
     .option('--sign-for <line>', 'a line above the signature, e.g. "KT. CHỦ TỊCH" (repeat; default: the plan\'s)', collect)
     .option('--signer <name>', 'the name under the signature (default: the plan\'s)')
     .option('--plan <file>', 'the plan file (default: the plan in plans/, or TTHC_PLAN)', planFlags.parse)
-    .option(PLANS_FLAGS, 'refused: a report is one office\'s document (status --plans has a row per plan)')
+    .option(PLANS_FLAGS, 'the summary report across every plan in a folder (default: the plans folder); --plan may be repeated too')
     .action(async (opts: Opts) => {
-      // Refused rather than answered for the last --plan alone, as commander would.
-      if (plansAsked(ctx, planFlags.values, opts.plans)) {
-        throw new UsageError(msg('report.severalPlans'), msg('report.severalPlans.hint'));
-      }
       const spec = specOf(ctx);
       const { quarter, half } = spec;
       const scope: ReportScope = quarter ? { kind: 'quarter', quarter } : half ? { kind: 'half', half } : { kind: 'year' };
+      // Several plans: the summary report across them, rather than one plan's for the last --plan alone.
+      const many = plansAsked(ctx, planFlags.values, opts.plans);
+      if (many) {
+        done(await reportAcross(ctx, many, spec, scope, opts));
+        return;
+      }
       const file = planPath(ctx, spec.plan);
       const { plan, schedules } = await loadPlan(ctx, file);
       const agency = spec.agency !== undefined ? resolveAgency(plan, spec.agency) : undefined;
@@ -75,7 +76,7 @@ export function registerReport(program: Command, ctx: Ctx, done: (code: number) 
       const doc = reportDoc(plan, data, meta);
       const title = `Báo cáo kết quả thực hiện công tác kiểm soát TTHC ${scopeName(data)} — số liệu đến ngày ${formatDayVi(data.asOf)}`;
       // The Word writer is loaded by its registry entry only: the clerk's everyday commands never pay for it.
-      await writeRendered(ctx, spec, await renderAs(REPORT_FORMATS, spec.format, { doc, title, lang: spec.lang, style: ctx.style(false), width: spec.width, sep: spec.sep }));
+      await writeRendered(ctx, spec, await renderAs(REPORT_FORMATS, spec.format, { doc, title, data, lang: spec.lang, style: ctx.style(false), width: spec.width, sep: spec.sep }));
       done(0);
     });
 }

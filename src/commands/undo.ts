@@ -1,7 +1,7 @@
 // `tthc undo`: removes the last record tthc added to a plan, from a small journal kept next to the plan in .tthc/.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { makeFolder, readText, realPath, writeText } from '../host/files.js';
 import { replaceOwnFileSync } from '../edit/write.js';
 import type { Command } from 'commander';
 import { heavy } from '../host/lazy.js';
@@ -36,7 +36,7 @@ function journalFile(plan: string): string {
 
 function readJournal(file: string): Journal {
   try {
-    const j = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    const j = JSON.parse(readText(file)) as unknown;
     return j && typeof j === 'object' && !Array.isArray(j) ? (j as Journal) : {};
   } catch {
     return {};
@@ -44,14 +44,14 @@ function readJournal(file: string): Journal {
 }
 
 function writeJournal(file: string, journal: Journal): void {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(join(dirname(file), '.gitignore'), '# tthc undo journal: local to this computer\n*\n');
+  makeFolder(dirname(file));
+  writeText(join(dirname(file), '.gitignore'), '# tthc undo journal: local to this computer\n*\n');
   replaceOwnFileSync(file, JSON.stringify(journal), 0o666);
 }
 
 function realPlan(path: string): string {
   try {
-    return realpathSync(path);
+    return realPath(path);
   } catch {
     return path;
   }

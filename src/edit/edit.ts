@@ -55,6 +55,7 @@ import {
 } from 'yaml';
 import type { RecordFile } from '../model/schema.js';
 import { EDIT_YAML } from '../read/yaml.js';
+import { msg, render, say, type Lang, type Msg } from '../messages/index.js';
 
 export type EditErrorCode = 'PARSE_ERROR' | 'TASK_NOT_FOUND' | 'DUPLICATE_TASK' | 'BAD_RECORD' | 'UNEDITABLE';
 
@@ -63,10 +64,19 @@ export class EditError extends Error {
   override readonly name = 'EditError';
   readonly code: EditErrorCode;
   readonly line: number | undefined;
-  constructor(code: EditErrorCode, message: string, line?: number) {
+  /** The reason as a catalogue message; `message` is its English (with the line), for logs and tests. */
+  readonly text: Msg;
+  constructor(code: EditErrorCode, text: Msg, line?: number) {
+    const message = render('en', text);
     super(line === undefined ? message : `line ${line}: ${message}`);
     this.code = code;
     this.line = line;
+    this.text = text;
+  }
+  /** The reason (with its line) in `lang`. */
+  say(lang: Lang): string {
+    const text = render(lang, this.text);
+    return this.line === undefined ? text : say(lang, 'edit.atLine', { line: this.line, text });
   }
 }
 
@@ -101,7 +111,7 @@ export function addRecord(text: string, taskId: string, record: RecordFile): str
   if (firstError) {
     throw new EditError(
       'PARSE_ERROR',
-      `the plan is not valid YAML (${firstError.message.split('\n')[0]}); fix it (tthc check) before recording progress.`,
+      msg('edit.parse', { detail: firstError.message.split('\n')[0] ?? '' }),
       firstError.linePos?.[0].line,
     );
   }
@@ -115,26 +125,26 @@ export function addRecord(text: string, taskId: string, record: RecordFile): str
 /** The record as [key, value] pairs in writing order, refusing what would make an invalid plan. */
 function recordEntries(record: RecordFile): [RecordKey, string][] {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-    throw new EditError('BAD_RECORD', 'a record must be an object such as { done: "2023-07-28" }.');
+    throw new EditError('BAD_RECORD', msg('edit.notObject'));
   }
   const unknown = Object.keys(record).filter(
     (k) => !(RECORD_KEYS as readonly string[]).includes(k) && (record as Record<string, unknown>)[k] !== undefined,
   );
   if (unknown.length > 0) {
-    throw new EditError('BAD_RECORD', `a record has no key ${unknown.map((k) => `"${k}"`).join(', ')}; it has ${RECORD_KEYS.join(', ')}.`);
+    throw new EditError('BAD_RECORD', msg('edit.unknownKeys', { keys: unknown.map((k) => `"${k}"`).join(', '), known: RECORD_KEYS.join(', ') }));
   }
   const entries: [RecordKey, string][] = [];
   for (const key of RECORD_KEYS) {
     const value: unknown = record[key];
     if (value === undefined) continue;
-    if (typeof value !== 'string') throw new EditError('BAD_RECORD', `the record's ${key} must be text, not ${typeof value}.`);
+    if (typeof value !== 'string') throw new EditError('BAD_RECORD', msg('edit.notText', { key, type: typeof value }));
     if ((key === 'done' || key === 'trigger' || key === 'due') && !DAY.test(value)) {
-      throw new EditError('BAD_RECORD', `the record's ${key} must be a date written YYYY-MM-DD, not "${value}".`);
+      throw new EditError('BAD_RECORD', msg('edit.notDay', { key, value }));
     }
     entries.push([key, value]);
   }
   if ((record.done === undefined) === (record.trigger === undefined)) {
-    throw new EditError('BAD_RECORD', 'a record has exactly one of done (a completion) or trigger (an event).');
+    throw new EditError('BAD_RECORD', msg('edit.doneOrTrigger'));
   }
   return entries;
 }
@@ -222,12 +232,12 @@ function findTask(doc: Document.Parsed, taskId: string, src: Source): FoundTask 
     const near = tasks.map((t) => idText(getPairValue(t.map, 'id'))).filter((id) => id !== undefined && squash(id) === squash(taskId));
     throw new EditError(
       'TASK_NOT_FOUND',
-      `the plan has no task with id "${taskId}"${near.length > 0 ? `; did you mean "${near[0]}"?` : ' (ids look like I.2 or IX.6; see `tthc list`).'}`,
+      msg('edit.noTask', { id: taskId, ...(near[0] !== undefined ? { near: near[0] } : {}) }),
     );
   }
   if (matches.length > 1) {
     const lines = matches.map((m) => src.lineOf(m.map.range![0]) + 1);
-    throw new EditError('DUPLICATE_TASK', `${matches.length} tasks have the id "${taskId}" (lines ${lines.join(', ')}); ids must be unique (tthc check).`);
+    throw new EditError('DUPLICATE_TASK', msg('edit.duplicate', { n: matches.length, id: taskId, lines: lines.join(', ') }));
   }
   return matches[0]!;
 }
@@ -241,7 +251,7 @@ function planInsertion(doc: Document.Parsed, found: FoundTask, entries: [RecordK
   const { map } = found;
   const line = src.lineOf(map.range![0]) + 1;
   if (map.flow || map.srcToken?.type !== 'block-map') {
-    throw new EditError('UNEDITABLE', 'the task is written as a flow mapping `{ … }`; write it as a block mapping (one key per line) to record progress on it.', line);
+    throw new EditError('UNEDITABLE', msg('edit.flow'), line);
   }
   const pair = map.items.find((p) => isScalar(p.key) && p.key.value === 'records');
   if (!pair) return addRecordsKey(doc, found, entries, src);
@@ -258,7 +268,7 @@ function planInsertion(doc: Document.Parsed, found: FoundTask, entries: [RecordK
   }
   throw new EditError(
     'UNEDITABLE',
-    'the task\'s `records` is not a list that can be extended (it should be `records:` followed by `- done: …` items, or `[]`).',
+    msg('edit.recordsNotList'),
     keyLine + 1,
   );
 }
@@ -392,7 +402,7 @@ function oneLine(values: string[]): typeof STRINGIFY_OPTIONS {
 function blockEntry(key: RecordKey, value: string): string {
   const out = stringify({ [key]: value }, oneLine([value])).replace(/\n$/, '');
   if (out.includes('\n') || !out.startsWith(`${key}: `)) {
-    throw new EditError('BAD_RECORD', `the record's ${key} cannot be written on one line: ${JSON.stringify(value)}.`);
+    throw new EditError('BAD_RECORD', msg('edit.oneLineKey', { key, value: JSON.stringify(value) }));
   }
   return out;
 }
@@ -403,7 +413,7 @@ function flowMapping(entries: [RecordKey, string][], padding: boolean): string {
   const doc = new Document(Object.fromEntries(entries), options);
   if (isMap(doc.contents)) doc.contents.flow = true;
   const out = doc.toString({ ...options, flowCollectionPadding: padding }).replace(/\n$/, '');
-  if (out.includes('\n')) throw new EditError('BAD_RECORD', 'the record cannot be written on one line.');
+  if (out.includes('\n')) throw new EditError('BAD_RECORD', msg('edit.oneLine'));
   return out;
 }
 
@@ -423,7 +433,7 @@ function addRecordsKey(doc: Document.Parsed, found: FoundTask, entries: [RecordK
   const pairs = found.map.items;
   const lastPair = pairs[pairs.length - 1];
   const key = lastPair?.key as Node | undefined;
-  if (!lastPair || !key?.range) throw new EditError('UNEDITABLE', 'the task mapping is empty.', src.lineOf(found.map.range![0]) + 1);
+  if (!lastPair || !key?.range) throw new EditError('UNEDITABLE', msg('edit.emptyTask'), src.lineOf(found.map.range![0]) + 1);
   const keyCol = src.colOf(key.range[0]);
   const value = lastPair.value as Node | null;
   const lastEnd = value?.range ? Math.max(value.range[1], key.range[1]) : key.range[1];
@@ -439,7 +449,7 @@ function appendToBlockSeq(seq: YAMLSeq, entries: [RecordKey, string][], src: Sou
   const last = seq.items[lastIndex] as Node | null | undefined;
   const lastDash = dashes[lastIndex];
   if (!last?.range || lastDash === undefined || dashes.length !== seq.items.length) {
-    throw new EditError('UNEDITABLE', 'the layout of the task\'s records list is not one this tool can extend safely.', src.lineOf(seq.range![0]) + 1);
+    throw new EditError('UNEDITABLE', msg('edit.layout'), src.lineOf(seq.range![0]) + 1);
   }
   const dashCol = src.colOf(lastDash);
   const after = lastLineOf(src, last.range[1], dashCol);
@@ -480,12 +490,12 @@ function insertIntoFlowSeq(seq: YAMLSeq, entries: [RecordKey, string][], src: So
   const mapping = flowMapping(entries, padding);
   if (last?.range) return { at: last.range[1], text: `, ${mapping}` };
   if (seq.items.length > 0) {
-    throw new EditError('UNEDITABLE', 'the task\'s records list has an item this tool cannot place.', src.lineOf(seq.range![0]) + 1);
+    throw new EditError('UNEDITABLE', msg('edit.item'), src.lineOf(seq.range![0]) + 1);
   }
   const close = seq.range![1] - 1;
   const open = seq.range![0];
   if (src.text[close] !== ']' || src.text[open] !== '[') {
-    throw new EditError('UNEDITABLE', 'the task\'s `records: []` could not be located in the text.', src.lineOf(open) + 1);
+    throw new EditError('UNEDITABLE', msg('edit.emptyFlow'), src.lineOf(open) + 1);
   }
   // `[ ]` reads as "padded": keep the space on both sides of the new item.
   const inner = src.text.slice(open + 1, close);
@@ -495,11 +505,8 @@ function insertIntoFlowSeq(seq: YAMLSeq, entries: [RecordKey, string][], src: So
 
 /** The re-parsed result must be the old value with exactly this record appended; anything else is refused. */
 function verify(old: Document.Parsed, result: string, found: FoundTask, entries: [RecordKey, string][], taskId: string): void {
-  const fail = (why: string): never => {
-    throw new EditError(
-      'UNEDITABLE',
-      `adding the record to task ${taskId} in this file's layout would ${why}; nothing was changed. Add it by hand, or report the layout as a bug.`,
-    );
+  const fail = (why: 'uncheckable' | 'noList' | 'invalid' | 'other', detail?: string): never => {
+    throw new EditError('UNEDITABLE', msg('edit.verify', { id: taskId, why, ...(detail !== undefined ? { detail } : {}) }));
   };
   // Copied without sharing: an alias resolves to the same JS object, and appending to a list that another
   // task reaches through an alias would change that task too — which the comparison must catch.
@@ -508,7 +515,7 @@ function verify(old: Document.Parsed, result: string, found: FoundTask, entries:
       return d.toJS();
     } catch (e) {
       // toJS refuses alias bombs (a plan needs no aliases at all).
-      return fail(`not be checkable (${e instanceof Error ? e.message : String(e)})`);
+      return fail('uncheckable', e instanceof Error ? e.message : String(e));
     }
   };
   const expected = unshared(value(old)) as { sections: { tasks: Record<string, unknown>[] }[] };
@@ -516,10 +523,10 @@ function verify(old: Document.Parsed, result: string, found: FoundTask, entries:
   const records = task['records'];
   if (records === null || records === undefined) task['records'] = [Object.fromEntries(entries)];
   else if (Array.isArray(records)) records.push(Object.fromEntries(entries));
-  else fail('not give a list of records');
+  else fail('noList');
   const doc = parseDocument(result, { ...EDIT_YAML, keepSourceTokens: false });
-  if (doc.errors.length > 0) fail(`make the YAML invalid (${doc.errors[0]!.message.split('\n')[0]})`);
-  if (!isDeepStrictEqual(value(doc), expected)) fail('change something other than the task\'s records');
+  if (doc.errors.length > 0) fail('invalid', doc.errors[0]!.message.split('\n')[0]);
+  if (!isDeepStrictEqual(value(doc), expected)) fail('other');
 }
 
 function unshared(value: unknown): unknown {

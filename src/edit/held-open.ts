@@ -8,6 +8,7 @@
 // On other systems the same codes mean a real permission problem and are not retried.
 import { RefusedError } from '../model/io.js';
 import type { Lang } from '../model/lang.js';
+import { say } from '../messages/index.js';
 
 const HELD_OPEN_CODES = new Set(['EPERM', 'EBUSY', 'EACCES']);
 
@@ -68,34 +69,8 @@ export function retryHeldOpenSync<T>(op: () => T, opts: HeldOpenOptions = {}): T
 /** What was being done: editing the plan (then nothing is recorded), writing an output file, or reading a plan. */
 export type HeldOpenKind = 'plan' | 'output' | 'read';
 
-const MESSAGES: Record<Lang, Record<HeldOpenKind, (file: string) => [string, string]>> = {
-  vi: {
-    plan: (f) => [
-      `${f} đang được mở trong một chương trình khác (Word, Excel, chương trình đồng bộ hoặc diệt virus); chưa ghi nhận gì.`,
-      `Đóng tệp trong chương trình đó rồi chạy lại lệnh.`,
-    ],
-    output: (f) => [
-      `Không ghi được ${f}: tệp đang được mở trong một chương trình khác (Excel, Word, chương trình đồng bộ hoặc diệt virus); tệp cũ vẫn giữ nguyên.`,
-      `Đóng tệp trong chương trình đó rồi chạy lại lệnh, hoặc ghi ra tệp khác với --output.`,
-    ],
-    read: (f) => [`Không đọc được ${f}: tệp đang bị một chương trình khác khoá (Word, Excel, chương trình đồng bộ hoặc diệt virus).`, `Đóng tệp trong chương trình đó rồi chạy lại lệnh.`],
-  },
-  en: {
-    plan: (f) => [
-      `${f} is open in another program (Word, Excel, a sync or antivirus program); nothing was recorded.`,
-      `Close it there and run the command again.`,
-    ],
-    output: (f) => [
-      `Cannot write ${f}: it is open in another program (Excel, Word, a sync or antivirus program); the old file is unchanged.`,
-      `Close it there and run the command again, or write to another file with --output.`,
-    ],
-    read: (f) => [`Cannot read ${f}: another program (Word, Excel, a sync or antivirus program) has it locked.`, `Close it there and run the command again.`],
-  },
-};
-
 /** The refusal (exit 1) for a file still held open after the retries; `undefined` when `e` is something else. */
 export function heldOpenRefusal(e: unknown, kind: HeldOpenKind, shown: string, lang: Lang, platform?: NodeJS.Platform): RefusedError | undefined {
   if (!isHeldOpen(e, platform)) return undefined;
-  const [message, hint] = MESSAGES[lang][kind](shown);
-  return new RefusedError(message, hint);
+  return new RefusedError(say(lang, `held.${kind}`, { file: shown }), say(lang, `held.${kind}.hint`));
 }

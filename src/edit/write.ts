@@ -433,13 +433,10 @@ export async function replaceIfUnchanged(file: string, before: Uint8Array, after
   const target = await realpath(file);
   const first = await stat(target);
   if ((first.mode & 0o222) === 0) {
-    throw new WriteRefused(`${file}: the plan is read-only; nothing was written.`, `Make it writable first (chmod u+w ${basename(file)}, or untick "Read-only" in its properties) if the record belongs in it.`);
+    throw new WriteRefused(msg('write.planReadOnly', { file }), msg('write.planReadOnly.hint', { name: basename(file) }));
   }
   if (first.nlink > 1) {
-    throw new WriteRefused(
-      `${file}: the plan has ${first.nlink} hard links; tthc replaces a plan as a whole (so that it is never half-written), which would cut this name off from the others, so nothing was written.`,
-      'Keep one name for the plan (a copy, or a symbolic link, instead of a hard link).',
-    );
+    throw new WriteRefused(msg('write.hardLinks', { file, n: first.nlink }), msg('write.hardLinks.hint'));
   }
   const lock = await acquireLock(target, opts.waitMs ?? DEFAULT_WAIT_MS);
   try {

@@ -101,7 +101,7 @@ function keyOf(bytes: Uint8Array, file: string, path: string | undefined): Key {
 function read(dir: string, key: Key): Analysis | undefined {
   const path = join(dir, key.name);
   try {
-    if (!trusted(dir, 'dir') || !trusted(path, 'file')) return undefined;
+    if (!trustedDir(dir) || !trusted(path, 'file')) return undefined;
     const e = JSON.parse(readFileSync(path, 'utf8')) as Partial<Entry>;
     if (e.build !== (BUILD ?? 'source') || e.where !== key.where || e.bytes !== key.bytes || !Array.isArray(e.diagnostics)) return undefined;
     try {
@@ -115,6 +115,15 @@ function read(dir: string, key: Key): Analysis | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Folders judged trusted in this run: a run across a hundred plans asks about the same folder a hundred times. */
+const TRUSTED_DIRS = new Set<string>();
+function trustedDir(dir: string): boolean {
+  if (TRUSTED_DIRS.has(dir)) return true;
+  if (!trusted(dir, 'dir')) return false;
+  TRUSTED_DIRS.add(dir);
+  return true;
 }
 
 /** Writes an entry into the first folder that is (or can be made) this user's own; a cache that cannot be written only costs time. */

@@ -2,7 +2,8 @@
 import type { AgencyFile } from '../model/schema.js';
 import { isBelow, parseCollective } from './collectives.js';
 import { buildIndex, communeEntries, COLLECTIVE_IDS, type DictEntry, type DictIndex, type DistrictData } from './dictionary.js';
-import type { ImportMessage } from './errors.js';
+import { warning, type ImportMessage } from './errors.js';
+import { msg } from '../messages/index.js';
 import { asciiSlug } from '../model/text.js';
 import { foldAscii, matchKey, startsLowerCase, squash, type LocalLevel } from './text.js';
 import VOCABULARY from './vocabulary.json' with { type: 'json' };
@@ -313,11 +314,7 @@ export class AgencyResolver {
       if (members) a.members = members;
       else if (e.members === 'communes') {
         memberless.push(e.id);
-        warnings.push({
-          line: seen?.line ?? 1,
-          message: `"${e.name}" stands for the communes of the issuer, which the dictionary does not list; \`${e.id}\` was declared without members.`,
-          hint: `List the communes under agencies.${e.id}.members (and declare each of them) so that \`--agency\` finds their tasks.`,
-        });
+        warnings.push(warning(seen?.line ?? 1, msg('imp.w.communes', { name: e.name, id: e.id }), msg('imp.w.communes.hint', { id: e.id })));
       }
       agencies[e.id] = a;
     }
@@ -329,11 +326,7 @@ export class AgencyResolver {
       if (others.length > 0) a.aliases = others;
       agencies[seen.id] = a;
       unknown.push({ id: seen.id, name: name!, line: seen.line });
-      warnings.push({
-        line: seen.line,
-        message: `"${name}" is not in the agency dictionary; it was declared as a new agency \`${seen.id}\`.`,
-        hint: 'Review its id and name under `agencies`; if it is another spelling of a known agency, use that id and add the spelling to its aliases.',
-      });
+      warnings.push(warning(seen.line, msg('imp.w.newAgency', { name: name!, id: seen.id }), msg('imp.w.newAgency.hint')));
     }
     return { agencies, unknown, memberless, warnings };
   }

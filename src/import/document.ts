@@ -1,5 +1,6 @@
 // The plan's text around the appendix table: heading, "Căn cứ", sections I–IV, recipients, signature, appendix caption.
-import type { ImportMessage } from './errors.js';
+import { warning, type ImportMessage } from './errors.js';
+import { msg } from '../messages/index.js';
 import { isUpperText, parseViDate, placeFromUpper, squash, startsLowerCase } from './text.js';
 
 export interface Para {
@@ -92,19 +93,19 @@ const ISSUER_AFTER_DATE =
   /^\s*(?:của|do)\s+(.+?)(?=\s+(?:về|ban hành|quy định|hướng dẫn|sửa đổi|phê duyệt|triển khai|thực hiện|công bố|tại)(?![\p{L}])|\s*[,;.]?\s*$)/u;
 
 /** One citation of "Căn cứ": its number and symbol, date and issuer as written. */
-export function parseBasis(text: string): { basis?: BasisPart; problem?: string } {
+export function parseBasis(text: string): { basis?: BasisPart; problem?: string; why?: 'noDate' | 'noIssuer' } {
   const refM = REF_IN_TEXT.exec(text);
   const ref = refM?.[1] ?? '';
   const after = refM ? text.slice(refM.index + refM[0].length) : text;
   const dm = DATE_IN_TEXT.exec(after);
-  if (!dm) return { problem: 'it has no date, and the plan format needs one' };
+  if (!dm) return { problem: 'it has no date, and the plan format needs one', why: 'noDate' };
   const [, d, m1, m2, y] = dm;
   const date = `${y}-${(m1 ?? m2)!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
   const rest = after.slice(dm.index + dm[0].length);
   let issuer = ISSUER_AFTER_DATE.exec(rest)?.[1]?.trim();
   if (!issuer && /^(Bộ\s+)?Luật(?![\p{L}])/u.test(text)) issuer = 'Quốc hội';
   if (!issuer && ref) issuer = ISSUER_OF_SYMBOL.find(([re]) => re.test(ref))?.[1] ?? ref.split('-').pop();
-  if (!issuer) return { problem: 'it names no issuer ("của …")' };
+  if (!issuer) return { problem: 'it names no issuer ("của …")', why: 'noIssuer' };
   return { basis: { text, ref, date, issuer } };
 }
 
@@ -193,11 +194,7 @@ export function parseDocument(lines: string[], end: number, after = lines.length
   readBody([...paragraphs(lines, bodyStart, bodyEnd), ...(inBody ? below : [])], iPlan >= 0, out);
   if (!inBody && below.length > 0) {
     const last = below[below.length - 1]!;
-    out.warnings.push({
-      line: below[0]!.line,
-      message: `The text after the table (${last.end > below[0]!.line ? `lines ${below[0]!.line}–${last.end}` : `line ${last.end}`}) was left out: "${excerpt(below[0]!.text)}".`,
-      hint: 'The plan file keeps the text of the plan above its appendix, the recipients and the signature; keep the rest in the source document.',
-    });
+    out.warnings.push(warning(below[0]!.line, msg('imp.w.after', { from: below[0]!.line, to: last.end, text: excerpt(below[0]!.text) }), msg('imp.w.after.hint')));
   }
   if (iRecipients >= 0) readRecipients(lines, iRecipients, iAppendix >= 0 ? iAppendix : end, out);
   if (iClose >= 0) {
@@ -211,11 +208,7 @@ export function parseDocument(lines: string[], end: number, after = lines.length
     }
   }
   if (iNext >= 0) {
-    out.warnings.push({
-      line: iNext + 1,
-      message: `"${excerpt(squash(lines[iNext]!))}" after the table starts another part of the document; it was left out.`,
-      hint: 'tthc import reads one task table; import another appendix on its own if it is a plan too.',
-    });
+    out.warnings.push(warning(iNext + 1, msg('imp.w.otherPart', { text: excerpt(squash(lines[iNext]!)) }), msg('imp.w.otherPart.hint')));
   }
   if (iAppendix >= 0) readAppendix(lines, iAppendix, end, out);
   else if (iPlan < 0) readAppendix(lines, -1, end, out, true);
@@ -293,11 +286,7 @@ function readBody(paras: Para[], headed: boolean, out: DocParts): void {
     if (h && isUpperText(h[2]!)) {
       const next = partOf(h[2]!);
       if (!next) {
-        out.warnings.push({
-          line: p.line,
-          message: `Section "${p.text}" of the plan's text has no place in the plan file; it was left out.`,
-          hint: 'The plan file keeps I. Mục đích, yêu cầu; II. Nội dung; III. Kinh phí; IV. Tổ chức thực hiện. Keep the rest in the source document.',
-        });
+        out.warnings.push(warning(p.line, msg('imp.w.section', { text: p.text }), msg('imp.w.section.hint')));
       }
       part = next ?? 'skip';
       numberedSeen = false;
@@ -354,14 +343,10 @@ function readBody(paras: Para[], headed: boolean, out: DocParts): void {
     for (const piece of b.text.split(';')) {
       const text = piece.replace(/^\s*Căn cứ\s+/u, '').replace(/[\s.;,]+$/u, '').trim();
       if (!text) continue;
-      const { basis, problem } = parseBasis(text);
+      const { basis, why } = parseBasis(text);
       if (basis) out.bases.push(basis);
       else {
-        out.warnings.push({
-          line: b.line,
-          message: `The basis "${text}" was left out: ${problem}.`,
-          hint: 'Add it to `bases` by hand with its ref, date (YYYY-MM-DD) and issuer.',
-        });
+        out.warnings.push(warning(b.line, msg('imp.w.basis', { text, why: why ?? 'noIssuer' }), msg('imp.w.basis.hint')));
       }
     }
   }
@@ -412,11 +397,7 @@ function readRecipients(lines: string[], from: number, to: number, out: DocParts
   if (recipients.length > 0) out.recipients = recipients;
   if (sign.length > 0 && name) out.signature = { for: sign, name };
   else if (sign.length > 0) {
-    out.warnings.push({
-      line: from + 1,
-      message: 'The signature block has no signer\'s name; `signature` was left out.',
-      hint: 'Add `signature: { for: […], name: … }` by hand once the plan is signed.',
-    });
+    out.warnings.push(warning(from + 1, msg('imp.w.signer'), msg('imp.w.signer.hint')));
   }
 }
 

@@ -6,8 +6,16 @@
 // merges of their cells (w:gridSpan across, w:vMerge down). A line break inside a cell is kept as
 // U+2028, which the table reader turns back into a line break of the cell.
 import { strFromU8, unzipSync } from 'fflate';
+import { msg, render, type Msg } from '../messages/index.js';
 
-export class DocxError extends Error {}
+/** Why a .docx cannot be read: `text` in the run's language when printed, `message` in English. */
+export class DocxError extends Error {
+  readonly text: Msg;
+  constructor(text: Msg) {
+    super(render('en', text));
+    this.text = text;
+  }
+}
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -122,9 +130,9 @@ export function docxToText(bytes: Uint8Array): string {
   try {
     files = unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' });
   } catch {
-    throw new DocxError('The file is not a readable .docx (its zip container is damaged).');
+    throw new DocxError(msg('imp.docx.zip'));
   }
   const xml = files['word/document.xml'];
-  if (!xml) throw new DocxError('The file is a zip but not a Word document: it has no word/document.xml.');
+  if (!xml) throw new DocxError(msg('imp.docx.notWord'));
   return documentXmlToText(strFromU8(xml));
 }

@@ -5,7 +5,8 @@ import { AgencyResolver, inferLevel } from './agencies.js';
 import { findDistrict } from './dictionary.js';
 import { parseDocument, spanIn, type DocParts } from './document.js';
 import { emitPlan, readBack, type KeyComment } from './emit.js';
-import { ImportError, type ImportMessage } from './errors.js';
+import { ImportError, warning, type ImportMessage } from './errors.js';
+import { msg } from '../messages/index.js';
 import { findTable, parseTable, type RawSection, type Role } from './table.js';
 import { isBlank, levelOfIssuer, squash, toLines, WORDS_OF_LEVEL, type Level, type LocalLevel } from './text.js';
 
@@ -63,21 +64,17 @@ function planYear(opts: ImportOptions, doc: DocParts, whens: string[], warnings:
   const written = doc.years[0];
   if (opts.year !== undefined) {
     if (!Number.isInteger(opts.year) || opts.year < 1990 || opts.year > 2100) {
-      throw new ImportError(1, `--year ${opts.year} is not a plan year.`, 'Give the year as four digits, e.g. --year 2026.');
+      throw new ImportError(1, msg('imp.year', { year: opts.year }), msg('imp.year.hint'));
     }
     if (written && written.year !== opts.year) {
-      warnings.push({
-        line: written.line,
-        message: `The text says the plan is for ${written.year}; --year ${opts.year} was used.`,
-        hint: 'Leave out --year to take the year from the text.',
-      });
+      warnings.push(warning(written.line, msg('imp.w.yearGiven', { written: written.year, year: opts.year }), msg('imp.w.yearGiven.hint')));
     }
     return { year: opts.year };
   }
   // A year no plan can have (1900, 0000, 9999) is refused where it is written, not met later as an internal error.
   const inRange = (y: number, line: number): number => {
     if (y >= 1990 && y <= 2100) return y;
-    throw new ImportError(line, `The text gives the plan year as ${String(y).padStart(4, "0")}; a plan year is between 1990 and 2100.`, 'Correct the year in the text, or give the right one with --year, e.g. `tthc import --year 2026 FILE`.');
+    throw new ImportError(line, msg('imp.yearRange', { year: String(y).padStart(4, '0') }), msg('imp.yearRange.hint'));
   };
   // "giai đoạn 2026-2030" in the title, the appendix title or the caption: the plan runs over those years.
   for (const t of [doc.title?.text, doc.appendix?.title, doc.appendix?.caption?.replace(/ngày.*?năm\s*\d{4}/gu, '')]) {
@@ -95,17 +92,13 @@ function planYear(opts: ImportOptions, doc: DocParts, whens: string[], warnings:
   if (issued) {
     const [yy, mm] = issued.split('-').map(Number) as [number, number];
     const year = inRange(mm >= 10 ? yy + 1 : yy, doc.number!.line);
-    warnings.push({
-      line: doc.number!.line,
-      message: `No year is written in a title or the timelines; the plan year ${year} was taken from the date of issue ${issued.split('-').reverse().join('/')}.`,
-      hint: 'Check plan.year, or give it with --year.',
-    });
+    warnings.push(warning(doc.number!.line, msg('imp.w.yearIssued', { year, issued: issued.split('-').reverse().join('/') }), msg('imp.w.yearIssued.hint')));
     return { year };
   }
   throw new ImportError(
     tableLine,
-    'The plan year cannot be found (no "năm …" in a title or caption, no dated timeline in the table): give it with --year.',
-    'Give it with --year, e.g. `tthc import --year 2026 FILE`.',
+    msg('imp.noYear'),
+    msg('imp.noYear.hint'),
   );
 }
 
@@ -123,19 +116,19 @@ export function importPlan(text: string, opts: ImportOptions = {}): ImportResult
     if (spaced >= 2) {
       throw new ImportError(
         1,
-        'The table\'s cells are separated by runs of spaces, not tabs: this looks like text copied from a PDF, where a cell\'s end cannot be told from a gap.',
-        'Import the PDF file itself (tthc import reads its text layer), or the .docx, or copy the table from Word so that its cells are separated by tabs.',
+        msg('imp.spaces'),
+        msg('imp.spaces.hint'),
       );
     }
     throw new ImportError(
       1,
-      'No task table found: no header row (TT, Nội dung công việc, …) and no numbered rows with tab-separated cells.',
-      'Copy the appendix table itself from Word (select the table, Ctrl+C) so that its cells are separated by tabs.',
+      msg('imp.noTable'),
+      msg('imp.noTable.hint'),
     );
   }
   const { sections: rawSections, parts, columns, end: tableEnd } = parseTable(lines, loc);
   if (rawSections.length === 0) {
-    throw new ImportError(loc.start + 1, 'The table has no section or task rows.', 'Copy the whole table, its rows included.');
+    throw new ImportError(loc.start + 1, msg('imp.noRows'), msg('imp.noRows.hint'));
   }
   const doc = parseDocument(lines, loc.start, tableEnd);
   const warnings: ImportMessage[] = [...doc.warnings];
@@ -152,19 +145,11 @@ export function importPlan(text: string, opts: ImportOptions = {}): ImportResult
   const level: Level | undefined = issuer ? levelOfIssuer(issuer) : undefined;
   const dictLevel: Level = level ?? inferLevel(agencyCells) ?? (year > 2025 ? 'commune' : 'district');
   if (issuer && !level) {
-    warnings.push({
-      line: doc.issuer!.line,
-      message: `The issuer "${issuer}" names no level (Bộ, tỉnh, xã …); plan.level was left out.`,
-      hint: 'Add plan.level (central, province, commune, agency) if you know it.',
-    });
+    warnings.push(warning(doc.issuer!.line, msg('imp.w.noLevel', { issuer }), msg('imp.w.noLevel.hint')));
   }
   if (!issuer) {
     issuer = `Ủy ban nhân dân ${WORDS_OF_LEVEL[lookupLevel(dictLevel)][0]}`;
-    warnings.push({
-      line: loc.start + 1,
-      message: `The input does not name the issuer; plan.issuer was set to "${issuer}", from the offices the table names, and plan.level was left out.`,
-      hint: 'Complete plan.issuer with the place ("Ủy ban nhân dân xã Đăk Rve"), or import the whole document with its caption.',
-    });
+    warnings.push(warning(loc.start + 1, msg('imp.w.noIssuer', { issuer }), msg('imp.w.noIssuer.hint')));
     comments.push({ path: ['plan', 'issuer'], comment: 'Not in the input: complete it with the place, and add plan.level.' });
   }
   const district = dictLevel === 'district' ? findDistrict(issuer) : undefined;
@@ -183,8 +168,8 @@ export function importPlan(text: string, opts: ImportOptions = {}): ImportResult
     if (i < 0) {
       throw new ImportError(
         loc.start + 1,
-        `The header row names no ${role === 'content' ? 'content column (Nội dung, Nhiệm vụ …)' : 'lead column (Cơ quan chủ trì, Chủ trì, Cơ quan thực hiện …)'}; its columns are: ${columns.map((c) => c.name).join(', ')}.`,
-        'Copy the header row with the table, or rename the column as the plan calls it.',
+        msg('imp.noColumn', { role, columns: columns.map((c) => c.name).join(', ') }),
+        msg('imp.noColumn.hint'),
       );
     }
   }
@@ -192,11 +177,7 @@ export function importPlan(text: string, opts: ImportOptions = {}): ImportResult
   const yearPeriod = span ? { start: `${span.first}-01-01`, end: `${span.last}-12-31` } : { start: `${year}-01-01`, end: `${year}-12-31` };
   const sections: SectionFile[] = rawSections.map((raw, si) => {
     if (raw.tasks.length === 0) {
-      warnings.push({
-        line: raw.line,
-        message: `Section ${raw.numeral} has no task rows.`,
-        hint: 'Check that its rows were copied; a section without tasks has nothing to schedule.',
-      });
+      warnings.push(warning(raw.line, msg('imp.w.emptySection', { numeral: raw.numeral }), msg('imp.w.emptySection.hint')));
     }
     let previous: { lead: string; when: string } | undefined;
     const section: SectionFile = {
@@ -218,42 +199,34 @@ export function importPlan(text: string, opts: ImportOptions = {}): ImportResult
         const lines = (cell(iWhen)?.text ?? '').split('\n').map(squash).filter(Boolean).join('\n');
         if (lines.includes('\n') && !parseWhen(when, { period: yearPeriod }).ok && parseWhen(lines, { period: yearPeriod }).ok) when = lines;
         if (!content) {
-          throw new ImportError(row.line, `Row ${id} has an empty ${nameOf(iContent)} cell.`, `Every task needs its ${nameOf(iContent)}.`);
+          throw new ImportError(row.line, msg('imp.emptyCell', { id, column: nameOf(iContent) }), msg('imp.emptyCell.hint', { column: nameOf(iContent) }));
         }
         // A cell merged down over several rows is copied as text in the first row only: the rows below share it.
         if (!lead && previous?.lead) {
           lead = previous.lead;
           leadCell = { text: previous.lead, line: row.line };
-          warnings.push({
-            line: row.line,
-            message: `Row ${id} has an empty ${nameOf(iLead)} cell; the row above's was taken, as for a cell merged over both rows.`,
-            hint: 'Check the lead of this task in the source.',
-          });
+          warnings.push(warning(row.line, msg('imp.w.leadAbove', { id, column: nameOf(iLead) }), msg('imp.w.leadAbove.hint')));
         }
         if (!lead) {
           throw new ImportError(
             row.line,
-            `Row ${id} has an empty ${nameOf(iLead)} cell.`,
-            `Every task needs its ${nameOf(iLead)}; only ${iSupport >= 0 ? nameOf(iSupport) : 'the supporting agencies'}, the result and other columns may be empty.`,
+            msg('imp.emptyCell', { id, column: nameOf(iLead) }),
+            msg('imp.emptyLead.hint', { column: nameOf(iLead), ...(iSupport >= 0 ? { support: nameOf(iSupport) } : {}) }),
           );
         }
         if (iWhen >= 0 && !when) {
           if (previous?.when) {
             when = previous.when;
-            warnings.push({
-              line: row.line,
-              message: `Row ${id} has an empty ${nameOf(iWhen)} cell; the row above's ("${previous.when}") was taken, as for a cell merged over both rows.`,
-              hint: 'Check the timeline of this task in the source.',
-            });
+            warnings.push(warning(row.line, msg('imp.w.whenAbove', { id, column: nameOf(iWhen), when: previous.when }), msg('imp.w.whenAbove.hint')));
           } else {
-            throw new ImportError(row.line, `Row ${id} has an empty ${nameOf(iWhen)} cell.`, `Every task needs its ${nameOf(iWhen)}.`);
+            throw new ImportError(row.line, msg('imp.emptyCell', { id, column: nameOf(iWhen) }), msg('imp.emptyCell.hint', { column: nameOf(iWhen) }));
           }
         }
         if (iWhen < 0) {
           throw new ImportError(
             loc.start + 1,
-            `The header row names no timeline column (Thời gian thực hiện, Thời hạn hoàn thành …); its columns are: ${columns.map((c) => c.name).join(', ')}.`,
-            'Copy the header row with the table, or rename the column as the plan calls it.',
+            msg('imp.noColumn', { role: 'when', columns: columns.map((c) => c.name).join(', ') }),
+            msg('imp.noColumn.hint'),
           );
         }
         previous = { lead: leadCell?.text ?? lead, when };
@@ -300,11 +273,7 @@ export function importPlan(text: string, opts: ImportOptions = {}): ImportResult
   const short = issuer.replace(/^(Ủy|Uỷ) ban nhân dân(?=\s)/u, 'UBND');
   const number = doc.number;
   if (number && (number.number === null || number.date === null)) {
-    warnings.push({
-      line: number.line,
-      message: 'The plan\'s own number or date is blank in the source (copied from a draft).',
-      hint: 'Fill in plan.number and plan.date once the plan is issued.',
-    });
+    warnings.push(warning(number.line, msg('imp.w.blankNumber'), msg('imp.w.blankNumber.hint')));
     comments.push({
       path: ['plan', 'number'],
       comment: 'The source leaves the number or the date blank ("Kế hoạch số /KH-UBND ngày …"): fill them in once issued.',

@@ -11,17 +11,23 @@
 // separated by tabs, a cell's lines by U+2028; the lines outside the table as lines of text. A repeated
 // header at the top of a page and page numbers are left out. The table ends at "Nơi nhận", the signature or
 // another part of the document (see closingPart), or where the lines stop following each other closely.
+import { msg, render, type Msg } from '../messages/index.js';
 import { closingPart } from './document.js';
 import { roleOf } from './table.js';
 import { squash } from './text.js';
 
+/** Why a PDF cannot be read: `text`/`hintText` in the run's language when printed, `message`/`hint` in English. */
 export class PdfError extends Error {
   readonly hint: string;
+  readonly text: Msg;
+  readonly hintText: Msg;
 
-  constructor(message: string, hint: string) {
-    super(message);
+  constructor(message: Msg, hint: Msg) {
+    super(render('en', message));
     this.name = 'PdfError';
-    this.hint = hint;
+    this.hint = render('en', hint);
+    this.text = message;
+    this.hintText = hint;
   }
 }
 
@@ -67,9 +73,9 @@ async function readPieces(bytes: Uint8Array): Promise<{ pieces: Piece[]; heights
     doc = await task.promise;
   } catch (e) {
     if ((e as { name?: string }).name === 'PasswordException') {
-      throw new PdfError('The PDF is protected by a password, so its text cannot be read.', 'Open it with its password and save a copy without one, or import the .docx the PDF was made from.');
+      throw new PdfError(msg('imp.pdf.password'), msg('imp.pdf.password.hint'));
     }
-    throw new PdfError('The PDF cannot be read: it is damaged or not a PDF.', 'Open it in a PDF reader to check it; or open it in Word (Word opens a PDF too) and import the .docx.');
+    throw new PdfError(msg('imp.pdf.damaged'), msg('imp.pdf.damaged.hint'));
   }
   const pieces: Piece[] = [];
   const heights: number[] = [];
@@ -386,10 +392,7 @@ export async function pdfToText(bytes: Uint8Array): Promise<string> {
   const { pieces, heights } = await readPieces(bytes);
   const letters = pieces.reduce((n, p) => n + p.str.replace(/\s/gu, '').length, 0);
   if (letters < 20) {
-    throw new PdfError(
-      'The PDF has no text layer: it is a scan (a picture of the pages), so there is no text to read.',
-      'Run OCR on it first (for example with a PDF editor\'s "Recognize text", saving as .docx), or import the .docx the PDF was made from.',
-    );
+    throw new PdfError(msg('imp.pdf.scan'), msg('imp.pdf.scan.hint'));
   }
   return layout(toLines(pieces, heights));
 }

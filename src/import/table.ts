@@ -1,6 +1,7 @@
 // The appendix table as copied from Word or PDF: tab-separated rows → sections and task rows with their cells, up to where the table ends.
 import { closingPart } from './document.js';
 import { ImportError } from './errors.js';
+import { msg } from '../messages/index.js';
 import { fromRoman, isBlank, isUpperText, squash, startsLowerCase, toRoman } from './text.js';
 
 /** The six columns of the appendix, in order: the columns of a table copied without its header row. */
@@ -335,15 +336,11 @@ function continueRow(row: OpenRow, pieces: string[], line: number): void {
 }
 
 function cellCountError(id: string, task: RawTask, found: number, columns: Column[]): ImportError {
-  const span = task.endLine > task.line ? ` (lines ${task.line}–${task.endLine})` : '';
   const width = columns.length;
   return new ImportError(
     task.line,
-    `Row ${id}${span} has ${found} cells; expected ${width}: ${columns.map((c) => c.name).join(', ')}.`,
-    found < width
-      ? `Each row needs all ${width} cells separated by tabs; an empty cell is still a cell (two tabs in a row). ` +
-        'A line that starts no row continues the previous cell, so a missing tab shows up here.'
-      : 'A cell has a tab inside it, or a line that continues a cell split by Word starts with a tab; join the pieces of that cell.',
+    msg('imp.cells', { id, from: task.line, to: task.endLine, found, width, columns: columns.map((c) => c.name).join(', ') }),
+    found < width ? msg('imp.cells.few', { width }) : msg('imp.cells.many'),
   );
 }
 
@@ -439,7 +436,7 @@ export function parseTable(lines: string[], loc: TableLocation): ParsedTable {
     if (task.cells.length !== width - 1) throw cellCountError(task.id, task, task.cells.length + 1, columns);
     const seenAt = ids.get(task.id);
     if (seenAt !== undefined) {
-      throw new ImportError(task.line, `Row ${task.label} gives the id ${task.id}, which the row at line ${seenAt} has already.`, 'Check for a repeated or misnumbered row.');
+      throw new ImportError(task.line, msg('imp.dupId', { label: task.label, id: task.id, line: seenAt }), msg('imp.dupId.hint'));
     }
     ids.set(task.id, task.line);
     if (isNumber(task.label)) lastNumber = Number(task.label);
@@ -450,8 +447,8 @@ export function parseTable(lines: string[], loc: TableLocation): ParsedTable {
     if (sectionRow.cells.length > 1) {
       throw new ImportError(
         sectionRow.line,
-        `Section row ${sectionRow.section.numeral} has text in more than its title cell.`,
-        'A section row holds its numeral and its title only; if this is a task, number it 1, 2, 3 … under its section.',
+        msg('imp.sectionText', { numeral: sectionRow.section.numeral }),
+        msg('imp.sectionText.hint'),
       );
     }
     sectionRow.section.title = sectionRow.cells.map((c) => c.text).join('\n');
@@ -475,7 +472,8 @@ export function parseTable(lines: string[], loc: TableLocation): ParsedTable {
     const start = rowStart(cells, width);
     const open = taskRow ?? sectionRow;
     const current = sections[sections.length - 1];
-    const rowName = taskRow ? `row ${taskRow.task.id}` : `section row ${current?.numeral}`;
+    /** The row a line would continue, for messages. */
+    const rowName = taskRow ? { task: taskRow.task.id } : { section: current?.numeral ?? '' };
 
     if (sections.length > 0 && !start) {
       const part = closingPart(text);
@@ -488,8 +486,8 @@ export function parseTable(lines: string[], loc: TableLocation): ParsedTable {
         if (k !== undefined) {
           throw new ImportError(
             ln,
-            `Line ${ln} ("${squash(text)}") is not part of the table: it starts the ${part === 'heading' ? 'next part' : part === 'recipients' ? 'recipients' : 'signature block'} of the document, but a table row follows at line ${k + 1}.`,
-            'Move the recipients and the signature below the table, or delete the stray line.',
+            msg('imp.stray', { line: ln, text: squash(text), part, next: k + 1 }),
+            msg('imp.stray.hint'),
           );
         }
         end = i;
@@ -520,8 +518,8 @@ export function parseTable(lines: string[], loc: TableLocation): ParsedTable {
       }
       throw new ImportError(
         ln,
-        `Line ${ln} ("${squash(text)}") cannot belong to a cell: it follows ${rowName}, which is complete, after a blank line, and does not go on in lower case; table rows follow at line ${k + 1}.`,
-        'If it continues the last cell of the row above, join it to that cell; if it is a note, a page header or a page number copied with the table, delete it.',
+        msg('imp.alone', { line: ln, text: squash(text), ...rowName, next: k + 1 }),
+        msg('imp.alone.hint'),
       );
     }
 
@@ -531,15 +529,15 @@ export function parseTable(lines: string[], loc: TableLocation): ParsedTable {
       if (parts.length === 0 && sections.length > 0) {
         throw new ImportError(
           ln,
-          `The part row "${squash(text)}" comes after ${current!.numeral === '' ? 'task rows' : `section ${current!.numeral}`}; a table's parts (A, B … or Phần I, II …) hold its sections.`,
-          'Parts come first: copy the part row above the first section, or leave the part rows out if the table has only one part.',
+          msg('imp.partLate', { text: squash(text), ...(current!.numeral === '' ? {} : { section: current!.numeral }) }),
+          msg('imp.partLate.hint'),
         );
       }
       if (start.value !== expected) {
         throw new ImportError(
           ln,
-          part ? `Part ${start.label} comes after part ${part.id}; expected the part after it.` : `The first part is numbered ${start.label}; expected A, I or 1.`,
-          'Parts are lettered A, B, C … (or numbered Phần I, II …) in order; check for a missing or repeated part row.',
+          msg('imp.partOrder', { label: start.label, ...(part ? { after: part.id } : {}) }),
+          msg('imp.partOrder.hint'),
         );
       }
       closeTask();
@@ -561,8 +559,8 @@ export function parseTable(lines: string[], loc: TableLocation): ParsedTable {
         const first = implicit.tasks[0] ?? { label: '?', line: implicit.line };
         throw new ImportError(
           first.line,
-          `Task row ${first.label} comes before any section row.`,
-          'The table groups its tasks under Roman-numbered section rows (I, II, …); copy the section row above it too.',
+          msg('imp.taskFirst', { label: first.label }),
+          msg('imp.taskFirst.hint'),
         );
       }
       const expected = real.length + 1;
@@ -570,19 +568,15 @@ export function parseTable(lines: string[], loc: TableLocation): ParsedTable {
         const last = real[real.length - 1];
         throw new ImportError(
           ln,
-          last
-            ? `Section ${start.numeral} comes after section ${last.roman}${part ? ` in part ${part.id}` : ''}; expected section ${toRoman(expected)}.`
-            : `The first section${part ? ` of part ${part.id}` : ''} is numbered ${start.numeral}; expected I.`,
-          part
-            ? 'Sections are numbered I, II, III … in order, from I again in each part; check for a missing or repeated section row.'
-            : 'Sections are numbered I, II, III … in order; check for a missing or repeated section row.',
+          msg('imp.sectionOrder', { numeral: start.numeral, ...(last ? { last: last.roman } : {}), ...(part ? { part: part.id } : {}), expected: toRoman(expected) }),
+          msg('imp.sectionOrder.hint', { parts: part !== undefined }),
         );
       }
       if (start.extra) {
         throw new ImportError(
           ln,
-          `Section row ${start.numeral} has text in more than its title cell.`,
-          'A section row holds its numeral and its title only; if this is a task, number it 1, 2, 3 … under its section.',
+          msg('imp.sectionText', { numeral: start.numeral }),
+          msg('imp.sectionText.hint'),
         );
       }
       closeTask();
@@ -629,13 +623,11 @@ export function parseTable(lines: string[], loc: TableLocation): ParsedTable {
         const section = sections[sections.length - 1]!;
         const after = acceptable();
         if (!after.ok) {
-          const where = section.numeral === '' ? 'the table' : `section ${section.numeral}`;
+
           throw new ImportError(
             ln,
-            after.first
-              ? `The first row of ${where} is numbered ${label}; expected 1${lastNumber > 0 ? ` or ${lastNumber + 1}` : ''}.`
-              : `Row ${label} comes after row ${after.expected - 1} in ${where}; expected row ${after.expected}.`,
-            'Rows are numbered 1, 2, 3 … in each section (or on from the section before); check for a missing, repeated or misnumbered row.',
+            msg('imp.rowOrder', { first: after.first, label, ...(section.numeral === '' ? {} : { section: section.numeral }), last: lastNumber, expected: after.expected }),
+            msg('imp.rowOrder.hint'),
           );
         }
         const scope = scopeOf(section);
@@ -658,16 +650,16 @@ export function parseTable(lines: string[], loc: TableLocation): ParsedTable {
     if (sectionRow && given > 1) {
       throw new ImportError(
         ln,
-        `Line ${ln} continues section row ${current!.numeral} with more cells than its title.`,
-        'A section row holds its numeral and its title only; if this line is a task, number it 1, 2, 3 … under its section.',
+        msg('imp.sectionMore', { line: ln, numeral: current!.numeral }),
+        msg('imp.sectionMore.hint'),
       );
     }
     continueRow(open, cells, ln);
     if (taskRow && given > 1 && filled(taskRow.cells) > width - 1) {
       throw new ImportError(
         ln,
-        `Line ${ln} continues ${rowName} with cells it has no room for: the row would have ${filled(taskRow.cells) + 1} cells; expected ${width}.`,
-        'A cell has a tab inside it, or a line that continues a cell split by Word starts with a tab; join the pieces of that cell.',
+        msg('imp.noRoom', { line: ln, ...rowName, n: filled(taskRow.cells) + 1, width }),
+        msg('imp.cells.many'),
       );
     }
   }

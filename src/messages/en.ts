@@ -1,6 +1,7 @@
 // English messages; this file defines the catalogue's keys and their parameters (vi.ts must match it).
 import { plural } from './plural.js';
 import { helpEn } from './help-en.js';
+import { symbolReasonEn, type SymbolWhy } from './symbol-reasons.js';
 
 const DAY_FORMS = '10/3/2023, 10-3-2023, 10.3.2023, 2023-03-10, "ngày 10 tháng 3 năm 2023", "hôm nay", "hôm qua" or "mai"';
 
@@ -216,7 +217,7 @@ export const en = {
   'rec.dueAndWithin.hint': 'Use --due DATE for a day the document names, or --within N for "within N days".',
   'rec.dueBefore': (p: { due: string; date: string }) => `--due ${p.due} is before the trigger date ${p.date}.`,
   'rec.dueBefore.hint': 'The due day is the last on-time day the document sets, on or after the day it came.',
-  'rec.badRef': (p: { ref: string; reason: string }) => `--ref "${p.ref}" is not a document number and symbol: ${p.reason}.`,
+  'rec.badRef': (p: { ref: string; why: SymbolWhy }) => `--ref "${p.ref}" is not a document number and symbol: ${symbolReasonEn(p.why)}.`,
   'rec.badRef.near': (p: { suggestion: string }) => `Did you mean ${p.suggestion}?`,
   'rec.badRef.hint': 'Write it as NUMBER/TYPE-ISSUER, e.g. 123/BC-UBND.',
   'rec.beforePlan': (p: { day: string; range: string }) => `The completion date ${p.day} is before the plan period (${p.range}).`,
@@ -347,8 +348,10 @@ export const en = {
   'status.byPlanOne.hint': 'Give a folder with --plans (e.g. --plans plans/) or repeat --plan.',
   'status.quarterAcross': "--quarter shows one plan's occurrences; across several plans, status has a row per plan.",
   'status.quarterAcross.hint': 'Name one plan with --plan FILE for the detail of a quarter.',
-  'report.severalPlans': 'A report is the document of one office, about its own plan: it is made for one plan at a time.',
-  'report.severalPlans.hint': 'Run `tthc report --plan FILE` for each plan; for a table across plans, `tthc status --plans FOLDER` has a row per plan.',
+  'report.acrossIssuer': (p: { n: number }) => `A report across plans is issued by the body that sums them up, and the ${p.n} plans have different issuers.`,
+  'report.acrossIssuer.hint': 'Name it: --issuer "Ủy ban nhân dân tỉnh Kon Tum" (and --signer, --sign-for, --recipient as for one plan).',
+  'report.acrossYears': (p: { years: string }) => `A report is of one year, and these plans are of ${p.years}.`,
+  'report.acrossYears.hint': 'Report on the plans of one year: a folder per year, or --plan for each file.',
   'plans.both': '--plans and --plan both name the plans to answer for.',
   'plans.both.hint': 'Give a folder with --plans, or files with --plan (repeat it for several).',
   'plans.noFolder': '--plans names no folder, and there is no plans/ folder here or in a folder above.',
@@ -358,4 +361,177 @@ export const en = {
   'plans.leftOut': (p: { file: string }) => `${p.file} is left out; the other plans are answered.`,
   'plans.noneRead': (p: { n: number }) => `None of the ${p.n} plans could be read (each is named above).`,
   'plans.noneRead.hint': 'Fix them, then run the command again.',
+
+  // ── Refusals of the layers below the commands: the plan editor, the importer, git, diff (task `errors`) ──
+  // The plan editor (edit/edit.ts): why a record cannot be added to the plan's text.
+  'edit.atLine': (p: { line: number; text: string }) => `line ${p.line}: ${p.text}`,
+  'edit.parse': (p: { detail: string }) => `the plan is not valid YAML (${p.detail}); fix it (tthc check) before recording progress.`,
+  'edit.notObject': 'a record must be an object such as { done: "2023-07-28" }.',
+  'edit.unknownKeys': (p: { keys: string; known: string }) => `a record has no key ${p.keys}; it has ${p.known}.`,
+  'edit.notText': (p: { key: string; type: string }) => `the record's ${p.key} must be text, not ${p.type}.`,
+  'edit.notDay': (p: { key: string; value: string }) => `the record's ${p.key} must be a date written YYYY-MM-DD, not "${p.value}".`,
+  'edit.doneOrTrigger': 'a record has exactly one of done (a completion) or trigger (an event).',
+  'edit.noTask': (p: { id: string; near?: string }) =>
+    `the plan has no task with id "${p.id}"${p.near !== undefined ? `; did you mean "${p.near}"?` : ' (ids look like I.2 or IX.6; see `tthc status`).'}`,
+  'edit.duplicate': (p: { n: number; id: string; lines: string }) => `${p.n} tasks have the id "${p.id}" (lines ${p.lines}); ids must be unique (tthc check).`,
+  'edit.flow': 'the task is written as a flow mapping `{ … }`; write it as a block mapping (one key per line) to record progress on it.',
+  'edit.recordsNotList': "the task's `records` is not a list that can be extended (it should be `records:` followed by `- done: …` items, or `[]`).",
+  'edit.oneLineKey': (p: { key: string; value: string }) => `the record's ${p.key} cannot be written on one line: ${p.value}.`,
+  'edit.oneLine': 'the record cannot be written on one line.',
+  'edit.emptyTask': 'the task mapping is empty.',
+  'edit.layout': "the layout of the task's records list is not one this tool can extend safely.",
+  'edit.item': "the task's records list has an item this tool cannot place.",
+  'edit.emptyFlow': "the task's `records: []` could not be located in the text.",
+  'edit.verify': (p: { id: string; why: 'uncheckable' | 'noList' | 'invalid' | 'other'; detail?: string }) =>
+    `adding the record to task ${p.id} in this file's layout would ${
+      p.why === 'uncheckable' ? `not be checkable (${p.detail ?? ''})` : p.why === 'noList' ? 'not give a list of records' : p.why === 'invalid' ? `make the YAML invalid (${p.detail ?? ''})` : "change something other than the task's records"
+    }; nothing was changed. Add it by hand, or report the layout as a bug.`,
+
+  // tthc diff and git (commands/diff.ts, git.ts)
+  'diff.noGitRev': (p: { file: string; rev: string; staged: boolean }) => `${p.file} is not in a git repository, so it has no revision ${p.staged ? '(staged)' : p.rev}.`,
+  'diff.compareFiles': 'Compare two files instead: `tthc diff OLD.yaml NEW.yaml`.',
+  'diff.noCommit': (p: { file: string }) => `The git repository of ${p.file} has no commit yet, so there is no HEAD to compare with.`,
+  'diff.noCommit.hint': 'Commit the plan first (`git add` and `git commit`), or compare two files: `tthc diff OLD.yaml NEW.yaml`.',
+  'diff.notStaged': (p: { path: string }) => `${p.path} is not in git's index (not tracked, or removed).`,
+  'diff.notStaged.hint': 'Add it with `git add`, or compare two files: `tthc diff OLD.yaml NEW.yaml`.',
+  'diff.notInRev': (p: { path: string; rev: string }) => `${p.path} is not in revision ${p.rev} (a file not yet committed, not tracked by git, or added later).`,
+  'diff.notInRev.hint': '`git log --oneline -- FILE` lists the commits that have it; `git add` and `git commit` start its history.',
+  'diff.unreadable': (p: { which: 'old' | 'new'; name: string; at: string }) => `the ${p.which} side (${p.name}) is not a plan tthc can read:${p.at}`,
+  'diff.unreadable.hint': (p: { show?: string }) => `Run \`tthc check\` on it to see every problem${p.show !== undefined ? ` (\`${p.show}\` to get that version)` : ''}.`,
+  'diff.partial': (p: { which: 'old' | 'new'; name: string; n: number; report: string }) =>
+    `the ${p.which} side (${p.name}) has ${p.n} error${p.n === 1 ? '' : 's'} in its shape, so tthc can read only part of it.\n\n${p.report}`,
+  'diff.partial.hint': (p: { n: number; file: boolean }) =>
+    `Fix ${p.n === 1 ? 'it' : 'them'} first (\`tthc check\` lists every finding)${p.file ? '' : ', or compare with another revision'}.`,
+  'diff.noGit': (p: { file?: string }) =>
+    `${p.file ?? 'This folder'} is not in a git repository, so tthc cannot read ${p.file !== undefined ? 'its earlier versions' : 'revisions'}.`,
+  'diff.noGit.hint': 'Compare two files instead: `tthc diff OLD.yaml NEW.yaml`, or keep the plan in git (`git init`, `git add`, `git commit`).',
+  'diff.broken': (p: { rules: string }) => `tthc diff: the change has ${p.rules} (--fail-on).`,
+  'diff.newPlan': (p: { file: string }) => `${p.file}: a new plan (not in HEAD); nothing to compare with.`,
+  'git.cannotRun': (p: { detail: string }) => `git could not be run: ${p.detail}`,
+  'git.showFailed': (p: { spec: string; detail: string }) => `git show ${p.spec} failed: ${p.detail}`,
+  'git.logFailed': (p: { detail: string }) => `git log failed: ${p.detail}`,
+
+  // tthc import: why a document cannot be imported (import/*), and what it says when done
+  'imp.year': (p: { year: number }) => `--year ${p.year} is not a plan year.`,
+  'imp.year.hint': 'Give the year as four digits, e.g. --year 2026.',
+  'imp.yearRange': (p: { year: string }) => `The text gives the plan year as ${p.year}; a plan year is between 1990 and 2100.`,
+  'imp.yearRange.hint': 'Correct the year in the text, or give the right one with --year, e.g. `tthc import --year 2026 FILE`.',
+  'imp.noYear': 'The plan year cannot be found (no "năm …" in a title or caption, no dated timeline in the table): give it with --year.',
+  'imp.noYear.hint': 'Give it with --year, e.g. `tthc import --year 2026 FILE`.',
+  'imp.spaces': "The table's cells are separated by runs of spaces, not tabs: this looks like text copied from a PDF, where a cell's end cannot be told from a gap.",
+  'imp.spaces.hint': 'Import the PDF file itself (tthc import reads its text layer), or the .docx, or copy the table from Word so that its cells are separated by tabs.',
+  'imp.noTable': 'No task table found: no header row (TT, Nội dung công việc, …) and no numbered rows with tab-separated cells.',
+  'imp.noTable.hint': 'Copy the appendix table itself from Word (select the table, Ctrl+C) so that its cells are separated by tabs.',
+  'imp.noRows': 'The table has no section or task rows.',
+  'imp.noRows.hint': 'Copy the whole table, its rows included.',
+  'imp.noColumn': (p: { role: 'content' | 'lead' | 'when'; columns: string }) =>
+    `The header row names no ${p.role === 'content' ? 'content column (Nội dung, Nhiệm vụ …)' : p.role === 'lead' ? 'lead column (Cơ quan chủ trì, Chủ trì, Cơ quan thực hiện …)' : 'timeline column (Thời gian thực hiện, Thời hạn hoàn thành …)'}; its columns are: ${p.columns}.`,
+  'imp.noColumn.hint': 'Copy the header row with the table, or rename the column as the plan calls it.',
+  'imp.emptyCell': (p: { id: string; column: string }) => `Row ${p.id} has an empty ${p.column} cell.`,
+  'imp.emptyCell.hint': (p: { column: string }) => `Every task needs its ${p.column}.`,
+  'imp.emptyLead.hint': (p: { column: string; support?: string }) =>
+    `Every task needs its ${p.column}; only ${p.support ?? 'the supporting agencies'}, the result and other columns may be empty.`,
+  'imp.cells': (p: { id: string; from: number; to: number; found: number; width: number; columns: string }) =>
+    `Row ${p.id}${p.to > p.from ? ` (lines ${p.from}–${p.to})` : ''} has ${p.found} cells; expected ${p.width}: ${p.columns}.`,
+  'imp.cells.few': (p: { width: number }) =>
+    `Each row needs all ${p.width} cells separated by tabs; an empty cell is still a cell (two tabs in a row). A line that starts no row continues the previous cell, so a missing tab shows up here.`,
+  'imp.cells.many': 'A cell has a tab inside it, or a line that continues a cell split by Word starts with a tab; join the pieces of that cell.',
+  'imp.dupId': (p: { label: string; id: string; line: number }) => `Row ${p.label} gives the id ${p.id}, which the row at line ${p.line} has already.`,
+  'imp.dupId.hint': 'Check for a repeated or misnumbered row.',
+  'imp.sectionText': (p: { numeral: string }) => `Section row ${p.numeral} has text in more than its title cell.`,
+  'imp.sectionText.hint': 'A section row holds its numeral and its title only; if this is a task, number it 1, 2, 3 … under its section.',
+  'imp.sectionMore': (p: { line: number; numeral: string }) => `Line ${p.line} continues section row ${p.numeral} with more cells than its title.`,
+  'imp.sectionMore.hint': 'A section row holds its numeral and its title only; if this line is a task, number it 1, 2, 3 … under its section.',
+  'imp.stray': (p: { line: number; text: string; part: 'heading' | 'recipients' | 'signature'; next: number }) =>
+    `Line ${p.line} ("${p.text}") is not part of the table: it starts the ${p.part === 'heading' ? 'next part' : p.part === 'recipients' ? 'recipients' : 'signature block'} of the document, but a table row follows at line ${p.next}.`,
+  'imp.stray.hint': 'Move the recipients and the signature below the table, or delete the stray line.',
+  'imp.alone': (p: { line: number; text: string; task?: string; section?: string; next: number }) =>
+    `Line ${p.line} ("${p.text}") cannot belong to a cell: it follows ${p.task !== undefined ? `row ${p.task}` : `section row ${p.section ?? ''}`}, which is complete, after a blank line, and does not go on in lower case; table rows follow at line ${p.next}.`,
+  'imp.alone.hint': 'If it continues the last cell of the row above, join it to that cell; if it is a note, a page header or a page number copied with the table, delete it.',
+  'imp.noRoom': (p: { line: number; task?: string; section?: string; n: number; width: number }) =>
+    `Line ${p.line} continues ${p.task !== undefined ? `row ${p.task}` : `section row ${p.section ?? ''}`} with cells it has no room for: the row would have ${p.n} cells; expected ${p.width}.`,
+  'imp.partLate': (p: { text: string; section?: string }) =>
+    `The part row "${p.text}" comes after ${p.section === undefined ? 'task rows' : `section ${p.section}`}; a table's parts (A, B … or Phần I, II …) hold its sections.`,
+  'imp.partLate.hint': 'Parts come first: copy the part row above the first section, or leave the part rows out if the table has only one part.',
+  'imp.partOrder': (p: { label: string; after?: string }) =>
+    p.after !== undefined ? `Part ${p.label} comes after part ${p.after}; expected the part after it.` : `The first part is numbered ${p.label}; expected A, I or 1.`,
+  'imp.partOrder.hint': 'Parts are lettered A, B, C … (or numbered Phần I, II …) in order; check for a missing or repeated part row.',
+  'imp.taskFirst': (p: { label: string }) => `Task row ${p.label} comes before any section row.`,
+  'imp.taskFirst.hint': 'The table groups its tasks under Roman-numbered section rows (I, II, …); copy the section row above it too.',
+  'imp.sectionOrder': (p: { numeral: string; last?: string; part?: string; expected: string }) =>
+    p.last !== undefined
+      ? `Section ${p.numeral} comes after section ${p.last}${p.part !== undefined ? ` in part ${p.part}` : ''}; expected section ${p.expected}.`
+      : `The first section${p.part !== undefined ? ` of part ${p.part}` : ''} is numbered ${p.numeral}; expected I.`,
+  'imp.sectionOrder.hint': (p: { parts: boolean }): string =>
+    p.parts
+      ? 'Sections are numbered I, II, III … in order, from I again in each part; check for a missing or repeated section row.'
+      : 'Sections are numbered I, II, III … in order; check for a missing or repeated section row.',
+  'imp.rowOrder': (p: { first: boolean; label: string; section?: string; last: number; expected: number }) =>
+    p.first
+      ? `The first row of ${p.section === undefined ? 'the table' : `section ${p.section}`} is numbered ${p.label}; expected 1${p.last > 0 ? ` or ${p.last + 1}` : ''}.`
+      : `Row ${p.label} comes after row ${p.expected - 1} in ${p.section === undefined ? 'the table' : `section ${p.section}`}; expected row ${p.expected}.`,
+  'imp.rowOrder.hint': 'Rows are numbered 1, 2, 3 … in each section (or on from the section before); check for a missing, repeated or misnumbered row.',
+  'imp.pdf.password': 'The PDF is protected by a password, so its text cannot be read.',
+  'imp.pdf.password.hint': 'Open it with its password and save a copy without one, or import the .docx the PDF was made from.',
+  'imp.pdf.damaged': 'The PDF cannot be read: it is damaged or not a PDF.',
+  'imp.pdf.damaged.hint': 'Open it in a PDF reader to check it; or open it in Word (Word opens a PDF too) and import the .docx.',
+  'imp.pdf.scan': 'The PDF has no text layer: it is a scan (a picture of the pages), so there is no text to read.',
+  'imp.pdf.scan.hint': 'Run OCR on it first (for example with a PDF editor\'s "Recognize text", saving as .docx), or import the .docx the PDF was made from.',
+  'imp.docx.zip': 'The file is not a readable .docx (its zip container is damaged).',
+  'imp.docx.notWord': 'The file is a zip but not a Word document: it has no word/document.xml.',
+  'imp.at': (p: { where: string; text: string }) => `${p.where}: ${p.text}`,
+  'imp.warning': (p: { where: string; text: string }) => `${p.where}: warning: ${p.text}`,
+  'imp.done': (p: { sections: number; tasks: number; agencies: number; file: string }) =>
+    `${p.sections} sections, ${p.tasks} tasks, ${p.agencies} agencies. Next: tthc check ${p.file}`,
+  // tthc import's warnings (what it left out or guessed)
+  'imp.w.communes': (p: { name: string; id: string }) => `"${p.name}" stands for the communes of the issuer, which the dictionary does not list; \`${p.id}\` was declared without members.`,
+  'imp.w.communes.hint': (p: { id: string }) => `List the communes under agencies.${p.id}.members (and declare each of them) so that \`--agency\` finds their tasks.`,
+  'imp.w.newAgency': (p: { name: string; id: string }) => `"${p.name}" is not in the agency dictionary; it was declared as a new agency \`${p.id}\`.`,
+  'imp.w.newAgency.hint': 'Review its id and name under `agencies`; if it is another spelling of a known agency, use that id and add the spelling to its aliases.',
+  'imp.w.after': (p: { from: number; to: number; text: string }) => `The text after the table (${p.to > p.from ? `lines ${p.from}–${p.to}` : `line ${p.to}`}) was left out: "${p.text}".`,
+  'imp.w.after.hint': 'The plan file keeps the text of the plan above its appendix, the recipients and the signature; keep the rest in the source document.',
+  'imp.w.otherPart': (p: { text: string }) => `"${p.text}" after the table starts another part of the document; it was left out.`,
+  'imp.w.otherPart.hint': 'tthc import reads one task table; import another appendix on its own if it is a plan too.',
+  'imp.w.section': (p: { text: string }) => `Section "${p.text}" of the plan's text has no place in the plan file; it was left out.`,
+  'imp.w.section.hint': 'The plan file keeps I. Mục đích, yêu cầu; II. Nội dung; III. Kinh phí; IV. Tổ chức thực hiện. Keep the rest in the source document.',
+  'imp.w.basis': (p: { text: string; why: 'noDate' | 'noIssuer' }) =>
+    `The basis "${p.text}" was left out: ${p.why === 'noDate' ? 'it has no date, and the plan format needs one' : 'it names no issuer ("của …")'}.`,
+  'imp.w.basis.hint': 'Add it to `bases` by hand with its ref, date (YYYY-MM-DD) and issuer.',
+  'imp.w.signer': "The signature block has no signer's name; `signature` was left out.",
+  'imp.w.signer.hint': 'Add `signature: { for: […], name: … }` by hand once the plan is signed.',
+  'imp.w.yearGiven': (p: { written: number; year: number }) => `The text says the plan is for ${p.written}; --year ${p.year} was used.`,
+  'imp.w.yearGiven.hint': 'Leave out --year to take the year from the text.',
+  'imp.w.yearIssued': (p: { year: number; issued: string }) => `No year is written in a title or the timelines; the plan year ${p.year} was taken from the date of issue ${p.issued}.`,
+  'imp.w.yearIssued.hint': 'Check plan.year, or give it with --year.',
+  'imp.w.noLevel': (p: { issuer: string }) => `The issuer "${p.issuer}" names no level (Bộ, tỉnh, xã …); plan.level was left out.`,
+  'imp.w.noLevel.hint': 'Add plan.level (central, province, commune, agency) if you know it.',
+  'imp.w.noIssuer': (p: { issuer: string }) => `The input does not name the issuer; plan.issuer was set to "${p.issuer}", from the offices the table names, and plan.level was left out.`,
+  'imp.w.noIssuer.hint': 'Complete plan.issuer with the place ("Ủy ban nhân dân xã Đăk Rve"), or import the whole document with its caption.',
+  'imp.w.emptySection': (p: { numeral: string }) => `Section ${p.numeral} has no task rows.`,
+  'imp.w.emptySection.hint': 'Check that its rows were copied; a section without tasks has nothing to schedule.',
+  'imp.w.leadAbove': (p: { id: string; column: string }) => `Row ${p.id} has an empty ${p.column} cell; the row above's was taken, as for a cell merged over both rows.`,
+  'imp.w.leadAbove.hint': 'Check the lead of this task in the source.',
+  'imp.w.whenAbove': (p: { id: string; column: string; when: string }) =>
+    `Row ${p.id} has an empty ${p.column} cell; the row above's ("${p.when}") was taken, as for a cell merged over both rows.`,
+  'imp.w.whenAbove.hint': 'Check the timeline of this task in the source.',
+  'imp.w.blankNumber': "The plan's own number or date is blank in the source (copied from a draft).",
+  'imp.w.blankNumber.hint': 'Fill in plan.number and plan.date once the plan is issued.',
+  // Words of the tables across several plans (render/plans.ts)
+  'plans.count': (p: { n: number }) => `Plans: ${p.n}`,
+  'plans.matched': (p: { n: number }) => `${p.n} with this agency`,
+  'plans.none': 'No plan names this agency.',
+  'plans.rate': 'On-time rate',
+  'plans.rateYear': 'On-time rate year',
+  'plans.file': 'File',
+  'plans.number': 'Plan number',
+  'plans.quarter': 'Quarter',
+  'plans.countHead': 'Plans',
+  'plans.every': '(every plan)',
+  // A file another program holds open (edit/held-open.ts)
+  'held.plan': (p: { file: string }) => `${p.file} is open in another program (Word, Excel, a sync or antivirus program); nothing was recorded.`,
+  'held.plan.hint': 'Close it there and run the command again.',
+  'held.output': (p: { file: string }) => `Cannot write ${p.file}: it is open in another program (Excel, Word, a sync or antivirus program); the old file is unchanged.`,
+  'held.output.hint': 'Close it there and run the command again, or write to another file with --output.',
+  'held.read': (p: { file: string }) => `Cannot read ${p.file}: another program (Word, Excel, a sync or antivirus program) has it locked.`,
+  'held.read.hint': 'Close it there and run the command again.',
 };

@@ -1,6 +1,7 @@
 // Thông báo bằng tiếng Việt (ngôn ngữ mặc định); khóa và tham số theo en.ts.
 import type { Catalogue } from './index.js';
 import { helpVi } from './help-vi.js';
+import { symbolReasonVi } from './symbol-reasons.js';
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
 const roman = (q: number) => ROMAN[q - 1] ?? String(q);
@@ -215,7 +216,7 @@ export const vi: Catalogue = {
   'rec.dueAndWithin.hint': 'Dùng --due NGÀY khi văn bản nêu ngày cụ thể, hoặc --within N khi văn bản nêu "trong N ngày".',
   'rec.dueBefore': (p) => `--due ${p.due} trước ngày phát sinh ${p.date}.`,
   'rec.dueBefore.hint': 'Hạn là ngày cuối cùng còn đúng hạn mà văn bản ấn định, từ ngày nhận văn bản trở đi.',
-  'rec.badRef': (p) => `--ref "${p.ref}" không phải số, ký hiệu văn bản: ${p.reason}.`,
+  'rec.badRef': (p) => `--ref "${p.ref}" không phải số, ký hiệu văn bản: ${symbolReasonVi(p.why)}.`,
   'rec.badRef.near': (p) => `Có phải là ${p.suggestion}?`,
   'rec.badRef.hint': 'Viết theo dạng SỐ/LOẠI-CƠ QUAN BAN HÀNH, ví dụ 123/BC-UBND.',
   'rec.beforePlan': (p) => `Ngày hoàn thành ${p.day} trước thời gian của kế hoạch (${p.range}).`,
@@ -343,8 +344,10 @@ export const vi: Catalogue = {
   'status.byPlanOne.hint': 'Chỉ một thư mục bằng --plans (ví dụ --plans plans/) hoặc lặp lại --plan.',
   'status.quarterAcross': '--quarter cho xem các lần thực hiện của một kế hoạch; với nhiều kế hoạch, status có một dòng cho mỗi kế hoạch.',
   'status.quarterAcross.hint': 'Chỉ một kế hoạch bằng --plan TỆP để xem chi tiết một quý.',
-  'report.severalPlans': 'Báo cáo là văn bản của một cơ quan về kế hoạch của chính mình: mỗi lần chỉ lập cho một kế hoạch.',
-  'report.severalPlans.hint': 'Chạy `tthc report --plan TỆP` cho từng kế hoạch; để có bảng cho nhiều kế hoạch, `tthc status --plans THƯ-MỤC` có một dòng cho mỗi kế hoạch.',
+  'report.acrossIssuer': (p) => `Báo cáo tổng hợp nhiều kế hoạch do cơ quan tổng hợp ban hành, mà ${p.n} kế hoạch này của các cơ quan khác nhau.`,
+  'report.acrossIssuer.hint': 'Ghi rõ cơ quan đó: --issuer "Ủy ban nhân dân tỉnh Kon Tum" (và --signer, --sign-for, --recipient như với một kế hoạch).',
+  'report.acrossYears': (p) => `Báo cáo là của một năm, mà các kế hoạch này thuộc các năm ${p.years}.`,
+  'report.acrossYears.hint': 'Chọn các kế hoạch cùng một năm: mỗi năm một thư mục, hoặc --plan cho từng tệp.',
   'plans.both': '--plans và --plan cùng chỉ các kế hoạch cần trả lời.',
   'plans.both.hint': 'Chỉ một thư mục bằng --plans, hoặc các tệp bằng --plan (lặp lại cho nhiều tệp).',
   'plans.noFolder': '--plans không chỉ thư mục nào, và không có thư mục plans/ ở đây hay ở thư mục cha.',
@@ -354,4 +357,171 @@ export const vi: Catalogue = {
   'plans.leftOut': (p) => `${p.file} được bỏ qua; các kế hoạch khác vẫn được trả lời.`,
   'plans.noneRead': (p) => `Không đọc được kế hoạch nào trong ${p.n} kế hoạch (từng kế hoạch được nêu ở trên).`,
   'plans.noneRead.hint': 'Sửa các kế hoạch đó, rồi chạy lại lệnh.',
+
+  // ── Từ chối ở các tầng dưới lệnh: trình sửa kế hoạch, nhập văn bản, git, diff (task `errors`) ──
+  // Trình sửa kế hoạch (edit/edit.ts)
+  'edit.atLine': (p) => `dòng ${p.line}: ${p.text}`,
+  'edit.parse': (p) => `kế hoạch không phải YAML hợp lệ (${p.detail}); hãy sửa lỗi (tthc check) trước khi ghi nhận tiến độ.`,
+  'edit.notObject': 'ghi nhận phải là một ánh xạ, ví dụ { done: "2023-07-28" }.',
+  'edit.unknownKeys': (p) => `ghi nhận không có khóa ${p.keys}; các khóa của ghi nhận là ${p.known}.`,
+  'edit.notText': (p) => `${p.key} của ghi nhận phải là chuỗi ký tự, không phải ${p.type}.`,
+  'edit.notDay': (p) => `${p.key} của ghi nhận phải là ngày viết theo dạng YYYY-MM-DD, không phải "${p.value}".`,
+  'edit.doneOrTrigger': 'mỗi ghi nhận có đúng một trong hai khóa: done (hoàn thành) hoặc trigger (văn bản/sự kiện phát sinh).',
+  'edit.noTask': (p) =>
+    `kế hoạch không có nhiệm vụ mã "${p.id}"${p.near !== undefined ? `; có phải là "${p.near}"?` : ' (mã có dạng I.2 hoặc IX.6; xem `tthc status`).'}`,
+  'edit.duplicate': (p) => `${p.n} nhiệm vụ cùng mã "${p.id}" (dòng ${p.lines}); mỗi mã chỉ được dùng cho một nhiệm vụ (tthc check).`,
+  'edit.flow': 'nhiệm vụ được viết trên một dòng dạng `{ … }`; hãy viết mỗi khóa trên một dòng riêng để ghi nhận tiến độ.',
+  'edit.recordsNotList': '`records` của nhiệm vụ không phải danh sách thêm được (phải là `records:` rồi đến các mục `- done: …`, hoặc `[]`).',
+  'edit.oneLineKey': (p) => `${p.key} của ghi nhận không viết được trên một dòng: ${p.value}.`,
+  'edit.oneLine': 'ghi nhận không viết được trên một dòng.',
+  'edit.emptyTask': 'nhiệm vụ không có khóa nào.',
+  'edit.layout': 'danh sách ghi nhận của nhiệm vụ được trình bày theo cách mà tthc không thêm vào một cách an toàn được.',
+  'edit.item': 'danh sách ghi nhận của nhiệm vụ có một mục mà tthc không xác định được chỗ đặt.',
+  'edit.emptyFlow': 'không tìm thấy `records: []` của nhiệm vụ trong tệp.',
+  'edit.verify': (p) =>
+    `thêm ghi nhận vào nhiệm vụ ${p.id} theo cách trình bày của tệp này sẽ ${
+      p.why === 'uncheckable' ? `làm kế hoạch không kiểm tra được (${p.detail ?? ''})` : p.why === 'noList' ? 'không cho ra danh sách ghi nhận' : p.why === 'invalid' ? `làm YAML không hợp lệ (${p.detail ?? ''})` : 'làm thay đổi cả những phần khác ngoài ghi nhận của nhiệm vụ'
+    }; không có gì bị thay đổi. Hãy thêm bằng tay, hoặc báo lỗi về cách trình bày này.`,
+
+  // tthc diff và git (commands/diff.ts, git.ts)
+  'diff.noGitRev': (p) => `${p.file} không nằm trong kho git, nên không có phiên bản ${p.staged ? 'đã stage' : p.rev}.`,
+  'diff.compareFiles': 'Hãy so sánh hai tệp: `tthc diff CŨ.yaml MỚI.yaml`.',
+  'diff.noCommit': (p) => `Kho git chứa ${p.file} chưa có commit nào, nên chưa có HEAD để so sánh.`,
+  'diff.noCommit.hint': 'Commit kế hoạch trước (`git add` và `git commit`), hoặc so sánh hai tệp: `tthc diff CŨ.yaml MỚI.yaml`.',
+  'diff.notStaged': (p) => `${p.path} không có trong vùng stage của git (chưa được theo dõi, hoặc đã bị xóa).`,
+  'diff.notStaged.hint': 'Thêm tệp bằng `git add`, hoặc so sánh hai tệp: `tthc diff CŨ.yaml MỚI.yaml`.',
+  'diff.notInRev': (p) => `${p.path} không có trong phiên bản ${p.rev} (tệp chưa commit, không được git theo dõi, hoặc được thêm về sau).`,
+  'diff.notInRev.hint': '`git log --oneline -- TỆP` liệt kê các commit có tệp đó; `git add` và `git commit` bắt đầu lịch sử của tệp.',
+  'diff.unreadable': (p) => `phiên bản ${p.which === 'old' ? 'cũ' : 'mới'} (${p.name}) không phải kế hoạch tthc đọc được:${p.at}`,
+  'diff.unreadable.hint': (p) => `Chạy \`tthc check\` với phiên bản đó để xem mọi lỗi${p.show !== undefined ? ` (\`${p.show}\` để lấy phiên bản đó)` : ''}.`,
+  'diff.partial': (p) =>
+    `phiên bản ${p.which === 'old' ? 'cũ' : 'mới'} (${p.name}) có ${p.n} lỗi về cấu trúc, nên tthc chỉ đọc được một phần.\n\n${p.report}`,
+  'diff.partial.hint': (p) => `Hãy sửa ${p.n === 1 ? 'lỗi đó' : 'các lỗi đó'} trước (\`tthc check\` liệt kê mọi phát hiện)${p.file ? '' : ', hoặc so sánh với phiên bản khác'}.`,
+  'diff.noGit': (p) => `${p.file ?? 'Thư mục này'} không nằm trong kho git, nên tthc không đọc được ${p.file !== undefined ? 'các phiên bản trước của tệp' : 'các phiên bản'}.`,
+  'diff.noGit.hint': 'Hãy so sánh hai tệp: `tthc diff CŨ.yaml MỚI.yaml`, hoặc quản lý kế hoạch bằng git (`git init`, `git add`, `git commit`).',
+  'diff.broken': (p) => `tthc diff: thay đổi có ${p.rules} (--fail-on).`,
+  'diff.newPlan': (p) => `${p.file}: kế hoạch mới (chưa có trong HEAD); không có gì để so sánh.`,
+  'git.cannotRun': (p) => `không chạy được git: ${p.detail}`,
+  'git.showFailed': (p) => `git show ${p.spec} không thành công: ${p.detail}`,
+  'git.logFailed': (p) => `git log không thành công: ${p.detail}`,
+
+  // tthc import: lý do không nhập được văn bản (import/*), và thông báo khi nhập xong
+  'imp.year': (p) => `--year ${p.year} không phải năm của kế hoạch.`,
+  'imp.year.hint': 'Viết năm bằng bốn chữ số, ví dụ --year 2026.',
+  'imp.yearRange': (p) => `Văn bản ghi năm của kế hoạch là ${p.year}; năm của kế hoạch phải từ 1990 đến 2100.`,
+  'imp.yearRange.hint': 'Sửa năm trong văn bản, hoặc nêu năm đúng bằng --year, ví dụ `tthc import --year 2026 TỆP`.',
+  'imp.noYear': 'Không tìm thấy năm của kế hoạch (không có "năm …" trong tiêu đề hay trích yếu, không có thời hạn ghi ngày trong bảng): hãy nêu năm bằng --year.',
+  'imp.noYear.hint': 'Nêu năm bằng --year, ví dụ `tthc import --year 2026 TỆP`.',
+  'imp.spaces': 'Các ô của bảng được ngăn cách bằng nhiều dấu cách thay vì dấu tab: có vẻ văn bản được chép từ PDF, khi đó không phân biệt được chỗ hết ô với khoảng trống.',
+  'imp.spaces.hint': 'Nhập chính tệp PDF (tthc import đọc lớp chữ của PDF), hoặc tệp .docx, hoặc chép bảng từ Word để các ô được ngăn cách bằng dấu tab.',
+  'imp.noTable': 'Không tìm thấy bảng nhiệm vụ: không có dòng tiêu đề (TT, Nội dung công việc, …) và không có dòng đánh số với các ô ngăn cách bằng dấu tab.',
+  'imp.noTable.hint': 'Chép chính bảng phụ lục từ Word (chọn bảng, Ctrl+C) để các ô được ngăn cách bằng dấu tab.',
+  'imp.noRows': 'Bảng không có dòng mục hay dòng nhiệm vụ nào.',
+  'imp.noRows.hint': 'Chép cả bảng, gồm cả các dòng của bảng.',
+  'imp.noColumn': (p) =>
+    `Dòng tiêu đề không có ${p.role === 'content' ? 'cột nội dung (Nội dung, Nhiệm vụ …)' : p.role === 'lead' ? 'cột cơ quan chủ trì (Cơ quan chủ trì, Chủ trì, Cơ quan thực hiện …)' : 'cột thời gian (Thời gian thực hiện, Thời hạn hoàn thành …)'}; các cột của bảng là: ${p.columns}.`,
+  'imp.noColumn.hint': 'Chép cả dòng tiêu đề cùng với bảng, hoặc đặt lại tên cột như kế hoạch gọi.',
+  'imp.emptyCell': (p) => `Dòng ${p.id} để trống ô ${p.column}.`,
+  'imp.emptyCell.hint': (p) => `Nhiệm vụ nào cũng phải có ${p.column}.`,
+  'imp.emptyLead.hint': (p) => `Nhiệm vụ nào cũng phải có ${p.column}; chỉ ${p.support ?? 'cơ quan phối hợp'}, kết quả và các cột khác được để trống.`,
+  'imp.cells': (p) => `Dòng ${p.id}${p.to > p.from ? ` (các dòng ${p.from}–${p.to})` : ''} có ${p.found} ô; cần ${p.width} ô: ${p.columns}.`,
+  'imp.cells.few': (p) =>
+    `Mỗi dòng cần đủ ${p.width} ô ngăn cách bằng dấu tab; ô trống vẫn là một ô (hai dấu tab liền nhau). Một dòng không mở đầu dòng mới của bảng được coi là phần tiếp của ô trước, nên thiếu dấu tab sẽ thấy ở đây.`,
+  'imp.cells.many': 'Có ô chứa dấu tab bên trong, hoặc một dòng nối tiếp ô bị Word ngắt dòng lại bắt đầu bằng dấu tab; hãy nối các phần của ô đó lại.',
+  'imp.dupId': (p) => `Dòng ${p.label} cho mã ${p.id}, trùng với dòng ở dòng ${p.line}.`,
+  'imp.dupId.hint': 'Kiểm tra xem có dòng bị lặp hay đánh số sai không.',
+  'imp.sectionText': (p) => `Dòng mục ${p.numeral} có chữ ở ngoài ô tiêu đề.`,
+  'imp.sectionText.hint': 'Dòng mục chỉ gồm số thứ tự và tiêu đề của mục; nếu đây là nhiệm vụ, hãy đánh số 1, 2, 3 … trong mục của nó.',
+  'imp.sectionMore': (p) => `Dòng ${p.line} nối tiếp dòng mục ${p.numeral} với nhiều ô hơn ô tiêu đề.`,
+  'imp.sectionMore.hint': 'Dòng mục chỉ gồm số thứ tự và tiêu đề của mục; nếu dòng này là nhiệm vụ, hãy đánh số 1, 2, 3 … trong mục của nó.',
+  'imp.stray': (p) =>
+    `Dòng ${p.line} ("${p.text}") không thuộc bảng: dòng này mở đầu ${p.part === 'heading' ? 'phần tiếp theo' : p.part === 'recipients' ? 'phần nơi nhận' : 'phần chữ ký'} của văn bản, nhưng sau đó, ở dòng ${p.next}, vẫn còn dòng của bảng.`,
+  'imp.stray.hint': 'Chuyển nơi nhận và chữ ký xuống dưới bảng, hoặc xóa dòng thừa.',
+  'imp.alone': (p) =>
+    `Dòng ${p.line} ("${p.text}") không thể thuộc một ô: dòng này đứng sau ${p.task !== undefined ? `dòng ${p.task}` : `dòng mục ${p.section ?? ''}`} (đã đủ ô), sau một dòng trống, và không viết tiếp bằng chữ thường; các dòng của bảng còn tiếp ở dòng ${p.next}.`,
+  'imp.alone.hint': 'Nếu đây là phần tiếp của ô cuối ở dòng trên, hãy nối vào ô đó; nếu là ghi chú, tiêu đề trang hay số trang bị chép theo bảng, hãy xóa đi.',
+  'imp.noRoom': (p) =>
+    `Dòng ${p.line} nối tiếp ${p.task !== undefined ? `dòng ${p.task}` : `dòng mục ${p.section ?? ''}`} với số ô vượt quá: dòng sẽ có ${p.n} ô; cần ${p.width} ô.`,
+  'imp.partLate': (p) =>
+    `Dòng phần "${p.text}" đứng sau ${p.section === undefined ? 'các dòng nhiệm vụ' : `mục ${p.section}`}; các phần của bảng (A, B … hoặc Phần I, II …) chứa các mục.`,
+  'imp.partLate.hint': 'Phần đứng trước: chép dòng phần lên trên mục đầu tiên, hoặc bỏ các dòng phần nếu bảng chỉ có một phần.',
+  'imp.partOrder': (p) =>
+    p.after !== undefined ? `Phần ${p.label} đứng sau phần ${p.after}; cần phần liền sau phần đó.` : `Phần đầu tiên được đánh số ${p.label}; cần A, I hoặc 1.`,
+  'imp.partOrder.hint': 'Các phần được đánh chữ A, B, C … (hoặc số Phần I, II …) theo thứ tự; kiểm tra xem có dòng phần bị thiếu hay lặp không.',
+  'imp.taskFirst': (p) => `Dòng nhiệm vụ ${p.label} đứng trước mọi dòng mục.`,
+  'imp.taskFirst.hint': 'Bảng xếp nhiệm vụ trong các mục đánh số La Mã (I, II, …); hãy chép cả dòng mục ở trên nhiệm vụ đó.',
+  'imp.sectionOrder': (p) =>
+    p.last !== undefined
+      ? `Mục ${p.numeral} đứng sau mục ${p.last}${p.part !== undefined ? ` trong phần ${p.part}` : ''}; cần mục ${p.expected}.`
+      : `Mục đầu tiên${p.part !== undefined ? ` của phần ${p.part}` : ''} được đánh số ${p.numeral}; cần I.`,
+  'imp.sectionOrder.hint': (p) =>
+    p.parts
+      ? 'Các mục được đánh số I, II, III … theo thứ tự, bắt đầu lại từ I trong mỗi phần; kiểm tra xem có dòng mục bị thiếu hay lặp không.'
+      : 'Các mục được đánh số I, II, III … theo thứ tự; kiểm tra xem có dòng mục bị thiếu hay lặp không.',
+  'imp.rowOrder': (p) =>
+    p.first
+      ? `Dòng đầu tiên của ${p.section === undefined ? 'bảng' : `mục ${p.section}`} được đánh số ${p.label}; cần 1${p.last > 0 ? ` hoặc ${p.last + 1}` : ''}.`
+      : `Dòng ${p.label} đứng sau dòng ${p.expected - 1} trong ${p.section === undefined ? 'bảng' : `mục ${p.section}`}; cần dòng ${p.expected}.`,
+  'imp.rowOrder.hint': 'Các dòng được đánh số 1, 2, 3 … trong mỗi mục (hoặc tiếp theo số của mục trước); kiểm tra xem có dòng bị thiếu, lặp hay đánh số sai không.',
+  'imp.pdf.password': 'Tệp PDF được bảo vệ bằng mật khẩu, nên không đọc được chữ.',
+  'imp.pdf.password.hint': 'Mở tệp bằng mật khẩu và lưu một bản không có mật khẩu, hoặc nhập tệp .docx đã dùng để tạo PDF.',
+  'imp.pdf.damaged': 'Không đọc được tệp PDF: tệp bị hỏng hoặc không phải PDF.',
+  'imp.pdf.damaged.hint': 'Mở tệp bằng trình đọc PDF để kiểm tra; hoặc mở bằng Word (Word cũng mở được PDF) rồi nhập tệp .docx.',
+  'imp.pdf.scan': 'Tệp PDF không có lớp chữ: đây là bản quét (ảnh chụp các trang), nên không có chữ để đọc.',
+  'imp.pdf.scan.hint': 'Hãy nhận dạng chữ (OCR) trước (ví dụ chức năng "Recognize text" của trình sửa PDF, lưu thành .docx), hoặc nhập tệp .docx đã dùng để tạo PDF.',
+  'imp.docx.zip': 'Tệp không phải .docx đọc được (phần nén zip của tệp bị hỏng).',
+  'imp.docx.notWord': 'Tệp là tệp nén zip nhưng không phải văn bản Word: không có word/document.xml.',
+  'imp.at': (p) => `${p.where}: ${p.text}`,
+  'imp.warning': (p) => `${p.where}: cảnh báo: ${p.text}`,
+  'imp.done': (p) => `${p.sections} mục, ${p.tasks} nhiệm vụ, ${p.agencies} cơ quan. Bước tiếp theo: tthc check ${p.file}`,
+  // Cảnh báo của tthc import (phần bỏ qua hoặc suy ra)
+  'imp.w.communes': (p) => `"${p.name}" là các xã của cơ quan ban hành, mà từ điển không liệt kê; \`${p.id}\` được khai báo không có thành viên.`,
+  'imp.w.communes.hint': (p) => `Liệt kê các xã ở agencies.${p.id}.members (và khai báo từng xã) để \`--agency\` tìm được nhiệm vụ của các xã.`,
+  'imp.w.newAgency': (p) => `"${p.name}" không có trong từ điển cơ quan; đã khai báo thành cơ quan mới \`${p.id}\`.`,
+  'imp.w.newAgency.hint': 'Xem lại mã và tên ở `agencies`; nếu đây là cách viết khác của một cơ quan đã biết, hãy dùng mã của cơ quan đó và thêm cách viết này vào tên khác (aliases).',
+  'imp.w.after': (p) => `Phần văn bản sau bảng (${p.to > p.from ? `các dòng ${p.from}–${p.to}` : `dòng ${p.to}`}) được bỏ qua: "${p.text}".`,
+  'imp.w.after.hint': 'Tệp kế hoạch giữ phần văn bản của kế hoạch ở trên phụ lục, nơi nhận và chữ ký; phần còn lại giữ trong văn bản gốc.',
+  'imp.w.otherPart': (p) => `"${p.text}" sau bảng mở đầu một phần khác của văn bản; phần đó được bỏ qua.`,
+  'imp.w.otherPart.hint': 'tthc import đọc một bảng nhiệm vụ; nếu phụ lục khác cũng là kế hoạch, hãy nhập riêng.',
+  'imp.w.section': (p) => `Mục "${p.text}" trong văn bản kế hoạch không có chỗ trong tệp kế hoạch; mục đó được bỏ qua.`,
+  'imp.w.section.hint': 'Tệp kế hoạch giữ I. Mục đích, yêu cầu; II. Nội dung; III. Kinh phí; IV. Tổ chức thực hiện. Phần còn lại giữ trong văn bản gốc.',
+  'imp.w.basis': (p) =>
+    `Căn cứ "${p.text}" được bỏ qua: ${p.why === 'noDate' ? 'căn cứ không ghi ngày, mà định dạng kế hoạch cần ngày' : 'căn cứ không nêu cơ quan ban hành ("của …")'}.`,
+  'imp.w.basis.hint': 'Thêm căn cứ vào `bases` bằng tay, với số ký hiệu (ref), ngày (date, YYYY-MM-DD) và cơ quan ban hành (issuer).',
+  'imp.w.signer': 'Phần chữ ký không có tên người ký; `signature` được bỏ qua.',
+  'imp.w.signer.hint': 'Thêm `signature: { for: […], name: … }` bằng tay khi kế hoạch đã được ký.',
+  'imp.w.yearGiven': (p) => `Văn bản ghi kế hoạch của năm ${p.written}; đã dùng --year ${p.year}.`,
+  'imp.w.yearGiven.hint': 'Bỏ --year để lấy năm theo văn bản.',
+  'imp.w.yearIssued': (p) => `Tiêu đề và thời gian thực hiện không ghi năm; năm của kế hoạch ${p.year} được lấy theo ngày ban hành ${p.issued}.`,
+  'imp.w.yearIssued.hint': 'Kiểm tra plan.year, hoặc nêu năm bằng --year.',
+  'imp.w.noLevel': (p) => `Cơ quan ban hành "${p.issuer}" không cho biết cấp (Bộ, tỉnh, xã …); plan.level được bỏ trống.`,
+  'imp.w.noLevel.hint': 'Thêm plan.level (central, province, commune, agency) nếu biết.',
+  'imp.w.noIssuer': (p) => `Văn bản không nêu cơ quan ban hành; plan.issuer được đặt là "${p.issuer}", theo các cơ quan trong bảng, và plan.level được bỏ trống.`,
+  'imp.w.noIssuer.hint': 'Ghi đủ địa danh vào plan.issuer ("Ủy ban nhân dân xã Đăk Rve"), hoặc nhập cả văn bản cùng phần đầu văn bản.',
+  'imp.w.emptySection': (p) => `Mục ${p.numeral} không có dòng nhiệm vụ nào.`,
+  'imp.w.emptySection.hint': 'Kiểm tra xem các dòng của mục đã được chép chưa; mục không có nhiệm vụ thì không có gì để lập lịch.',
+  'imp.w.leadAbove': (p) => `Dòng ${p.id} để trống ô ${p.column}; đã lấy ô của dòng trên, như một ô được gộp qua cả hai dòng.`,
+  'imp.w.leadAbove.hint': 'Kiểm tra cơ quan chủ trì của nhiệm vụ này trong văn bản gốc.',
+  'imp.w.whenAbove': (p) => `Dòng ${p.id} để trống ô ${p.column}; đã lấy ô của dòng trên ("${p.when}"), như một ô được gộp qua cả hai dòng.`,
+  'imp.w.whenAbove.hint': 'Kiểm tra thời gian thực hiện của nhiệm vụ này trong văn bản gốc.',
+  'imp.w.blankNumber': 'Số hoặc ngày của chính kế hoạch để trống trong văn bản gốc (chép từ bản dự thảo).',
+  'imp.w.blankNumber.hint': 'Điền plan.number và plan.date khi kế hoạch đã được ban hành.',
+  // Từ của các bảng nhiều kế hoạch (render/plans.ts)
+  'plans.count': (p) => `Các kế hoạch: ${p.n}`,
+  'plans.matched': (p) => `${p.n} có cơ quan này`,
+  'plans.none': 'Không kế hoạch nào có cơ quan này.',
+  'plans.rate': 'Tỷ lệ đúng hạn',
+  'plans.rateYear': 'Tỷ lệ đúng hạn cả năm',
+  'plans.file': 'Tệp',
+  'plans.number': 'Số kế hoạch',
+  'plans.quarter': 'Quý',
+  'plans.countHead': 'Số KH',
+  'plans.every': '(mọi kế hoạch)',
+  // Tệp đang được chương trình khác mở (edit/held-open.ts)
+  'held.plan': (p) => `${p.file} đang được mở trong một chương trình khác (Word, Excel, chương trình đồng bộ hoặc diệt virus); chưa ghi nhận gì.`,
+  'held.plan.hint': 'Đóng tệp trong chương trình đó rồi chạy lại lệnh.',
+  'held.output': (p) => `Không ghi được ${p.file}: tệp đang được mở trong một chương trình khác (Excel, Word, chương trình đồng bộ hoặc diệt virus); tệp cũ vẫn giữ nguyên.`,
+  'held.output.hint': 'Đóng tệp trong chương trình đó rồi chạy lại lệnh, hoặc ghi ra tệp khác với --output.',
+  'held.read': (p) => `Không đọc được ${p.file}: tệp đang bị một chương trình khác khoá (Word, Excel, chương trình đồng bộ hoặc diệt virus).`,
+  'held.read.hint': 'Đóng tệp trong chương trình đó rồi chạy lại lệnh.',
 };

@@ -1,4 +1,7 @@
 // Problems found in a user's plan, as values: the catalogue of stable codes and the Diagnostic type.
+import type { FindingText } from '../messages/findings.js';
+
+export { MAX_MESSAGE, type FindingParam, type FindingText, type Said } from '../messages/findings.js';
 
 /** `note`: worth knowing, never a failure (the word the text report, the JSON and the README all use). */
 export type Severity = 'error' | 'warning' | 'note';
@@ -13,11 +16,12 @@ export interface Position {
 export interface Diagnostic {
   code: Code;
   severity: Severity;
-  message: string;
+  /** Every finding's sentence is in the findings catalogue: a plain string does not compile. */
+  message: FindingText;
   file: string;
   start: Position;
   end?: Position;
-  hint?: string;
+  hint?: FindingText;
   /** A finding that depends on the day (a record dated in the future) holds only while today is before this day. */
   ifTodayBefore?: string;
 }
@@ -95,8 +99,8 @@ export function makeDiagnostic(
   code: Code,
   file: string,
   start: Position,
-  message: string,
-  hint?: string,
+  message: FindingText,
+  hint?: FindingText,
   end?: Position,
 ): Diagnostic {
   const d: Diagnostic = { code, severity: severityOf(code), message, file, start };

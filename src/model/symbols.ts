@@ -1,5 +1,7 @@
 // Document numbers and symbols ("số, ký hiệu", Nghị định 30/2020/NĐ-CP) and the citations that carry them.
 import { editDistance } from './text.js';
+import { symbolReasonEn, type SymbolWhy } from '../messages/symbol-reasons.js';
+import { fm, type FindingText } from '../messages/findings.js';
 
 /**
  * Type abbreviations of administrative documents (Nghị định 30/2020/NĐ-CP, Phụ lục III): nghị quyết, quyết định,
@@ -65,10 +67,28 @@ function meantType(part: string, near = false): string | undefined {
   return close.length === 1 ? close[0] : undefined;
 }
 
+/** `reason` is English, `why` the reason as data (a refusal of `--ref` says it), `said` the same for a finding of check. */
+type Parsed = { ok: true; symbol: Symbol } | { ok: false; reason: string; why: SymbolWhy; said: FindingText; suggestion?: string };
 
-const TYPE_LIST = 'QĐ, KH, BC, TB, HD, CT, TTr …; NĐ, TT for legal documents';
+/** The reason as a finding's catalogue entry. */
+function saidOf(w: SymbolWhy): FindingText {
+  switch (w.why) {
+    case 'noSlash': return fm('reason.noSlash');
+    case 'noNumber': return fm('reason.noNumber');
+    case 'notNumber': return fm('reason.notWhole');
+    case 'noCode': return fm('reason.noSymbol');
+    case 'emptyPart': return fm('reason.emptyPart');
+    case 'legalNeedsType': return fm('reason.legalParts');
+    case 'notWritten': return fm('reason.case', { parts: w.parts.map((p) => `"${p}"`).join(' and '), n: w.parts.length });
+    case 'typeMeant': return fm('reason.typeMeant', { type: w.type, meant: w.meant, name: w.name });
+    case 'notLegalType': return fm('reason.notLegalType', { type: w.type });
+    case 'notType': return fm('reason.notType', { type: w.type });
+  }
+}
 
-type Parsed = { ok: true; symbol: Symbol } | { ok: false; reason: string; suggestion?: string };
+function malformed(why: SymbolWhy, suggestion?: string): Parsed {
+  return { ok: false, reason: symbolReasonEn(why), why, said: saidOf(why), ...(suggestion !== undefined ? { suggestion } : {}) };
+}
 
 /** Parses a symbol; returns a reason instead when it is malformed, and the symbol it was likely meant to be. */
 export function parseSymbol(s: string): Parsed {
@@ -84,13 +104,13 @@ export function parseSymbol(s: string): Parsed {
     }
   }
   const m = /^(\d*)\/(?:(\d{4})\/)?(.*)$/u.exec(text);
-  if (!m) return { ok: false, reason: 'it has no "/" between the number and the symbol' };
+  if (!m) return malformed({ why: 'noSlash' });
   const [, number = '', year, code = ''] = m;
-  if (number === '') return { ok: false, reason: 'the number before "/" is missing' };
-  if (!/^[1-9]\d*$|^0\d+$/.test(number)) return { ok: false, reason: 'the number is not a whole number' };
-  if (code === '') return { ok: false, reason: 'the symbol after "/" is missing' };
+  if (number === '') return malformed({ why: 'noNumber' });
+  if (!/^[1-9]\d*$|^0\d+$/.test(number)) return malformed({ why: 'notNumber' });
+  if (code === '') return malformed({ why: 'noCode' });
   const parts = code.split('-');
-  if (parts.some((p) => p === '')) return { ok: false, reason: 'it has an empty part between dashes' };
+  if (parts.some((p) => p === '')) return malformed({ why: 'emptyPart' });
   const head = `${number}/${year ? year + '/' : ''}`;
   const bad = parts.filter((p) => !SEGMENT.test(p));
   if (bad.length) {
@@ -98,18 +118,13 @@ export function parseSymbol(s: string): Parsed {
     const fixed = parts.map(capitalised);
     const first = meantType(fixed[0]!);
     if (first && (year || parts.length > 1) && !issuerFirst(fixed[0]!)) fixed[0] = first;
-    const said = bad.map((p) => `"${p}"`).join(' and ');
-    return {
-      ok: false,
-      reason: `${said} ${bad.length === 1 ? 'is' : 'are'} not written as a symbol is (capital letters, with only QyĐ, CTr, TTr and TTg in mixed case)`,
-      suggestion: head + fixed.join('-'),
-    };
+    return malformed({ why: 'notWritten', parts: bad }, head + fixed.join('-'));
   }
   const type = parts[0]!;
   if (year) {
     if (parts.length === 1) {
       if (ASSEMBLY.test(type)) return { ok: true, symbol: { number, year, code } };
-      return { ok: false, reason: "a legal document's symbol needs a type and an issuer, e.g. 107/2021/NĐ-CP" };
+      return malformed({ why: 'legalNeedsType' });
     }
     if (!TYPES.has(type)) return unknownType(type, parts, head, true);
   } else if (parts.length > 1 && !TYPES.has(type) && !issuerFirst(type)) {
@@ -124,16 +139,8 @@ export function parseSymbol(s: string): Parsed {
 
 function unknownType(type: string, parts: string[], head: string, legal: boolean): Parsed {
   const meant = meantType(type, true);
-  const out: Parsed = {
-    ok: false,
-    reason: meant
-      ? `"${type}" is not a document type; ${meant} is (${describeType(meant)})`
-      : legal
-        ? `"${type}" is not the type of a legal document (NĐ, TT, TTLT, QĐ, NQ …)`
-        : `"${type}" is not a document type of Nghị định 30/2020/NĐ-CP (${TYPE_LIST}), and a công văn is written ISSUER-UNIT, as 1050/UBND-NC`,
-  };
-  if (meant) out.suggestion = head + [meant, ...parts.slice(1)].join('-');
-  return out;
+  if (meant) return malformed({ why: 'typeMeant', type, meant, name: describeType(meant) }, head + [meant, ...parts.slice(1)].join('-'));
+  return malformed({ why: legal ? 'notLegalType' : 'notType', type });
 }
 
 const TYPE_NAMES: Record<string, string> = {

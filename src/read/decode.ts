@@ -1,5 +1,6 @@
 // Bytes of a plan file → NFC text, refusing what is not UTF-8 with a located, named reason.
-import { makeDiagnostic, type Diagnostic } from '../model/diagnostics.js';
+import { makeDiagnostic, type Diagnostic, type FindingText } from '../model/diagnostics.js';
+import { fm } from '../messages/findings.js';
 
 /** A real plan is tens of kilobytes; past this we refuse instead of spending the user's memory. */
 export const MAX_PLAN_BYTES = 8 * 1024 * 1024;
@@ -245,10 +246,11 @@ export function detectLegacyText(text: string): LegacyText | undefined {
   return undefined;
 }
 
-export function legacyHint(enc: LegacyEncoding): string {
-  return `Convert it to Unicode (UTF-8) with Unikey's converter (Công cụ → Chuyển mã, source ${
-    enc === 'TCVN3' ? 'TCVN3 (ABC)' : enc === 'VNI' ? 'VNI Windows' : 'Vietnamese locale CP 1258'
-  }, destination Unicode), or save it as "UTF-8" from your editor, then run tthc again.`;
+/** How wideEncoding says that a byte-order mark named the encoding. */
+const BOM_SAID = ' (with a byte-order mark)';
+
+export function legacyHint(enc: LegacyEncoding): FindingText {
+  return fm('decode.legacy.hint', { encoding: enc });
 }
 
 /** Where in a text the first character typical of a legacy encoding stands. */
@@ -297,8 +299,8 @@ export function decodePlanBytes(bytes: Uint8Array, file: string, size = fileSize
         'TOO_LARGE',
         file,
         at(1, 1),
-        `The file is ${mebibytes(total)} (${total.toLocaleString('en-US')} bytes); a plan is at most ${MAX_PLAN_BYTES / 1048576} MiB.`,
-        'Check that this is the plan file and not an export or a binary; split the plan by year if it really is this large.',
+        fm('decode.tooLarge', { size: mebibytes(total), bytes: total.toLocaleString('en-US'), max: MAX_PLAN_BYTES / 1048576 }),
+        fm('decode.tooLarge.hint'),
       ),
     );
     return out;
@@ -310,8 +312,8 @@ export function decodePlanBytes(bytes: Uint8Array, file: string, size = fileSize
         'ENCODING_UTF16',
         file,
         at(1, 1),
-        `The file is encoded as ${wide}, not UTF-8.`,
-        'Save it again as "UTF-8" (in Notepad: Save As → Encoding: UTF-8). PowerShell\'s `>` writes UTF-16: use `--output FILE` instead.',
+        fm('decode.wide', { encoding: wide.replace(BOM_SAID, ''), bom: wide.endsWith(BOM_SAID) }),
+        fm('decode.wide.hint'),
       ),
     );
     return out;
@@ -331,8 +333,8 @@ export function decodePlanBytes(bytes: Uint8Array, file: string, size = fileSize
         'NUL_BYTE',
         file,
         lineColAt(body, nul),
-        'The file contains a NUL byte: it is binary or damaged, not a plan.',
-        'Open the file in a text editor to see what it is; restore it from git (`git checkout -- FILE`) if it was damaged.',
+        fm('decode.nul'),
+        fm('decode.nul.hint'),
       ),
     );
     return out;
@@ -356,7 +358,7 @@ export function decodePlanBytes(bytes: Uint8Array, file: string, size = fileSize
           'ENCODING_LEGACY',
           file,
           pos,
-          `The file is not UTF-8: it looks like Vietnamese in the legacy ${legacy} encoding (line ${pos.line}).`,
+          fm('decode.legacyBytes', { encoding: legacy, line: pos.line }),
           legacyHint(legacy),
         ),
       );
@@ -366,8 +368,8 @@ export function decodePlanBytes(bytes: Uint8Array, file: string, size = fileSize
           'ENCODING_INVALID',
           file,
           pos,
-          `Line ${pos.line} has a byte (0x${body[bad]!.toString(16).toUpperCase().padStart(2, '0')}) that is not valid UTF-8.`,
-          'Save the file as UTF-8; if it came from an old Word file or a legacy font, convert it to Unicode with Unikey first.',
+          fm('decode.invalid', { line: pos.line, byte: body[bad]!.toString(16).toUpperCase().padStart(2, '0') }),
+          fm('decode.invalid.hint'),
         ),
       );
     }
@@ -382,7 +384,7 @@ export function decodePlanBytes(bytes: Uint8Array, file: string, size = fileSize
         'ENCODING_LEGACY',
         file,
         firstLegacyChar(text),
-        `The text looks like Vietnamese typed in the legacy ${legacy} font encoding, not Unicode.`,
+        fm('decode.legacyText', { encoding: legacy }),
         legacyHint(legacy),
       ),
     );
@@ -392,7 +394,7 @@ export function decodePlanBytes(bytes: Uint8Array, file: string, size = fileSize
   text = text.normalize('NFC');
   if (text.trim() === '') {
     out.diagnostics.push(
-      makeDiagnostic('EMPTY_FILE', file, at(1, 1), 'The file is empty.', 'Start from a shipped plan (`plans/`), or import one with `tthc import`.'),
+      makeDiagnostic('EMPTY_FILE', file, at(1, 1), fm('decode.empty'), fm('file.start.hint')),
     );
     return out;
   }

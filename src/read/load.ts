@@ -1,6 +1,7 @@
 // Text of a plan file → the plan model and every problem found reading it, each located at line:col.
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, YAMLParseError, type Document, type Node } from 'yaml';
-import { makeDiagnostic, type Code, type Diagnostic } from '../model/diagnostics.js';
+import { makeDiagnostic, type Code, type Diagnostic, type FindingText, type Said } from '../model/diagnostics.js';
+import { fm, type FindingKey } from '../messages/findings.js';
 import { decodePlanBytes } from './decode.js';
 import { MAX_DEPTH, tooDeepAt } from './depth.js';
 import { UNSAFE_IN_VALUE, visibleEscape } from '../model/unsafe.js';
@@ -49,11 +50,11 @@ const YAML_CODES: Record<string, Code> = {
   MULTIPLE_DOCS: 'MULTIPLE_DOCUMENTS',
 };
 
-const YAML_HINTS: Partial<Record<Code, string>> = {
-  DUPLICATE_KEY: 'Remove one of the two, or rename it; YAML keeps only one value per key.',
-  YAML_TAB: 'Indent with spaces only (set your editor to insert spaces for Tab).',
-  MULTIPLE_DOCUMENTS: 'Keep one plan per file; remove the extra `---` line.',
-  YAML_SYNTAX: 'Check the indentation and the quotes on this line and the one before; a truncated file ends mid-value.',
+const YAML_HINTS: Partial<Record<Code, FindingKey>> = {
+  DUPLICATE_KEY: 'yaml.duplicate.hint',
+  YAML_TAB: 'yaml.tab.hint',
+  MULTIPLE_DOCUMENTS: 'yaml.documents.hint',
+  YAML_SYNTAX: 'yaml.syntax.hint',
 };
 
 /**
@@ -90,7 +91,7 @@ export function loadText(text: string, file: string, today: string, meta: { bom?
   let aliases = false;
   let props = 0;
   let firstOmitted = 0;
-  const prop = (code: Code, offset: number, message: string, hint: string) => {
+  const prop = (code: Code, offset: number, message: FindingText, hint: FindingText) => {
     if (++props <= MAX_PROPERTY_FINDINGS) diagnostics.push(makeDiagnostic(code, file, position(src, offset), message, hint));
     else if (props === MAX_PROPERTY_FINDINGS + 1) firstOmitted = offset;
   };
@@ -98,18 +99,18 @@ export function loadText(text: string, file: string, today: string, meta: { bom?
     Node(_key, node) {
       if (isAlias(node)) {
         aliases = true;
-        prop('YAML_ALIAS', node.range?.[0] ?? 0, `An alias (*${node.source}) refers to another part of the file.`, 'Write the value out in full; plans do not use anchors and aliases.');
+        prop('YAML_ALIAS', node.range?.[0] ?? 0, fm('yaml.alias', { name: node.source }), fm('yaml.alias.hint'));
         return visit.SKIP;
       }
       if (isPair(node)) return undefined;
       if (node.anchor) {
         const at = propertyStart(text, node.range?.[0] ?? 0, '&');
-        prop('YAML_ALIAS', at, `An anchor (&${node.anchor}) names a part of the file for reuse.`, 'Remove the anchor; plans do not use anchors and aliases.');
+        prop('YAML_ALIAS', at, fm('yaml.anchor', { name: node.anchor }), fm('yaml.anchor.hint'));
       }
       if (node.tag && !fatal) {
         const at = propertyStart(text, node.range?.[0] ?? 0, '!');
         const written = /^!\S*/.exec(text.slice(at))?.[0] ?? node.tag;
-        prop('YAML_TAG', at, `An explicit tag (${written}) changes how a value is read.`, 'Remove the tag; quote the value if it should be text.');
+        prop('YAML_TAG', at, fm('yaml.tag', { tag: written }), fm('yaml.tag.hint'));
       }
       return undefined;
     },
@@ -120,8 +121,8 @@ export function loadText(text: string, file: string, today: string, meta: { bom?
         'YAML_ALIAS',
         file,
         position(src, firstOmitted),
-        `${props - MAX_PROPERTY_FINDINGS} more anchors, aliases or tags, from here on, are not listed one by one.`,
-        'Remove every anchor (&name), alias (*name) and tag (!name); a plan needs none.',
+        fm('yaml.moreProps', { n: props - MAX_PROPERTY_FINDINGS }),
+        fm('yaml.moreProps.hint'),
       ),
     );
   }
@@ -140,10 +141,8 @@ export function loadText(text: string, file: string, today: string, meta: { bom?
         empty ? 'EMPTY_FILE' : 'NOT_A_MAPPING',
         file,
         position(src, doc.contents?.range?.[0] ?? 0),
-        empty
-          ? 'The file has no content (only comments or nothing).'
-          : `The file holds ${typeName(raw)}, not a plan (a mapping with keys such as format, plan, agencies, sections).`,
-        'Start from a shipped plan (`plans/`), or import one with `tthc import`.',
+        empty ? fm('yaml.noContent') : fm('yaml.notMapping', { type: typeName(raw) }),
+        fm('file.start.hint'),
       ),
     );
     return { file, source: src, valid: false, diagnostics };
@@ -166,12 +165,13 @@ export function loadText(text: string, file: string, today: string, meta: { bom?
 const MAX_CONTROL_FINDINGS = 20;
 
 /** What a control character is, in a word the clerk can look up. */
-function controlName(c: string): string {
+function controlName(c: string): FindingText {
   const n = c.codePointAt(0)!;
-  const names: Record<number, string> = { 0: 'NUL', 7: 'BEL (bell)', 8: 'backspace', 0x0d: 'a carriage return', 0x1b: 'ESC (a terminal escape sequence)', 0x7f: 'DEL' };
-  if (names[n]) return `${names[n]}, ${visibleEscape(c)}`;
-  if (n >= 0x202a) return `a bidirectional override or isolate, ${visibleEscape(c)}, which reverses or hides the order of what follows`;
-  return `a control character, ${visibleEscape(c)}`;
+  const names: Record<number, Said> = { 0: 'NUL', 7: fm('yaml.control.bell'), 8: fm('yaml.control.backspace'), 0x0d: fm('yaml.control.cr'), 0x1b: fm('yaml.control.esc'), 0x7f: 'DEL' };
+  const name = names[n];
+  if (name !== undefined) return fm('yaml.control.named', { name, escape: visibleEscape(c) });
+  if (n >= 0x202a) return fm('yaml.control.bidi', { escape: visibleEscape(c) });
+  return fm('yaml.control.other', { escape: visibleEscape(c) });
 }
 
 /**
@@ -196,14 +196,14 @@ function controlCharacters(src: Source): Diagnostic[] {
           'TEXT_CONTROL',
           src.file,
           position(src, start + Math.max(0, raw)),
-          `This text holds ${controlName(m[0])}; tthc shows it escaped, but a terminal, an editor or a CI log may obey it.`,
-          'Delete the character (retype the text around it); plans hold only printable text, tabs and line breaks.',
+          fm('yaml.control', { what: controlName(m[0]) }),
+          fm('yaml.control.hint'),
         ),
       );
     },
   });
   if (n > MAX_CONTROL_FINDINGS) {
-    out.push(makeDiagnostic('TEXT_CONTROL', src.file, out[out.length - 1]!.start, `… and ${n - MAX_CONTROL_FINDINGS} more texts with control characters, not listed one by one.`, 'Check where the file came from; plans hold only printable text.'));
+    out.push(makeDiagnostic('TEXT_CONTROL', src.file, out[out.length - 1]!.start, fm('yaml.moreControl', { n: n - MAX_CONTROL_FINDINGS }), fm('yaml.moreControl.hint')));
   }
   return out;
 }
@@ -243,8 +243,8 @@ function tooDeep(text: string, file: string, offset: number, meta: { bom?: boole
     'YAML_SYNTAX',
     file,
     position(src, offset),
-    `The lists or mappings here are nested too deeply to be read (more than ${MAX_DEPTH} levels; a plan needs fewer than ten).`,
-    'A plan nests only a few levels (sections → tasks → fields); check that this is a plan file, and close every [ and { that is opened.',
+    fm('yaml.tooDeep', { max: MAX_DEPTH }),
+    fm('yaml.tooDeep.hint'),
   );
   return { file, source: src, valid: false, diagnostics: [d] };
 }
@@ -308,37 +308,36 @@ function yamlErrors(src: Source): Diagnostic[] {
     }
     let at = position(src, e.pos[0]);
     const said = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '').replace(/\.$/, '');
-    let message = `${said}.`;
-    let hint = YAML_HINTS[code];
+    let message: Said = fm('yaml.reader', { said });
+    const known = YAML_HINTS[code];
+    let hint: Said | undefined = known && fm(known);
     const open =
       e.code === 'MISSING_CHAR' || e.code === 'UNEXPECTED_TOKEN' || (e.code === 'BAD_INDENT' && /end with a [\]}]/.test(said)) ? openedBefore(doc, e.pos[0]) : undefined;
     if (code === 'DUPLICATE_KEY') {
-      message = `The key \`${keyTextAt(text, e.pos[0])}\` appears twice in this mapping.`;
+      message = fm('yaml.duplicate', { key: keyTextAt(text, e.pos[0]) });
     } else if (code === 'MULTIPLE_DOCUMENTS') {
-      message = 'A second YAML document starts here (after a `---` or `...` line); a plan file holds one.';
+      message = fm('yaml.documents');
     } else if (open?.range) {
       const quoted = isScalar(open);
       const closer = quoted ? (open.type === 'QUOTE_SINGLE' ? "'" : '"') : isMap(open) ? '}' : ']';
       at = position(src, open.range[0]);
-      message = quoted
-        ? `The quoted text that starts here is never closed: its closing ${closer} is missing.`
-        : `The ${isMap(open) ? '{ … } mapping' : '[ … ] list'} that starts here is never closed: its closing ${closer} is missing.`;
-      hint = `Add the closing ${closer} where the ${quoted ? 'text' : isMap(open) ? 'mapping' : 'list'} ends; if the file was cut short, restore the rest of it (from git or a copy).`;
+      message = fm(quoted ? 'yaml.unclosedText' : isMap(open) ? 'yaml.unclosedMap' : 'yaml.unclosedList', { closer });
+      hint = fm('yaml.unclosed.hint', { closer, what: quoted ? 'text' : isMap(open) ? 'mapping' : 'list' });
     } else if (e.code === 'MISSING_CHAR' && /followed by map values/.test(said)) {
       const word = text.slice(e.pos[0], e.pos[1]).trim() || (text.slice(e.pos[0]).split('\n')[0] ?? '').trim();
-      message = `\`${word.length > 40 ? word.slice(0, 39) + '…' : word}\` stands alone where a key is expected: a key needs a ":" and a value after it (or the file was cut short here).`;
-      hint = 'Write `key: value`; if this line continues the text of the line before, indent it further than that line\'s key, or quote the text.';
+      message = fm('yaml.alone', { word: word.length > 40 ? word.slice(0, 39) + '…' : word });
+      hint = fm('yaml.alone.hint');
     } else if (e.code === 'BAD_INDENT' && /same column/.test(said)) {
       const line = src.lines[at.line - 1] ?? '';
       at = { line: at.line, col: line.length - line.trimStart().length + 1 };
-      message = 'This line is not indented like the other keys of its mapping.';
-      hint = 'Line the key up with the keys above it (spaces only), or indent it further if it belongs to the value above.';
+      message = fm('yaml.indent');
+      hint = fm('yaml.indent.hint');
     } else if (/call stack/i.test(said)) {
-      message = 'The lists or mappings here are nested too deeply to be read.';
-      hint = 'A plan needs only a few levels (sections → tasks → fields); check that this is a plan file.';
+      message = fm('yaml.stack');
+      hint = fm('yaml.stack.hint');
     } else if (e.code === 'BLOCK_AS_IMPLICIT_KEY' || e.code === 'MULTILINE_IMPLICIT_KEY') {
-      message = `The value here runs on to the next line, which then reads as a key (the YAML reader says: ${said.charAt(0).toLowerCase()}${said.slice(1)}).`;
-      hint = 'Indent the next line like the key on this line (not further), or put this value in quotes if it contains ": ".';
+      message = fm('yaml.runsOn', { said: `${said.charAt(0).toLowerCase()}${said.slice(1)}` });
+      hint = fm('yaml.runsOn.hint');
     }
     const key = `${code}@${at.line}`;
     if (lines.has(key)) continue;

@@ -1,7 +1,8 @@
 // zod's issues with a plan's shape → findings located in the file and worded for the clerk who wrote it.
 import type { Node } from 'yaml';
 import type { z } from 'zod';
-import { makeDiagnostic, type Diagnostic, type Position } from '../model/diagnostics.js';
+import { makeDiagnostic, type Diagnostic, type FindingText, type Position, type Said } from '../model/diagnostics.js';
+import { fm, type FindingKey } from '../messages/findings.js';
 import type { Path } from '../model/model.js';
 import { Plan } from '../model/schema.js';
 import { nearest } from '../model/text.js';
@@ -17,55 +18,69 @@ function sectionName(section: unknown, place: number): string {
   return typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id)) ? String(id) : String(place + 1);
 }
 
-function describePath(raw: unknown, path: Path): string {
+function describePath(raw: unknown, path: Path): FindingText {
   // Say "task I.2" rather than "sections[0].tasks[1]" where we can.
   const get = (p: Path): unknown => p.reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), raw);
   if (path[0] === 'sections' && path[2] === 'tasks' && typeof path[3] === 'number') {
     const id = (get(path.slice(0, 4)) as { id?: unknown } | undefined)?.id;
-    const task = typeof id === 'string' ? `task ${id}` : `task ${path[3] + 1} of section ${sectionName(get(path.slice(0, 2)), Number(path[1]))}`;
+    const task = typeof id === 'string' ? fm('where.task', { id }) : fm('where.taskAt', { n: path[3] + 1, section: sectionName(get(path.slice(0, 2)), Number(path[1])) });
     // A record is named by its number, as the record findings name it ("record 2 of task VIII.1").
     const inRecord = path[4] === 'records' && typeof path[5] === 'number';
-    const who = inRecord ? `record ${Number(path[5]) + 1} of ${task}` : task;
+    const who = inRecord ? fm('where.record', { n: Number(path[5]) + 1, task }) : task;
     const rest = path.slice(inRecord ? 6 : 4).join('.');
-    return rest ? `\`${rest}\` of ${who}` : who;
+    return rest ? fm('where.keyOf', { key: rest, of: who }) : who;
   }
   if (path[0] === 'sections' && typeof path[1] === 'number') {
     const id = (get(path.slice(0, 2)) as { id?: unknown } | undefined)?.id;
     const rest = path.slice(2).join('.');
-    const who = typeof id === 'string' ? `section ${id}` : `section ${path[1] + 1}`;
-    return rest ? `\`${rest}\` of ${who}` : who;
+    const who = fm('where.section', { id: typeof id === 'string' ? id : String(path[1] + 1) });
+    return rest ? fm('where.keyOf', { key: rest, of: who }) : who;
   }
   if (path[0] === 'bases' && typeof path[1] === 'number') {
     const rest = path.slice(2).join('.');
-    return rest ? `\`${rest}\` of legal basis ${path[1] + 1}` : `legal basis ${path[1] + 1}`;
+    const who = fm('where.basis', { n: path[1] + 1 });
+    return rest ? fm('where.keyOf', { key: rest, of: who }) : who;
   }
   if (path[0] === 'agencies' && path.length >= 2) {
     const rest = path.slice(2).join('.');
-    return rest ? `\`${rest}\` of agency ${String(path[1])}` : `agency ${String(path[1])}`;
+    const who = fm('where.agency', { id: String(path[1]) });
+    return rest ? fm('where.keyOf', { key: rest, of: who }) : who;
   }
-  return path.length ? `\`${path.join('.')}\`` : 'the plan';
+  return path.length ? fm('where.key', { key: path.join('.') }) : fm('where.plan');
 }
 
-export function typeName(v: unknown): string {
-  if (v === null) return 'nothing (null)';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'object') return 'a mapping';
-  if (typeof v === 'string') return 'text';
-  if (typeof v === 'number') return 'a number';
-  if (typeof v === 'boolean') return 'true/false';
-  return typeof v;
+export function typeName(v: unknown): FindingText {
+  if (v === null) return fm('type.null');
+  if (Array.isArray(v)) return fm('type.list');
+  if (typeof v === 'object') return fm('type.mapping');
+  if (typeof v === 'string') return fm('type.text');
+  if (typeof v === 'number') return fm('type.number');
+  if (typeof v === 'boolean') return fm('type.boolean');
+  return fm('type.other', { type: typeof v });
 }
 
-const EXPECTED: Record<string, string> = {
-  string: 'text',
-  number: 'a number',
-  int: 'a whole number',
-  array: 'a list',
-  object: 'a mapping (key: value lines)',
-  record: 'a mapping (key: value lines)',
-  boolean: 'true or false',
-  null: 'null',
+const EXPECTED: Record<string, FindingKey> = {
+  string: 'expect.string',
+  number: 'expect.number',
+  int: 'expect.int',
+  array: 'expect.array',
+  object: 'expect.object',
+  record: 'expect.object',
+  boolean: 'expect.boolean',
+  null: 'expect.null',
 };
+
+/** What zod's checks of the schema say a value should be (src/model/schema.ts), in the catalogue. */
+const FORMATS: Record<string, FindingKey> = {
+  'a date written YYYY-MM-DD': 'expect.date',
+  'an ASCII id such as vp or noi-vu': 'expect.id',
+  'years written 2026-2030': 'expect.years',
+};
+
+function expected(name: string, table: Record<string, FindingKey>): Said {
+  const key = Object.hasOwn(table, name) ? table[name] : undefined;
+  return key ? fm(key) : name;
+}
 
 /** Walks the zod schema along a data path, to learn which keys a mapping there may have. */
 function schemaAt(schema: z.ZodType, path: Path): z.ZodType | undefined {
@@ -146,8 +161,8 @@ export function schemaDiagnostics(src: Source, raw: unknown, issues: z.core.$Zod
               'UNKNOWN_KEY',
               file,
               position(src, k?.range?.[0] ?? node?.range?.[0] ?? 0),
-              `… and ${issue.keys.length - MAX_UNKNOWN_KEYS} more unknown keys in ${where}, from \`${rest.length > 40 ? rest.slice(0, 39) + '…' : rest}\` on, not listed one by one.`,
-              `The keys here are: ${known.join(', ')}. Check that this is a plan file, and that these lines are not indented too little.`,
+              fm('shape.moreUnknown', { n: issue.keys.length - MAX_UNKNOWN_KEYS, where, from: rest.length > 40 ? rest.slice(0, 39) + '…' : rest }),
+              fm('shape.moreUnknown.hint', { known: known.join(', ') }),
             ),
           );
         }
@@ -159,8 +174,8 @@ export function schemaDiagnostics(src: Source, raw: unknown, issues: z.core.$Zod
               'UNKNOWN_KEY',
               file,
               position(src, k?.range?.[0] ?? node?.range?.[0] ?? 0),
-              `Unknown key \`${key}\` in ${where}.`,
-              near.length ? `Did you mean \`${near[0]}\`? The keys here are: ${known.join(', ')}.` : `The keys here are: ${known.join(', ')}.`,
+              fm('shape.unknown', { key, where }),
+              near.length ? fm('shape.unknown.near', { near: near[0]!, known: known.join(', ') }) : fm('shape.unknown.hint', { known: known.join(', ') }),
             ),
           );
         }
@@ -168,7 +183,7 @@ export function schemaDiagnostics(src: Source, raw: unknown, issues: z.core.$Zod
       }
       case 'invalid_type': {
         const input = valueAt(raw, path);
-        const expected = EXPECTED[issue.expected] ?? issue.expected;
+        const expect = expected(issue.expected, EXPECTED);
         if (path[0] === 'format' && path.length === 1) {
           out.push(formatVersion(src, at, input));
           break;
@@ -178,7 +193,7 @@ export function schemaDiagnostics(src: Source, raw: unknown, issues: z.core.$Zod
           const key = String(path[path.length - 1]);
           const parent = describePath(raw, path.slice(0, -1));
           out.push(
-            makeDiagnostic('MISSING_KEY', file, at, `\`${key}\` is missing in ${parent}.`, `Add a line \`${key}: …\` with ${expected}.`),
+            makeDiagnostic('MISSING_KEY', file, at, fm('shape.missing', { key, where: parent }), fm('shape.missing.with', { key, expected: expect })),
           );
           break;
         }
@@ -189,13 +204,15 @@ export function schemaDiagnostics(src: Source, raw: unknown, issues: z.core.$Zod
             'WRONG_TYPE',
             file,
             at,
-            `${capital(where)} should be ${expected}, not ${typeName(input)}${written && scalarLike ? ` (written ${written})` : ''}.`,
+            written && scalarLike
+              ? fm('shape.wrongTypeWritten', { where, expected: expect, type: typeName(input), written })
+              : fm('shape.wrongType', { where, expected: expect, type: typeName(input) }),
             issue.expected === 'string' && scalarLike && written
-              ? `YAML reads ${written} as ${typeName(input)}; put it in quotes to keep it as written: "${written.replace(/"/g, '\\"')}".`
+              ? fm('shape.quote.hint', { written, type: typeName(input), quoted: written.replace(/"/g, '\\"') })
               : issue.expected === 'array'
-                ? 'Write the items one per line, each starting with "- ", or as [a, b].'
+                ? fm('shape.list.hint')
                 : issue.expected === 'object' && path[path.length - 2] === 'records'
-                  ? 'Write a record as `- done: YYYY-MM-DD` (or `- trigger: YYYY-MM-DD`), with `period:`, `ref:` and `note:` on the lines below it.'
+                  ? fm('shape.record.hint')
                   : undefined,
           ),
         );
@@ -206,7 +223,7 @@ export function schemaDiagnostics(src: Source, raw: unknown, issues: z.core.$Zod
         const isAgencyRef = ['lead', 'support'].includes(String(path[path.length - 1]));
         if (!present(raw, path)) {
           const key = String(path[path.length - 1]);
-          out.push(makeDiagnostic('MISSING_KEY', file, at, `\`${key}\` is missing in ${describePath(raw, path.slice(0, -1))}.`, `Add a line \`${key}: …\`.`));
+          out.push(makeDiagnostic('MISSING_KEY', file, at, fm('shape.missing', { key, where: describePath(raw, path.slice(0, -1)) }), fm('shape.missing.hint', { key })));
           break;
         }
         if (isPeriodLabel(path)) {
@@ -222,10 +239,8 @@ export function schemaDiagnostics(src: Source, raw: unknown, issues: z.core.$Zod
             isAgencyRef && (typeof input === 'string' || Array.isArray(input)) ? 'BAD_VALUE' : 'WRONG_TYPE',
             file,
             at,
-            isAgencyRef
-              ? `${capital(where)} should be an agency id or a list of agency ids (lower-case ASCII such as vp or noi-vu).`
-              : `${capital(where)} has the wrong form (${typeName(input)}).`,
-            isAgencyRef ? 'Use the ids declared under `agencies`, e.g. `lead: vp` or `support: [cq-huyen, ubnd-xa]`.' : undefined,
+            isAgencyRef ? fm('shape.agencyRef', { where }) : fm('shape.wrongForm', { where, type: typeName(input) }),
+            isAgencyRef ? fm('shape.agencyRef.hint') : undefined,
           ),
         );
         break;
@@ -240,7 +255,7 @@ export function schemaDiagnostics(src: Source, raw: unknown, issues: z.core.$Zod
         if (!present(raw, path)) {
           const key = String(path[path.length - 1]);
           out.push(
-            makeDiagnostic('MISSING_KEY', file, at, `\`${key}\` is missing in ${describePath(raw, path.slice(0, -1))}.`, `Add a line \`${key}: …\` with one of: ${values.map(String).join(', ')}.`),
+            makeDiagnostic('MISSING_KEY', file, at, fm('shape.missing', { key, where: describePath(raw, path.slice(0, -1)) }), fm('shape.missing.oneOf', { key, values: values.map(String).join(', ') })),
           );
           break;
         }
@@ -249,8 +264,8 @@ export function schemaDiagnostics(src: Source, raw: unknown, issues: z.core.$Zod
             'BAD_VALUE',
             file,
             at,
-            `${capital(where)} is ${JSON.stringify(input)}; it must be one of: ${values.map(String).join(', ')}.`,
-            nearest(String(input), values.map(String), 1).map((v) => `Did you mean \`${v}\`?`)[0],
+            fm('shape.notOneOf', { where, value: JSON.stringify(input), values: values.map(String).join(', ') }),
+            nearest(String(input), values.map(String), 1).map((v) => fm('shape.near', { near: v }))[0],
           ),
         );
         break;
@@ -267,12 +282,8 @@ export function schemaDiagnostics(src: Source, raw: unknown, issues: z.core.$Zod
             'BAD_VALUE',
             file,
             at,
-            `${capital(where)} should be ${issue.message}; found ${JSON.stringify(input)}.`,
-            issue.message.includes('YYYY-MM-DD')
-              ? 'Write dates as YYYY-MM-DD, e.g. 2023-03-10 for 10/3/2023.'
-              : id
-                ? `Ids are lower-case ASCII words joined by "-": name the agency by its id, e.g. \`${id}\`, as declared under \`agencies\`.`
-                : undefined,
+            fm('shape.format', { where, expected: expected(issue.message, FORMATS), value: JSON.stringify(input) }),
+            issue.message.includes('YYYY-MM-DD') ? fm('shape.date.hint') : id ? fm('shape.idRef.hint', { id }) : undefined,
           ),
         );
         break;
@@ -289,10 +300,8 @@ export function schemaDiagnostics(src: Source, raw: unknown, issues: z.core.$Zod
             'BAD_VALUE',
             file,
             position(src, k?.range?.[0] ?? node?.range?.[0] ?? 0),
-            `The agency id \`${key}\` is not an id: ids are lower-case ASCII letters and digits, words joined by "-" (such as vp or noi-vu).`,
-            suggestion
-              ? `Write it as \`${suggestion}:\`, and name it \`${suggestion}\` in the tasks and collectives; its name with diacritics goes in \`name:\`.`
-              : 'Write it as lower-case ASCII words joined by "-", e.g. `tu-phap` for Phòng Tư pháp; its name with diacritics goes in `name:`.',
+            fm('shape.agencyKey', { key }),
+            suggestion ? fm('shape.agencyKey.near', { id: suggestion }) : fm('shape.agencyKey.hint'),
           ),
         );
         break;
@@ -310,14 +319,14 @@ export function schemaDiagnostics(src: Source, raw: unknown, issues: z.core.$Zod
             'BAD_VALUE',
             file,
             at,
-            empty ? `${capital(where)} is empty.` : `${capital(where)} is out of range (${issue.message}).`,
-            empty ? 'Write the text as the document has it, or remove the key if the document has none.' : undefined,
+            empty ? fm('shape.empty', { where }) : fm('shape.range', { where, said: issue.message }),
+            empty ? fm('shape.empty.hint') : undefined,
           ),
         );
         break;
       }
       default:
-        out.push(makeDiagnostic('BAD_VALUE', file, at, `${capital(where)}: ${issue.message}.`));
+        out.push(makeDiagnostic('BAD_VALUE', file, at, fm('shape.other', { where, said: issue.message })));
     }
   }
   return out;
@@ -335,14 +344,8 @@ function noLead(src: Source, at: Position, raw: unknown, path: Path, input: unkn
     const k = keyAt(src.doc, path.slice(0, -1), 'lead');
     if (k?.range) at = position(src, k.range[0]);
   }
-  const written = Array.isArray(input) ? 'an empty list' : input === null ? 'empty' : 'an empty text';
-  return makeDiagnostic(
-    'BAD_VALUE',
-    src.file,
-    at,
-    `${capital(describePath(raw, path.slice(0, -1)))} names no lead agency (\`lead\` is ${written}).`,
-    'A task needs the agency that does it (Cơ quan thực hiện): write its id, e.g. `lead: vp`, or several: `lead: [vp, noi-vu]`.',
-  );
+  const written = fm(Array.isArray(input) ? 'shape.noLead.emptyList' : input === null ? 'shape.noLead.empty' : 'shape.noLead.emptyText');
+  return makeDiagnostic('BAD_VALUE', src.file, at, fm('shape.noLead', { where: describePath(raw, path.slice(0, -1)), written }), fm('shape.noLead.hint'));
 }
 
 /** Whether `path` is the `period` of a record (text, or a year written as a number). */
@@ -351,25 +354,18 @@ function isPeriodLabel(path: Path): boolean {
 }
 
 /** A record's `period` that is neither text nor a year: `period: 12`, `period: 2023.2`, `period:` with nothing. */
-function periodDiagnostic(src: Source, at: Position, where: string, input: unknown, written: string | undefined): Diagnostic {
-  const forms = '2023-03 (a month), 2023-Q2, 2023-H1 or 2023 (the year)';
+function periodDiagnostic(src: Source, at: Position, where: FindingText, input: unknown, written: string | undefined): Diagnostic {
   if (input === null) {
-    return makeDiagnostic('WRONG_TYPE', src.file, at, `${capital(where)} is empty.`, `Write the period after \`period:\` — ${forms} — or remove the line.`);
+    return makeDiagnostic('WRONG_TYPE', src.file, at, fm('shape.empty', { where }), fm('shape.periodEmpty.hint'));
   }
-  const shown = written && (typeof input === 'number' || typeof input === 'boolean') ? ` (written ${written})` : '';
+  const type = typeName(input);
   return makeDiagnostic(
     'WRONG_TYPE',
     src.file,
     at,
-    `${capital(where)} should be a period such as ${forms}, not ${typeName(input)}${shown}.`,
-    typeof input === 'number'
-      ? `YAML reads ${written ?? String(input)} as a number, and only a year (1990–2100) may be written as one; write the period in full: 2023-03, 2023-Q2, 2023-H1 or 2023.`
-      : `Write the period as text: ${forms}.`,
+    written && (typeof input === 'number' || typeof input === 'boolean') ? fm('shape.periodWritten', { where, type, written }) : fm('shape.period', { where, type }),
+    typeof input === 'number' ? fm('shape.periodNumber.hint', { written: written ?? String(input) }) : fm('shape.period.hint'),
   );
-}
-
-function capital(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 function formatVersion(src: Source, at: Position, input: unknown): Diagnostic {
@@ -378,14 +374,10 @@ function formatVersion(src: Source, at: Position, input: unknown): Diagnostic {
     src.file,
     at,
     input === undefined
-      ? 'The plan does not say its format version.'
+      ? fm('shape.formatMissing')
       : typeof input === 'number'
-        ? `The plan is in format ${input}; this tthc reads format 1.`
-        : `The format version should be the number 1, not ${typeName(input)} (${JSON.stringify(input)}).`,
-    input === undefined
-      ? 'Add `format: 1` at the top of the file.'
-      : typeof input === 'number'
-        ? 'Upgrade tthc, or write `format: 1`.'
-        : 'Write `format: 1`, without quotes.',
+        ? fm('shape.formatOther', { version: input })
+        : fm('shape.formatType', { type: typeName(input), value: String(JSON.stringify(input)) }),
+    fm(input === undefined ? 'shape.formatMissing.hint' : typeof input === 'number' ? 'shape.formatOther.hint' : 'shape.formatType.hint'),
   );
 }

@@ -1,5 +1,8 @@
 // Findings as text (with the source line and a caret), JSON, or GitHub Actions workflow annotations.
 import { countBySeverity, type Diagnostic } from '../model/diagnostics.js';
+import { sayFinding } from '../messages/findings-say.js';
+import type { FindingKey } from '../messages/findings.js';
+import type { Lang } from '../messages/index.js';
 import { githubData, githubProperty, terminalLine, terminalText } from './escape.js';
 import type { Style } from './style.js';
 
@@ -28,23 +31,26 @@ function excerpt(line: string, col: number, width: number): { text: string; care
   return { text, caret: col - 1 - start + (start > 0 ? 1 : 0) };
 }
 
-export function renderText(reports: FileReport[], style: Style, width = 100): string {
+/** Findings are said in the run's language; their codes, severities in JSON, files and positions are the same in every language. */
+export function renderText(reports: FileReport[], style: Style, width = 100, lang: Lang = 'en'): string {
+  const t = (key: FindingKey) => sayFinding(lang, { key });
+  const hintWord = t('report.hint');
   let out = '';
   const total = { error: 0, warning: 0, note: 0 };
   for (const r of reports) {
     for (const d of r.diagnostics) {
       const colour = d.severity === 'error' ? style.red : d.severity === 'warning' ? style.yellow : style.cyan;
       // File names, keys and values in a message are the plan's text: shown on one line, escaped (no forged `::error` line).
-      out += `${style.bold(`${terminalLine(d.file)}:${d.start.line}:${d.start.col}`)}: ${colour(`${d.severity}[${d.code}]`)}: ${terminalLine(d.message)}\n`;
+      out += `${style.bold(`${terminalLine(d.file)}:${d.start.line}:${d.start.col}`)}: ${colour(`${t(`report.${d.severity}`)}[${d.code}]`)}: ${terminalLine(sayFinding(lang, d.message))}\n`;
       const line = r.lines?.[d.start.line - 1];
       if (line !== undefined && line.trim() !== '') {
         const num = String(d.start.line);
         const pad = ' '.repeat(num.length);
         const ex = excerpt(line, d.start.col, width - num.length - 4);
         out += `${style.dim(`${pad} |`)}\n${style.dim(`${num} |`)} ${terminalText(ex.text)}\n${style.dim(`${pad} |`)} ${' '.repeat(Math.max(0, ex.caret))}${colour('^')}\n`;
-        if (d.hint) out += `${pad} ${style.dim('=')} ${style.bold('hint')}: ${terminalLine(d.hint)}\n`;
+        if (d.hint) out += `${pad} ${style.dim('=')} ${style.bold(hintWord)}: ${terminalLine(sayFinding(lang, d.hint))}\n`;
       } else if (d.hint) {
-        out += `  ${style.dim('=')} ${style.bold('hint')}: ${terminalLine(d.hint)}\n`;
+        out += `  ${style.dim('=')} ${style.bold(hintWord)}: ${terminalLine(sayFinding(lang, d.hint))}\n`;
       }
       out += '\n';
     }
@@ -53,13 +59,14 @@ export function renderText(reports: FileReport[], style: Style, width = 100): st
     total.warning += n.warning;
     total.note += n.note;
   }
-  const files = reports.length === 1 ? reports[0]!.file : `${reports.length} files`;
-  const summary = `${files}: ${total.error} error${total.error === 1 ? '' : 's'}, ${total.warning} warning${total.warning === 1 ? '' : 's'}, ${total.note} note${total.note === 1 ? '' : 's'}`;
+  const files = reports.length === 1 ? reports[0]!.file : sayFinding(lang, { key: 'report.files', params: { n: reports.length } });
+  const summary = sayFinding(lang, { key: 'report.summary', params: { files, errors: total.error, warnings: total.warning, notes: total.note } });
   out += total.error ? style.red(summary) : total.warning ? style.yellow(summary) : style.green(summary);
   return out + '\n';
 }
 
-export function renderJson(reports: FileReport[]): string {
+/** `message` and `hint` in the run's language; `code` and `severity` are stable English words for programs. */
+export function renderJson(reports: FileReport[], lang: Lang = 'en'): string {
   const diagnostics = reports.flatMap((r) => r.diagnostics);
   const n = countBySeverity(diagnostics);
   return (
@@ -76,8 +83,8 @@ export function renderJson(reports: FileReport[]): string {
           line: d.start.line,
           col: d.start.col,
           ...(d.end ? { endLine: d.end.line, endCol: d.end.col } : {}),
-          message: d.message,
-          ...(d.hint ? { hint: d.hint } : {}),
+          message: sayFinding(lang, d.message),
+          ...(d.hint ? { hint: sayFinding(lang, d.hint) } : {}),
         })),
       },
       null,
@@ -94,14 +101,15 @@ const escProp = githubProperty;
 const WORKFLOW_COMMAND = { error: 'error', warning: 'warning', note: 'notice' } as const;
 
 /** `::error file=…` lines; GitHub shows only ten per step, so the plain report follows them. */
-export function renderGithub(reports: FileReport[], style: Style, width = 100): string {
+export function renderGithub(reports: FileReport[], style: Style, width = 100, lang: Lang = 'en'): string {
   let out = '';
   for (const r of reports) {
     for (const d of r.diagnostics) {
       const cmd = WORKFLOW_COMMAND[d.severity];
-      const msg = d.hint ? `${d.message}\n${d.hint}` : d.message;
+      const message = sayFinding(lang, d.message);
+      const msg = d.hint ? `${message}\n${sayFinding(lang, d.hint)}` : message;
       out += `::${cmd} file=${escProp(d.file)},line=${d.start.line},col=${d.start.col},title=${escProp(d.code)}::${escData(msg)}\n`;
     }
   }
-  return out + renderText(reports, style, width);
+  return out + renderText(reports, style, width, lang);
 }

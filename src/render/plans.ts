@@ -1,6 +1,7 @@
 // Views across several plans as a terminal table, JSON or CSV: every row names its plan.
 import { formatDayVi } from '../schedule/index.js';
 import type { PlansDueView, PlansStatusView, PlanRef } from '../views/plans.js';
+import type { PlansAgenciesView } from '../views/plans-agencies.js';
 import { QUARTERS } from '../views/status.js';
 import { renderCsv } from './csv.js';
 import { daysText, periodText, statusWord } from './due.js';
@@ -14,21 +15,15 @@ export function planLabel(p: PlanRef): string {
   return p.number ? `${p.issuer} (${p.number})` : p.issuer;
 }
 
-const WORDS = {
-  vi: { plans: 'Các kế hoạch', matched: 'có cơ quan này', none: 'Không kế hoạch nào có cơ quan này.', rate: 'Tỷ lệ đúng hạn', year: 'Năm', file: 'Tệp' },
-  en: { plans: 'Plans', matched: 'with this agency', none: 'No plan names this agency.', rate: 'On-time rate', year: 'Year', file: 'File' },
-} as const;
-
 function header(view: { asOf: string; agency: { id: string; name: string } | null; plans?: PlanRef[]; matched?: PlanRef[] }, lang: Lang, count: number): string {
   const who = view.agency ? `${view.agency.name} (${view.agency.id})` : t(lang, 'all');
-  const w = WORDS[lang];
-  const matched = view.agency && view.matched ? `, ${view.matched.length} ${w.matched}` : '';
-  return `${w.plans}: ${count}${matched}\n${t(lang, 'asOf')}: ${formatDayVi(view.asOf)} · ${t(lang, 'agency')}: ${who}\n`;
+  const matched = view.agency && view.matched ? `, ${t(lang, 'plans.matched', { n: view.matched.length })}` : '';
+  return `${t(lang, 'plans.count', { n: count })}${matched}\n${t(lang, 'asOf')}: ${formatDayVi(view.asOf)} · ${t(lang, 'agency')}: ${who}\n`;
 }
 
 export function renderPlansDueTable(view: PlansDueView, lang: Lang, style: Style, width: number): string {
   let out = style.bold(wrapText(header(view, lang, view.plans.length), width));
-  if (view.agency && view.matched.length === 0) return out + '\n' + WORDS[lang].none + '\n';
+  if (view.agency && view.matched.length === 0) return out + '\n' + t(lang, 'plans.none') + '\n';
   if (view.items.length === 0) return out + '\n' + wrapText(t(lang, 'noItems'), width) + '\n';
   const colour = (status: string, s: string) => (status === 'overdue' ? style.red(s) : status === 'due-soon' ? style.yellow(s) : status === 'done' ? style.green(s) : s);
   // Grouped by status under a heading, as the one-plan table is: the status needs no column of its own.
@@ -38,7 +33,7 @@ export function renderPlansDueTable(view: PlansDueView, lang: Lang, style: Style
     { head: t(lang, 'period') },
     { head: t(lang, 'due') },
     { head: t(lang, 'days') },
-    { head: view.agency ? t(lang, 'role') : lang === 'vi' ? 'Chủ trì' : 'Lead' },
+    { head: view.agency ? t(lang, 'role') : t(lang, 'shortLead') },
     { head: t(lang, 'task'), flex: 2, min: 16, maxLines: 3 },
   ];
   const cells = (i: PlansDueView['items'][number]) => [
@@ -52,7 +47,12 @@ export function renderPlansDueTable(view: PlansDueView, lang: Lang, style: Style
   ];
   const all = view.items.map(cells);
   const groups = new Map<string, string[][]>();
-  view.items.forEach((i, k) => groups.set(i.status, [...(groups.get(i.status) ?? []), all[k]!]));
+  // Pushed, not copied per row: a province's list runs to thousands of rows.
+  view.items.forEach((i, k) => {
+    const g = groups.get(i.status);
+    if (g) g.push(all[k]!);
+    else groups.set(i.status, [all[k]!]);
+  });
   for (const [status, rows] of groups) {
     const word = statusWord(lang, status);
     out += '\n' + colour(status, style.bold(`${word.charAt(0).toUpperCase()}${word.slice(1)} (${rows.length})`)) + '\n';
@@ -70,9 +70,8 @@ export function plansDueJson(view: PlansDueView): string {
 
 /** As `due --format csv`, with the plan's file, issuer and number first. */
 export function renderPlansDueCsv(view: PlansDueView, lang: Lang, sep: string): string {
-  const w = WORDS[lang];
   return renderCsv(
-    [w.file, t(lang, 'plan'), lang === 'vi' ? 'Số kế hoạch' : 'Plan number', t(lang, 'id'), t(lang, 'task'), t(lang, 'period'), t(lang, 'due'), t(lang, 'status'), t(lang, 'daysLate'), t(lang, 'role'), t(lang, 'lead'), t(lang, 'when')],
+    [t(lang, 'plans.file'), t(lang, 'plan'), t(lang, 'plans.number'), t(lang, 'id'), t(lang, 'task'), t(lang, 'period'), t(lang, 'due'), t(lang, 'status'), t(lang, 'daysLate'), t(lang, 'role'), t(lang, 'lead'), t(lang, 'when')],
     view.items.map((i) => [
       i.plan.file,
       i.plan.issuer,
@@ -107,8 +106,8 @@ function rate(r: number | null): string {
 
 export function renderPlansStatusTable(view: PlansStatusView, lang: Lang, style: Style, width: number): string {
   let out = style.bold(wrapText(header(view, lang, view.rows.length), width));
-  if (view.rows.length === 0) return out + '\n' + WORDS[lang].none + '\n';
-  const columns: Column[] = [{ head: t(lang, 'plan'), flex: 1, min: 14 }, ...QUARTERS.map((q) => ({ head: q })), { head: WORDS[lang].rate, align: 'right' as const }];
+  if (view.rows.length === 0) return out + '\n' + t(lang, 'plans.none') + '\n';
+  const columns: Column[] = [{ head: t(lang, 'plan'), flex: 1, min: 14 }, ...QUARTERS.map((q) => ({ head: q })), { head: t(lang, 'plans.rate'), align: 'right' as const }];
   const rows = view.rows.map((r) => [planLabel(r.plan), ...QUARTERS.map((q) => countsCell(lang, r.quarters[q].counts, style)), rate(r.onTimeRate)]);
   return out + '\n' + renderTable(columns, rows, width, style);
 }
@@ -120,12 +119,29 @@ export function plansStatusJson(view: PlansStatusView): string {
 /** A row per plan and quarter: the counts by status as numbers, so that a spreadsheet can add them up. */
 export function renderPlansStatusCsv(view: PlansStatusView, lang: Lang, sep: string): string {
   const statuses = ['overdue', 'due-soon', 'open', 'scheduled', 'late', 'done'] as const;
-  const w = WORDS[lang];
   const rows = view.rows.flatMap((r) =>
     QUARTERS.map((q) => {
       const c = r.quarters[q];
       return [r.plan.file, r.plan.issuer, r.plan.number ?? '', q, ...statuses.map((s) => c.counts[s] ?? 0), c.due, c.onTimeRate === null ? '' : Math.round(c.onTimeRate * 1000) / 10, r.onTimeRate === null ? '' : Math.round(r.onTimeRate * 1000) / 10];
     }),
   );
-  return renderCsv([w.file, t(lang, 'plan'), lang === 'vi' ? 'Số kế hoạch' : 'Plan number', lang === 'vi' ? 'Quý' : 'Quarter', ...statuses.map((s) => statusWord(lang, s)), t(lang, 'total'), `${w.rate} (%)`, `${w.rate} ${lang === 'vi' ? 'cả năm' : 'year'} (%)`], rows, sep);
+  return renderCsv([t(lang, 'plans.file'), t(lang, 'plan'), t(lang, 'plans.number'), t(lang, 'plans.quarter'), ...statuses.map((s) => statusWord(lang, s)), t(lang, 'total'), `${t(lang, 'plans.rate')} (%)`, `${t(lang, 'plans.rateYear')} (%)`], rows, sep);
+}
+
+/** `agencies` across plans: a row per agency as matched across plans, with the plans that declare it. */
+export function renderPlansAgenciesTable(view: PlansAgenciesView, lang: Lang, style: Style, width: number): string {
+  const head = style.bold(wrapText(t(lang, 'plans.count', { n: view.plans.length }), width)) + '\n';
+  return (
+    head +
+    renderTable(
+      [{ head: t(lang, 'id') }, { head: t(lang, 'name'), flex: 2 }, { head: t(lang, 'plans.countHead'), align: 'right' }, { head: t(lang, 'plan'), flex: 2, maxLines: 3 }],
+      view.rows.map((r) => [style.bold(r.ids.join('\n')), r.names.join('\n'), String(r.plans.length), r.plans.length === view.plans.length ? t(lang, 'plans.every') : r.plans.map(planLabel).join('; ')]),
+      width,
+      style,
+    )
+  );
+}
+
+export function plansAgenciesJson(view: PlansAgenciesView): string {
+  return JSON.stringify(view, null, 2) + '\n';
 }

@@ -5,8 +5,10 @@ import type { PlanState } from '../views/evaluate.js';
 import type { PlanDiff } from '../views/diff.js';
 import type { PlanHistory, TaskHistory } from '../views/history.js';
 import type { DetailLine, QuarterKey, StatusView } from '../views/status.js';
-import type { PlansDueView, PlansStatusView } from '../views/plans.js';
-import { plansDueJson, plansStatusJson, renderPlansDueCsv, renderPlansDueTable, renderPlansStatusCsv, renderPlansStatusTable } from './plans.js';
+import type { PlansDueView, PlansStatusView, PlanRef } from '../views/plans.js';
+import type { PlansAgenciesView } from '../views/plans-agencies.js';
+import { planLabel, plansAgenciesJson, plansDueJson, plansStatusJson, renderPlansAgenciesTable, renderPlansDueCsv, renderPlansDueTable, renderPlansStatusCsv, renderPlansStatusTable } from './plans.js';
+import { markdownText } from './escape.js';
 import { agencyRows, renderAgenciesJson, renderAgenciesMd, renderAgenciesTable } from './agencies.js';
 import { renderGithub, renderJson, renderText, type FileReport } from './diagnostics.js';
 import { renderDiffJson, renderDiffMd, renderDiffText } from './diff.js';
@@ -140,9 +142,9 @@ export interface CheckInput extends RenderEnv {
 }
 
 export const CHECK_FORMATS: Registry<CheckInput> = {
-  text: { render: (i) => renderText(i.reports, i.style, i.width) },
-  json: { render: (i) => renderJson(i.reports) },
-  github: { render: (i) => renderGithub(i.reports, i.style, i.width) },
+  text: { render: (i) => renderText(i.reports, i.style, i.width, i.lang) },
+  json: { render: (i) => renderJson(i.reports, i.lang) },
+  github: { render: (i) => renderGithub(i.reports, i.style, i.width, i.lang) },
 };
 
 export interface LogInput extends RenderEnv {
@@ -181,11 +183,14 @@ export interface ReportInput extends RenderEnv {
   doc: ReportDoc;
   /** The HTML page's title. */
   title: string;
+  /** The data the document was laid out from (one plan's ReportData, or the summary's across plans), for --format json. */
+  data: unknown;
 }
 
 export const REPORT_FORMATS: Registry<ReportInput> = {
   html: { render: (i) => renderReport(i.doc, i.title) },
   docx: { binary: 'docx', render: async (i) => (await import('./report-docx.js')).renderReportDocx(i.doc) },
+  json: { render: (i) => JSON.stringify(i.data, null, 2) + '\n' },
 };
 
 /** `status` across several plans: a row per plan (table, json and csv only). */
@@ -193,6 +198,19 @@ export const PLANS_STATUS_FORMATS: Registry<RenderEnv & { view: PlansStatusView 
   table: { render: (i) => renderPlansStatusTable(i.view, i.lang, i.style, i.width) },
   json: { render: (i) => plansStatusJson(i.view) },
   csv: { render: (i) => renderPlansStatusCsv(i.view, i.lang, i.sep) },
+};
+
+/** `agencies` across several plans: a row per agency as matched across plans (table and json only). */
+export const PLANS_AGENCIES_FORMATS: Registry<RenderEnv & { view: PlansAgenciesView }> = {
+  table: { render: (i) => renderPlansAgenciesTable(i.view, i.lang, i.style, i.width) },
+  json: { render: (i) => plansAgenciesJson(i.view) },
+};
+
+/** `show` across several plans: each plan that has the tasks, under its name, as `show` prints one plan's. */
+export const PLANS_SHOW_FORMATS: Registry<RenderEnv & { sections: (ShowInput & { ref: PlanRef })[] }> = {
+  table: { render: (i) => i.sections.map((x) => `${i.style.bold(`== ${planLabel(x.ref)} ==`)}\n\n${renderShowTable(x.plan, x.tasks, x.state, i.lang, i.style, i.width, x.occurrences)}`).join('') },
+  json: { render: (i) => JSON.stringify(i.sections.map((x) => ({ plan: x.ref, tasks: x.tasks.map((task) => taskJson(x.plan, task, x.state)) })), null, 2) + '\n' },
+  md: { render: (i) => i.sections.map((x) => `## ${markdownText(planLabel(x.ref))}\n\n${renderShowMd(x.plan, x.tasks, i.lang)}`).join('\n') },
 };
 
 /** Every view's registry, by the command that shows it. */

@@ -51,9 +51,18 @@ export function isLeapYear(year: number): boolean {
   return dfIsLeapYear(utcDate(year, 1, 1));
 }
 
+const MONTH_DAYS = new Map<number, number>();
+
 /** The number of days in month `month` (1–12) of `year`. */
 export function lastDayOfMonth(year: number, month: number): number {
-  return getDaysInMonth(utcDate(year, month, 1));
+  // Asked for every day made or checked (makeDay, isValidYmd): date-fns answers once per month, then the memo does.
+  const key = year * 16 + month;
+  let n = MONTH_DAYS.get(key);
+  if (n === undefined) {
+    n = getDaysInMonth(utcDate(year, month, 1));
+    if (MONTH_DAYS.size < 4096) MONTH_DAYS.set(key, n);
+  }
+  return n;
 }
 
 /** Whether year/month/day names a day that exists (years 1–9999, so that every day fits `YYYY`). */

@@ -17,6 +17,7 @@ import {
   quarterRange,
   yearRange,
 } from './day.js';
+import { fm, type FindingText } from '../messages/findings.js';
 
 interface PartBase {
   /** The normalized piece of the phrase this part was read from; '' when only the explicit schedule gave it. */
@@ -113,8 +114,8 @@ export type WhenParse =
       ok: false;
       /** `unknown-form`: fits no form; `invalid-date`: fits a form but names a day that does not exist. */
       reason: 'unknown-form' | 'invalid-date';
-      /** English; the caller localises. */
-      message: string;
+      /** A sentence of the findings catalogue; the caller says it in the run's language. */
+      message: FindingText;
       /** The known forms, as a person would write them. */
       forms: string[];
       /** The piece of the phrase that failed (normalized). */
@@ -143,11 +144,7 @@ export const KNOWN_FORMS: readonly string[] = [
   'Đột xuất (khi có yêu cầu)',
 ];
 
-const FORMS_SUMMARY =
-  'Known forms: a deadline (Trước ngày D/M/YYYY, Chậm nhất ngày D/M/YYYY, Đến ngày D/M/YYYY), a month (Tháng M/YYYY), ' +
-  'a quarter (Quý II/YYYY), a half-year (6 tháng đầu/cuối năm YYYY), a year (Năm YYYY, Cả năm), a span (2026-2030, Quý IV/2025 - Quý II/2026), ' +
-  'a recurring period (Hàng tháng, Hàng quý, 6 tháng, Hàng năm), Thường xuyên, an event (Sau khi …, Khi có …, Theo văn bản …) ' +
-  'or Đột xuất; parts may be joined with ",", ";" or "và".';
+const FORMS_SUMMARY = fm('when.forms');
 
 /** Leading words that do not change the meaning; stripped repeatedly, longest first. */
 const LEADING_WORDS = ['hoàn thành', 'triển khai thực hiện', 'triển khai', 'thực hiện', 'trong', 'giai đoạn'];
@@ -510,14 +507,14 @@ export function parseWhen(phrase: string, ctx: PhraseContext = {}): WhenParse {
 }
 
 function parseNormalized(norm: string, ctx: PhraseContext): WhenParse {
-  const fail = (reason: 'unknown-form' | 'invalid-date', part: string, message: string): WhenParse => ({
+  const fail = (reason: 'unknown-form' | 'invalid-date', part: string, message: FindingText): WhenParse => ({
     ok: false,
     reason,
     message,
     forms: [...KNOWN_FORMS],
     part,
   });
-  if (norm === '') return fail('unknown-form', '', `The timeline phrase is empty. ${FORMS_SUMMARY}`);
+  if (norm === '') return fail('unknown-form', '', fm('when.empty', { forms: FORMS_SUMMARY }));
 
   // Segment boundaries, so that an event can take the rest of the phrase verbatim.
   const starts: number[] = [0];
@@ -540,15 +537,14 @@ function parseNormalized(norm: string, ctx: PhraseContext): WhenParse {
     if (text === '') continue;
     const r = recognise(text, parts[parts.length - 1], ctx);
     if (r === null) {
-      const what = starts.length > 1 ? `The part "${text}" of the timeline phrase` : `The timeline phrase "${text}"`;
-      return fail('unknown-form', text, `${what} fits no known form. ${FORMS_SUMMARY}`);
+      return fail('unknown-form', text, fm(starts.length > 1 ? 'when.partUnknown' : 'when.unknown', { text, forms: FORMS_SUMMARY }));
     }
     if ('badDate' in r) {
-      return fail('invalid-date', text, `The timeline phrase names a date that does not exist: ${r.badDate}.`);
+      return fail('invalid-date', text, fm('when.badDate', { date: r.badDate }));
     }
     if (mergeRecurring(parts, r.part) || yearlyDeadline(parts, r.part)) continue;
     parts.push(r.part);
   }
-  if (parts.length === 0) return fail('unknown-form', norm, `The timeline phrase "${norm}" fits no known form. ${FORMS_SUMMARY}`);
+  if (parts.length === 0) return fail('unknown-form', norm, fm('when.unknown', { text: norm, forms: FORMS_SUMMARY }));
   return { ok: true, parts };
 }

@@ -30,14 +30,15 @@ import {
   isSingleDated,
   parseWhen,
 } from './phrase.js';
+import { fm, type FindingText } from '../messages/findings.js';
 
 export type SchedProblemCode = 'WHEN_UNKNOWN' | 'WHEN_OUTSIDE_PERIOD' | 'SCHEDULE_MISMATCH' | 'SCHEDULE_FIELD';
 
 export interface SchedProblem {
   code: SchedProblemCode;
   severity: 'error' | 'warning';
-  /** English; the caller localises. */
-  message: string;
+  /** A sentence of the findings catalogue; the caller says it in the run's language. */
+  message: FindingText;
   /** Where to point: `when`, `schedule`, or `schedule.<field>`. */
   field: string;
   /** For WHEN_UNKNOWN: the forms a phrase may take. */
@@ -134,25 +135,26 @@ function naturalLabel(part: SingleDatedPart, period: DayRange): string {
   }
 }
 
-function describePart(p: Part): string {
+function describePart(p: Part): FindingText {
   switch (p.kind) {
     case 'deadline':
-      return `deadline ${formatDayVi(p.due)}`;
+      return fm('part.deadline', { due: formatDayVi(p.due) });
     case 'month':
-      return `month ${p.month}${p.year === null ? '' : `/${p.year}`}`;
+      return fm('part.month', { month: p.month, year: p.year === null ? '' : String(p.year) });
     case 'quarter':
-      return `quarter ${p.quarter}${p.year === null ? '' : `/${p.year}`}`;
+      return fm('part.quarter', { quarter: p.quarter, year: p.year === null ? '' : String(p.year) });
     case 'half-year':
-      return `half-year ${p.half}${p.year === null ? '' : `/${p.year}`}`;
+      return fm('part.half', { half: p.half, year: p.year === null ? '' : String(p.year) });
     case 'year':
-      return p.year === null ? 'the whole year' : `year ${p.year}`;
+      return p.year === null ? fm('part.wholeYear') : fm('part.year', { year: p.year });
     default:
-      return p.kind;
+      return fm('part.kind', { kind: p.kind });
   }
 }
 
-function describeParts(parts: readonly Part[]): string {
-  return parts.length === 0 ? 'nothing' : parts.map(describePart).join(' + ');
+function describeParts(parts: readonly Part[]): FindingText {
+  if (parts.length === 0) return fm('part.nothing');
+  return parts.slice(1).reduce<FindingText>((a, p) => fm('part.plus', { a, b: describePart(p) }), describePart(parts[0]!));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -206,10 +208,7 @@ export function buildSchedule(
     problems.push({
       code: 'WHEN_UNKNOWN',
       severity: 'error',
-      message:
-        parsed.reason === 'invalid-date'
-          ? `${parsed.message} Correct the date, or state the schedule explicitly (schedule.kind).`
-          : `${parsed.message} Reword the phrase or state the schedule explicitly (schedule.kind).`,
+      message: fm(parsed.reason === 'invalid-date' ? 'sched.unknownDate' : 'sched.unknown', { said: parsed.message }),
       field: 'when',
       forms: parsed.forms,
     });
@@ -221,7 +220,7 @@ export function buildSchedule(
     problems.push({
       code: 'WHEN_UNKNOWN',
       severity: 'warning',
-      message: `${parsed.message} The explicit schedule is used.`,
+      message: fm('sched.explicitUsed', { said: parsed.message }),
       field: 'when',
     });
   }
@@ -235,7 +234,7 @@ export function buildSchedule(
       problems.push({
         code: 'SCHEDULE_MISMATCH',
         severity: 'warning',
-        message: `schedule.kind is "${kind}" but the timeline phrase reads as ${describeParts(meaningful)}; the schedule is used.`,
+        message: fm('sched.kindMismatch', { kind, reads: describeParts(meaningful) }),
         field: 'schedule.kind',
       });
     }
@@ -256,7 +255,7 @@ export function buildSchedule(
           problems.push({
             code: 'SCHEDULE_FIELD',
             severity: 'error',
-            message: `schedule.kind "${kind}" needs schedule.due (the last on-time day) where the phrase does not give the ${kind}.`,
+            message: fm('sched.needsDue', { kind }),
             field: 'schedule.due',
           });
         }
@@ -289,7 +288,10 @@ export function buildSchedule(
       problems.push({
         code: 'WHEN_OUTSIDE_PERIOD',
         severity: 'warning',
-        message: `${p.kind === 'deadline' ? `The deadline ${formatDayVi(w.end)} lies` : `The ${describePart(p)} is due ${formatDayVi(w.end)},`} outside the plan period ${formatDayVi(period.start)} – ${formatDayVi(period.end)}.`,
+        message:
+          p.kind === 'deadline'
+            ? fm('sched.deadlineOutside', { due: formatDayVi(w.end), start: formatDayVi(period.start), end: formatDayVi(period.end) })
+            : fm('sched.partOutside', { part: describePart(p), due: formatDayVi(w.end), start: formatDayVi(period.start), end: formatDayVi(period.end) }),
         field: exDue !== undefined && p.due === exDue ? 'schedule.due' : 'when',
       });
     }
@@ -323,7 +325,7 @@ function applyFields(
         problems.push({
           code: 'SCHEDULE_FIELD',
           severity: 'error',
-          message: `schedule.${field} applies to ${FIELD_KINDS[field].join('/')} schedules; this task's schedule is ${kinds}.`,
+          message: fm('sched.fieldKinds', { field, kinds: FIELD_KINDS[field].join('/'), is: kinds }),
           field: `schedule.${field}`,
         });
       }
@@ -333,7 +335,7 @@ function applyFields(
       problems.push({
         code: 'SCHEDULE_FIELD',
         severity: 'error',
-        message: `schedule.${field} is ambiguous: the timeline phrase has ${targets.length} dated parts (${describeParts(targets)}).`,
+        message: fm('sched.ambiguous', { field, n: targets.length, parts: describeParts(targets) }),
         field: `schedule.${field}`,
       });
       continue;
@@ -347,7 +349,7 @@ function applyFields(
             problems.push({
               code: 'SCHEDULE_MISMATCH',
               severity: 'warning',
-              message: `schedule.due ${formatDayVi(exDue)} disagrees with the timeline phrase's ${describePart(p)} (${formatRange(naturalRange(p, period))}); the schedule is used.`,
+              message: fm('sched.dueDisagrees', { due: formatDayVi(exDue), part: describePart(p), range: formatRange(naturalRange(p, period)) }),
               field: 'schedule.due',
             });
           }
@@ -360,7 +362,7 @@ function applyFields(
             problems.push({
               code: 'SCHEDULE_FIELD',
               severity: 'error',
-              message: `schedule.start ${formatDayVi(exStart)} is after the due day ${formatDayVi(d.due)}.`,
+              message: fm('sched.startAfter', { start: formatDayVi(exStart), due: formatDayVi(d.due) }),
               field: 'schedule.start',
             });
           }

@@ -1,6 +1,6 @@
 // The due list: for an agency (or all), what is overdue and due soon as of a day — plain data for any format.
-import type { Role } from '../model/agencies.js';
-import type { Agency, Plan } from '../model/model.js';
+import { involvement, type Role } from '../model/agencies.js';
+import type { Agency, Plan, Task } from '../model/model.js';
 import { compareDays, diffDays } from '../schedule/index.js';
 import type { PlanState } from './evaluate.js';
 import { entriesFor } from './involvement.js';
@@ -89,6 +89,20 @@ export function dueItems(state: PlanState, opts: { agency?: string; role?: Role 
       compareDays(a.due ?? '9999', b.due ?? '9999') ||
       taskOrder(plan, a.id) - taskOrder(plan, b.id),
   );
+}
+
+/**
+ * The tasks `dueView` reads for an agency (in a role): what `evaluatePlan(…, only)` needs to evaluate. Every task
+ * without an agency. The list is the same either way: an agency's entries come from the tasks it takes part in.
+ */
+export function dueTasks(plan: Plan, agency: Agency | undefined, role: Role | 'any' = 'any'): ((task: Task) => boolean) | undefined {
+  // The one agency's involvement, not involvedIn's list of every agency's: this runs on every task of the plan.
+  return agency
+    ? (task) => {
+        const inv = involvement(plan, task, agency.id);
+        return inv !== undefined && (role === 'any' || inv.role === role);
+      }
+    : undefined;
 }
 
 export function dueView(state: PlanState, opts: { agency?: Agency; role?: Role | 'any'; all?: boolean }): DueView {

@@ -4,8 +4,8 @@ import { matchKey } from '../model/names.js';
 import type { Agency, Plan } from '../model/model.js';
 import { foldCompact } from '../model/text.js';
 import { compareDays } from '../schedule/index.js';
-import { dueView, ORDER, type DueItem } from './due.js';
-import { evaluatePlan } from './evaluate.js';
+import { dueTasks, dueView, ORDER, type DueItem } from './due.js';
+import { evaluatePlan, type ReadSchedules } from './evaluate.js';
 import { QUARTERS, statusView, type QuarterKey, type StatusTotals } from './status.js';
 
 /** A plan as rows name it: its file, its issuer and its number with symbol ("45/KH-UBND"; null where blank). */
@@ -102,7 +102,7 @@ export interface PlansDueView {
  */
 export function plansDueView(
   plans: Plan[],
-  opts: { asOf: string; within: number; agency?: AgencyAcross; role?: Role | 'any'; all?: boolean },
+  opts: { asOf: string; within: number; agency?: AgencyAcross; role?: Role | 'any'; all?: boolean; schedules?: ReadonlyMap<Plan, ReadSchedules> },
 ): PlansDueView {
   const role = opts.role ?? 'any';
   const items: (PlanDueItem & { rank: number })[] = [];
@@ -112,7 +112,7 @@ export function plansDueView(
     if (opts.agency && !agency) return;
     const ref = planRef(plan);
     matched.push(ref);
-    const view = dueView(evaluatePlan(plan, opts.asOf, opts.within), { agency, role, all: opts.all });
+    const view = dueView(evaluatePlan(plan, opts.asOf, opts.within, opts.schedules?.get(plan), dueTasks(plan, agency, role)), { agency, role, all: opts.all });
     view.items.forEach((i, k) => items.push({ ...i, plan: ref, rank: p * 1e7 + k }));
   });
   items.sort((a, b) => ORDER[a.status] - ORDER[b.status] || compareDays(a.due ?? '9999', b.due ?? '9999') || a.rank - b.rank);
@@ -147,14 +147,14 @@ export interface PlansStatusView {
 /** `status --by plan`: a row per plan (for an agency: per plan it stands in), counted as `status` counts its totals. */
 export function plansStatusView(
   plans: Plan[],
-  opts: { asOf: string; within?: number; agency?: AgencyAcross; role?: Role | 'any'; periods?: 'calendar' | 'reporting' },
+  opts: { asOf: string; within?: number; agency?: AgencyAcross; role?: Role | 'any'; periods?: 'calendar' | 'reporting'; schedules?: ReadonlyMap<Plan, ReadSchedules> },
 ): PlansStatusView {
   const role = opts.role ?? 'any';
   const rows: PlanStatusRow[] = [];
   for (const plan of plans) {
     const agency = opts.agency ? opts.agency.inPlan.get(plan) : undefined;
     if (opts.agency && !agency) continue;
-    const view = statusView(evaluatePlan(plan, opts.asOf, opts.within ?? 14), { periods: opts.periods ?? 'calendar', by: 'task', agency, role });
+    const view = statusView(evaluatePlan(plan, opts.asOf, opts.within ?? 14, opts.schedules?.get(plan)), { periods: opts.periods ?? 'calendar', by: 'task', agency, role });
     let done = 0;
     let judged = 0;
     for (const q of QUARTERS as readonly QuarterKey[]) {

@@ -1,5 +1,5 @@
-// The clock and the process are read only at the edge (cli/, host/, edit/'s writers): a rule dependency-cruiser cannot
-// state, since neither is imported.
+// The clock and the process are read only at the edge (cli/, host/, edit/'s writers), never in commands/ or below: a
+// rule dependency-cruiser cannot state, since neither is imported.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,8 +12,6 @@ const EDGE = /^src\/(cli|host|edit)\//;
 /** What reads the clock or the process: `new Date()` with no day given, Date.now(), process.* (env, cwd, argv …). */
 const OUTSIDE_WORLD = [/\bDate\.now\s*\(/, /\bnew Date\s*\(\s*\)/, /\bprocess\s*\.|\bprocess\s*\[/];
 
-/** Known readers outside the edge, by file: undo names its own temporary file by process.pid (to go when its writer is edit/'s). */
-const KNOWN: Record<string, RegExp> = { 'src/commands/undo.ts': /\bprocess\.pid\b/ };
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
@@ -34,9 +32,18 @@ describe('the clock and the process', () => {
     for (const file of sources(join(ROOT, 'src'))) {
       const name = relative(ROOT, file).split('\\').join('/');
       if (EDGE.test(name)) continue;
-      for (const line of readers(readFileSync(file, 'utf8'))) if (!KNOWN[name]?.test(line)) found.push(`${name}: ${line}`);
+      for (const line of readers(readFileSync(file, 'utf8'))) found.push(`${name}: ${line}`);
     }
     expect(found).toEqual([]);
+  });
+
+  it('are not read by commands/, which get the day, the environment and the working folder from their context', () => {
+    const commands = sources(join(ROOT, 'src/commands')).map((f) => relative(ROOT, f).split('\\').join('/'));
+    expect(commands.length).toBeGreaterThan(10);
+    expect(commands.filter((name) => EDGE.test(name))).toEqual([]);
+    // A command that reached for the process itself would be found, wherever in commands/ it stood.
+    const planted = readers("const cwd = process.cwd();\nconst lang = process.env.TTHC_LANG;\nconst today = new Date();");
+    expect(planted).toHaveLength(3);
   });
 
   it('are found where they are read, and not in comments', () => {

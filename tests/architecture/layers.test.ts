@@ -40,4 +40,18 @@ describe('the dependency rules', () => {
     expect(r.report).toMatch(/error no-cycle: src\/model\/schema\.ts → \s*src\/model\/years\.ts →\s*src\/model\/schema\.ts/);
     expect(r.report).toContain('error machine-only-at-the-edge: src/schedule/day.ts → fs');
   });
+
+  it('fail when a command reads a file, runs a program or asks the OS itself instead of through host/', { timeout: 120_000 }, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tthc-layers-'));
+    scratch.push(dir);
+    for (const f of ['src', 'tsconfig.json', '.dependency-cruiser.cjs']) cpSync(join(ROOT, f), join(dir, f), { recursive: true });
+    appendFileSync(join(dir, 'src/commands/due.ts'), "\nimport 'node:fs';\n");
+    appendFileSync(join(dir, 'src/commands/log.ts'), "\nexport const spawn = () => import('node:child_process');\n");
+    appendFileSync(join(dir, 'src/commands/show.ts'), "\nexport { tmpdir } from 'os';\n");
+    const r = cruise(dir);
+    expect(r.code).not.toBe(0);
+    expect(r.report).toContain('error machine-only-at-the-edge: src/commands/due.ts → fs');
+    expect(r.report).toContain('error machine-only-at-the-edge: src/commands/log.ts → child_process');
+    expect(r.report).toContain('error machine-only-at-the-edge: src/commands/show.ts → os');
+  });
 });

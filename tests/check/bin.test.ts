@@ -30,7 +30,7 @@ describe('node bin/tthc.js check', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', COLUMNS: '100' };
     delete env.GITHUB_ACTIONS;
     delete env.FORCE_COLOR;
-    const r = spawnSync(process.execPath, ['bin/tthc.js', 'check', SHIPPED], { cwd: ROOT, encoding: 'utf8', env });
+    const r = spawnSync(process.execPath, ['bin/tthc.js', 'check', SHIPPED, '--lang', 'en'], { cwd: ROOT, encoding: 'utf8', env });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('plans/kon-ray-2023.yaml:219:98: warning[REF_CONFLICT]');

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDiagnostic } from '../../src/model/diagnostics.js';
+import { fm } from '../../src/messages/findings.js';
 import { renderGithub } from '../../src/render/diagnostics.js';
 import { plain } from '../../src/render/style.js';
 import { checkJson, expectNoStackTrace, FIXTURES, ROOT, run, scratchDir, SHIPPED } from './helpers.js';
@@ -141,7 +142,8 @@ describe('GitHub Actions', () => {
   });
 
   it('escapes % and newlines in messages, and also : and , in properties', () => {
-    const d = makeDiagnostic('UNKNOWN_KEY', 'plans/a,b:c%.yaml', { line: 3, col: 5 }, 'Unknown key `tỷ-lệ-%`.\r\nSecond line', 'Did you mean `x`?');
+    // A catalogue entry that says its parameter as it is carries the text with the characters to escape.
+    const d = makeDiagnostic('UNKNOWN_KEY', 'plans/a,b:c%.yaml', { line: 3, col: 5 }, fm('type.other', { type: 'Unknown key `tỷ-lệ-%`.\r\nSecond line' }), fm('shape.near', { near: 'x' }));
     const out = renderGithub([{ file: d.file, diagnostics: [d] }], plain);
     const first = out.split('\n')[0]!;
     expect(first).toBe(

@@ -20,9 +20,12 @@ export interface Run {
   err: string;
 }
 
-/** Runs `tthc ARGV` in-process from the repository root, without colour, 100 columns wide. */
+/**
+ * Runs `tthc ARGV` in-process from the repository root, without colour, 100 columns wide, in English (TTHC_LANG=en):
+ * these tests assert the English findings; tests/check/vietnamese.test.ts runs the same plans in the default language.
+ */
 export async function run(argv: string[], env: Record<string, string> = {}): Promise<Run> {
-  const io = memoryIo({ env: { COLUMNS: '100', NO_COLOR: '1', ...env }, cwd: ROOT, now: () => NOW });
+  const io = memoryIo({ env: { COLUMNS: '100', NO_COLOR: '1', TTHC_LANG: 'en', ...env }, cwd: ROOT, now: () => NOW });
   const code = await main(argv, io);
   return { code, out: io.out, err: io.err };
 }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dateHint } from '../../src/checks/dates.js';
 import { decodePlanBytes, fileSize, headOf, MAX_PLAN_BYTES } from '../../src/read/decode.js';
 import { checkJson, readText, scratchDir } from './helpers.js';
+import { sayFinding } from '../../src/messages/findings-say.js';
 
 const BASE = readText('tests/check/fixtures/VALID.yaml');
 
@@ -32,7 +33,7 @@ describe('TOO_LARGE says the size of the file, not of the part read', () => {
     const head = headOf(new Uint8Array(MAX_PLAN_BYTES + 1), 30_000_000);
     expect(fileSize(head)).toBe(30_000_000);
     expect(fileSize(new Uint8Array(10))).toBe(10);
-    expect(decodePlanBytes(head, 'big.yaml').diagnostics[0]!.message).toBe('The file is 28.6 MiB (30,000,000 bytes); a plan is at most 8 MiB.');
+    expect(sayFinding('en', decodePlanBytes(head, 'big.yaml').diagnostics[0]!.message)).toBe('The file is 28.6 MiB (30,000,000 bytes); a plan is at most 8 MiB.');
   });
 });
 
@@ -46,7 +47,7 @@ describe('DATE_INVALID suggests a day that exists', () => {
     ['2023-04-31', 'April 2023 has 30 days (dates are written YYYY-MM-DD). The nearest real day is 2023-04-30.'],
     ['2023-04-00', 'There is no day 00 (dates are written YYYY-MM-DD). The nearest real day is 2023-04-01.'],
   ])('%s', (day, hint) => {
-    expect(dateHint(day)).toBe(hint);
+    expect(sayFinding('en', dateHint(day))).toBe(hint);
   });
 
   it('in a legal basis, at the date, with the hint', async () => {

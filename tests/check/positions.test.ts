@@ -8,6 +8,7 @@ import { analyze } from '../../src/checks/analyze.js';
 import { modelOf } from '../../src/checks/checked.js';
 import { loadText } from '../../src/read/load.js';
 import { checkJson, FIXTURES, ROOT } from './helpers.js';
+import { sayFinding } from '../../src/messages/findings-say.js';
 
 /** Plans with records (or a task) of the wrong shape before other findings; each row read off its fixture by hand. */
 const fixture = (name: string) => join(FIXTURES, 'positions', `${name}.yaml`);
@@ -84,8 +85,8 @@ describe('a year written as a number in `period`', () => {
     const text = readFileSync(fixture('year-unquoted'), 'utf8').replace('period: 12', 'period:');
     const ds = loadText(text, 'plan.yaml', '2023-10-01').diagnostics;
     expect(ds.map((d) => `${d.code}@${d.start.line}:${d.start.col}`)).toEqual(['WRONG_TYPE@33:20']);
-    expect(ds[0]!.message).toBe('`period` of record 4 of task I.1 is empty.');
-    expect(ds[0]!.hint).toContain('or remove the line');
+    expect(sayFinding('en', ds[0]!.message)).toBe('`period` of record 4 of task I.1 is empty.');
+    expect(sayFinding('en', ds[0]!.hint!)).toContain('or remove the line');
   });
 
   it('is accepted by the editor schema too, and a number that is no year is not', () => {

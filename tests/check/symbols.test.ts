@@ -4,6 +4,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSymbol } from '../../src/model/symbols.js';
 import { checkJson, readText, scratchDir } from './helpers.js';
+import { sayFinding } from '../../src/messages/findings-say.js';
+
+/** The reason a finding gives (in English), which is the reason a refusal of --ref quotes. */
+function saidReason(s: string): string | undefined {
+  const p = parseSymbol(s);
+  return p.ok ? undefined : sayFinding('en', p.said);
+}
 
 describe('well-formed symbols stay valid', () => {
   it.each([
@@ -46,19 +53,21 @@ describe('a type that is not one', () => {
     ['3/QYĐ-UBND', '"QYĐ" is not a document type; QyĐ is (quy định)', '3/QyĐ-UBND'],
     ['12/KHH-UBND', '"KHH" is not a document type; KH is (kế hoạch)', '12/KH-UBND'],
   ])('%s: %s', (s, reason, suggestion) => {
-    expect(parseSymbol(s)).toEqual({ ok: false, reason, suggestion });
+    expect(parseSymbol(s)).toEqual({ ok: false, reason, suggestion, why: expect.anything(), said: expect.anything() });
+    expect(saidReason(s)).toBe(reason);
   });
 
   it('12/XX-UBND: no type is near, so the types are listed, and how a công văn is written', () => {
-    expect(parseSymbol('12/XX-UBND')).toEqual({
-      ok: false,
-      reason:
-        '"XX" is not a document type of Nghị định 30/2020/NĐ-CP (QĐ, KH, BC, TB, HD, CT, TTr …; NĐ, TT for legal documents), and a công văn is written ISSUER-UNIT, as 1050/UBND-NC',
-    });
+    const reason =
+      '"XX" is not a document type of Nghị định 30/2020/NĐ-CP (QĐ, KH, BC, TB, HD, CT, TTr …; NĐ, TT for legal documents), and a công văn is written ISSUER-UNIT, as 1050/UBND-NC';
+    expect(parseSymbol('12/XX-UBND')).toEqual({ ok: false, why: { why: 'notType', type: 'XX' }, reason, said: expect.anything() });
+    expect(saidReason('12/XX-UBND')).toBe(reason);
   });
 
   it('12/2021/XX-CP: a legal document needs a legal type', () => {
-    expect(parseSymbol('12/2021/XX-CP')).toEqual({ ok: false, reason: '"XX" is not the type of a legal document (NĐ, TT, TTLT, QĐ, NQ …)' });
+    const reason = '"XX" is not the type of a legal document (NĐ, TT, TTLT, QĐ, NQ …)';
+    expect(parseSymbol('12/2021/XX-CP')).toEqual({ ok: false, why: { why: 'notLegalType', type: 'XX' }, reason, said: expect.anything() });
+    expect(saidReason('12/2021/XX-CP')).toBe(reason);
   });
 });
 

@@ -1,6 +1,6 @@
 // Shell completion: the printed scripts are valid for their shells, and `tthc __complete` answers from the plan.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -132,6 +132,61 @@ describe.skipIf(process.platform === 'win32' || spawnSync('sh', ['-c', 'command 
       expect(ask('tthc due --agency tu')).toEqual(['tu-phap']);
     } finally {
       rmSync(bin, { recursive: true, force: true });
+    }
+  });
+});
+
+// PowerShell is not installed on Linux CI (Debian has no package), so its script is checked for what it does on Tab:
+// the words before the cursor passed unquoted, the word being typed in --cur= without its opening quote, and each
+// candidate with a space offered in single quotes (its own quotes doubled). Then `__complete` is asked exactly what
+// the script would ask it for a few typed lines, including a quoted plan path with spaces and Vietnamese letters.
+describe('PowerShell: the script, and what it asks tthc', () => {
+  it('registers a native completer for tthc that passes the words as tthc receives them', async () => {
+    const r = await tthc(['completion', 'powershell']);
+    expect(r.code).toBe(0);
+    const s = r.out;
+    expect(s).toContain('Register-ArgumentCompleter -Native -CommandName tthc -ScriptBlock {');
+    expect(s).toContain('param($wordToComplete, $commandAst, $cursorPosition)');
+    // Only the words that end before the cursor, without `tthc` itself; string constants by their value (unquoted).
+    expect(s).toContain('Select-Object -Skip 1');
+    expect(s).toContain('$_.Extent.EndOffset -lt $cursorPosition');
+    expect(s).toContain('[System.Management.Automation.Language.StringConstantExpressionAst]) { $_.Value }');
+    expect(s).toContain(`$cur = $wordToComplete -replace '^[''"]', ''`);
+    expect(s).toContain('tthc __complete "--cur=$cur" @before 2>$null');
+    expect(s).toContain(`$text = if ($_ -match '\\s') { "'" + ($_ -replace "'", "''") + "'" } else { $_ }`);
+    expect(s).toContain("[System.Management.Automation.CompletionResult]::new($text, $_, 'ParameterValue', $_)");
+    // Balanced braces and parentheses, and every double-quoted string closed on its line (the PowerShell parser's own
+    // check runs where pwsh is installed, above).
+    const count = (c: string) => s.split(c).length - 1;
+    expect(count('{')).toBe(count('}'));
+    expect(count('(')).toBe(count(')'));
+    for (const line of s.split('\n').filter((l) => !l.startsWith('#'))) {
+      expect(line.replace(/'[^']*'/g, '').split('"').length % 2, line).toBe(1);
+    }
+  });
+
+  it.each([
+    // [the line typed, what the script passes to __complete]
+    ['tthc sh', ['--cur=sh']],
+    ['tthc show IX.', ['--cur=IX.', 'show']],
+    ["tthc due --agency 'tu", ['--cur=tu', 'due', '--agency']],
+    ['tthc done VIII.1 --period 2023-Q', ['--cur=2023-Q', 'done', 'VIII.1', '--period']],
+  ])('%s', async (_line, args) => {
+    const got = await complete(...args);
+    expect(got.length).toBeGreaterThan(0);
+    expect(got.every((c) => c.startsWith(args[0]!.slice('--cur='.length)))).toBe(true);
+  });
+
+  it("a plan named in quotes, with spaces and Vietnamese letters, gives that plan's task ids", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tthc-completion-ps-'));
+    try {
+      mkdirSync(join(dir, 'kế hoạch'));
+      copyFileSync(join(ROOT, 'plans', 'kon-ray-2023.yaml'), join(dir, 'kế hoạch', 'kon rẫy.yaml'));
+      // tthc show --plan 'kế hoạch/kon rẫy.yaml' IX.<Tab>: the path arrives as one word, without its quotes.
+      const plan = join(dir, 'kế hoạch', 'kon rẫy.yaml');
+      expect(await complete('--cur=IX.', 'show', '--plan', plan)).toEqual(['IX.1', 'IX.2', 'IX.3', 'IX.4', 'IX.5', 'IX.6']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

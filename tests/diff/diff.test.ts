@@ -224,7 +224,7 @@ describe('--fail-on', () => {
   });
 
   it('moved-deadline fails where a due date moved, and only there', async () => {
-    const r = await tthc(repo.dir, ['diff', 'HEAD~2', 'HEAD~1', '--fail-on', 'moved-deadline']);
+    const r = await tthc(repo.dir, ['diff', 'HEAD~2', 'HEAD~1', '--fail-on', 'moved-deadline', '--lang', 'en']);
     expect(r.code).toBe(1);
     expect(r.err).toBe('tthc diff: the change has moved-deadline (--fail-on).\n');
     expect((await tthc(repo.dir, ['diff', 'HEAD~1', 'HEAD', '--fail-on', 'moved-deadline'])).code).toBe(0);
@@ -304,7 +304,7 @@ describe('what is compared', () => {
     expect(d.tasks.changed.map((c) => c.id)).toEqual(['IX.3']);
     copyFileSync(SHIPPED, join(dir, 'plans', 'new plan.yaml'));
     git(dir, ['add', 'plans/new plan.yaml']);
-    const r = await tthc(dir, ['diff', '--staged', 'plans/kon-ray-2023.yaml', 'plans/new plan.yaml', '--format', 'md', '--fail-on', 'moved-deadline']);
+    const r = await tthc(dir, ['diff', '--staged', 'plans/kon-ray-2023.yaml', 'plans/new plan.yaml', '--format', 'md', '--fail-on', 'moved-deadline', '--lang', 'en']);
     expect(r.code).toBe(1);
     expect(r.err).toContain('plans/new plan.yaml: a new plan (not in HEAD); nothing to compare with.');
     expect(r.out).toContain('| IX.3 | — | 31/7/2023 | **30/9/2023** |');
@@ -324,7 +324,7 @@ describe('REV:PATH', () => {
     const working = await json(['diff', 'HEAD~1:./plans/kon-ray-2023.yaml'], dir);
     expect(working.new.label).toBe('plans/ke-hoach-2023.yaml');
     expect(working.summary.movedDeadlines).toBe(1);
-    const gone = await tthc(dir, ['diff', 'HEAD:plans/kon-ray-2023.yaml']);
+    const gone = await tthc(dir, ['diff', 'HEAD:plans/kon-ray-2023.yaml', '--lang', 'en']);
     expect(gone.code).toBe(2);
     expect(gone.err).toContain('tthc: plans/kon-ray-2023.yaml is not in revision HEAD');
   });
@@ -396,7 +396,7 @@ describe('errors', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tthc-empty-'));
     git(dir, ['init', '-q']);
     copyFileSync(SHIPPED, join(dir, 'plan.yaml'));
-    const r = await tthc(dir, ['diff', '--plan', 'plan.yaml']);
+    const r = await tthc(dir, ['diff', '--plan', 'plan.yaml', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.err).toContain('has no commit yet, so there is no HEAD to compare with.');
   });
@@ -406,11 +406,11 @@ describe('errors', () => {
     writeFileSync(join(dir, file), 'format: 1\nplan: [unclosed\n');
     commit(dir, file, 'broken', AN, '2023-02-01');
     copyFileSync(SHIPPED, join(dir, file));
-    const old = await tthc(dir, ['diff']);
+    const old = await tthc(dir, ['diff', '--lang', 'en']);
     expect(old.code).toBe(2);
     expect(old.err).toMatch(/^tthc: the old side \(HEAD:plans\/kon-ray-2023\.yaml\) is not a plan tthc can read: HEAD:plans\/kon-ray-2023\.yaml:2:7: YAML_SYNTAX: /);
     writeFileSync(join(dir, file), '- just a list\n');
-    const neu = await tthc(dir, ['diff', 'HEAD~1']);
+    const neu = await tthc(dir, ['diff', 'HEAD~1', '--lang', 'en']);
     expect(neu.code).toBe(2);
     expect(neu.err).toContain('tthc: the new side (plans/kon-ray-2023.yaml) is not a plan tthc can read: plans/kon-ray-2023.yaml:1:1: NOT_A_MAPPING');
   });
@@ -419,14 +419,14 @@ describe('errors', () => {
     const { dir, file } = newRepo();
     // `records:` with nothing under it: read in part, the plan would lose its legal bases and prose.
     edit(dir, file, (s) => s.replace('        when: Trước ngày 10/3/2023\n', '        when: Trước ngày 10/3/2023\n        records:\n'));
-    const r = await tthc(dir, ['diff']);
+    const r = await tthc(dir, ['diff', '--lang', 'en']);
     expect(r.code).toBe(1);
     expect(r.out).toBe('');
     expect(r.err).toMatch(/^tthc: the new side \(plans\/kon-ray-2023\.yaml\) has 1 error in its shape, so tthc can read only part of it\.\n/);
     expect(r.err).toContain('error[WRONG_TYPE]: `records` of task I.2 should be a list');
     commit(dir, file, 'records: null', AN, '2023-03-01');
     copyFileSync(SHIPPED, join(dir, file));
-    const old = await tthc(dir, ['diff', '--format', 'json']);
+    const old = await tthc(dir, ['diff', '--format', 'json', '--lang', 'en']);
     expect(old.code).toBe(1);
     expect(old.err).toContain('the old side (HEAD:plans/kon-ray-2023.yaml) has 1 error');
     expect(old.err).toContain('or compare with another revision');

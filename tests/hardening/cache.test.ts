@@ -28,7 +28,8 @@ beforeAll(() => {
 }, 120_000);
 
 function tthc(args: string[], cwd: string, cache: string) {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', COLUMNS: '100', TTHC_CACHE_DIR: cache };
+  // In English, as the findings these tests look for are written here.
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', COLUMNS: '100', TTHC_CACHE_DIR: cache, TTHC_LANG: 'en' };
   delete env.TTHC_NO_CACHE;
   delete env.GITHUB_ACTIONS;
   return spawnSync(process.execPath, [join(ROOT, 'bin/tthc.js'), ...args], { cwd, encoding: 'utf8', env });
@@ -126,7 +127,7 @@ describe('the plan cache', () => {
     // The findings name the file as it was typed each time, as a run without the cache does.
     expect(fromInside.stdout).toBe(first.stdout.split('plans/plan.yaml').join('plan.yaml'));
     expect(throughLink.stdout).toBe(first.stdout.split('plans/plan.yaml').join('link.yaml'));
-    const uncached = spawnSync(process.execPath, [join(ROOT, 'bin/tthc.js'), 'check', 'link.yaml'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', COLUMNS: '100', TTHC_NO_CACHE: '1' } });
+    const uncached = spawnSync(process.execPath, [join(ROOT, 'bin/tthc.js'), 'check', 'link.yaml'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', COLUMNS: '100', TTHC_NO_CACHE: '1', TTHC_LANG: 'en' } });
     expect(throughLink.stdout).toBe(uncached.stdout);
     // A hit is touched: the entry is the most recently used.
     expect(statSync(join(cache, name!)).mtimeMs).toBeGreaterThanOrEqual(mtime);

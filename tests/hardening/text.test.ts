@@ -20,7 +20,7 @@ describe('check reports control characters and bidi overrides (TEXT_CONTROL)', (
       .replace('when: Trước ngày 1/3/2024', 'when: Trước ngày 1/3/2024\n        records:\n          - done: 2024-02-10\n            note: "xong\\rĐÃ HỦY\\b"')
       .replace('format: 1', `format: 1\n"k${ESC}[2J": 1`);
     put(dir, 'plan.yaml', text);
-    const r = await run(['check', 'plan.yaml'], dir);
+    const r = await run(['check', 'plan.yaml', '--lang', 'en'], dir);
     expectLocated(r);
     expect(r.code).toBe(1);
     const found = r.out.split('\n').filter((l) => l.includes('error[TEXT_CONTROL]'));

@@ -63,18 +63,23 @@ describe('what is refused', () => {
   it('a scan (no text layer): exit 1, naming OCR and the .docx', async () => {
     writeFileSync(join(dir, 'scan.pdf'), emptyPdf());
     await expect(pdfToText(new Uint8Array(emptyPdf()))).rejects.toBeInstanceOf(PdfError);
-    const r = await cli(['import', 'scan.pdf']);
+    const r = await cli(['import', 'scan.pdf', '--lang', 'en']);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/scan\.pdf: The PDF has no text layer/);
     expect(r.err).toMatch(/OCR/);
     expect(r.err).not.toMatch(/^\s{4}at /m);
+    const vi = await cli(['import', 'scan.pdf']);
+    expect(vi.code).toBe(1);
+    expect(vi.err).toMatch(/scan\.pdf: Tệp PDF không có lớp chữ/);
+    expect(vi.err).toMatch(/gợi ý: .*OCR/);
   });
 
   it('a damaged PDF: exit 1, with what to do', async () => {
     writeFileSync(join(dir, 'broken.pdf'), Buffer.from('%PDF-1.7\nnothing here\n'));
-    const r = await cli(['import', 'broken.pdf']);
+    const r = await cli(['import', 'broken.pdf', '--lang', 'en']);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/broken\.pdf: The PDF cannot be read/);
+    expect((await cli(['import', 'broken.pdf'])).err).toMatch(/broken\.pdf: Không đọc được tệp PDF/);
     expect(r.err).not.toMatch(/^\s{4}at /m);
   });
 });

@@ -17,7 +17,7 @@ interface Finding {
 }
 
 async function findings(argv: string[], cwd = DIR): Promise<{ code: number; list: Finding[] }> {
-  const r = await tthc(['check', ...argv, '--format', 'json'], { cwd, now: NOW });
+  const r = await tthc(['check', ...argv, '--format', 'json', '--lang', 'en'], { cwd, now: NOW });
   expect(r.err).toBe('');
   const list = (JSON.parse(r.out) as { diagnostics: Finding[] }).diagnostics.filter((d) => d.code !== 'DUE_NON_WORKING_DAY');
   return { code: r.code, list };

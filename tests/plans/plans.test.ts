@@ -262,16 +262,10 @@ describe('ics and report across plans', () => {
     }
   });
 
-  it('report: refused across plans (exit 2), rather than made for the last --plan alone', async () => {
-    for (const argv of [['--plans', 'xa'], ['--plan', TAN_LAP, '--plan', DAK_KOI]]) {
-      const r = await tthc(['report', ...argv, '--lang', 'en'], at);
-      expect(r.code).toBe(2);
-      expect(r.err).toContain('made for one plan at a time');
-      expect(r.out).toBe('');
-      const vi = await tthc(['report', ...argv], at);
-      expect(vi.code).toBe(2);
-      expect(vi.err).toContain('mỗi lần chỉ lập cho một kế hoạch');
-    }
+  it('report: across plans the summary report of every plan (tests/plans/report-across.test.ts), not one for the last --plan alone', async () => {
+    const r = await tthc(['report', '--plan', TAN_LAP, '--plan', DAK_KOI, '--issuer', 'Ủy ban nhân dân huyện Thử', '--format', 'json'], at);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.out) as { rows: { plan: { file: string } }[] }).rows.map((x) => x.plan.file)).toEqual([TAN_LAP, DAK_KOI]);
   });
 });
 

@@ -19,7 +19,7 @@ interface CheckJson {
 }
 
 async function check(file: string, now: Date): Promise<{ code: number; findings: CheckJson['diagnostics'] }> {
-  const r = await tthc(['check', file, '--format', 'json'], { cwd: dir, now });
+  const r = await tthc(['check', file, '--format', 'json', '--lang', 'en'], { cwd: dir, now });
   // Due days on a weekend are another matter (DUE_NON_WORKING_DAY, a warning); these tests are about records.
   const findings = (JSON.parse(r.out) as CheckJson).diagnostics.filter((d) => d.code !== 'DUE_NON_WORKING_DAY');
   return { code: r.code, findings };

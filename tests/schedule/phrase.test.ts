@@ -1,11 +1,12 @@
 // Tests for the timeline-phrase grammar: every form of the contract, in the spellings clerks use.
 import { describe, expect, it } from 'vitest';
 import { KNOWN_FORMS, type Part, normalizePhrase, parseWhen } from '../../src/schedule/phrase.js';
+import { sayFinding } from '../../src/messages/findings-say.js';
 
 /** The parts of a phrase that must parse, without their `text`, to compare meaning only. */
 function meaning(phrase: string): Array<Omit<Part, 'text'>> {
   const r = parseWhen(phrase);
-  if (!r.ok) throw new Error(`"${phrase}" did not parse: ${r.message}`);
+  if (!r.ok) throw new Error(`"${phrase}" did not parse: ${sayFinding('en', r.message)}`);
   return r.parts.map(({ text: _text, ...rest }) => rest);
 }
 
@@ -230,14 +231,14 @@ describe('parseWhen: phrases that fit no form', () => {
     if (r.ok) return;
     expect(r.reason).toBe('unknown-form');
     expect(r.forms).toEqual([...KNOWN_FORMS]);
-    expect(r.message).toMatch(/fits no known form|empty/);
-    expect(r.message).toContain('Known forms');
+    expect(sayFinding('en', r.message)).toMatch(/fits no known form|empty/);
+    expect(sayFinding('en', r.message)).toContain('Known forms');
   });
 
   it('names the part that failed in a compound phrase', () => {
     const r = parseWhen('Hàng quý, báo cáo sớm');
     expect(r).toMatchObject({ ok: false, part: 'báo cáo sớm' });
-    if (!r.ok) expect(r.message).toContain('"báo cáo sớm"');
+    if (!r.ok) expect(sayFinding('en', r.message)).toContain('"báo cáo sớm"');
   });
 });
 
@@ -255,8 +256,8 @@ describe('parseWhen: dates that do not exist', () => {
     const r = parseWhen(phrase);
     expect(r).toMatchObject({ ok: false, reason: 'invalid-date' });
     if (!r.ok) {
-      expect(r.message).toContain('does not exist');
-      expect(r.message).toContain(shown);
+      expect(sayFinding('en', r.message)).toContain('does not exist');
+      expect(sayFinding('en', r.message)).toContain(shown);
     }
   });
 
@@ -323,7 +324,7 @@ describe('parseWhen: forms of other offices and of plans over several years', ()
     ['Trước ngày\n15/12/2026', [exclusive('2026-12-15', '2026-12-14')]],
   ])('%j', (phrase, parts) => {
     const r = parseWhen(phrase, { period: period2026 });
-    if (!r.ok) throw new Error(`"${phrase}" did not parse: ${r.message}`);
+    if (!r.ok) throw new Error(`"${phrase}" did not parse: ${sayFinding('en', r.message)}`);
     expect(r.parts.map(({ text: _text, ...rest }) => rest)).toEqual(parts);
   });
 

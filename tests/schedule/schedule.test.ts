@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ScheduleFile } from '../../src/model/schema.js';
 import type { DayRange } from '../../src/schedule/day.js';
 import { type Occurrence, buildSchedule, occurrences } from '../../src/schedule/schedule.js';
+import { sayFinding } from '../../src/messages/findings-say.js';
 
 const Y2023: DayRange = { start: '2023-01-01', end: '2023-12-31' };
 const Y2024: DayRange = { start: '2024-01-01', end: '2024-12-31' };
@@ -10,7 +11,7 @@ const Y2024: DayRange = { start: '2024-01-01', end: '2024-12-31' };
 function occ(when: string, schedule?: ScheduleFile, period: DayRange = Y2023, triggers: string[] = []): Occurrence[] {
   const { parts, problems } = buildSchedule(when, schedule, period);
   const errors = problems.filter((p) => p.severity === 'error');
-  if (errors.length > 0) throw new Error(`${when}: ${errors.map((e) => e.message).join('; ')}`);
+  if (errors.length > 0) throw new Error(`${when}: ${errors.map((e) => sayFinding('en', e.message)).join('; ')}`);
   return occurrences(parts, period, { triggers });
 }
 
@@ -244,13 +245,13 @@ describe('buildSchedule: problems', () => {
     expect(r.problems).toHaveLength(1);
     expect(r.problems[0]).toMatchObject({ code: 'WHEN_UNKNOWN', severity: 'error', field: 'when' });
     expect(r.problems[0]?.forms?.length).toBeGreaterThan(10);
-    expect(r.problems[0]?.message).toContain('Known forms');
+    expect(sayFinding('en', r.problems[0]!.message)).toContain('Known forms');
   });
 
   it('an impossible date is WHEN_UNKNOWN saying the date does not exist', () => {
     const r = buildSchedule('Trước ngày 30/2/2023', undefined, Y2023);
     expect(r.problems).toMatchObject([{ code: 'WHEN_UNKNOWN', severity: 'error' }]);
-    expect(r.problems[0]?.message).toMatch(/30\/2\/2023.*does not exist|does not exist.*30\/2\/2023/);
+    expect(sayFinding('en', r.problems[0]!.message)).toMatch(/30\/2\/2023.*does not exist|does not exist.*30\/2\/2023/);
   });
 
   it('an explicit kind stands in for a phrase that fits no form, without a warning', () => {
@@ -277,7 +278,7 @@ describe('buildSchedule: problems', () => {
   ])('%j outside the plan year is WHEN_OUTSIDE_PERIOD', (when, shown) => {
     const r = buildSchedule(when, undefined, Y2023);
     expect(r.problems).toMatchObject([{ code: 'WHEN_OUTSIDE_PERIOD', severity: 'warning', field: 'when' }]);
-    expect(r.problems[0]?.message).toContain(shown);
+    expect(sayFinding('en', r.problems[0]!.message)).toContain(shown);
   });
 
   it.each(['Chậm nhất ngày 31/12/2023', 'Trước ngày 1/1/2024', 'Trong ngày 1/1/2023', 'Quý IV/2023'])(
