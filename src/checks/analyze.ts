@@ -6,6 +6,7 @@ import type { Origin } from '../model/model.js';
 import type { PlanFile } from '../model/schema.js';
 import type { Part, SchedProblem } from '../schedule/index.js';
 import { scheduleOf } from '../views/evaluate.js';
+import { taskLayouts, type TaskLayout } from '../read/layout.js';
 
 /** A day before any real date: every date-dependent finding is produced, marked with the day it stops holding. */
 export const BEFORE_ALL_DAYS = '0000-01-01';
@@ -23,6 +24,8 @@ export interface Analysis {
   lines?: string[];
   /** Each task's schedule as read from its phrase, in task order (reading phrases is most of evaluating a plan). */
   schedules?: { parts: Part[]; problems: SchedProblem[] }[];
+  /** Where each task stands in the text, in task order: an edit of a large plan reads that task's lines alone. */
+  layout?: (TaskLayout | null)[];
   /** The model is what could be salvaged from a file of the wrong shape (see Loaded.partial). */
   partial?: true;
 }
@@ -48,7 +51,7 @@ function clip(s: string): string {
 }
 
 /** Each finding's message and hint clipped to MAX_MESSAGE characters. */
-function clipped(diagnostics: Diagnostic[]): Diagnostic[] {
+export function clipped(diagnostics: Diagnostic[]): Diagnostic[] {
   return diagnostics.map((d) =>
     d.message.length > MAX_MESSAGE || (d.hint !== undefined && d.hint.length > MAX_MESSAGE) ? { ...d, message: clip(d.message), ...(d.hint !== undefined ? { hint: clip(d.hint) } : {}) } : d,
   );
@@ -87,6 +90,7 @@ export function analyze(bytes: Uint8Array, file: string, today: string): Analysi
     out.raw = loaded.plan.raw;
     out.origins = loaded.plan.tasks.map((t) => (t.recordPlaces ? { path: t.path, records: t.recordPlaces } : { path: t.path }));
     out.schedules = loaded.plan.tasks.map((t) => scheduleOf(loaded.plan!, t));
+    if (loaded.source) out.layout = taskLayouts(loaded.source.doc, loaded.source.text, loaded.source.lineCounter, loaded.plan.tasks.map((t) => t.path));
     if (loaded.partial) out.partial = true;
   }
   return out;

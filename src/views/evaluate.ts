@@ -42,8 +42,9 @@ function followsOf(parts: Part[]): string | null {
 /**
  * Evaluates every task as of `asOf`. A task that follows another is triggered by that task's completions
  * (dated on or before `asOf`); loops and unknown ids simply give no trigger (`tthc check` reports them).
+ * `only`: these tasks (and those they follow) alone, for a command about one task of a large plan.
  */
-export function evaluatePlan(plan: Plan, asOf: string, within: number, schedules?: ReadSchedules): PlanState {
+export function evaluatePlan(plan: Plan, asOf: string, within: number, schedules?: ReadSchedules, only?: readonly Task[]): PlanState {
   const byId = new Map<string, TaskState>();
   const visiting = new Set<string>();
   const evalTask = (task: Task): TaskState => {
@@ -67,7 +68,7 @@ export function evaluatePlan(plan: Plan, asOf: string, within: number, schedules
     return state;
   };
   // A long chain of `follows` is evaluated from its far end, so that the recursion above stays one level deep.
-  for (const t of plan.tasks) {
+  for (const t of only ?? plan.tasks) {
     const chain: Task[] = [];
     const seen = new Set<Task>();
     for (let cur: Task | undefined = t; cur && !byId.has(cur.id) && !seen.has(cur); ) {
@@ -78,7 +79,7 @@ export function evaluatePlan(plan: Plan, asOf: string, within: number, schedules
     }
     for (let i = chain.length - 1; i >= 0; i--) evalTask(chain[i]!);
   }
-  const tasks = plan.tasks.map((t) => evalTask(t));
+  const tasks = (only ?? plan.tasks).map((t) => evalTask(t));
   return { plan, asOf, within, tasks, byId };
 }
 

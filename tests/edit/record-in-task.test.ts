@@ -1,0 +1,109 @@
+// The edit of one task's lines (addRecordToTask) and the analysis made from the old one (analysisAfterRecord) give
+// what the whole-text edit and a whole analysis of the new text give: the same bytes, the same findings and model.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { analyze, type Analysis } from '../../src/checks/analyze.js';
+import { analysisAfterRecord } from '../../src/checks/recheck.js';
+import { addRecord, addRecordToTask } from '../../src/edit/edit.js';
+import { modelOf } from '../../src/checks/checked.js';
+import type { RecordFile } from '../../src/model/schema.js';
+import { ROOT, SHIPPED, scratch } from '../due/helpers.js';
+
+const TODAY = '2023-12-31';
+const enc = (s: string) => Buffer.from(s, 'utf8');
+
+/** An analysis as the cache would compare it: findings in file order, without the text's lines. */
+function comparable(a: Analysis): unknown {
+  const { lines: _, ...rest } = a;
+  const key = (d: Analysis['diagnostics'][number]) => JSON.stringify([d.start.line, d.start.col, d.code, d.message, d.hint ?? '', d.ifTodayBefore ?? '']);
+  return { ...rest, diagnostics: [...a.diagnostics].map((d) => ({ ...d, file: 'f' })).sort((x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0)) };
+}
+
+interface Outcome {
+  fast: number;
+  whole: number;
+  /** Of the fast ones, those whose new analysis was made from the old one (and compared). */
+  analysed: number;
+}
+
+/** Adds `record` to every task (one at a time, each on the original text) both ways, and compares. */
+function compareEvery(text: string, record: (id: string, i: number) => RecordFile, limit = Infinity): Outcome {
+  const before = analyze(enc(text), 'plan.yaml', TODAY);
+  const plan = modelOf(before, 'plan.yaml');
+  expect(plan, 'the plan reads').toBeDefined();
+  expect(before.layout).toHaveLength(plan!.tasks.length);
+  const out: Outcome = { fast: 0, whole: 0, analysed: 0 };
+  plan!.tasks.slice(0, limit).forEach((task, i) => {
+    const rec = record(task.id, i);
+    let whole: string;
+    try {
+      whole = addRecord(text, task.id, rec);
+    } catch {
+      // A layout the editor refuses: the edit of the task's lines must not make it.
+      expect(addRecordToTask(text, before.layout!, i, task.id, rec), task.id).toBeUndefined();
+      return;
+    }
+    const edit = addRecordToTask(text, before.layout!, i, task.id, rec);
+    if (!edit) {
+      out.whole++;
+      return;
+    }
+    out.fast++;
+    expect(edit.text, `${task.id}: the same bytes as the whole-text edit`).toBe(whole);
+    const made = analysisAfterRecord(before, edit, rec, 'plan.yaml');
+    if (!made) return;
+    out.analysed++;
+    expect(comparable(made), `${task.id}: the analysis of the new text`).toEqual(comparable(analyze(enc(whole), 'plan.yaml', TODAY)));
+  });
+  return out;
+}
+
+const activity = (_: string, i: number): RecordFile => ({ done: '2023-07-28', ref: `${i + 1}/BC-UBND`, note: 'Đã gửi: báo cáo # số 2' });
+
+describe('adding a record by the task\'s lines', () => {
+  const original = readFileSync(join(ROOT, SHIPPED), 'utf8');
+  // The shipped plan has no records: a first `records:` list takes its layout from the other tasks' lists, which the
+  // edit of one task's lines does not see, so that one is left to the whole-text edit.
+  it('leaves a plan\'s first records list to the whole-text edit', () => {
+    expect(compareEvery(original, activity, 10)).toEqual({ fast: 0, whole: 10, analysed: 0 });
+  });
+  const shipped = addRecord(original, 'I.2', { done: '2023-03-01' });
+
+  it('gives the whole-text result for every task of the shipped plan, and its analysis', { timeout: 120_000 }, () => {
+    const r = compareEvery(shipped, activity);
+    expect(r).toEqual({ fast: 27, whole: 0, analysed: 27 });
+  });
+
+  it('does so with CRLF line ends and a byte-order mark', { timeout: 120_000 }, () => {
+    const r = compareEvery(`\uFEFF${shipped.replace(/\n/g, '\r\n')}`, activity);
+    expect(r).toEqual({ fast: 27, whole: 0, analysed: 27 });
+  });
+
+  it('does so for the completion of an occurrence (findings about the record change with it)', { timeout: 120_000 }, () => {
+    // A quarterly period on tasks that have none: RECORD_PERIOD findings appear in the new analysis.
+    expect(compareEvery(shipped, (_, i) => ({ done: i % 2 ? '2023-07-28' : '2024-02-03', period: '2023-Q2' })).analysed).toBe(27);
+  });
+
+  it('does so for the hand-written layouts of the editor\'s fixtures, or leaves them to the whole-text edit', { timeout: 120_000 }, () => {
+    const dir = join(ROOT, 'tests/edit/fixtures');
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.yaml'))) compareEvery(readFileSync(join(dir, f), 'utf8'), activity);
+  });
+
+  describe('on a generated plan', () => {
+    const { dir, remove } = scratch('record-in-task');
+    afterAll(() => remove());
+    it('gives the same bytes and analysis, first record and later ones', () => {
+      const file = join(dir, 'big.yaml');
+      execFileSync(process.execPath, [join(ROOT, 'scripts/gen-plan.mjs'), '300', file]);
+      let text = readFileSync(file, 'utf8');
+      // No task has records yet: a new `records:` list takes its layout from other tasks' lists, so the first is
+      // made by the whole-text edit; then the same task and its neighbours take records by their lines alone.
+      expect(compareEvery(text, activity, 3).fast).toBe(0);
+      text = addRecord(text, 'I.1', { done: '2023-03-01' });
+      const r = compareEvery(text, activity, 20);
+      expect(r).toEqual({ fast: 20, whole: 0, analysed: 20 });
+    }, 120_000);
+  });
+});
