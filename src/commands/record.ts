@@ -186,7 +186,7 @@ async function record(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts
   if (opts.note !== undefined && opts.note.trim() === '') throw new UsageError(msg('rec.emptyNote'), msg('rec.emptyNote.hint'));
   const due = kind === 'trigger' ? dueOption(ctx, date, opts) : undefined;
   const h = await heavy();
-  const { addRecord, addRecordToTask, analysisAfterRecord, analyze, replaceIfUnchanged, EditError, LockError, ConflictError } = h;
+  const { addRecord, addRecordToTask, newListStyle, analysisAfterRecord, analyze, replaceIfUnchanged, EditError, LockError, ConflictError } = h;
   const abs = ctx.abs(file);
   const today = ctx.today();
   try {
@@ -202,7 +202,7 @@ async function record(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts
       // analysis tells where the task stands, only the task's lines are read and edited, and the new plan's findings
       // are the old ones with the task's records checked again; else the whole text is edited and checked.
       const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(current);
-      const fast = was.layout ? addRecordToTask(text, was.layout, plan.tasks.indexOf(made.task), made.task.id, made.rec) : undefined;
+      const fast = was.layout ? addRecordToTask(text, was.layout, plan.tasks.indexOf(made.task), made.task.id, made.rec, () => newListStyle(text, made.task.id)) : undefined;
       const next = Buffer.from(fast ? fast.text : addRecord(text, made.task.id, made.rec), 'utf8');
       // The new plan must check as cleanly as the old one before it may replace it, and its analysis is kept in the cache.
       const analysis = (fast && next.length <= MAX_PLAN_BYTES && analysisAfterRecord(was, fast, made.rec, shown)) || analyze(next, shown, today);

@@ -129,9 +129,17 @@ class NoStyle extends Error {}
  * of that one task, and read again after the edit they must be that task with exactly this record added. As nothing
  * outside those lines changes and the line that follows them closes the item in both texts, the whole new text reads
  * as the old plan with the record added. Undefined where the task's lines cannot be taken alone (the caller then
- * uses addRecord, which judges the edit on the whole text and says why it is refused).
+ * uses addRecord, which judges the edit on the whole text and says why it is refused). `wholeStyle`: the layout of a
+ * plan's first records list, which only the whole file tells (newListStyle).
  */
-export function addRecordToTask(text: string, layout: readonly (TaskLayout | null)[], index: number, taskId: string, record: RecordFile): TaskEdit | undefined {
+export function addRecordToTask(
+  text: string,
+  layout: readonly (TaskLayout | null)[],
+  index: number,
+  taskId: string,
+  record: RecordFile,
+  wholeStyle?: () => NewListStyle | undefined,
+): TaskEdit | undefined {
   const here = layout[index];
   if (!here) return undefined;
   let entries: [RecordKey, string][];
@@ -175,8 +183,9 @@ export function addRecordToTask(text: string, layout: readonly (TaskLayout | nul
       const distance = Math.abs(t.line - here.line);
       if (!best || distance < best.distance) best = { distance, style: t.records };
     }
-    if (!best) throw new NoStyle();
-    return best.style;
+    const style = best?.style ?? wholeStyle?.();
+    if (!style) throw new NoStyle();
+    return style;
   };
   try {
     const insertion = planInsertion(doc, found, entries, src, styleOf);
@@ -203,6 +212,23 @@ export function addRecordToTask(text: string, layout: readonly (TaskLayout | nul
     };
   } catch (e) {
     if (e instanceof EditError || e instanceof NoStyle) return undefined;
+    throw e;
+  }
+}
+
+/**
+ * How a new `records:` list of the task is laid out, read from the whole text (one reading, without the checks): for
+ * a plan's first records list, whose layout the plan's analysis cannot tell. Undefined where addRecord would refuse.
+ */
+export function newListStyle(text: string, taskId: string): NewListStyle | undefined {
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const src = new Source(body);
+  const doc = parseDocument(body, { ...EDIT_YAML, lineCounter: src.lc });
+  if (doc.errors.length) return undefined;
+  try {
+    return detectNewListStyle(doc, findTask(doc, taskId, src), src);
+  } catch (e) {
+    if (e instanceof EditError) return undefined;
     throw e;
   }
 }
@@ -405,7 +431,7 @@ function lastLineOf(src: Source, lastEnd: number, threshold: number): number {
   return last;
 }
 
-interface NewListStyle {
+export interface NewListStyle {
   /** Columns from the key to the `-` of its items. */
   offset: number;
   /** What follows the `-` before the item's first key. */

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyze, type Analysis } from '../../src/checks/analyze.js';
 import { analysisAfterRecord } from '../../src/checks/recheck.js';
-import { addRecord, addRecordToTask } from '../../src/edit/edit.js';
+import { addRecord, addRecordToTask, newListStyle } from '../../src/edit/edit.js';
 import { modelOf } from '../../src/checks/checked.js';
 import type { RecordFile } from '../../src/model/schema.js';
 import { ROOT, SHIPPED, scratch } from '../due/helpers.js';
@@ -31,7 +31,7 @@ interface Outcome {
 }
 
 /** Adds `record` to every task (one at a time, each on the original text) both ways, and compares. */
-function compareEvery(text: string, record: (id: string, i: number) => RecordFile, limit = Infinity): Outcome {
+function compareEvery(text: string, record: (id: string, i: number) => RecordFile, limit = Infinity, fromWhole = false): Outcome {
   const before = analyze(enc(text), 'plan.yaml', TODAY);
   const plan = modelOf(before, 'plan.yaml');
   expect(plan, 'the plan reads').toBeDefined();
@@ -47,7 +47,7 @@ function compareEvery(text: string, record: (id: string, i: number) => RecordFil
       expect(addRecordToTask(text, before.layout!, i, task.id, rec), task.id).toBeUndefined();
       return;
     }
-    const edit = addRecordToTask(text, before.layout!, i, task.id, rec);
+    const edit = addRecordToTask(text, before.layout!, i, task.id, rec, fromWhole ? () => newListStyle(text, task.id) : undefined);
     if (!edit) {
       out.whole++;
       return;
@@ -67,10 +67,11 @@ const activity = (_: string, i: number): RecordFile => ({ done: '2023-07-28', re
 
 describe('adding a record by the task\'s lines', () => {
   const original = readFileSync(join(ROOT, SHIPPED), 'utf8');
-  // The shipped plan has no records: a first `records:` list takes its layout from the other tasks' lists, which the
-  // edit of one task's lines does not see, so that one is left to the whole-text edit.
-  it('leaves a plan\'s first records list to the whole-text edit', () => {
+  // The shipped plan has no records: a first `records:` list takes its layout from the file's other lists, which the
+  // layout kept with the analysis does not tell; without the whole file's reading it is left to the whole-text edit.
+  it('makes a plan\'s first records list with the layout read from the whole file, or leaves it to the whole-text edit', { timeout: 120_000 }, () => {
     expect(compareEvery(original, activity, 10)).toMatchObject({ fast: 0, whole: 10, analysed: 0 });
+    expect(compareEvery(original, activity, Infinity, true)).toMatchObject({ fast: 27, whole: 0, analysed: 27 });
   });
   const shipped = addRecord(original, 'I.2', { done: '2023-03-01' });
 
@@ -110,9 +111,10 @@ describe('adding a record by the task\'s lines', () => {
       const file = join(dir, 'big.yaml');
       execFileSync(process.execPath, [join(ROOT, 'scripts/gen-plan.mjs'), '300', file]);
       let text = readFileSync(file, 'utf8');
-      // No task has records yet: a new `records:` list takes its layout from other tasks' lists, so the first is
-      // made by the whole-text edit; then the same task and its neighbours take records by their lines alone.
+      // No task has records yet: a new `records:` list takes its layout from the file's other lists, read from the
+      // whole file; once a task has records, its neighbours take records by their lines alone.
       expect(compareEvery(text, activity, 3).fast).toBe(0);
+      expect(compareEvery(text, activity, 3, true)).toMatchObject({ fast: 3, analysed: 3 });
       text = addRecord(text, 'I.1', { done: '2023-03-01' });
       const r = compareEvery(text, activity, 20);
       expect(r).toMatchObject({ fast: 20, whole: 0, analysed: 20 });
