@@ -7,7 +7,7 @@ const DATE_SENSITIVE = ['tests/tz.test.ts', 'tests/schedule/**/*.test.ts', 'test
 
 /** Tests that run commands in-process; the tests that spawn the built bundle use its cache already. */
 const CACHED = ['tests/{due,status,record,report,ics,readme,check,diff,clerk,import}/**/*.test.ts', 'tests/cli.test.ts', 'tests/output.test.ts'];
-const CACHED_NOT = ['tests/record/concurrent.test.ts', 'tests/check/bin.test.ts', 'tests/check/code-cache.test.ts', 'tests/clerk/link.test.ts', 'tests/clerk/completion.test.ts'];
+const CACHED_NOT = ['tests/record/concurrent.test.ts', 'tests/record/scale.test.ts', 'tests/check/bin.test.ts', 'tests/check/code-cache.test.ts', 'tests/clerk/link.test.ts', 'tests/clerk/completion.test.ts'];
 
 export default defineConfig({
   test: {

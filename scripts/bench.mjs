@@ -1,8 +1,9 @@
 // `npm run bench`: times tthc against `node -e 0` and the naive floor (reading the file + yaml.parse), cold, warm
 // and after an edit, on the shipped plan, generated plans of 3 000 and 10 000 tasks and a folder of 100 plans.
-// BENCH_RUNS=N rounds (default 9), BENCH_QUICK=1 a CI-sized run (3 rounds, 300 tasks, 20 plans), --enforce fails
-// when the shipped plan misses its goals; BENCH_ONLY=shipped,sizes,folder,taskwarrior runs only those parts,
-// BENCH_FOLDER=N sets the number of plans in the folder. The plan cache lives in a scratch folder: the user's is not touched.
+// BENCH_RUNS=N rounds (default 9), BENCH_QUICK=1 a CI-sized run (3 rounds, 300 tasks, 20 plans), BENCH_SIZES=10000
+// the sizes of the generated plans (comma-separated), --enforce fails when the shipped plan misses its goals;
+// BENCH_ONLY=shipped,sizes,folder,taskwarrior runs only those parts, BENCH_FOLDER=N sets the number of plans in the
+// folder. The plan cache lives in a scratch folder: the user's is not touched.
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,7 @@ const QUICK = Boolean(process.env.BENCH_QUICK);
 const RUNS = Number(process.env.BENCH_RUNS ?? (QUICK ? 3 : 9));
 /** The big plans take seconds a run: at most this many rounds of them. */
 const BIG_RUNS = Math.min(RUNS, QUICK ? 2 : 5);
-const SIZES = QUICK ? [300] : [3000, 10000];
+const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',').map(Number) : QUICK ? [300] : [3000, 10000];
 const FOLDER = Number(process.env.BENCH_FOLDER ?? (QUICK ? 20 : 100));
 /** BENCH_ONLY=shipped,sizes,folder,taskwarrior: only those parts (e.g. the 100-plan case alone). */
 const ONLY = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',').map((s) => s.trim()) : undefined;
@@ -29,7 +30,9 @@ const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 /** One run: wall time, and the peak memory where /usr/bin/time can tell it. */
 function once(args, opts = {}) {
-  const argv = TIME && opts.memory ? [TIME, ['-f', '%M', process.execPath, ...args]] : [process.execPath, args];
+  // A string is a shell command line (several tthc at once).
+  const run = typeof args === 'string' ? ['/bin/sh', ['-c', args]] : [process.execPath, args];
+  const argv = TIME && opts.memory ? [TIME, ['-f', '%M', run[0], ...run[1]]] : run;
   const t0 = process.hrtime.bigint();
   const r = spawnSync(argv[0], argv[1], { env, cwd: opts.cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
@@ -51,11 +54,17 @@ const clearPlans = () => {
 };
 
 /** A continuous task (Thường xuyên) of the plan: it takes an activity record on any day, so `done` can run again and again. */
-function continuousTask(file) {
+function continuousTask(file, nth = 0) {
   const text = readFileSync(file, 'utf8');
-  const m = /- id: (\S+)\n(?:\s{8}\w+:.*\n)*?\s{8}when: Thường xuyên/.exec(text);
+  const m = [...text.matchAll(/- id: (\S+)\n(?:\s{8}\w+:.*\n)*?\s{8}when: Thường xuyên/g)][nth];
   if (!m) throw new Error(`no continuous task in ${file}`);
   return m[1];
+}
+
+/** Two `done` started at the same moment, on two tasks of one plan, as one shell command that fails if either does. */
+function doneTwice(file, tasks, n) {
+  const one = (task, ref) => [process.execPath, ...tthc('done', task, '--date', '2023-07-01', '--ref', ref, '--plan', file)].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+  return `${one(tasks[0], `${n}/BC-UBND`)} & a=$!; ${one(tasks[1], `${n}/BC-VP`)} & b=$!; wait $a && wait $b`;
 }
 
 /**
@@ -85,6 +94,7 @@ function planCases(file, big) {
   cases.push(
     { name: 'done (+1 record)', args: null, memory: true, make: () => tthc('done', task, '--date', '2023-07-01', '--ref', `${++n}/BC-UBND`, '--plan', file) },
     { name: 'due --agency vp, after done', args: due },
+    { name: 'two done at once (wall, both)', args: null, make: () => doneTwice(file, [task, continuousTask(file, 1)], ++n) },
   );
   return cases;
 }

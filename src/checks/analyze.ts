@@ -7,6 +7,7 @@ import type { Origin } from '../model/model.js';
 import type { PlanFile } from '../model/schema.js';
 import type { Part, SchedProblem } from '../schedule/index.js';
 import { scheduleOf } from '../views/evaluate.js';
+import { taskLayouts, type TaskLayout } from '../read/layout.js';
 
 /** A day before any real date: every date-dependent finding is produced, marked with the day it stops holding. */
 export const BEFORE_ALL_DAYS = '0000-01-01';
@@ -24,6 +25,8 @@ export interface Analysis {
   lines?: string[];
   /** Each task's schedule as read from its phrase, in task order (reading phrases is most of evaluating a plan). */
   schedules?: { parts: Part[]; problems: SchedProblem[] }[];
+  /** Where each task stands in the text, in task order: an edit of a large plan reads that task's lines alone. */
+  layout?: (TaskLayout | null)[];
   /** The model is what could be salvaged from a file of the wrong shape (see Loaded.partial). */
   partial?: true;
 }
@@ -36,7 +39,7 @@ const RANK = { error: 0, warning: 1, note: 2 } as const;
 export { MAX_MESSAGE };
 
 /** Each finding's message and hint clipped: the quoted values in its parameters, so that the cache stays small too. */
-function clipped(diagnostics: Diagnostic[]): Diagnostic[] {
+export function clipped(diagnostics: Diagnostic[]): Diagnostic[] {
   return diagnostics.map((d) => {
     const message = clipSaid(d.message);
     const hint = d.hint === undefined ? undefined : clipSaid(d.hint);
@@ -68,6 +71,7 @@ export function analyze(bytes: Uint8Array, file: string, today: string): Analysi
     out.raw = loaded.plan.raw;
     out.origins = loaded.plan.tasks.map((t) => (t.recordPlaces ? { path: t.path, records: t.recordPlaces } : { path: t.path }));
     out.schedules = loaded.plan.tasks.map((t) => scheduleOf(loaded.plan!, t));
+    if (loaded.source) out.layout = taskLayouts(loaded.source.doc, loaded.source.text, loaded.source.lineCounter, loaded.plan.tasks.map((t) => t.path));
     if (loaded.partial) out.partial = true;
   }
   return out;

@@ -97,7 +97,7 @@ export function checkTimelines(ctx: CheckContext): void {
  * finding points at what set the days, where one thing set them all (`schedule.day`, `schedule.due`,
  * `schedule.kind`, a trigger's `due`), else at the phrase.
  */
-function checkDueDays(ctx: CheckContext, task: Task, parts: Part[]): void {
+export function checkDueDays(ctx: CheckContext, task: Task, parts: Part[]): void {
   const ev = evaluateTask({ parts, period: ctx.plan.period, records: task.records, asOf: '9999-12-31', within: 0 });
   const explicit = task.schedule;
   const byDay = new Map<string, { labels: string[]; off: 'weekend' | 'holiday' }>();

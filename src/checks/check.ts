@@ -425,7 +425,7 @@ function checkProse(ctx: CheckContext): void {
  * symbol, or the soft hyphen), one of VNI's vowel pairs, a Latin-1 capital vowel after a lower-case letter, or a
  * backslash (a double-quoted escape can write any of these). Without one, no value of the file can be legacy text.
  */
-const LEGACY_TELLTALE =
+export const LEGACY_TELLTALE =
   /[\u00a1-\u00bf\u00c4-\u00c7\u00cb\u00ce\u00cf\u00d0\u00d1\u00d6-\u00d8\u00db\u00dc\u00de\u00df\u00e4-\u00e7\u00eb\u00ee\u00ef\u00f0\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff\\]|[aAeE][âáàãêéèùõúÂÁÀÃÊÉÈÙÕÚ]|[oO][âùõÂÙÕ]|[uUyY][ùõÙÕ]|\p{Ll}[ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ]/u;
 
 /** Values of legacy text reported one by one; a file pasted whole from a legacy font says the rest in one more finding. */

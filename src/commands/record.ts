@@ -17,8 +17,9 @@ import { asOfOption, parseDayOption, specOf, withinOption } from './spec.js';
 import { remember } from './undo.js';
 import { findTasks } from './show.js';
 import { heavy } from '../host/lazy.js';
-import { keepWarm, loadChecked } from '../host/cache.js';
+import { keepWarm, loadAnalysis } from '../host/cache.js';
 import { checkedOf, diagnosticsFor, type Checked } from '../checks/checked.js';
+import { MAX_PLAN_BYTES } from '../read/decode.js';
 import { heldOpenRefusal } from '../edit/held-open.js';
 import { sayFinding } from '../messages/findings-say.js';
 
@@ -125,7 +126,7 @@ function edit(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts, date: 
   const task = findTasks(plan, [id])[0]!;
   const rec: RecordFile = kind === 'done' ? { done: date } : { trigger: date };
   if (due !== undefined) rec.due = due;
-  const state = evaluatePlan(plan, ctx.today(), 14, schedules).byId.get(task.id)!;
+  const state = evaluatePlan(plan, ctx.today(), 14, schedules, [task]).byId.get(task.id)!;
   if (kind === 'done') {
     const period = choosePeriod(state, opts.period, date, lang);
     checkWindow(plan, state, period, date);
@@ -186,7 +187,7 @@ async function record(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts
   if (opts.note !== undefined && opts.note.trim() === '') throw new UsageError(msg('rec.emptyNote'), msg('rec.emptyNote.hint'));
   const due = kind === 'trigger' ? dueOption(ctx, date, opts) : undefined;
   const h = await heavy();
-  const { addRecord, analyze, replaceIfUnchanged, EditError, LockError, ConflictError } = h;
+  const { addRecord, addRecordToTask, newListStyle, analysisAfterRecord, analyze, replaceIfUnchanged, EditError, LockError, ConflictError } = h;
   const abs = ctx.abs(file);
   const today = ctx.today();
   try {
@@ -194,24 +195,30 @@ async function record(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts
     // another tthc wrote the plan in between, the edit is made again on what it wrote.
     for (let round = 1; ; round++) {
       const current = readPlanBytes(ctx, file);
-      const checked = await loadChecked(current, shown, today, ctx.io.env, abs);
+      const was = await loadAnalysis(current, shown, today, ctx.io.env, abs);
+      const checked = checkedOf(was, current, shown, today);
       const plan = planOf(ctx, checked, shown);
       const made = edit(ctx, kind, id, opts, date, due, plan, checked.schedules, lang);
-      // Edit the text as it is on disk (not normalised), so every other byte stays as it was.
+      // Edit the text as it is on disk (not normalised), so every other byte stays as it was. Where the plan's
+      // analysis tells where the task stands, only the task's lines are read and edited, and the new plan's findings
+      // are the old ones with the task's records checked again; else the whole text is edited and checked.
       const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(current);
-      const next = Buffer.from(addRecord(text, made.task.id, made.rec), 'utf8');
-      // The new plan must check as cleanly as the old one before it may replace it: one parse, one check, kept in the cache.
-      const analysis = analyze(next, shown, today);
+      const fast = was.layout ? addRecordToTask(text, was.layout, plan.tasks.indexOf(made.task), made.task.id, made.rec, () => newListStyle(text, made.task.id)) : undefined;
+      const next = Buffer.from(fast ? fast.text : addRecord(text, made.task.id, made.rec), 'utf8');
+      // The new plan must check as cleanly as the old one before it may replace it, and its analysis is kept in the cache.
+      const analysis = (fast && next.length <= MAX_PLAN_BYTES && analysisAfterRecord(was, fast, made.rec, shown)) || analyze(next, shown, today);
       const errors = diagnosticsFor(analysis, today, shown).filter((d) => d.severity === 'error');
       if (errors.length) {
         const list = errors.map((e) => say(lang, 'rec.wouldErr.item', { code: e.code, line: e.start.line, message: sayFinding(lang, e.message) })).join('; ');
         throw new RefusedError(msg('rec.wouldErr', { list }), msg('rec.nothingWritten'));
       }
+      // Kept before the write, so that another tthc that reads the new plan the moment it is written finds it warm
+      // (a `done` waiting to make its edit again on what this one wrote); an entry of bytes not written is never read.
+      await keepWarm(next, shown, abs, ctx.io.env, today, analysis);
       if (!(await replaceIfUnchanged(abs, current, next))) {
         if (round < MAX_ROUNDS) continue;
         throw new ConflictError(abs);
       }
-      await keepWarm(next, shown, abs, ctx.io.env, today, analysis);
       // What `tthc undo` needs to take it back.
       remember(abs, current, next, { kind, task: made.task.id, record: made.rec }, ctx.io.now());
       const after = checkedOf(analysis, next, shown, today);
@@ -230,7 +237,8 @@ async function record(ctx: Ctx, kind: 'done' | 'trigger', id: string, opts: Opts
  * its due day, an activity of a continuous task, or the due day a trigger set.
  */
 export function confirmation(r: Recorded, lang: Lang, today: string): string {
-  const state = evaluatePlan(r.after, today, 14, r.schedules).byId.get(r.task.id);
+  const task = r.after.taskById.get(r.task.id);
+  const state = task && evaluatePlan(r.after, today, 14, r.schedules, [task]).byId.get(r.task.id);
   const head = `${r.file}: ${r.task.id}${r.rec.period ? ` (${r.rec.period})` : ''} — `;
   const ref = r.rec.ref ? say(lang, 'record.document', { ref: r.rec.ref }) : '';
   if (r.rec.trigger) {

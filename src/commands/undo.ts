@@ -15,14 +15,38 @@ import { planPath, readPlanBytes, type Ctx } from './context.js';
 /** How many edits of one plan can be undone, one after the other. */
 const KEEP = 10;
 
-/** One edit tthc made: the plan's bytes before it (to restore them exactly) and a hash of the bytes it wrote. */
+/**
+ * One edit tthc made: a hash of the bytes it wrote, and how to get back the bytes before it exactly: the bytes it
+ * inserted (`inserted`: offset and length in the bytes written, and a hash of the bytes once they are taken out), or,
+ * for an edit that was not one insertion (and in journals written before), the bytes before it whole (`before`). A
+ * plan of 10 000 tasks is 3 MB: ten copies of it made the journal 40 MB, read and written by every `done`.
+ */
 export interface JournalEntry {
   kind: 'done' | 'trigger';
   task: string;
   record: { done?: string; trigger?: string; period?: string; ref?: string; note?: string };
   at: string;
   after: string;
-  before: string;
+  before?: string;
+  inserted?: { at: number; length: number; before: string };
+}
+
+/** Where `after` is `before` with bytes inserted at one place, that place; else undefined. */
+function insertionOf(before: Uint8Array, after: Uint8Array): { at: number; length: number } | undefined {
+  const length = after.length - before.length;
+  if (length <= 0) return undefined;
+  let at = 0;
+  while (at < before.length && before[at] === after[at]) at++;
+  return Buffer.from(after.buffer, after.byteOffset + at + length, after.length - at - length).equals(Buffer.from(before.buffer, before.byteOffset + at, before.length - at)) ? { at, length } : undefined;
+}
+
+/** The bytes before the edit, from the bytes it wrote; undefined when the entry does not give them back exactly. */
+function bytesBefore(e: JournalEntry, current: Buffer): Buffer | undefined {
+  if (e.before !== undefined) return Buffer.from(e.before, 'base64');
+  const i = e.inserted;
+  if (!i || i.at + i.length > current.length) return undefined;
+  const out = Buffer.concat([current.subarray(0, i.at), current.subarray(i.at + i.length)]);
+  return sha256(out) === i.before ? out : undefined;
 }
 
 type Journal = Record<string, JournalEntry[]>;
@@ -64,7 +88,13 @@ export function remember(planFile: string, before: Buffer, after: Buffer, entry:
     const file = journalFile(plan);
     const journal = readJournal(file);
     const list = (journal[basename(plan)] ?? []).slice(-(KEEP - 1));
-    list.push({ ...entry, at: now.toISOString(), after: sha256(after), before: before.toString('base64') });
+    const inserted = insertionOf(before, after);
+    list.push({
+      ...entry,
+      at: now.toISOString(),
+      after: sha256(after),
+      ...(inserted ? { inserted: { ...inserted, before: sha256(before) } } : { before: before.toString('base64') }),
+    });
     journal[basename(plan)] = list;
     writeJournal(file, journal);
   } catch {
@@ -99,23 +129,25 @@ export function registerUndo(program: Command, ctx: Ctx, done: (code: number) =>
         throw new RefusedError(msg('undo.nothing', { file: shown }), msg('undo.nothing.hint'));
       }
       const { updateFile, LockError, ConflictError } = await heavy();
+      let restored: Buffer | undefined;
       try {
         await updateFile(ctx.abs(file), (current) => {
           // Only the bytes tthc wrote may be replaced: any other change since would be lost with the record.
-          if (sha256(current) !== last.after) {
+          restored = sha256(current) === last.after ? bytesBefore(last, current) : undefined;
+          if (!restored) {
             throw new RefusedError(
               msg('undo.changed', { file: shown, record: describe(last, lang), day: formatDayVi(todayInVietnam(new Date(last.at))) }),
               msg('undo.changed.hint'),
             );
           }
-          return Buffer.from(last.before, 'base64');
+          return restored;
         });
       } catch (e) {
         if (e instanceof LockError || e instanceof ConflictError) throw new RefusedError(e.text);
         throw e;
       }
       // The plan is back to bytes tthc read before: the next command finds their analysis (made now if evicted).
-      await keepWarm(Buffer.from(last.before, 'base64'), shown, ctx.abs(file), ctx.io.env, ctx.today());
+      await keepWarm(restored!, shown, ctx.abs(file), ctx.io.env, ctx.today());
       list.pop();
       journal[basename(plan)] = list;
       try {

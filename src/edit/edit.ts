@@ -56,6 +56,7 @@ import {
 import type { RecordFile } from '../model/schema.js';
 import { EDIT_YAML } from '../read/yaml.js';
 import { msg, render, say, type Lang, type Msg } from '../messages/index.js';
+import { layoutOf, type RecordEdit, type TaskLayout } from '../read/layout.js';
 
 export type EditErrorCode = 'PARSE_ERROR' | 'TASK_NOT_FOUND' | 'DUPLICATE_TASK' | 'BAD_RECORD' | 'UNEDITABLE';
 
@@ -122,6 +123,126 @@ export function addRecord(text: string, taskId: string, record: RecordFile): str
   return bom + result;
 }
 
+/** What addRecordToTask made: the new text, and what the edit did, for the plan's analysis (checks/recheck.ts). */
+export interface TaskEdit extends RecordEdit {
+  text: string;
+}
+
+/** The nearest task (in lines) whose records are a block list cannot be found in the layout: read the whole plan. */
+class NoStyle extends Error {}
+
+/**
+ * addRecord for a plan whose layout is known (from its analysis): only the task's own lines are read, edited and
+ * read again, so a plan of 10 000 tasks is not parsed to add one record. The same rules, the same result: the lines
+ * are those of the task's item (its `-` line to its last value, with the blank and comment lines after it, up to the
+ * next line of content, which must stand at the `-`'s column or left of it); read on their own they are a sequence
+ * of that one task, and read again after the edit they must be that task with exactly this record added. As nothing
+ * outside those lines changes and the line that follows them closes the item in both texts, the whole new text reads
+ * as the old plan with the record added. Undefined where the task's lines cannot be taken alone (the caller then
+ * uses addRecord, which judges the edit on the whole text and says why it is refused). `wholeStyle`: the layout of a
+ * plan's first records list, which only the whole file tells (newListStyle).
+ */
+export function addRecordToTask(
+  text: string,
+  layout: readonly (TaskLayout | null)[],
+  index: number,
+  taskId: string,
+  record: RecordFile,
+  wholeStyle?: () => NewListStyle | undefined,
+): TaskEdit | undefined {
+  const here = layout[index];
+  if (!here) return undefined;
+  let entries: [RecordKey, string][];
+  try {
+    entries = recordEntries(record);
+  } catch {
+    return undefined;
+  }
+  const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const body = bom ? text.slice(1) : text;
+  const starts = [0];
+  for (let i = body.indexOf('\n'); i !== -1; i = body.indexOf('\n', i + 1)) starts.push(i + 1);
+  const lineEnd = (n: number) => (n + 1 < starts.length ? starts[n + 1]! : body.length);
+  const lineAt = (n: number) => body.slice(starts[n]!, lineEnd(n)).replace(/\r?\n$/, '');
+  if (here.end < here.line || here.end >= starts.length) return undefined;
+  const dash = /^( *)- +\S/.exec(lineAt(here.line));
+  if (!dash) return undefined;
+  const dashCol = dash[1]!.length;
+  let end = here.end + 1;
+  while (end < starts.length && /^[ \t]*(#.*)?$/.test(lineAt(end))) end++;
+  let after: number | undefined;
+  if (end < starts.length) {
+    after = /^[ \t]*/.exec(lineAt(end))![0].length;
+    if (after > dashCol) return undefined;
+  }
+  const from = starts[here.line]!;
+  const to = end < starts.length ? starts[end]! : body.length;
+  const slice = body.slice(from, to);
+  const src = new Source(slice, after);
+  const doc = parseDocument(slice, { ...EDIT_YAML, lineCounter: src.lc });
+  const root = doc.contents;
+  if (doc.errors.length || doc.warnings.length || !isSeq(root) || root.items.length !== 1 || !isMap(root.items[0])) return undefined;
+  const map = root.items[0];
+  if (idText(getPairValue(map, 'id')) !== taskId) return undefined;
+  const found: FoundTask = { section: 0, task: 0, map, tasks: root };
+  // Like detectNewListStyle: the records of the nearest task that has some, nearness in lines.
+  const styleOf = (): NewListStyle => {
+    let best: { distance: number; style: NewListStyle } | undefined;
+    for (const t of layout) {
+      if (!t?.records) continue;
+      const distance = Math.abs(t.line - here.line);
+      if (!best || distance < best.distance) best = { distance, style: t.records };
+    }
+    const style = best?.style ?? wholeStyle?.();
+    if (!style) throw new NoStyle();
+    return style;
+  };
+  try {
+    const insertion = planInsertion(doc, found, entries, src, styleOf);
+    const edited = slice.slice(0, insertion.at) + insertion.text + slice.slice(insertion.at);
+    const lc = new LineCounter();
+    const after2 = verify(doc, edited, found, entries, taskId, (v) => (v as Record<string, unknown>[])[0]!, lc);
+    const newMap = (after2.contents as YAMLSeq).items[0];
+    const lines = layoutOf(newMap, edited, lc);
+    if (!lines) return undefined;
+    const before = slice.slice(0, insertion.at);
+    const atLine = here.line + (before.match(/\n/g)?.length ?? 0);
+    const added = insertion.text.match(/\n/g)?.length ?? 0;
+    // New whole lines push down the line they are put before; text put inside a line, or after the last, moves none.
+    const startOfLine = insertion.at === 0 || slice[insertion.at - 1] === '\n';
+    const shiftFrom = insertion.at === slice.length && !startOfLine ? Number.MAX_SAFE_INTEGER : startOfLine ? atLine : atLine + 1;
+    return {
+      text: bom + body.slice(0, from) + edited + body.slice(to),
+      index,
+      before: { doc, lc: src.lc, first: here.line },
+      after: { doc: after2, lc, first: here.line },
+      shiftFrom,
+      added,
+      layout: { ...lines, line: lines.line + here.line, end: lines.end + here.line },
+    };
+  } catch (e) {
+    if (e instanceof EditError || e instanceof NoStyle) return undefined;
+    throw e;
+  }
+}
+
+/**
+ * How a new `records:` list of the task is laid out, read from the whole text (one reading, without the checks): for
+ * a plan's first records list, whose layout the plan's analysis cannot tell. Undefined where addRecord would refuse.
+ */
+export function newListStyle(text: string, taskId: string): NewListStyle | undefined {
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const src = new Source(body);
+  const doc = parseDocument(body, { ...EDIT_YAML, lineCounter: src.lc });
+  if (doc.errors.length) return undefined;
+  try {
+    return detectNewListStyle(doc, findTask(doc, taskId, src), src);
+  } catch (e) {
+    if (e instanceof EditError) return undefined;
+    throw e;
+  }
+}
+
 /** The record as [key, value] pairs in writing order, refusing what would make an invalid plan. */
 function recordEntries(record: RecordFile): [RecordKey, string][] {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) {
@@ -153,7 +274,14 @@ function recordEntries(record: RecordFile): [RecordKey, string][] {
 class Source {
   readonly lc = new LineCounter();
   private readonly starts: number[] = [0];
-  constructor(readonly text: string) {
+  /**
+   * `after`: for the lines of one task taken out of a plan, the indentation of the first line of content that follows
+   * them in the plan (undefined: the plan ends there), which the placement of new lines looks at.
+   */
+  constructor(
+    readonly text: string,
+    readonly after?: number,
+  ) {
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
     // A final line break opens no line of its own.
     if (this.starts.length > 1 && this.starts[this.starts.length - 1] === text.length) this.starts.pop();
@@ -247,14 +375,17 @@ interface Insertion {
   text: string;
 }
 
-function planInsertion(doc: Document.Parsed, found: FoundTask, entries: [RecordKey, string][], src: Source): Insertion {
+/** How a new `records:` list is laid out; the whole document's reader by default. */
+type StyleOf = () => NewListStyle;
+
+function planInsertion(doc: Document.Parsed, found: FoundTask, entries: [RecordKey, string][], src: Source, styleOf: StyleOf = () => detectNewListStyle(doc, found, src)): Insertion {
   const { map } = found;
   const line = src.lineOf(map.range![0]) + 1;
   if (map.flow || map.srcToken?.type !== 'block-map') {
     throw new EditError('UNEDITABLE', msg('edit.flow'), line);
   }
   const pair = map.items.find((p) => isScalar(p.key) && p.key.value === 'records');
-  if (!pair) return addRecordsKey(doc, found, entries, src);
+  if (!pair) return addRecordsKey(found, entries, src, styleOf);
   const value = pair.value;
   const keyLine = src.lineOf((pair.key as Node).range![0]);
   if (isSeq(value) && value.srcToken?.type === 'block-seq' && value.items.length > 0) return appendToBlockSeq(value, entries, src);
@@ -262,7 +393,7 @@ function planInsertion(doc: Document.Parsed, found: FoundTask, entries: [RecordK
   if (isScalar(value) && value.value === null && value.range![0] === value.range![1] && !value.tag && !value.anchor) {
     // `records:` with nothing after it: the items go on the lines right after the key line, as for a new key.
     const keyCol = src.colOf((pair.key as Node).range![0]);
-    const style = detectNewListStyle(doc, found, src);
+    const style = styleOf();
     const lines = blockItemLines(entries, keyCol + style.offset, style.gap, undefined);
     return linesAfter(src, keyLine, lines);
   }
@@ -299,18 +430,18 @@ function lastLineOf(src: Source, lastEnd: number, threshold: number): number {
     if (!m || m[1]!.length < threshold) break;
     run.push({ line: next, indent: m[1]!.length });
   }
+  const heading = (indent: number) => {
+    while (run.length > 0 && run[run.length - 1]!.indent <= indent) run.pop();
+  };
   if (next < src.lineCount) {
     const content = src.content(next);
-    if (content.trim() !== '' && !COMMENT.test(content)) {
-      const indent = /^[ \t]*/.exec(content)![0].length;
-      while (run.length > 0 && run[run.length - 1]!.indent <= indent) run.pop();
-    }
-  }
+    if (content.trim() !== '' && !COMMENT.test(content)) heading(/^[ \t]*/.exec(content)![0].length);
+  } else if (src.after !== undefined) heading(src.after);
   if (run.length > 0) last = run[run.length - 1]!.line;
   return last;
 }
 
-interface NewListStyle {
+export interface NewListStyle {
   /** Columns from the key to the `-` of its items. */
   offset: number;
   /** What follows the `-` before the item's first key. */
@@ -345,7 +476,8 @@ function itemGap(seq: YAMLSeq, src: Source): string | undefined {
 
 /** How a new `records:` list is laid out: like other tasks' records, else like the file's other lists. */
 function detectNewListStyle(doc: Document.Parsed, found: FoundTask, src: Source): NewListStyle {
-  const here = found.map.range![0];
+  // Nearness in lines, as the layout kept with a plan's analysis gives it (see addRecordToTask).
+  const here = src.lineOf(found.map.range![0]);
   let best: { distance: number; style: NewListStyle } | undefined;
   for (const t of allTasks(doc)) {
     const pair = t.map.items.find((p) => isScalar(p.key) && p.key.value === 'records');
@@ -354,7 +486,7 @@ function detectNewListStyle(doc: Document.Parsed, found: FoundTask, src: Source)
     const dash = seqDashOffsets(value)[0];
     if (dash === undefined) continue;
     const offset = src.colOf(dash) - src.colOf((pair.key as Node).range![0]);
-    const distance = Math.abs(t.map.range![0] - here);
+    const distance = Math.abs(src.lineOf(t.map.range![0]) - here);
     if (offset >= 0 && (!best || distance < best.distance)) best = { distance, style: { offset, gap: itemGap(value, src) ?? ' ' } };
   }
   if (best) return best.style;
@@ -429,7 +561,7 @@ function blockItemLines(entries: [RecordKey, string][], dashCol: number, gap: st
   return body.map((l, i) => (i === 0 ? dash + gap + l : keyIndent + l));
 }
 
-function addRecordsKey(doc: Document.Parsed, found: FoundTask, entries: [RecordKey, string][], src: Source): Insertion {
+function addRecordsKey(found: FoundTask, entries: [RecordKey, string][], src: Source, styleOf: StyleOf): Insertion {
   const pairs = found.map.items;
   const lastPair = pairs[pairs.length - 1];
   const key = lastPair?.key as Node | undefined;
@@ -438,7 +570,7 @@ function addRecordsKey(doc: Document.Parsed, found: FoundTask, entries: [RecordK
   const value = lastPair.value as Node | null;
   const lastEnd = value?.range ? Math.max(value.range[1], key.range[1]) : key.range[1];
   const after = lastLineOf(src, lastEnd, keyCol);
-  const style = detectNewListStyle(doc, found, src);
+  const style = styleOf();
   const lines = [' '.repeat(keyCol) + 'records:', ...blockItemLines(entries, keyCol + style.offset, style.gap, undefined)];
   return linesAfter(src, after, lines);
 }
@@ -504,7 +636,15 @@ function insertIntoFlowSeq(seq: YAMLSeq, entries: [RecordKey, string][], src: So
 }
 
 /** The re-parsed result must be the old value with exactly this record appended; anything else is refused. */
-function verify(old: Document.Parsed, result: string, found: FoundTask, entries: [RecordKey, string][], taskId: string): void {
+function verify(
+  old: Document.Parsed,
+  result: string,
+  found: FoundTask,
+  entries: [RecordKey, string][],
+  taskId: string,
+  taskIn = (v: unknown) => (v as { sections: { tasks: Record<string, unknown>[] }[] }).sections[found.section]!.tasks[found.task]!,
+  lineCounter?: LineCounter,
+): Document.Parsed {
   const fail = (why: 'uncheckable' | 'noList' | 'invalid' | 'other', detail?: string): never => {
     throw new EditError('UNEDITABLE', msg('edit.verify', { id: taskId, why, ...(detail !== undefined ? { detail } : {}) }));
   };
@@ -518,15 +658,16 @@ function verify(old: Document.Parsed, result: string, found: FoundTask, entries:
       return fail('uncheckable', e instanceof Error ? e.message : String(e));
     }
   };
-  const expected = unshared(value(old)) as { sections: { tasks: Record<string, unknown>[] }[] };
-  const task = expected.sections[found.section]!.tasks[found.task]!;
+  const expected = unshared(value(old));
+  const task = taskIn(expected);
   const records = task['records'];
   if (records === null || records === undefined) task['records'] = [Object.fromEntries(entries)];
   else if (Array.isArray(records)) records.push(Object.fromEntries(entries));
   else fail('noList');
-  const doc = parseDocument(result, { ...EDIT_YAML, keepSourceTokens: false });
+  const doc = parseDocument(result, { ...EDIT_YAML, keepSourceTokens: false, ...(lineCounter ? { lineCounter } : {}) });
   if (doc.errors.length > 0) fail('invalid', doc.errors[0]!.message.split('\n')[0]);
   if (!isDeepStrictEqual(value(doc), expected)) fail('other');
+  return doc;
 }
 
 function unshared(value: unknown): unknown {

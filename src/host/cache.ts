@@ -180,6 +180,11 @@ export function evict(dir: string, limit: number): void {
  * this build. `path` is where the bytes were read on disk (absent for a version from git: then the name keys it).
  */
 export async function loadChecked(bytes: Uint8Array, file: string, today: string, env: Env, path?: string): Promise<Checked> {
+  return checkedOf(await loadAnalysis(bytes, file, today, env, path), bytes, file, today);
+}
+
+/** The analysis itself, as loadChecked finds or makes it: an edit builds the analysis of its result from it. */
+export async function loadAnalysis(bytes: Uint8Array, file: string, today: string, env: Env, path?: string): Promise<Analysis> {
   const dirs = cacheDirs(env);
   let a: Analysis | undefined;
   const key = dirs.length ? keyOf(bytes, file, path) : undefined;
@@ -189,7 +194,7 @@ export async function loadChecked(bytes: Uint8Array, file: string, today: string
     a = analyze(bytes, file, today);
     if (key) write(dirs, key, a, env);
   }
-  return checkedOf(a, bytes, file, today);
+  return a;
 }
 
 /**

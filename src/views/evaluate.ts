@@ -42,8 +42,16 @@ function followsOf(parts: Part[]): string | null {
 /**
  * Evaluates every task as of `asOf`. A task that follows another is triggered by that task's completions
  * (dated on or before `asOf`); loops and unknown ids simply give no trigger (`tthc check` reports them).
+ * `only`: these tasks (and those they follow) alone — a list (one task of a large plan, for `done`) or a test (an
+ * agency's tasks, for `due --agency`).
  */
-export function evaluatePlan(plan: Plan, asOf: string, within: number, schedules?: ReadSchedules, only?: (task: Task) => boolean): PlanState {
+export function evaluatePlan(
+  plan: Plan,
+  asOf: string,
+  within: number,
+  schedules?: ReadSchedules,
+  only?: readonly Task[] | ((task: Task) => boolean),
+): PlanState {
   const byId = new Map<string, TaskState>();
   const visiting = new Set<string>();
   const evalTask = (task: Task): TaskState => {
@@ -68,7 +76,7 @@ export function evaluatePlan(plan: Plan, asOf: string, within: number, schedules
   };
   // `only`: the tasks a view will read (an agency's, for `due --agency`); a task they follow is still evaluated for
   // its completions, but the state lists these alone. At 10 000 tasks this is most of a warm `due --agency`.
-  const wanted = only ? plan.tasks.filter(only) : plan.tasks;
+  const wanted = only === undefined ? plan.tasks : typeof only === 'function' ? plan.tasks.filter(only) : only;
   // A long chain of `follows` is evaluated from its far end, so that the recursion above stays one level deep.
   for (const t of wanted) {
     const chain: Task[] = [];

@@ -1,5 +1,5 @@
 // tthc undo: the last record tthc added comes out, byte for byte, unless the plan changed since.
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { copyPlan, scratch, SHIPPED, tthc } from '../due/helpers.js';
@@ -51,6 +51,32 @@ describe('tthc undo', () => {
     expect((await run(['done', 'IX.3', '--date', '2023-07-18'])).code).toBe(0);
     expect(existsSync(join(dir, '.tthc', 'undo.json'))).toBe(true);
     expect(readFileSync(join(dir, '.tthc', '.gitignore'), 'utf8')).toMatch(/^\*$/m);
+  });
+
+  it('keeps where the record\'s bytes stand, not a copy of the plan, and still undoes a journal that has the copy', async () => {
+    expect((await run(['done', 'IX.3', '--date', '2023-07-18', '--ref', '123/BC-UBND'])).code).toBe(0);
+    const file = join(dir, '.tthc', 'undo.json');
+    const journal = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Record<string, unknown>[]>;
+    const entry = journal['kon-ray-2023.yaml']![0]!;
+    expect(entry.before).toBeUndefined();
+    expect(entry.inserted).toMatchObject({ length: readFileSync(plan).length - shipped.length });
+    expect(readFileSync(file).length).toBeLessThan(shipped.length / 10);
+    // A journal written before: the plan's bytes before the record, whole.
+    const { inserted: _, ...old } = entry;
+    writeFileSync(file, JSON.stringify({ 'kon-ray-2023.yaml': [{ ...old, before: shipped.toString('base64') }] }));
+    expect((await run(['undo'])).code).toBe(0);
+    expect(readFileSync(plan).equals(shipped)).toBe(true);
+  });
+
+  it('refuses an entry whose bytes do not give back the plan it names', async () => {
+    expect((await run(['done', 'IX.3', '--date', '2023-07-18'])).code).toBe(0);
+    const written = readFileSync(plan);
+    const file = join(dir, '.tthc', 'undo.json');
+    const journal = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { inserted: { at: number } }[]>;
+    journal['kon-ray-2023.yaml']![0]!.inserted.at = 0;
+    writeFileSync(file, JSON.stringify(journal));
+    expect((await run(['undo'])).code).toBe(1);
+    expect(readFileSync(plan).equals(written)).toBe(true);
   });
 
   it('a refused record leaves nothing to undo', async () => {

@@ -1,0 +1,108 @@
+// The analysis of a plan after one record was added to one task, made from the analysis before it: the findings that
+// a record can change (the task's records and due days) are worked out again for that task alone, from its lines.
+import { isNode } from 'yaml';
+import { makeDiagnostic, type Diagnostic, type Position } from '../model/diagnostics.js';
+import type { Path, Task } from '../model/model.js';
+import { Record as RecordShape, type PlanFile, type RecordFile } from '../model/schema.js';
+import type { RecordEdit, TaskLines } from '../read/layout.js';
+import { nodeAt, type Source } from '../read/locate.js';
+import { scheduleOf } from '../views/evaluate.js';
+import { BEFORE_ALL_DAYS, MAX_FINDINGS, clipped, type Analysis } from './analyze.js';
+import { LEGACY_TELLTALE } from './check.js';
+import { checkDueDays, checkRecords } from './check-timeline.js';
+import { modelOf } from './checked.js';
+import type { CheckContext } from './context.js';
+
+type Found = Omit<Diagnostic, 'file'>;
+
+/** The findings about one task that its records decide, located in the task's own lines. */
+function recordFindings(a: Analysis, plan: NonNullable<ReturnType<typeof modelOf>>, task: Task, lines: TaskLines): Found[] | undefined {
+  const out: Found[] = [];
+  let lost = false;
+  const at = (path: Path): Position | undefined => {
+    const head = task.path;
+    if (path.length < head.length || head.some((k, i) => path[i] !== k)) return undefined;
+    const node = nodeAt(lines.doc, [0, ...path.slice(head.length)]);
+    if (!isNode(node) || !node.range) return undefined;
+    const p = lines.lc.linePos(node.range[0]);
+    return { line: lines.first + p.line, col: p.col };
+  };
+  const ctx: CheckContext = {
+    plan: { ...plan, tasks: [task] },
+    // Read only for a record with neither `done` nor `trigger`, an error that a plan being edited does not have.
+    src: { doc: lines.doc } as unknown as Source,
+    today: BEFORE_ALL_DAYS,
+    complete: true,
+    data: a.raw as unknown as Record<string, unknown>,
+    agencyKey: (id) => id,
+    add(code, where, message, hint, ifTodayBefore) {
+      const start = Array.isArray(where) ? at(where) : undefined;
+      if (!start) {
+        lost = true;
+        return;
+      }
+      const d = makeDiagnostic(code, '', start, message, hint);
+      if (ifTodayBefore !== undefined) d.ifTodayBefore = ifTodayBefore;
+      out.push(d);
+    },
+  };
+  checkDueDays(ctx, task, scheduleOf(plan, task).parts);
+  checkRecords(ctx);
+  return lost ? undefined : out;
+}
+
+const same = (d: Found, e: Found): boolean =>
+  d.code === e.code && d.start.line === e.start.line && d.start.col === e.start.col && d.message === e.message && d.hint === e.hint && d.ifTodayBefore === e.ifTodayBefore;
+
+/**
+ * The analysis of the plan with the record added, or undefined where it cannot be told this way (then the new text is
+ * analysed whole): every finding the old analysis holds about the task's records must be found again in it.
+ */
+export function analysisAfterRecord(a: Analysis, edit: RecordEdit, written: RecordFile, file: string): Analysis | undefined {
+  const { index } = edit;
+  const origin = a.origins?.[index];
+  if (!a.raw || !a.layout || !a.schedules || a.partial || !origin || origin.records !== undefined) return undefined;
+  if (a.diagnostics.length >= MAX_FINDINGS || a.diagnostics.some((d) => d.severity === 'error')) return undefined;
+  // A note in a legacy font encoding is a finding of the whole-file check of text values.
+  if (Object.values(written).some((v) => typeof v === 'string' && LEGACY_TELLTALE.test(v))) return undefined;
+  const parsed = RecordShape.safeParse(written);
+  if (!parsed.success) return undefined;
+  const [, si, , ti] = origin.path;
+  if (typeof si !== 'number' || typeof ti !== 'number') return undefined;
+
+  const plan = modelOf(a, file);
+  const task = plan?.tasks[index];
+  if (!plan || !task) return undefined;
+  const old = recordFindings(a, plan, task, edit.before);
+  if (!old) return undefined;
+
+  const raw: PlanFile = {
+    ...a.raw,
+    sections: a.raw.sections.map((s, i) =>
+      i !== si ? s : { ...s, tasks: s.tasks.map((t, j) => (j !== ti ? t : { ...t, records: [...(t.records ?? []), parsed.data] })) },
+    ),
+  };
+  // The lines of the old text must not stand for the new one: they are read again from its bytes when wanted.
+  const { lines: _, ...rest } = a;
+  const next: Analysis = { ...rest, raw };
+  const plan2 = modelOf(next, file);
+  const task2 = plan2?.tasks[index];
+  if (!plan2 || !task2) return undefined;
+  const now = recordFindings(next, plan2, task2, edit.after);
+  if (!now) return undefined;
+
+  const kept = [...a.diagnostics];
+  for (const d of old) {
+    const i = kept.findIndex((e) => same(d, e));
+    if (i < 0) return undefined;
+    kept.splice(i, 1);
+  }
+  const move = (p: Position): Position => (p.line - 1 >= edit.shiftFrom ? { line: p.line + edit.added, col: p.col } : p);
+  const diagnostics = [
+    ...kept.map((d) => (d.start.line - 1 >= edit.shiftFrom || (d.end && d.end.line - 1 >= edit.shiftFrom) ? { ...d, start: move(d.start), ...(d.end ? { end: move(d.end) } : {}) } : d)),
+    ...clipped(now.map((d) => ({ ...d, file }) as Diagnostic)),
+  ];
+  if (diagnostics.length > MAX_FINDINGS) return undefined;
+  const layout = a.layout.map((l, i) => (i === index ? edit.layout : l && l.line >= edit.shiftFrom ? { ...l, line: l.line + edit.added, end: l.end + edit.added } : l));
+  return { ...next, diagnostics, layout };
+}
