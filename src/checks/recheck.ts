@@ -51,8 +51,15 @@ function recordFindings(a: Analysis, plan: NonNullable<ReturnType<typeof modelOf
   return lost ? undefined : out;
 }
 
+/** A finding's text is a catalogue key with its parameters (a value, not a string): compared by what it holds. */
+const sameText = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b);
 const same = (d: Found, e: Found): boolean =>
-  d.code === e.code && d.start.line === e.start.line && d.start.col === e.start.col && d.message === e.message && d.hint === e.hint && d.ifTodayBefore === e.ifTodayBefore;
+  d.code === e.code &&
+  d.start.line === e.start.line &&
+  d.start.col === e.start.col &&
+  sameText(d.message, e.message) &&
+  sameText(d.hint, e.hint) &&
+  d.ifTodayBefore === e.ifTodayBefore;
 
 /**
  * The analysis of the plan with the record added, or undefined where it cannot be told this way (then the new text is
