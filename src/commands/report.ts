@@ -8,22 +8,15 @@ import { reportDoc, scopeName, type ReportMeta } from '../render/report-doc.js';
 import { formatDayVi } from '../schedule/index.js';
 import { evaluatePlan } from '../views/evaluate.js';
 import { reportData, type ReportScope } from '../views/report.js';
-import { reportAcross } from './across.js';
+import { reportAcross, type AcrossReportOpts } from './across.js';
 import { loadPlan, planPath, type Ctx } from './context.js';
 import { PLANS_FLAGS, plansAsked, repeated } from './plans.js';
 import { writeRendered } from './output.js';
 import { formatOption, specOf } from './spec.js';
 
-interface Opts {
+/** The document's heading and signature are those of a report across plans, plus which plans. */
+interface Opts extends AcrossReportOpts {
   plans?: string | boolean;
-  superior?: string;
-  issuer?: string;
-  place?: string;
-  number?: string;
-  symbol?: string;
-  recipient?: string[];
-  signFor?: string[];
-  signer?: string;
 }
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
