@@ -382,6 +382,19 @@ export async function writeSafely(path: string, data: Uint8Array, guard?: (bytes
   await replaceAtomically(target, data, st);
 }
 
+
+/**
+ * The plan refused before any lock is taken: read-only (the user or a sync tool protects it), or hard-linked (a
+ * rename would part it from its other names, so the edit would be seen in one of them only).
+ */
+function refuseUnwritable(file: string, st: { mode: number; nlink: number }): void {
+  if ((st.mode & 0o222) === 0) {
+    throw new WriteRefused(msg('write.planReadOnly', { file }), msg('write.planReadOnly.hint', { name: basename(file) }));
+  }
+  if (st.nlink > 1) {
+    throw new WriteRefused(msg('write.hardLinks', { file, n: st.nlink }), msg('write.hardLinks.hint'));
+  }
+}
 /**
  * Replaces `file` with `change(current bytes)` under `file.lock`. Throws LockError when another live process
  * holds the lock past `waitMs`, ConflictError when the file changed on disk while `change` ran, WriteRefused when
@@ -397,12 +410,7 @@ export async function updateFile(
   // Edit the real file next to its real directory: renaming over a symlink would replace the link itself.
   const target = await realpath(file);
   const first = await stat(target);
-  if ((first.mode & 0o222) === 0) {
-    throw new WriteRefused(msg('write.planReadOnly', { file }), msg('write.planReadOnly.hint', { name: basename(file) }));
-  }
-  if (first.nlink > 1) {
-    throw new WriteRefused(msg('write.hardLinks', { file, n: first.nlink }), msg('write.hardLinks.hint'));
-  }
+  refuseUnwritable(file, first);
   // The wait scales with the work done under the lock: a large plan takes longer to check than a small one.
   const waitMs = opts.waitMs ?? DEFAULT_WAIT_MS + Math.round(first.size / 1024) * 20;
   const lock = await acquireLock(target, waitMs);
@@ -432,12 +440,7 @@ export async function updateFile(
 export async function replaceIfUnchanged(file: string, before: Uint8Array, after: Uint8Array, opts: UpdateOptions = {}): Promise<boolean> {
   const target = await realpath(file);
   const first = await stat(target);
-  if ((first.mode & 0o222) === 0) {
-    throw new WriteRefused(msg('write.planReadOnly', { file }), msg('write.planReadOnly.hint', { name: basename(file) }));
-  }
-  if (first.nlink > 1) {
-    throw new WriteRefused(msg('write.hardLinks', { file, n: first.nlink }), msg('write.hardLinks.hint'));
-  }
+  refuseUnwritable(file, first);
   const lock = await acquireLock(target, opts.waitMs ?? DEFAULT_WAIT_MS);
   try {
     const now = await readFile(target);
