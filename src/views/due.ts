@@ -1,9 +1,8 @@
 // The due list: for an agency (or all), what is overdue and due soon as of a day — plain data for any format.
-import { involvement, type Role } from '../model/agencies.js';
+import { involvement, type Involvement, type Role } from '../model/agencies.js';
 import type { Agency, Plan, Task } from '../model/model.js';
-import { compareDays, diffDays } from '../schedule/index.js';
+import { compareDays, diffDays, type EvaluatedOccurrence } from '../schedule/index.js';
 import type { PlanState } from './evaluate.js';
-import { entriesFor } from './involvement.js';
 
 export type DueStatus = 'overdue' | 'due-soon' | 'open' | 'scheduled' | 'done' | 'late' | 'ongoing' | 'waiting' | 'unknown';
 
@@ -58,37 +57,46 @@ export function outsidePeriod(plan: Plan, asOf: string): boolean {
  */
 export function dueItems(state: PlanState, opts: { agency?: string; role?: Role | 'any'; all?: boolean } = {}): DueItem[] {
   const { plan, asOf } = state;
-  const items: DueItem[] = [];
-  for (const e of entriesFor(state, opts.agency, opts.role ?? 'any')) {
-    const task = e.task.task;
-    const o = e.occurrence;
-    // A timeline not understood is listed too: without a due date, it would otherwise never be.
-    const undated = e.status === 'unknown' && o === null && e.task.parts.length === 0;
-    if (!opts.all && e.status !== 'overdue' && e.status !== 'due-soon' && !undated) continue;
-    items.push({
-      id: task.id,
-      role: e.role,
-      via: e.via,
-      title: task.content,
-      section: task.section,
-      lead: task.lead,
-      support: task.support,
-      when: task.when,
-      period: o ? o.period : null,
-      status: e.status,
-      start: o ? o.start : null,
-      due: o ? o.due : null,
-      // Days past the due date: at completion for a completed occurrence (≤ 0 when on time), else as of the day asked about.
-      daysLate: o === null || o.due === null ? null : diffDays(o.completion ?? asOf, o.due),
-      completed: o ? o.completion : null,
-    });
+  const role = opts.role ?? 'any';
+  // The items with their sort keys: the task's place is looked up once per item, not in every comparison.
+  const keyed: { item: DueItem; rank: number; due: string; order: number }[] = [];
+  // entriesFor's set, walked without building it: at 10 000 tasks the set's entries and their copies were most of a
+  // warm `due`, and only the overdue and due-soon ones are kept. The same agency rule (involvement) and the same order.
+  for (const s of state.tasks) {
+    const task = s.task;
+    let inv: Involvement | undefined;
+    if (opts.agency !== undefined) {
+      inv = involvement(plan, task, opts.agency);
+      if (!inv || (role !== 'any' && inv.role !== role)) continue;
+    }
+    const add = (o: EvaluatedOccurrence | null, status: DueStatus): void => {
+      // A timeline not understood is listed too: without a due date, it would otherwise never be.
+      const undated = status === 'unknown' && o === null && s.parts.length === 0;
+      if (!opts.all && status !== 'overdue' && status !== 'due-soon' && !undated) return;
+      const item: DueItem = {
+        id: task.id,
+        role: inv ? inv.role : null,
+        via: inv ? inv.via : null,
+        title: task.content,
+        section: task.section,
+        lead: task.lead,
+        support: task.support,
+        when: task.when,
+        period: o ? o.period : null,
+        status,
+        start: o ? o.start : null,
+        due: o ? o.due : null,
+        // Days past the due date: at completion for a completed occurrence (≤ 0 when on time), else as of the day asked about.
+        daysLate: o === null || o.due === null ? null : diffDays(o.completion ?? asOf, o.due),
+        completed: o ? o.completion : null,
+      };
+      keyed.push({ item, rank: ORDER[status], due: item.due ?? '9999', order: taskOrder(plan, task.id) });
+    };
+    for (const o of s.eval.occurrences) add(o, o.status);
+    if (s.eval.status !== null) add(null, s.eval.status);
   }
-  return items.sort(
-    (a, b) =>
-      ORDER[a.status] - ORDER[b.status] ||
-      compareDays(a.due ?? '9999', b.due ?? '9999') ||
-      taskOrder(plan, a.id) - taskOrder(plan, b.id),
-  );
+  keyed.sort((a, b) => a.rank - b.rank || compareDays(a.due, b.due) || a.order - b.order);
+  return keyed.map((k) => k.item);
 }
 
 /**
