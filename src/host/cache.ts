@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Analysis } from '../checks/analyze.js';
 import { checkedOf, type Checked } from '../checks/checked.js';
 import { fileSize } from '../read/decode.js';
+import { decodeEntry, encodeEntry, type EntryKey } from './entry.js';
 import { heavy } from './lazy.js';
 import { privateDir, trusted } from '../../bin/trust.js';
 
@@ -69,17 +70,8 @@ function whereOf(path: string | undefined, file: string): string {
   }
 }
 
-/** What an entry holds: the analysis without the text's lines (read again from the plan's bytes when a finding needs them). */
-interface Entry extends Omit<Analysis, 'lines'> {
-  build: string;
-  where: string;
-  bytes: string;
-}
-
-interface Key {
+interface Key extends Omit<EntryKey, 'build'> {
   name: string;
-  where: string;
-  bytes: string;
 }
 
 function keyOf(bytes: Uint8Array, file: string, path: string | undefined): Key {
@@ -102,15 +94,14 @@ function read(dir: string, key: Key): Analysis | undefined {
   const path = join(dir, key.name);
   try {
     if (!trustedDir(dir) || !trusted(path, 'file')) return undefined;
-    const e = JSON.parse(readFileSync(path, 'utf8')) as Partial<Entry>;
-    if (e.build !== (BUILD ?? 'source') || e.where !== key.where || e.bytes !== key.bytes || !Array.isArray(e.diagnostics)) return undefined;
+    const a = decodeEntry(readFileSync(path), { build: BUILD ?? 'source', where: key.where, bytes: key.bytes });
+    if (!a) return undefined;
     try {
       const now = new Date();
       utimesSync(path, now, now);
     } catch {
       // an entry that cannot be touched is evicted a little early
     }
-    const { build: _b, where: _w, bytes: _y, ...a } = e as Entry;
     return a;
   } catch {
     return undefined;
@@ -128,10 +119,7 @@ function trustedDir(dir: string): boolean {
 
 /** Writes an entry into the first folder that is (or can be made) this user's own; a cache that cannot be written only costs time. */
 function write(dirs: string[], key: Key, a: Analysis, env: Env): void {
-  const { lines: _, ...rest } = a;
-  // Findings are stored without the file's name: the same plan is shown under another name from another folder.
-  const entry: Entry = { build: BUILD ?? 'source', where: key.where, bytes: key.bytes, ...rest, diagnostics: a.diagnostics.map((d) => ({ ...d, file: '' })) };
-  const body = JSON.stringify(entry);
+  const body = encodeEntry({ build: BUILD ?? 'source', where: key.where, bytes: key.bytes }, a);
   for (const dir of dirs) {
     try {
       if (!privateDir(dir)) continue;
