@@ -21,6 +21,13 @@ export function summariseStatuses(statuses: Iterable<OccurrenceStatus>): Occurre
   return STATUS_PRECEDENCE.find((s) => have.has(s)) ?? 'none';
 }
 
+/** The last day of the warning window: asked for every occurrence of every task, always with the run's day and window. */
+let lastHorizon: { asOf: Day; within: number; end: Day } | undefined;
+function horizon(asOf: Day, within: number): Day {
+  if (lastHorizon?.asOf !== asOf || lastHorizon.within !== within) lastHorizon = { asOf, within, end: addDays(asOf, within) };
+  return lastHorizon.end;
+}
+
 /**
  * The status of one occurrence as of `asOf`, by the contract. A completion dated after `asOf`
  * had not happened yet on that day, so it does not count. An open-ended event occurrence
@@ -37,7 +44,7 @@ export function occurrenceStatus(
   }
   if (occ.due === null) return occ.start <= asOf ? 'open' : 'scheduled';
   if (asOf > occ.due) return 'overdue';
-  if (occ.due <= addDays(asOf, within)) return 'due-soon';
+  if (occ.due <= horizon(asOf, within)) return 'due-soon';
   return occ.start <= asOf ? 'open' : 'scheduled';
 }
 
@@ -188,6 +195,11 @@ export interface EvaluateTaskInput {
   within: number;
   /** Trigger days from outside the task's records: the completion of the task it `follows`. */
   extraTriggers?: readonly Day[];
+  /**
+   * The occurrences of `parts` in `period` with no trigger, where the caller has them already (the tasks of one
+   * timeline share them); used only when the task has no trigger.
+   */
+  untriggered?: readonly Occurrence[];
 }
 
 /**
@@ -201,7 +213,10 @@ export function evaluateTask(input: EvaluateTaskInput): TaskEvaluation {
   const allTriggers = [...triggersOf(records), ...(input.extraTriggers ?? []).filter(isValidDay)];
   const continuous = parts.some((p) => p.kind === 'continuous');
 
-  const occs = occurrences(parts, period, { triggers: allTriggers, dues: triggerDuesOf(records) });
+  const occs =
+    input.untriggered !== undefined && allTriggers.length === 0
+      ? (input.untriggered as Occurrence[])
+      : occurrences(parts, period, { triggers: allTriggers, dues: triggerDuesOf(records) });
   const match = matchRecords(occs, records, { continuous });
 
   const evaluated: EvaluatedOccurrence[] = occs

@@ -1,6 +1,6 @@
 // The whole plan as of a day: each task's schedule, occurrences and statuses, with `follows` resolved.
 import type { Plan, Task } from '../model/model.js';
-import { buildSchedule, evaluateTask, type Part, type SchedProblem, type TaskEvaluation } from '../schedule/index.js';
+import { buildSchedule, evaluateTask, occurrences, type Occurrence, type Part, type SchedProblem, type TaskEvaluation } from '../schedule/index.js';
 
 export interface TaskState {
   task: Task;
@@ -54,6 +54,14 @@ export function evaluatePlan(
 ): PlanState {
   const byId = new Map<string, TaskState>();
   const visiting = new Set<string>();
+  // The occurrences of a timeline without triggers depend on its parts and the period alone: tasks that share their
+  // parts (a cached plan's tasks of one timeline do) share them, worked out once.
+  const untriggered = new Map<readonly Part[], Occurrence[]>();
+  const occurrencesOf = (parts: Part[]): Occurrence[] => {
+    let o = untriggered.get(parts);
+    if (!o) untriggered.set(parts, (o = occurrences(parts, plan.period, { triggers: [] })));
+    return o;
+  };
   const evalTask = (task: Task): TaskState => {
     const done = byId.get(task.id);
     if (done && done.task === task) return done;
@@ -69,7 +77,7 @@ export function evaluatePlan(
         extraTriggers = completionDays(o, asOf);
       }
     }
-    const ev = evaluateTask({ parts, period: plan.period, records: task.records, asOf, within, extraTriggers });
+    const ev = evaluateTask({ parts, period: plan.period, records: task.records, asOf, within, extraTriggers, untriggered: extraTriggers.length ? undefined : occurrencesOf(parts) });
     const state: TaskState = { task, parts, problems, eval: ev, follows };
     if (!byId.has(task.id)) byId.set(task.id, state);
     return state;
