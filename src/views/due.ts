@@ -1,5 +1,5 @@
 // The due list: for an agency (or all), what is overdue and due soon as of a day — plain data for any format.
-import { involvement, type Involvement, type Role } from '../model/agencies.js';
+import { collectivesOf, involvement, type Involvement, type Role } from '../model/agencies.js';
 import type { Agency, Plan, Task } from '../model/model.js';
 import { compareDays, toDayNumber, type EvaluatedOccurrence } from '../schedule/index.js';
 import type { PlanState } from './evaluate.js';
@@ -111,13 +111,20 @@ export function dueItems(state: PlanState, opts: { agency?: string; role?: Role 
  * without an agency. The list is the same either way: an agency's entries come from the tasks it takes part in.
  */
 export function dueTasks(plan: Plan, agency: Agency | undefined, role: Role | 'any' = 'any'): ((task: Task) => boolean) | undefined {
-  // The one agency's involvement, not involvedIn's list of every agency's: this runs on every task of the plan.
-  return agency
-    ? (task) => {
-        const inv = involvement(plan, task, agency.id);
-        return inv !== undefined && (role === 'any' || inv.role === role);
-      }
-    : undefined;
+  if (!agency) return undefined;
+  // The one agency's involvement, not involvedIn's list of every agency's: this runs on every task of the plan. A
+  // task takes part through the agency or a collective that holds it, so a task that names none of these is out
+  // without asking involvement (most tasks of a large plan).
+  const names = new Set([agency.id, ...collectivesOf(plan, agency.id)]);
+  const named = (ids: string[]): boolean => {
+    for (const id of ids) if (names.has(id)) return true;
+    return false;
+  };
+  return (task) => {
+    if (!named(task.lead) && !named(task.support)) return false;
+    const inv = involvement(plan, task, agency.id);
+    return inv !== undefined && (role === 'any' || inv.role === role);
+  };
 }
 
 export function dueView(state: PlanState, opts: { agency?: Agency; role?: Role | 'any'; all?: boolean }): DueView {
