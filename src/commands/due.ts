@@ -45,7 +45,7 @@ export function registerDue(program: Command, ctx: Ctx, done: (code: number) => 
       }
       const { plan, schedules } = await loadPlan(ctx, spec.plan);
       const agency = spec.agency !== undefined ? resolveAgency(plan, spec.agency) : undefined;
-      const view = dueView(evaluatePlan(plan, spec.day, spec.within, schedules, dueTasks(plan, agency, spec.role)), { agency, role: spec.role, all: opts.all });
+      const view = dueView(evaluatePlan(plan, spec.day, spec.within, schedules, dueTasks(plan, agency, spec.role, { asOf: spec.day, within: spec.within, all: opts.all, schedules })), { agency, role: spec.role, all: opts.all });
       const style = ctx.style(spec.output ? false : spec.color);
       const text = await renderAs(DUE_FORMATS, spec.format, { plan, view, each: Boolean(opts.each), lang: spec.lang, style, width: spec.width, sep: spec.sep });
       await writeRendered(ctx, spec, text);

@@ -1,8 +1,8 @@
 // The due list: for an agency (or all), what is overdue and due soon as of a day — plain data for any format.
 import { collectivesOf, involvement, type Involvement, type Role } from '../model/agencies.js';
 import type { Agency, Plan, Task } from '../model/model.js';
-import { compareDays, toDayNumber, type EvaluatedOccurrence } from '../schedule/index.js';
-import type { PlanState } from './evaluate.js';
+import { addDays, compareDays, maxDay, toDayNumber, type EvaluatedOccurrence } from '../schedule/index.js';
+import { scheduleOf, untriggeredOccurrences, type PlanState, type ReadSchedules } from './evaluate.js';
 
 export type DueStatus = 'overdue' | 'due-soon' | 'open' | 'scheduled' | 'done' | 'late' | 'ongoing' | 'waiting' | 'unknown';
 
@@ -106,12 +106,35 @@ export function dueItems(state: PlanState, opts: { agency?: string; role?: Role 
   return keyed.map((k) => k.item);
 }
 
+/** The day a due list is for, when the tasks to evaluate may be chosen by it (not with `all`, which lists every task). */
+export interface DueDay {
+  asOf: string;
+  within: number;
+  all?: boolean;
+  schedules?: ReadSchedules;
+}
+
+/**
+ * Whether a task can be in the due list (overdue, due soon, or a timeline not understood) as of the day: false only
+ * where that is sure without evaluating it, i.e. a task with no trigger (no event part, no trigger record) whose every
+ * occurrence falls due after the warning window and after `asOf` (or that has none, but a timeline understood). At
+ * 10 000 tasks most tasks are due later in the year or continuous. `after`: the later of the two days.
+ */
+function mayBeDue(plan: Plan, task: Task, after: string, read: ReadSchedules | undefined): boolean {
+  const { parts } = scheduleOf(plan, task, read);
+  if (parts.length === 0 || parts.some((p) => p.kind === 'event') || task.records.some((r) => r.trigger !== undefined)) return true;
+  return untriggeredOccurrences(plan, task, read).some((o) => o.due === null || o.due <= after);
+}
+
 /**
  * The tasks `dueView` reads for an agency (in a role): what `evaluatePlan(…, only)` needs to evaluate. Every task
  * without an agency. The list is the same either way: an agency's entries come from the tasks it takes part in.
  */
-export function dueTasks(plan: Plan, agency: Agency | undefined, role: Role | 'any' = 'any'): ((task: Task) => boolean) | undefined {
-  if (!agency) return undefined;
+export function dueTasks(plan: Plan, agency: Agency | undefined, role: Role | 'any' = 'any', day?: DueDay): ((task: Task) => boolean) | undefined {
+  // The warning window's last day, once: date-fns is slow enough to count at 10 000 tasks.
+  const after = day && !day.all ? maxDay(day.asOf, addDays(day.asOf, day.within)) : undefined;
+  const may = day && after !== undefined ? (task: Task) => mayBeDue(plan, task, after, day.schedules) : undefined;
+  if (!agency) return may;
   // The one agency's involvement, not involvedIn's list of every agency's: this runs on every task of the plan. A
   // task takes part through the agency or a collective that holds it, so a task that names none of these is out
   // without asking involvement (most tasks of a large plan).
@@ -123,7 +146,7 @@ export function dueTasks(plan: Plan, agency: Agency | undefined, role: Role | 'a
   return (task) => {
     if (!named(task.lead) && !named(task.support)) return false;
     const inv = involvement(plan, task, agency.id);
-    return inv !== undefined && (role === 'any' || inv.role === role);
+    return inv !== undefined && (role === 'any' || inv.role === role) && (may === undefined || may(task));
   };
 }
 

@@ -40,6 +40,29 @@ function followsOf(parts: Part[]): string | null {
 }
 
 /**
+ * The occurrences of a timeline without triggers, by its parts and period as written: a hundred commune plans of one
+ * province share their timelines ("Tháng 2/2023", "Trước ngày 30/6/2023"), so a run across them works each out
+ * once. Kept for the run, up to a bound (a long-lived process must not grow without end).
+ */
+const SHARED = new Map<string, Occurrence[]>();
+const MAX_SHARED = 4096;
+
+function sharedOccurrences(parts: Part[], period: { start: string; end: string }): Occurrence[] {
+  const key = `${period.start} ${period.end} ${JSON.stringify(parts)}`;
+  let o = SHARED.get(key);
+  if (!o) {
+    if (SHARED.size >= MAX_SHARED) SHARED.clear();
+    SHARED.set(key, (o = occurrences(parts, period, { triggers: [] })));
+  }
+  return o;
+}
+
+/** The occurrences of a task's timeline without triggers (what evaluatePlan uses for a task that has none). */
+export function untriggeredOccurrences(plan: Plan, task: Task, read?: ReadSchedules): Occurrence[] {
+  return sharedOccurrences(scheduleOf(plan, task, read).parts, plan.period);
+}
+
+/**
  * Evaluates every task as of `asOf`. A task that follows another is triggered by that task's completions
  * (dated on or before `asOf`); loops and unknown ids simply give no trigger (`tthc check` reports them).
  * `only`: these tasks (and those they follow) alone — a list (one task of a large plan, for `done`) or a test (an
@@ -59,7 +82,7 @@ export function evaluatePlan(
   const untriggered = new Map<readonly Part[], Occurrence[]>();
   const occurrencesOf = (parts: Part[]): Occurrence[] => {
     let o = untriggered.get(parts);
-    if (!o) untriggered.set(parts, (o = occurrences(parts, plan.period, { triggers: [] })));
+    if (!o) untriggered.set(parts, (o = sharedOccurrences(parts, plan.period)));
     return o;
   };
   const evalTask = (task: Task): TaskState => {

@@ -112,7 +112,7 @@ export function plansDueView(
     if (opts.agency && !agency) return;
     const ref = planRef(plan);
     matched.push(ref);
-    const view = dueView(evaluatePlan(plan, opts.asOf, opts.within, opts.schedules?.get(plan), dueTasks(plan, agency, role)), { agency, role, all: opts.all });
+    const view = dueView(evaluatePlan(plan, opts.asOf, opts.within, opts.schedules?.get(plan), dueTasks(plan, agency, role, { asOf: opts.asOf, within: opts.within, all: opts.all, schedules: opts.schedules?.get(plan) })), { agency, role, all: opts.all });
     view.items.forEach((i, k) => items.push({ ...i, plan: ref, rank: p * 1e7 + k }));
   });
   items.sort((a, b) => ORDER[a.status] - ORDER[b.status] || compareDays(a.due ?? '9999', b.due ?? '9999') || a.rank - b.rank);

@@ -35,6 +35,9 @@ describe('due --agency on the agency\'s tasks alone', () => {
               const part = evaluatePlan(plan, day, 14, undefined, dueTasks(plan, agency, role));
               const a = dueView(whole, { agency, role, all });
               expect(dueView(part, { agency, role, all })).toEqual(a);
+              // And on the tasks that may be due as of the day (those of a later due day left out).
+              const dated = evaluatePlan(plan, day, 14, undefined, dueTasks(plan, agency, role, { asOf: day, within: 14, all }));
+              expect(dueView(dated, { agency, role, all })).toEqual(a);
               compared++;
               if (a.items.length) nonEmpty++;
             }
@@ -45,6 +48,28 @@ describe('due --agency on the agency\'s tasks alone', () => {
       expect(nonEmpty).toBeGreaterThan(0);
     });
   }
+
+  it('for all agencies, on the tasks that may be due: the same list, for every day and window', () => {
+    for (const [, plan] of PLANS) {
+      const y = plan.year;
+      for (const day of [`${y}-01-01`, `${y}-03-31`, `${y}-07-20`, `${y}-12-31`, `${y + 1}-02-01`]) {
+        for (const within of [0, 1, 14, 60]) {
+          const whole = dueView(evaluatePlan(plan, day, within), {});
+          const only = dueTasks(plan, undefined, 'any', { asOf: day, within });
+          expect(only).toBeDefined();
+          const part = evaluatePlan(plan, day, within, undefined, only);
+          expect(dueView(part, {})).toEqual(whole);
+          expect(dueTasks(plan, undefined, 'any', { asOf: day, within, all: true })).toBeUndefined();
+        }
+      }
+    }
+  });
+
+  it('fewer tasks are evaluated for the due list of a day than the plan has (later due days are left out)', () => {
+    const [, plan] = PLANS.find(([name]) => name === 'generated')!;
+    const part = evaluatePlan(plan, `${plan.year}-07-20`, 14, undefined, dueTasks(plan, undefined, 'any', { asOf: `${plan.year}-07-20`, within: 14 }));
+    expect(part.tasks.length).toBeLessThan(plan.tasks.length * 0.8);
+  });
 
   it('fewer tasks are evaluated for an agency than the plan has (else the filter saves nothing)', () => {
     for (const [, plan] of PLANS) {
