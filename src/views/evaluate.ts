@@ -47,13 +47,19 @@ function followsOf(parts: Part[]): string | null {
 const SHARED = new Map<string, Occurrence[]>();
 const MAX_SHARED = 4096;
 
+/** The same, by the parts list itself: the tasks of one timeline in a cached plan share it, and its text need not be made again. */
+const BY_PARTS = new WeakMap<readonly Part[], { start: string; end: string; occurrences: Occurrence[] }>();
+
 function sharedOccurrences(parts: Part[], period: { start: string; end: string }): Occurrence[] {
+  const known = BY_PARTS.get(parts);
+  if (known && known.start === period.start && known.end === period.end) return known.occurrences;
   const key = `${period.start} ${period.end} ${JSON.stringify(parts)}`;
   let o = SHARED.get(key);
   if (!o) {
     if (SHARED.size >= MAX_SHARED) SHARED.clear();
     SHARED.set(key, (o = occurrences(parts, period, { triggers: [] })));
   }
+  BY_PARTS.set(parts, { start: period.start, end: period.end, occurrences: o });
   return o;
 }
 
@@ -79,12 +85,7 @@ export function evaluatePlan(
   const visiting = new Set<string>();
   // The occurrences of a timeline without triggers depend on its parts and the period alone: tasks that share their
   // parts (a cached plan's tasks of one timeline do) share them, worked out once.
-  const untriggered = new Map<readonly Part[], Occurrence[]>();
-  const occurrencesOf = (parts: Part[]): Occurrence[] => {
-    let o = untriggered.get(parts);
-    if (!o) untriggered.set(parts, (o = sharedOccurrences(parts, plan.period)));
-    return o;
-  };
+  const occurrencesOf = (parts: Part[]): Occurrence[] => sharedOccurrences(parts, plan.period);
   const evalTask = (task: Task): TaskState => {
     const done = byId.get(task.id);
     if (done && done.task === task) return done;
