@@ -8,12 +8,12 @@ import { Task as TaskShape, type PlanFile, type TaskFile } from '../model/schema
 import { layoutOf } from '../read/layout.js';
 import type { Loaded } from '../read/load.js';
 import type { Source } from '../read/locate.js';
-import type { Piece } from '../read/segments.js';
+import { keepsTrailing, type Piece } from '../read/segments.js';
 import { LOAD_YAML } from '../read/yaml.js';
-import { scheduleOf } from '../views/evaluate.js';
+import { knownSchedule, scheduleOf } from '../views/evaluate.js';
 import { BEFORE_ALL_DAYS, capped, clipped, type Analysis } from './analyze.js';
 import { checkLoaded } from './check.js';
-import { compare, reshift } from './reshift.js';
+import { compare, reshift, type Compared } from './reshift.js';
 
 /** Moves every node's range by `by` characters (a piece read alone → its place in the whole text). */
 function shiftRanges(node: unknown, by: number): void {
@@ -49,11 +49,6 @@ function clean(doc: Document.Parsed): boolean {
   return ok;
 }
 
-/** A block text keeping its trailing blank lines (`|+`) would take in the gap after its item. */
-function keepsTrailing(text: string): boolean {
-  return /(?:^|[\s:-])[|>](?:[1-9]?\+|\+[1-9])[ \t]*(?:#.*)?\r?$/m.test(text);
-}
-
 interface Item {
   /** The item's node, read alone and moved to its place in the whole text. */
   node: () => Node | undefined;
@@ -78,10 +73,9 @@ function readItem(text: string, from: number, to: number): { node: Node; js: unk
 }
 
 /** The analysis of `bytes` made from `a`, the analysis of the same plan's text before a hand edit; undefined where unsure. */
-export function reanalyze(a: Analysis, bytes: Uint8Array, file: string): Analysis | undefined {
-  const shifted = reshift(a, bytes);
+export function reanalyze(a: Analysis, bytes: Uint8Array, file: string, c: Compared | undefined = compare(a, bytes)): Analysis | undefined {
+  const shifted = reshift(a, bytes, c);
   if (shifted) return { ...shifted, diagnostics: shifted.diagnostics.map((d) => (d.file === file ? d : { ...d, file })) };
-  const c = compare(a, bytes);
   if (!c || !a.raw || !a.layout || a.layout.length === 0) return undefined;
   const { text, lines: l, before, after } = c;
 
@@ -209,6 +203,13 @@ export function reanalyze(a: Analysis, bytes: Uint8Array, file: string): Analysi
     return j < 0 ? s : { ...s, tasks: newTasks[j]! };
   }) };
   const plan = buildModel(raw, file);
+  // An unchanged task's phrase and schedule are read as before: reading phrases is most of checking a plan.
+  if (a.schedules?.length === oldTasks.length) {
+    reused.forEach((old, i) => {
+      const s = old && a.schedules![old.index];
+      if (s && plan.tasks[i]) knownSchedule(plan.tasks[i], s);
+    });
+  }
   const src: Source = { file, text, lines: text.split(/\r?\n/), bom: c.bom, crlf: c.crlf, doc, lineCounter: lc };
   const loaded: Loaded = { file, source: src, plan, valid: true, complete: true, diagnostics: [], data: data as Record<string, unknown>, heading: { read: true, year: true } };
   const diagnostics = capped(clipped(checkLoaded(loaded, BEFORE_ALL_DAYS)), file);

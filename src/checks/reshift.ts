@@ -68,8 +68,7 @@ export function movedFindings(diagnostics: Diagnostic[], move: (line0: number) =
 }
 
 /** The analysis of the new bytes where only gaps (blank lines, comments between tasks) changed; else undefined. */
-export function reshift(a: Analysis, bytes: Uint8Array): Analysis | undefined {
-  const c = compare(a, bytes);
+export function reshift(a: Analysis, bytes: Uint8Array, c = compare(a, bytes)): Analysis | undefined {
   if (!c) return undefined;
   const { before, after } = c;
   const solid = (ps: Piece[]) => ps.map((p, i) => [p, i] as const).filter(([p]) => p.kind !== 'g');

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Analysis } from '../checks/analyze.js';
 import { checkedOf, type Checked } from '../checks/checked.js';
 import { fileSize } from '../read/decode.js';
-import { reshift } from '../checks/reshift.js';
+import { compare, reshift } from '../checks/reshift.js';
 import { heavy } from './lazy.js';
 import { privateDir, trusted } from '../../bin/trust.js';
 
@@ -220,7 +220,8 @@ async function fromLast(dirs: string[], key: Key, bytes: Uint8Array, file: strin
     if (!/^[0-9a-f]+(?:-[0-9a-f]+)?-[0-9a-f]+\.json$/.test(name) || name === key.name) continue;
     const old = read(dir, { ...key, name }, true);
     if (!old) continue;
-    return reshift(old, bytes) ?? (await heavy()).reanalyze(old, bytes, file);
+    const c = compare(old, bytes);
+    return c && (reshift(old, bytes, c) ?? (await heavy()).reanalyze(old, bytes, file, c));
   }
   return undefined;
 }

@@ -38,8 +38,22 @@ export function textHash(text: string, from = 0, to = text.length): string {
 /** The text's lines, by the offset where each starts (the last line runs to the end of the text). */
 export class Lines {
   readonly starts: number[] = [0];
+  /** Each line's indentation (-1: blank) and the code of its first character after it, worked out once. */
+  private readonly indents: Int32Array;
+  private readonly firsts: Uint16Array;
   constructor(readonly text: string) {
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    const n = this.starts.length;
+    this.indents = new Int32Array(n);
+    this.firsts = new Uint16Array(n);
+    for (let line = 0; line < n; line++) {
+      const s = this.starts[line]!;
+      const e = this.end(line);
+      let i = s;
+      while (i < e && text.charCodeAt(i) === 32) i++;
+      this.indents[line] = i === e ? -1 : i - s;
+      this.firsts[line] = i === e ? 0 : text.charCodeAt(i);
+    }
   }
   get count(): number {
     return this.starts.length;
@@ -55,16 +69,12 @@ export class Lines {
   }
   /** Leading spaces, or -1 for a line of spaces alone (blank). */
   indent(line: number): number {
-    const s = this.start(line);
-    const e = this.end(line);
-    let i = s;
-    while (i < e && this.text.charCodeAt(i) === 32) i++;
-    return i === e ? -1 : i - s;
+    return line < this.indents.length ? this.indents[line]! : -1;
   }
   /** The first character after the indentation. */
   first(line: number): string {
-    const n = this.indent(line);
-    return n < 0 ? '' : this.text[this.start(line) + n]!;
+    const c = line < this.firsts.length ? this.firsts[line]! : 0;
+    return c === 0 ? '' : String.fromCharCode(c);
   }
   hash(line: number, lines: number): string {
     return textHash(this.text, this.start(line), this.start(line + lines));
@@ -117,6 +127,11 @@ function itemEnd(l: Lines, line: number, indent: number): number {
   }
   while (j - 1 > line && isGap(l, j - 1, indent)) j--;
   return j;
+}
+
+/** A block text kept with its trailing blank lines (`|+`, `>+`): the gap after its item would be part of its value. */
+export function keepsTrailing(text: string): boolean {
+  return /(?:^|[\s:-])[|>](?:[1-9]?\+|\+[1-9])[ \t]*(?:#.*)?\r?$/m.test(text);
 }
 
 /** How the scan tells what is not an item: the length of the text between two task lists that starts at a line. */
