@@ -220,8 +220,13 @@ async function fromLast(dirs: string[], key: Key, bytes: Uint8Array, file: strin
     if (!/^[0-9a-f]+(?:-[0-9a-f]+)?-[0-9a-f]+\.json$/.test(name) || name === key.name) continue;
     const old = read(dir, { ...key, name }, true);
     if (!old) continue;
-    const c = compare(old, bytes);
-    return c && (reshift(old, bytes, c) ?? (await heavy()).reanalyze(old, bytes, file, c));
+    try {
+      const c = compare(old, bytes);
+      return c && (reshift(old, bytes, c) ?? (await heavy()).reanalyze(old, bytes, file, c));
+    } catch {
+      // An entry of unexpected content can only cost time: the text is analysed whole.
+      return undefined;
+    }
   }
   return undefined;
 }
