@@ -5,6 +5,7 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, YAM
 import { UNSAFE_IN_VALUE } from '../model/unsafe.js';
 import { buildModel } from '../model/model.js';
 import { Task as TaskShape, type PlanFile, type TaskFile } from '../model/schema.js';
+import { tooDeepAt } from '../read/depth.js';
 import { layoutOf } from '../read/layout.js';
 import type { Loaded } from '../read/load.js';
 import type { Source } from '../read/locate.js';
@@ -78,6 +79,8 @@ export function reanalyze(a: Analysis, bytes: Uint8Array, file: string, c: Compa
   if (shifted) return { ...shifted, diagnostics: shifted.diagnostics.map((d) => (d.file === file ? d : { ...d, file })) };
   if (!c || !a.raw || !a.layout || a.layout.length === 0) return undefined;
   const { text, lines: l, before, after } = c;
+  // Nested past what any plan needs: the whole analysis says so (and the YAML reader must not be let near it).
+  if (tooDeepAt(text) >= 0) return undefined;
 
   // The old tasks, in order, with their pieces; and the task lists (items between two separators) of both texts.
   const lists = (ps: Piece[]) => {

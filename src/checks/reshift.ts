@@ -2,7 +2,6 @@
 // the edit by moving its findings: no YAML, no zod, no check, so the command after such an edit stays as quick as warm.
 import type { Diagnostic, Position } from '../model/diagnostics.js';
 import { decodePlanBytes } from '../read/decode.js';
-import { tooDeepAt } from '../read/depth.js';
 import { cutLike, formatPiece, Lines, readPieces, type Piece, type Segments } from '../read/segments.js';
 import type { Analysis } from './analyze.js';
 
@@ -22,7 +21,6 @@ export function compare(a: Analysis, bytes: Uint8Array): Compared | undefined {
   const dec = decodePlanBytes(bytes, '');
   if (dec.text === undefined || dec.diagnostics.length > 0) return undefined;
   const text = dec.text;
-  if (tooDeepAt(text) >= 0) return undefined;
   const before = readPieces(a.segments);
   const lines = new Lines(text);
   const after = before && cutLike(lines, a.segments);
@@ -67,7 +65,11 @@ export function movedFindings(diagnostics: Diagnostic[], move: (line0: number) =
   return out;
 }
 
-/** The analysis of the new bytes where only gaps (blank lines, comments between tasks) changed; else undefined. */
+/**
+ * The analysis of the new bytes where only gaps (blank lines, comments between tasks) changed; else undefined. The
+ * new text is not scanned for its depth (read/depth.ts): the old one was, and that scan skips blank lines and comments
+ * between closed items.
+ */
 export function reshift(a: Analysis, bytes: Uint8Array, c = compare(a, bytes)): Analysis | undefined {
   if (!c) return undefined;
   const { before, after } = c;
