@@ -8,6 +8,8 @@ import type { PlanFile } from '../model/schema.js';
 import type { Part, SchedProblem } from '../schedule/index.js';
 import { scheduleOf } from '../views/evaluate.js';
 import { taskLayouts, type TaskLayout } from '../read/layout.js';
+import type { Segments } from '../read/segments.js';
+import { segmentsOf } from '../read/segments-of.js';
 
 /** A day before any real date: every date-dependent finding is produced, marked with the day it stops holding. */
 export const BEFORE_ALL_DAYS = '0000-01-01';
@@ -29,6 +31,8 @@ export interface Analysis {
   layout?: (TaskLayout | null)[];
   /** The model is what could be salvaged from a file of the wrong shape (see Loaded.partial). */
   partial?: true;
+  /** How the text is cut into head, tasks and the rest, for analysing a hand edit from this analysis (reanalyze.ts). */
+  segments?: Segments;
 }
 
 /** Findings listed for one file at most: past this a report only buries the first ones, and grows without bound. */
@@ -51,7 +55,7 @@ export function clipped(diagnostics: Diagnostic[]): Diagnostic[] {
  * The first MAX_FINDINGS findings, errors first, in file order; one more counts the rest, under the code of the most
  * serious of them (so that the exit code and the counts by severity still say what kind of findings were left out).
  */
-function capped(diagnostics: Diagnostic[], file: string): Diagnostic[] {
+export function capped(diagnostics: Diagnostic[], file: string): Diagnostic[] {
   if (diagnostics.length <= MAX_FINDINGS) return diagnostics;
   const ranked = sortDiagnostics(diagnostics.slice()).sort((a, b) => RANK[a.severity] - RANK[b.severity]);
   const kept = sortDiagnostics(ranked.slice(0, MAX_FINDINGS));
@@ -73,6 +77,8 @@ export function analyze(bytes: Uint8Array, file: string, today: string): Analysi
     out.schedules = loaded.plan.tasks.map((t) => scheduleOf(loaded.plan!, t));
     if (loaded.source) out.layout = taskLayouts(loaded.source.doc, loaded.source.text, loaded.source.lineCounter, loaded.plan.tasks.map((t) => t.path));
     if (loaded.partial) out.partial = true;
+    const segments = loaded.valid && loaded.source ? segmentsOf(loaded.source, loaded.plan.tasks.map((t) => t.path)) : undefined;
+    if (segments) out.segments = segments;
   }
   return out;
 }

@@ -218,6 +218,13 @@ function checkSectionsAndIds(ctx: CheckContext): void {
   });
 }
 
+/** The value at `path` in the file's values as read. */
+function valueAt(data: unknown, path: Path): unknown {
+  let v = data;
+  for (const k of path) v = v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined;
+  return v;
+}
+
 function checkAgencies(ctx: CheckContext): void {
   const { plan } = ctx;
   const ids = [...plan.agencies.keys()];
@@ -236,8 +243,9 @@ function checkAgencies(ctx: CheckContext): void {
     for (const role of ['lead', 'support'] as const) {
       const list = t[role];
       list.forEach((id, i) => {
-        // t.path is the task's place in the file; whether the role is written as a list is read from the file too.
-        const path: Path = isSeq(ctx.src.doc.getIn([...t.path, role], true)) ? [...t.path, role, i] : [...t.path, role];
+        // t.path is the task's place in the file; whether the role is written as a list is read from the file too
+        // (its values as read: a task's node is not looked up, so that a re-analysis need not read every task's lines).
+        const path: Path = Array.isArray(valueAt(ctx.data, [...t.path, role])) ? [...t.path, role, i] : [...t.path, role];
         used.add(id);
         if (!plan.agencies.has(id)) unknown(id, path, { task: t.id });
         const before = seen.get(id);

@@ -5,6 +5,7 @@ import { makeDiagnostic, type Diagnostic, type Position } from '../model/diagnos
 import type { Path, Task } from '../model/model.js';
 import { Record as RecordShape, type PlanFile, type RecordFile } from '../model/schema.js';
 import type { RecordEdit, TaskLines } from '../read/layout.js';
+import { cutLike, formatPiece, Lines, type Segments } from '../read/segments.js';
 import { nodeAt, type Source } from '../read/locate.js';
 import { scheduleOf } from '../views/evaluate.js';
 import { BEFORE_ALL_DAYS, MAX_FINDINGS, clipped, type Analysis } from './analyze.js';
@@ -65,7 +66,7 @@ const same = (d: Found, e: Found): boolean =>
  * The analysis of the plan with the record added, or undefined where it cannot be told this way (then the new text is
  * analysed whole): every finding the old analysis holds about the task's records must be found again in it.
  */
-export function analysisAfterRecord(a: Analysis, edit: RecordEdit, written: RecordFile, file: string): Analysis | undefined {
+export function analysisAfterRecord(a: Analysis, edit: RecordEdit & { text?: string }, written: RecordFile, file: string): Analysis | undefined {
   const { index } = edit;
   const origin = a.origins?.[index];
   if (!a.raw || !a.layout || !a.schedules || a.partial || !origin || origin.records !== undefined) return undefined;
@@ -111,5 +112,13 @@ export function analysisAfterRecord(a: Analysis, edit: RecordEdit, written: Reco
   ];
   if (diagnostics.length > MAX_FINDINGS) return undefined;
   const layout = a.layout.map((l, i) => (i === index ? edit.layout : l && l.line >= edit.shiftFrom ? { ...l, line: l.line + edit.added, end: l.end + edit.added } : l));
-  return { ...next, diagnostics, layout };
+  const { segments: was, ...out } = next;
+  const segments = was && edit.text !== undefined ? cutAgain(was, edit.text) : undefined;
+  return { ...out, diagnostics, layout, ...(segments ? { segments } : {}) };
+}
+
+/** The segments of the edited text (as the checker reads it: no byte-order mark, NFC), cut as the old text was. */
+function cutAgain(was: Segments, text: string): Segments | undefined {
+  const pieces = cutLike(new Lines((text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).normalize('NFC')), was);
+  return pieces && { indent: was.indent, pieces: pieces.map(formatPiece) };
 }

@@ -8,6 +8,7 @@ import type { Analysis } from '../checks/analyze.js';
 import { checkedOf, type Checked } from '../checks/checked.js';
 import { fileSize } from '../read/decode.js';
 import { decodeEntry, encodeEntry, type EntryKey } from './entry.js';
+import { compare, reshift } from '../checks/reshift.js';
 import { heavy } from './lazy.js';
 import { privateDir, trusted } from '../../bin/trust.js';
 
@@ -72,6 +73,8 @@ function whereOf(path: string | undefined, file: string): string {
 
 interface Key extends Omit<EntryKey, 'build'> {
   name: string;
+  /** The file that names the entry last written for this real path (what a hand edit is analysed from). */
+  last: string;
 }
 
 function keyOf(bytes: Uint8Array, file: string, path: string | undefined): Key {
@@ -79,7 +82,8 @@ function keyOf(bytes: Uint8Array, file: string, path: string | undefined): Key {
   const size = fileSize(bytes) === bytes.length ? '' : `-${fileSize(bytes).toString(16)}`;
   const where = whereOf(path, file);
   const content = `${fingerprint(bytes)}${size}`;
-  return { name: `${content}-${fingerprint(new TextEncoder().encode(where))}.json`, where, bytes: content };
+  const place = fingerprint(new TextEncoder().encode(where));
+  return { name: `${content}-${place}.json`, where, bytes: content, last: `${place}.last` };
 }
 
 /**
@@ -90,11 +94,11 @@ function keyOf(bytes: Uint8Array, file: string, path: string | undefined): Key {
  * inside guard against mistakes (an entry copied or renamed by hand, a partial write): such an entry is a miss.
  * A hit is touched, so that eviction takes the least recently used entries.
  */
-function read(dir: string, key: Key): Analysis | undefined {
+function read(dir: string, key: Key, anyBytes = false): Analysis | undefined {
   const path = join(dir, key.name);
   try {
     if (!trustedDir(dir) || !trusted(path, 'file')) return undefined;
-    const a = decodeEntry(readFileSync(path), { build: BUILD ?? 'source', where: key.where, bytes: key.bytes });
+    const a = decodeEntry(readFileSync(path), { build: BUILD ?? 'source', where: key.where, bytes: key.bytes }, anyBytes);
     if (!a) return undefined;
     try {
       const now = new Date();
@@ -128,6 +132,8 @@ function write(dirs: string[], key: Key, a: Analysis, env: Env): void {
       const tmp = `${path}.${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}.tmp`;
       writeFileSync(tmp, body, { flag: 'wx', mode: 0o600 });
       renameSync(tmp, path);
+      writeFileSync(`${tmp}l`, key.name, { flag: 'wx', mode: 0o600 });
+      renameSync(`${tmp}l`, join(dir, key.last));
       evict(dir, budget(env));
       return;
     } catch {
@@ -178,11 +184,39 @@ export async function loadAnalysis(bytes: Uint8Array, file: string, today: strin
   const key = dirs.length ? keyOf(bytes, file, path) : undefined;
   if (key) for (const dir of dirs) if ((a = read(dir, key))) break;
   if (!a) {
-    const { analyze } = await heavy();
-    a = analyze(bytes, file, today);
+    a = (key && (await fromLast(dirs, key, bytes, file))) || (await heavy()).analyze(bytes, file, today);
     if (key) write(dirs, key, a, env);
   }
   return a;
+}
+
+/**
+ * The analysis of bytes this path had not held before (a hand edit), made from the last analysis of the same path:
+ * moved findings where only comments and blank lines between tasks changed (without loading the YAML reader and
+ * zod), else the changed tasks read alone (src/checks/reanalyze.ts); undefined where that cannot be trusted.
+ */
+async function fromLast(dirs: string[], key: Key, bytes: Uint8Array, file: string): Promise<Analysis | undefined> {
+  for (const dir of dirs) {
+    let name: string;
+    try {
+      const pointer = join(dir, key.last);
+      if (!trustedDir(dir) || !trusted(pointer, 'file')) continue;
+      name = readFileSync(pointer, 'utf8');
+    } catch {
+      continue;
+    }
+    if (!/^[0-9a-f]+(?:-[0-9a-f]+)?-[0-9a-f]+\.json$/.test(name) || name === key.name) continue;
+    const old = read(dir, { ...key, name }, true);
+    if (!old) continue;
+    try {
+      const c = compare(old, bytes);
+      return c && (reshift(old, bytes, c) ?? (await heavy()).reanalyze(old, bytes, file, c));
+    } catch {
+      // An entry of unexpected content can only cost time: the text is analysed whole.
+      return undefined;
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -79,19 +79,19 @@ export function encodeEntry(key: EntryKey, a: Analysis): Buffer {
  * The analysis an entry holds, if it is whole and for `key`; undefined for anything else (another form, build, path
  * or bytes; cut short; damaged). The layout is decoded on first use: only `done` asks for it.
  */
-export function decodeEntry(buf: Buffer, key: EntryKey): Analysis | undefined {
+export function decodeEntry(buf: Buffer, key: EntryKey, anyBytes = false): Analysis | undefined {
   try {
-    return decode(buf, key);
+    return decode(buf, key, anyBytes);
   } catch {
     return undefined;
   }
 }
 
-function decode(buf: Buffer, key: EntryKey): Analysis | undefined {
+function decode(buf: Buffer, key: EntryKey, anyBytes: boolean): Analysis | undefined {
   const nl = buf.indexOf(10);
   if (nl < 0 || nl > MAX_HEAD) return undefined;
   const head = JSON.parse(buf.toString('utf8', 0, nl)) as Partial<Head>;
-  if (head.form !== ENTRY_FORM || head.build !== key.build || head.where !== key.where || head.bytes !== key.bytes || typeof head.parts !== 'object' || head.parts === null) return undefined;
+  if (head.form !== ENTRY_FORM || head.build !== key.build || head.where !== key.where || (head.bytes !== key.bytes && !anyBytes) || typeof head.parts !== 'object' || head.parts === null) return undefined;
   const body = nl + 1;
   const size = buf.length - body;
   let end = 0;

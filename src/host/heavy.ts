@@ -4,6 +4,7 @@ export { loadBytes, isPlanBytes } from '../read/load.js';
 export { checkLoaded } from '../checks/check.js';
 export { addRecord, addRecordToTask, newListStyle, EditError } from '../edit/edit.js';
 export { analysisAfterRecord } from '../checks/recheck.js';
+export { reanalyze } from '../checks/reanalyze.js';
 export { updateFile, replaceIfUnchanged, writeSafely, LockError, ConflictError, WriteRefused } from '../edit/write.js';
 export { importPlan, ImportError } from '../import/index.js';
 export { docxToText, DocxError } from '../import/docx.js';

@@ -34,6 +34,11 @@ export function scheduleOf(plan: Plan, task: Task, read?: ReadSchedules): { part
   return s;
 }
 
+/** A task's schedule known already (read from the same `when` and `schedule` before a hand edit): not read again. */
+export function knownSchedule(task: Task, s: { parts: Part[]; problems: SchedProblem[] }): void {
+  scheduleCache.set(task, s);
+}
+
 function followsOf(parts: Part[]): string | null {
   for (const p of parts) if (p.kind === 'event' && p.follows) return p.follows;
   return null;
