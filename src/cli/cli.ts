@@ -1,5 +1,5 @@
 // The command-line program: arguments, global options, exit codes and the one place errors are caught.
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import { RefusedError, UsageError, type Io } from '../model/io.js';
 import { makeCtx, type Ctx } from '../commands/context.js';
 import { registerCheck } from '../commands/check.js';
@@ -52,14 +52,27 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .showSuggestionAfterError(true)
     .configureOutput({ writeOut: (s) => io.write(s), writeErr: (s) => io.error(s), outputError: (s) => void (usageError += s) })
     .exitOverride();
-  program.configureHelp({ sortSubcommands: false });
+  // The descriptions come from the help catalogue, a chunk of the build of its own: read only when help is drawn or a
+  // usage error names an argument, not by every run.
+  let lang: Lang = 'vi';
+  let described = false;
+  const describe = () => {
+    if (!described) describeCommands(program, lang);
+    described = true;
+  };
+  program.configureHelp({
+    sortSubcommands: false,
+    formatHelp(this: Help, cmd, helper) {
+      describe();
+      return Help.prototype.formatHelp.call(this, cmd, helper);
+    },
+  });
   for (const r of COMMANDS) {
     r(program, ctx, done);
   }
   applyClerkOptions(program, ctx);
-  const lang = usageLang(argv, ctx);
+  lang = usageLang(argv, ctx);
   ctx.lang = lang;
-  describeCommands(program, lang);
   if (lang === 'vi') vietnameseHelp(program);
   for (const c of program.commands) c.exitOverride().configureOutput(program.configureOutput());
   // The shells' completion scripts call back here: candidates only, never an error.
@@ -79,6 +92,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
       // commander printed its message already; its exit code for usage errors is 1, ours is 2.
       // Point at the command's own help when the command is known, else at the list of commands.
+      describe();
       if (usageError) io.error(translateUsageError(usageError, e.code, program, argv, lang));
       const first = argv.find((a) => !a.startsWith('-'));
       const known = first !== undefined && program.commands.some((c) => c.name() === first);
