@@ -51,6 +51,11 @@ export function render(lang: Lang, m: Msg | string): string {
   return typeof entry === 'function' ? entry(m.params) : entry;
 }
 
+/** `error[name]` as the English of `m`, said when first read (a log, a test, a stack trace). */
+export function english(error: Error, name: 'message' | 'hint', m: Msg | string, prefix = ''): void {
+  Object.defineProperty(error, name, { get: () => prefix + render('en', m), configurable: true, enumerable: name !== 'message' });
+}
+
 export function isMsg(v: unknown): v is Msg {
   return typeof v === 'object' && v !== null && typeof (v as Msg).key === 'string' && (v as Msg).key in messagesOf('vi');
 }
