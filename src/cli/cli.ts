@@ -36,6 +36,23 @@ export function addCommands(...more: Register[]): void {
 addCommands(registerDiff);
 addCommands(registerLog);
 
+/**
+ * The command each name is registered by: a run whose first word names a command builds that command's definition
+ * alone (its options, help and usage errors are the same). Anything else (help, `tthc` alone, an unknown command,
+ * completion, a global option first, a command added by addCommands and not named here) builds them all.
+ */
+const BY_NAME: Record<string, Register> = {
+  due: registerDue, status: registerStatus, done: registerRecord, trigger: registerRecord, check: registerCheck, show: registerShow,
+  agencies: registerAgencies, schema: registerSchema, import: registerImport, ics: registerIcs, report: registerReport,
+  config: registerConfig, completion: registerCompletion, undo: registerUndo, diff: registerDiff, log: registerLog,
+};
+
+function commandsFor(argv: string[]): Register[] {
+  const first = argv[0];
+  const one = first !== undefined && Object.hasOwn(BY_NAME, first) ? BY_NAME[first] : undefined;
+  return one && COMMANDS.includes(one) ? [one] : COMMANDS;
+}
+
 /** Runs tthc with `argv` (without node and script) and returns the exit code; prints only through `io`. */
 export async function main(argv: string[], io: Io): Promise<number> {
   const ctx = makeCtx(io);
@@ -67,7 +84,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return Help.prototype.formatHelp.call(this, cmd, helper);
     },
   });
-  for (const r of COMMANDS) {
+  for (const r of commandsFor(argv)) {
     r(program, ctx, done);
   }
   applyClerkOptions(program, ctx);
