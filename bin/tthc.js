@@ -77,7 +77,7 @@ function compiled(dirs, file, prefix) {
   for (const dir of dirs) {
     try {
       const cached = path.join(dir, `${prefix}-${key}.v8`);
-      if (!trusted(dir, 'dir') || !trusted(cached, 'file')) continue;
+      if (!trustedDir(dir) || !trusted(cached, 'file')) continue;
       cachedData = fs.readFileSync(cached);
       break;
     } catch {
@@ -107,6 +107,13 @@ function compiled(dirs, file, prefix) {
     mod.loaded = true;
     return mod.exports;
   };
+}
+
+/** Whether a cache folder passes the trust rule, asked once per run and folder, not once per file of the bundle. */
+const dirTrust = new Map();
+function trustedDir(dir) {
+  if (!dirTrust.has(dir)) dirTrust.set(dir, trusted(dir, 'dir'));
+  return dirTrust.get(dir);
 }
 
 /** The code caches to write at exit: of the files this run compiled afresh or whose cache V8 rejected. */
