@@ -95,6 +95,9 @@ function compiled(dirs, file, prefix) {
   mod.paths = Module._nodeModulePaths(path.dirname(file));
   const req = (id) => (typeof id === 'string' && /^\.\/[\w-]+\.js$/.test(id) ? part(dirs, id, mod) : mod.require(id));
   req.resolve = (id) => Module._resolveFilename(id, mod);
+  // An ES module of a package (pdfjs-dist, for `tthc import` of a PDF), imported here: a script compiled from a code
+  // cache has no import() of its own on Node 20.
+  req.importModule = (id) => import(id);
   return () => {
     // Known before it runs, as Node does, so that a file required again while it runs gets its exports so far.
     parts.set(file, mod);

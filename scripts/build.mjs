@@ -197,12 +197,17 @@ const result = await build({
 /**
  * Each file as CommonJS: its imports of other files of the build become require calls (which bin/tthc.js answers
  * from its code cache), and a dynamic import of one (`import('./heavy.js')`) a require when it is asked for: a dynamic
- * import() cannot run in a script compiled from a V8 code cache on Node 20. pdfjs-dist, an ES module, keeps its import().
+ * import() cannot run in a script compiled from a V8 code cache on Node 20 ("A dynamic import callback was not
+ * specified").
  */
 for (const file of result.outputFiles) {
   let { code } = await transform(file.text, { format: 'cjs', platform: 'node', target: 'node20', minify: common.minify, legalComments: 'none' });
   code = code.replace(/\bimport\((["'])(\.\/[\w-]+\.js)\1\)/g, (_, q, f) => `Promise.resolve().then(()=>require(${q}${f}${q}))`);
   if (/\bimport\((["'])\./.test(code)) throw new Error(`${basename(file.path)}: a dynamic import of a file of the build is left`);
+  // The same for Node's own modules (`import('node:child_process')`, for git); a package's ES module (pdfjs-dist) is
+  // imported by bin/tthc.js for the file (`require.importModule`), and by the file itself when Node loads it.
+  code = code.replace(/\bimport\((["'])(node:[\w/]+)\1\)/g, (_, q, id) => `Promise.resolve().then(()=>require(${q}${id}${q}))`);
+  code = code.replace(/\bimport\((["'])([^"'.][^"']*)\1\)/g, (_, q, id) => `(require.importModule||(s=>import(s)))(${q}${id}${q})`);
   if (code.includes('__tthcUrl')) code = `const __tthcUrl = require('node:url').pathToFileURL(__filename).href;\n${code}`;
   writeFileSync(file.path, code);
 }

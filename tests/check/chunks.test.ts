@@ -124,6 +124,15 @@ describe.each([
     expect(en.read.filter((f) => /-vi\.js$/.test(f))).toEqual([]);
   });
 
+  it("tthc import of a PDF: pdfjs-dist, an ES module, is imported whether the importer's file came from the code cache or not", () => {
+    for (let i = 0; i < 2; i++) {
+      const r = run(['import', 'tests/import/fixtures/commune-parts-2026.pdf', '--lang', 'en'], {}, cache);
+      expect(r.stderr).not.toContain('dynamic import');
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain('# yaml-language-server: $schema=');
+    }
+  });
+
   it('a refusal is said in English when English is asked for, in Vietnamese otherwise', () => {
     const en = run(['due', '--plan', 'no-such-plan.yaml', '--lang', 'en'], {}, cache);
     expect(en.status).toBe(2);
