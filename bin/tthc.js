@@ -60,10 +60,10 @@ function builtInCache(dirs) {
 
 /**
  * A file of the bundle compiled with V8's code cache, as a function that runs it and returns its exports: the bytecode
- * of the functions the same command ran last time, kept per command (`due` and `check` run different code) in the
- * folder the plan cache uses. `dist/heavy.js` (YAML, zod, the checks: most of the code a changed plan runs) is
- * compiled the same way when the bundle asks for it. V8 checks that a cache fits this source and this Node; one that
- * does not is rejected and rewritten. Anything unexpected: a plain require.
+ * of the functions the same command ran last time, kept per command (`due` and `check` run different code) and per
+ * file in the folder the plan cache uses. The files the bundle requires (its chunks, `dist/heavy.js` with YAML, zod and
+ * the checks, each language's catalogue) are compiled the same way when asked for, each once. V8 checks that a cache
+ * fits this source and this Node; one that does not is rejected and rewritten. Anything unexpected: a plain require.
  */
 function compiled(dirs, file, prefix) {
   if (dirs.length === 0) return undefined;
@@ -77,7 +77,7 @@ function compiled(dirs, file, prefix) {
   for (const dir of dirs) {
     try {
       const cached = path.join(dir, `${prefix}-${key}.v8`);
-      if (!trusted(dir, 'dir') || !trusted(cached, 'file')) continue;
+      if (!trustedDir(dir) || !trusted(cached, 'file')) continue;
       cachedData = fs.readFileSync(cached);
       break;
     } catch {
@@ -87,47 +87,74 @@ function compiled(dirs, file, prefix) {
   const script = new vm.Script(Module.wrap(text), { filename: file, cachedData });
   if (!cachedData || script.cachedDataRejected) {
     // Written at exit, when the functions this command needed have been compiled too; atomically, never blocking.
-    process.once('exit', () => {
-      for (const dir of dirs) {
-        try {
-          if (!privateDir(dir)) continue;
-          const cached = path.join(dir, `${prefix}-${key}.v8`);
-          const tmp = `${cached}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
-          fs.writeFileSync(tmp, script.createCachedData(), { flag: 'wx', mode: 0o600 });
-          fs.renameSync(tmp, cached);
-          return;
-        } catch {
-          // a cache that cannot be written only costs time
-        }
-      }
-    });
+    if (unwritten.length === 0) process.once('exit', writeCaches);
+    unwritten.push({ dirs, name: `${prefix}-${key}.v8`, script });
   }
   const mod = new Module(file, module);
   mod.filename = file;
   mod.paths = Module._nodeModulePaths(path.dirname(file));
-  const heavyFile = path.join(path.dirname(bundle), 'heavy.js');
-  let heavy;
-  const req = (id) => {
-    if (file === bundle && id === './heavy.js') {
-      if (!heavy) {
-        let load;
-        try {
-          load = compiled(dirs, heavyFile, 'heavy');
-        } catch {
-          load = undefined;
-        }
-        heavy = load ? load() : mod.require(id);
-      }
-      return heavy;
-    }
-    return mod.require(id);
-  };
+  const req = (id) => (typeof id === 'string' && /^\.\/[\w-]+\.js$/.test(id) ? part(dirs, id, mod) : mod.require(id));
   req.resolve = (id) => Module._resolveFilename(id, mod);
+  // An ES module of a package (pdfjs-dist, for `tthc import` of a PDF), imported here: a script compiled from a code
+  // cache has no import() of its own on Node 20.
+  req.importModule = (id) => import(id);
   return () => {
-    script.runInThisContext().call(mod.exports, mod.exports, req, mod, file, path.dirname(file));
+    // Known before it runs, as Node does, so that a file required again while it runs gets its exports so far.
+    parts.set(file, mod);
+    try {
+      script.runInThisContext().call(mod.exports, mod.exports, req, mod, file, path.dirname(file));
+    } catch (e) {
+      parts.delete(file);
+      throw e;
+    }
     mod.loaded = true;
     return mod.exports;
   };
+}
+
+/** Whether a cache folder passes the trust rule, asked once per run and folder, not once per file of the bundle. */
+const dirTrust = new Map();
+function trustedDir(dir) {
+  if (!dirTrust.has(dir)) dirTrust.set(dir, trusted(dir, 'dir'));
+  return dirTrust.get(dir);
+}
+
+/** The code caches to write at exit: of the files this run compiled afresh or whose cache V8 rejected. */
+const unwritten = [];
+
+function writeCaches() {
+  for (const { dirs, name, script } of unwritten) {
+    for (const dir of dirs) {
+      try {
+        if (!privateDir(dir)) continue;
+        const cached = path.join(dir, name);
+        const tmp = `${cached}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
+        fs.writeFileSync(tmp, script.createCachedData(), { flag: 'wx', mode: 0o600 });
+        fs.renameSync(tmp, cached);
+        break;
+      } catch {
+        // a cache that cannot be written only costs time
+      }
+    }
+  }
+}
+
+/** The files of the bundle loaded so far, by path: each runs once, whichever file asks for it first. */
+const parts = new Map();
+
+/** A file of the bundle that another requires (`./heavy.js`, `./chunk-….js`, `./messages-en.js`), compiled from the code cache. */
+function part(dirs, id, parent) {
+  const file = path.join(path.dirname(bundle), id.slice(2));
+  const known = parts.get(file);
+  if (known) return known.exports;
+  let load;
+  try {
+    // `code-` and `heavy-` name the caches of dist/tthc.js and dist/heavy.js; a file's own name those of the others.
+    load = compiled(dirs, file, file === bundle ? 'code' : path.basename(file, '.js'));
+  } catch {
+    load = undefined;
+  }
+  return load ? load() : parent.require(id);
 }
 
 let run;

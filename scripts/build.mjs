@@ -1,10 +1,12 @@
-// Bundles the CLI so that a command costs little more than Node's own start: dist/tthc.js (CommonJS, which Node 20
-// loads faster than an ES module, and which bin/tthc.js can compile with a V8 code cache) with the YAML reader, zod
-// and the checker apart in dist/heavy.js, loaded only when a plan's cached analysis is missing or a plan is edited.
-import { build } from 'esbuild';
+// Bundles the CLI so that a command costs little more than Node's own start: dist/tthc.js and the chunks it shares
+// with the parts loaded on demand (CommonJS files, which Node 20 loads faster than ES modules and which bin/tthc.js
+// compiles with a V8 code cache): the YAML reader, zod and the checker in dist/heavy.js, loaded only when a plan's
+// cached analysis is missing or a plan is edited; each language's messages, help and findings in a file of its own;
+// the report, import and diff code where only their commands load it. No module is in two files.
+import { build, transform } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 const lf = (file) => readFileSync(file, 'utf8').replace(/\r\n/g, '\n');
 
@@ -39,20 +41,21 @@ const common = {
   define: { __TTHC_BUILD__: JSON.stringify(buildId()) },
   logLevel: 'warning',
 };
-const cjs = {
-  format: 'cjs',
-  define: { ...common.define, 'import.meta.url': '__tthcUrl' },
-  banner: { js: "const __tthcUrl = require('node:url').pathToFileURL(__filename).href;" },
-};
-
 /**
- * In the main bundle, src/host/heavy.ts stays a separate file (dist/heavy.js) that src/host/lazy.ts loads on demand, with
- * require rather than import(): a dynamic import() cannot run in a script compiled from a V8 code cache on Node 20.
+ * The build of src/messages/catalogues.ts: each language's catalogue (messages, help, findings) from its own file of
+ * the build, loaded (synchronously, by require: `say` is called anywhere) the first time the run says something in it.
  */
-const heavyApart = {
-  name: 'heavy-apart',
+const CATALOGUE_CHUNKS = { messagesOf: ['messages-vi', 'vi', 'messages-en', 'en'], helpOf: ['help-vi', 'helpVi', 'help-en', 'helpEn'], findingsOf: ['findings-vi', 'findingsVi', 'findings-en', 'findingsEn'] };
+const catalogueChunks = {
+  name: 'catalogue-chunks',
   setup(b) {
-    b.onResolve({ filter: /^\.\/heavy\.js$/ }, (args) => (args.importer.endsWith('lazy.ts') ? { path: './heavy.js', external: true } : undefined));
+    b.onResolve({ filter: /^\.\/(messages|help|findings)-(vi|en)\.js$/ }, (args) => ({ path: args.path, external: true }));
+    b.onLoad({ filter: /[\\/]src[\\/]messages[\\/]catalogues\.ts$/ }, () => ({
+      contents: Object.entries(CATALOGUE_CHUNKS)
+        .map(([fn, [vi, viName, en, enName]]) => `let ${fn}Vi, ${fn}En; export const ${fn} = (lang) => (lang === 'vi' ? (${fn}Vi ??= require('./${vi}.js').${viName}) : (${fn}En ??= require('./${en}.js').${enName}));`)
+        .join('\n'),
+      loader: 'js',
+    }));
   },
 };
 
@@ -163,12 +166,67 @@ function setOption(objA, objB, nameB, targetObj) {
  */
 const officeApart = ['docx', 'exceljs'];
 
-// Two files rather than shared chunks: each command loads one or two modules, not a handful.
-const [main, heavy] = await Promise.all([
-  build({ ...common, ...cjs, entryPoints: ['src/cli/entry.ts'], outfile: 'dist/tthc.js', plugins: [heavyApart, lazyChildProcess, lazyCrypto, chalkNoDetection, tableOnDemand], external: officeApart, supported: { 'dynamic-import': false } }),
-  // pdfjs-dist stays in node_modules, imported by `tthc import` for a PDF only: it is large, and an ES module.
-  build({ ...common, ...cjs, entryPoints: ['src/host/heavy.ts'], outfile: 'dist/heavy.js', external: ['pdfjs-dist'] }),
-]);
-// The package is "type": "module"; the bundles are CommonJS, so dist/ says so for itself.
+/** The files of the build: the CLI, its cold half, and each catalogue (src/messages/catalogues.ts says which is which). */
+const entryPoints = {
+  tthc: 'src/cli/entry.ts',
+  heavy: 'src/host/heavy.ts',
+  'messages-vi': 'src/messages/vi.ts',
+  'messages-en': 'src/messages/en.ts',
+  'help-vi': 'src/messages/help-vi.ts',
+  'help-en': 'src/messages/help-en.ts',
+  'findings-vi': 'src/messages/findings-vi.ts',
+  'findings-en': 'src/messages/findings-en.ts',
+};
+
+// One build with esbuild's code splitting, which puts every module in exactly one file: a module the CLI and the cold
+// half both use is in a chunk both load, so it has one state and is read once. Splitting needs ES modules; each file is
+// then turned into CommonJS on its own (below). The Word and Excel writers and pdfjs-dist stay in node_modules.
+const result = await build({
+  ...common,
+  entryPoints,
+  outdir: 'dist',
+  format: 'esm',
+  splitting: true,
+  chunkNames: 'chunk-[hash]',
+  define: { ...common.define, 'import.meta.url': '__tthcUrl' },
+  plugins: [catalogueChunks, lazyChildProcess, lazyCrypto, chalkNoDetection, tableOnDemand],
+  external: [...officeApart, 'pdfjs-dist'],
+  write: false,
+});
+
+/**
+ * Each file as CommonJS: its imports of other files of the build become require calls (which bin/tthc.js answers
+ * from its code cache), and a dynamic import of one (`import('./heavy.js')`) a require when it is asked for: a dynamic
+ * import() cannot run in a script compiled from a V8 code cache on Node 20 ("A dynamic import callback was not
+ * specified").
+ */
+for (const file of result.outputFiles) {
+  let { code } = await transform(file.text, { format: 'cjs', platform: 'node', target: 'node20', minify: common.minify, legalComments: 'none' });
+  code = code.replace(/\bimport\((["'])(\.\/[\w-]+\.js)\1\)/g, (_, q, f) => `Promise.resolve().then(()=>require(${q}${f}${q}))`);
+  if (/\bimport\((["'])\./.test(code)) throw new Error(`${basename(file.path)}: a dynamic import of a file of the build is left`);
+  // The same for Node's own modules (`import('node:child_process')`, for git); a package's ES module (pdfjs-dist) is
+  // imported by bin/tthc.js for the file (`require.importModule`), and by the file itself when Node loads it.
+  code = code.replace(/\bimport\((["'])(node:[\w/]+)\1\)/g, (_, q, id) => `Promise.resolve().then(()=>require(${q}${id}${q}))`);
+  code = code.replace(/\bimport\((["'])([^"'.][^"']*)\1\)/g, (_, q, id) => `(require.importModule||(s=>import(s)))(${q}${id}${q})`);
+  if (code.includes('__tthcUrl')) code = `const __tthcUrl = require('node:url').pathToFileURL(__filename).href;\n${code}`;
+  writeFileSync(file.path, code);
+}
+// The package is "type": "module"; the files are CommonJS, so dist/ says so for itself.
 writeFileSync('dist/package.json', '{ "type": "commonjs" }\n');
-writeFileSync('dist/meta.json', JSON.stringify({ main: main.metafile, heavy: heavy.metafile }));
+/**
+ * What a file loads with it, the files it requires at once and theirs, as one: `main` is what every command loads
+ * (dist/tthc.js and its chunks), `heavy` what a plan read afresh adds; `build` is esbuild's account of every file.
+ */
+function loadedWith(entry) {
+  const outputs = new Set();
+  const visit = (o) => {
+    if (outputs.has(o)) return;
+    outputs.add(o);
+    for (const i of result.metafile.outputs[o].imports) if (i.kind === 'import-statement' && !i.external) visit(i.path);
+  };
+  visit(entry);
+  const inputs = {};
+  for (const o of outputs) Object.assign(inputs, result.metafile.outputs[o].inputs);
+  return { outputs: [...outputs], inputs };
+}
+writeFileSync('dist/meta.json', JSON.stringify({ main: loadedWith('dist/tthc.js'), heavy: loadedWith('dist/heavy.js'), build: result.metafile }));

@@ -1,5 +1,5 @@
 // The command-line program: arguments, global options, exit codes and the one place errors are caught.
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import { RefusedError, UsageError, type Io } from '../model/io.js';
 import { makeCtx, type Ctx } from '../commands/context.js';
 import { registerCheck } from '../commands/check.js';
@@ -36,6 +36,23 @@ export function addCommands(...more: Register[]): void {
 addCommands(registerDiff);
 addCommands(registerLog);
 
+/**
+ * The command each name is registered by: a run whose first word names a command builds that command's definition
+ * alone (its options, help and usage errors are the same). Anything else (help, `tthc` alone, an unknown command,
+ * completion, a global option first, a command added by addCommands and not named here) builds them all.
+ */
+const BY_NAME: Record<string, Register> = {
+  due: registerDue, status: registerStatus, done: registerRecord, trigger: registerRecord, check: registerCheck, show: registerShow,
+  agencies: registerAgencies, schema: registerSchema, import: registerImport, ics: registerIcs, report: registerReport,
+  config: registerConfig, completion: registerCompletion, undo: registerUndo, diff: registerDiff, log: registerLog,
+};
+
+function commandsFor(argv: string[]): Register[] {
+  const first = argv[0];
+  const one = first !== undefined && Object.hasOwn(BY_NAME, first) ? BY_NAME[first] : undefined;
+  return one && COMMANDS.includes(one) ? [one] : COMMANDS;
+}
+
 /** Runs tthc with `argv` (without node and script) and returns the exit code; prints only through `io`. */
 export async function main(argv: string[], io: Io): Promise<number> {
   const ctx = makeCtx(io);
@@ -52,14 +69,27 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .showSuggestionAfterError(true)
     .configureOutput({ writeOut: (s) => io.write(s), writeErr: (s) => io.error(s), outputError: (s) => void (usageError += s) })
     .exitOverride();
-  program.configureHelp({ sortSubcommands: false });
-  for (const r of COMMANDS) {
+  // The descriptions come from the help catalogue, a chunk of the build of its own: read only when help is drawn or a
+  // usage error names an argument, not by every run.
+  let lang: Lang = 'vi';
+  let described = false;
+  const describe = () => {
+    if (!described) describeCommands(program, lang);
+    described = true;
+  };
+  program.configureHelp({
+    sortSubcommands: false,
+    formatHelp(this: Help, cmd, helper) {
+      describe();
+      return Help.prototype.formatHelp.call(this, cmd, helper);
+    },
+  });
+  for (const r of commandsFor(argv)) {
     r(program, ctx, done);
   }
   applyClerkOptions(program, ctx);
-  const lang = usageLang(argv, ctx);
+  lang = usageLang(argv, ctx);
   ctx.lang = lang;
-  describeCommands(program, lang);
   if (lang === 'vi') vietnameseHelp(program);
   for (const c of program.commands) c.exitOverride().configureOutput(program.configureOutput());
   // The shells' completion scripts call back here: candidates only, never an error.
@@ -79,6 +109,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
       // commander printed its message already; its exit code for usage errors is 1, ours is 2.
       // Point at the command's own help when the command is known, else at the list of commands.
+      describe();
       if (usageError) io.error(translateUsageError(usageError, e.code, program, argv, lang));
       const first = argv.find((a) => !a.startsWith('-'));
       const known = first !== undefined && program.commands.some((c) => c.name() === first);

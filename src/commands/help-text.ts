@@ -1,10 +1,10 @@
 // The descriptions of commands, arguments and options, from the message catalogue in the run's language.
 import type { Command } from 'commander';
-import { CATALOGUES, type Key, type Lang } from '../messages/index.js';
+import { helpOf, type Lang } from '../messages/index.js';
 
 /** The help text of `key` in `lang`, or undefined where the catalogue has none (an option another branch added). */
 function helpText(lang: Lang, key: string): string | undefined {
-  const entry = (CATALOGUES[lang] as Record<string, unknown>)[key as Key];
+  const entry = (helpOf(lang) as Record<string, unknown>)[key];
   return typeof entry === 'string' ? entry : undefined;
 }
 

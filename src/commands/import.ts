@@ -1,6 +1,6 @@
 // `tthc import FILE`: a plan file from the text of a plan's document (its appendix table, or the whole document).
 import type { Command } from 'commander';
-import { heavy } from '../host/lazy.js';
+import { heavy, importer } from '../host/lazy.js';
 import { exists, isFile } from '../host/files.js';
 import { keepWarm } from '../host/cache.js';
 import { RefusedError, UsageError } from '../model/io.js';
@@ -40,7 +40,7 @@ export function registerImport(program: Command, ctx: Ctx, done: (code: number) 
       const shown = ctx.display(file);
       const lang = runLang(ctx);
       const bytes = readPlanBytes(ctx, file);
-      const { importPlan, ImportError, docxToText, DocxError, pdfToText, PdfError } = await heavy();
+      const { importPlan, ImportError, docxToText, DocxError, pdfToText, PdfError } = await importer();
       let text: string;
       const starts = (sig: number[]) => sig.every((b, i) => bytes[i] === b);
       if (starts([0x25, 0x50, 0x44, 0x46])) {

@@ -55,7 +55,7 @@ import {
 } from 'yaml';
 import type { RecordFile } from '../model/schema.js';
 import { EDIT_YAML } from '../read/yaml.js';
-import { msg, render, say, type Lang, type Msg } from '../messages/index.js';
+import { english, msg, render, say, type Lang, type Msg } from '../messages/index.js';
 import { layoutOf, type RecordEdit, type TaskLayout } from '../read/layout.js';
 
 export type EditErrorCode = 'PARSE_ERROR' | 'TASK_NOT_FOUND' | 'DUPLICATE_TASK' | 'BAD_RECORD' | 'UNEDITABLE';
@@ -68,8 +68,8 @@ export class EditError extends Error {
   /** The reason as a catalogue message; `message` is its English (with the line), for logs and tests. */
   readonly text: Msg;
   constructor(code: EditErrorCode, text: Msg, line?: number) {
-    const message = render('en', text);
-    super(line === undefined ? message : `line ${line}: ${message}`);
+    super();
+    english(this, 'message', text, line === undefined ? '' : `line ${line}: `);
     this.code = code;
     this.line = line;
     this.text = text;

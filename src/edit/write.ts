@@ -12,7 +12,7 @@ import { open, readFile, realpath, rename, stat, lstat, unlink, chmod, chown, li
 import { renameSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { retryHeldOpen } from './held-open.js';
-import { msg, render, type Lang, type Msg } from '../messages/index.js';
+import { english, msg, render, type Lang, type Msg } from '../messages/index.js';
 
 export interface UpdateOptions {
   /** How long to wait for another process's lock before giving up, in ms (default 10 000). */
@@ -25,11 +25,12 @@ class Said extends Error {
   readonly hintText?: Msg | string;
   readonly hint?: string;
   constructor(text: Msg | string, hint?: Msg | string) {
-    super(render('en', text));
+    super();
     this.text = text;
+    english(this, 'message', text);
     if (hint !== undefined) {
       this.hintText = hint;
-      this.hint = render('en', hint);
+      english(this, 'hint', hint);
     }
   }
   say(lang: Lang): { message: string; hint?: string } {

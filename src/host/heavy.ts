@@ -6,9 +6,6 @@ export { addRecord, addRecordToTask, newListStyle, EditError } from '../edit/edi
 export { analysisAfterRecord } from '../checks/recheck.js';
 export { reanalyze } from '../checks/reanalyze.js';
 export { updateFile, replaceIfUnchanged, writeSafely, LockError, ConflictError, WriteRefused } from '../edit/write.js';
-export { importPlan, ImportError } from '../import/index.js';
-export { docxToText, DocxError } from '../import/docx.js';
 export { parse as parseYaml } from 'yaml';
 export { Plan as PlanSchema } from '../model/schema.js';
 export { z } from 'zod';
-export { pdfToText, PdfError } from '../import/pdf.js';

@@ -1,6 +1,5 @@
 // English messages; this file defines the catalogue's keys and their parameters (vi.ts must match it).
 import { plural } from './plural.js';
-import { helpEn } from './help-en.js';
 import { symbolReasonEn, type SymbolWhy } from './symbol-reasons.js';
 
 const DAY_FORMS = '10/3/2023, 10-3-2023, 10.3.2023, 2023-03-10, "ngày 10 tháng 3 năm 2023", "hôm nay", "hôm qua" or "mai"';
@@ -9,7 +8,6 @@ const DAY_FORMS = '10/3/2023, 10-3-2023, 10.3.2023, 2023-03-10, "ngày 10 tháng
 export type BinaryKind = 'docx' | 'xlsx' | 'file';
 
 export const en = {
-  ...helpEn,
   // Words of tables and headers
   id: 'Id', task: 'Task', section: 'Section', content: 'Work', lead: 'Lead', support: 'Support', output: 'Output',
   when: 'Timeline', period: 'Period', due: 'Due', days: 'Days', daysLate: 'Days late (negative: days left)', role: 'Role', status: 'Status', agency: 'Agency',

@@ -1,15 +1,12 @@
 // Puts findings into words in the run's language; loaded by the renderers of findings only.
-import { findingsEn } from './findings-en.js';
-import { findingsVi } from './findings-vi.js';
-import { clipText, type FindingsCatalogue, type Said } from './findings.js';
+import { findingsOf } from './catalogues.js';
+import { clipText, type Said } from './findings.js';
 import type { Lang } from './index.js';
-
-export const FINDINGS: Record<Lang, FindingsCatalogue> = { vi: findingsVi, en: findingsEn };
 
 /** The sentence in `lang`, its sentence parameters said first; clipped like the values it quotes. */
 export function sayFinding(lang: Lang, s: Said): string {
   if (typeof s === 'string') return s;
-  const entry = (FINDINGS[lang] as Record<string, string | ((p: unknown) => string) | undefined>)[s.key];
+  const entry = (findingsOf(lang) as Record<string, string | ((p: unknown) => string) | undefined>)[s.key];
   // A key from another build (an old cache) is shown as its key rather than failing.
   if (entry === undefined) return s.key;
   if (typeof entry === 'string') return entry;

@@ -1,6 +1,5 @@
 // Thông báo bằng tiếng Việt (ngôn ngữ mặc định); khóa và tham số theo en.ts.
 import type { Catalogue } from './index.js';
-import { helpVi } from './help-vi.js';
 import { symbolReasonVi } from './symbol-reasons.js';
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
@@ -14,7 +13,6 @@ const STATUS: Record<string, string> = {
 const DAY_FORMS = '10/3/2023, 10-3-2023, 10.3.2023, 2023-03-10, "ngày 10 tháng 3 năm 2023", "hôm nay", "hôm qua" hoặc "mai"';
 
 export const vi: Catalogue = {
-  ...helpVi,
   // Từ của bảng và tiêu đề
   id: 'Mã', task: 'Nhiệm vụ', section: 'Mục', content: 'Nội dung công việc', lead: 'Cơ quan thực hiện',
   support: 'Cơ quan phối hợp', output: 'Kết quả công việc', when: 'Thời gian thực hiện', period: 'Kỳ',

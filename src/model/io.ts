@@ -1,6 +1,6 @@
 // What a command may touch of the outside world, passed in so that tests can run commands in-process; and the two
 // ways a command refuses (exit 2, exit 1), which every layer may throw and only the CLI turns into an exit code.
-import { render, type Lang, type Msg } from '../messages/index.js';
+import { english, render, type Lang, type Msg } from '../messages/index.js';
 
 export interface Io {
   write(s: string): void;
@@ -28,11 +28,13 @@ abstract class SaidError extends Error {
   hintText?: Msg | string;
   hint?: string;
   constructor(message: Msg | string, hint?: Msg | string) {
-    super(render('en', message));
+    super();
     this.text = message;
+    // The English is put into words when read, not by every refusal: a Vietnamese run loads no English catalogue.
+    english(this, 'message', message);
     if (hint !== undefined) {
       this.hintText = hint;
-      this.hint = render('en', hint);
+      english(this, 'hint', hint);
     }
   }
   /** The message and hint in `lang`. */
