@@ -7,7 +7,7 @@ import type { DueItem, DueView } from '../views/due.js';
 import { renderCsv } from './csv.js';
 import { t, type Lang, type Word } from './i18n.js';
 import type { Style } from './style.js';
-import { wrapText } from './table.js';
+import { letters, nfc, wrapText } from './table.js';
 import { agencyName, agencyNames } from '../model/agencies.js';
 
 export function statusWord(lang: Lang, status: string): string {
@@ -119,13 +119,15 @@ function roleCell(lang: Lang, item: DueItem): string {
   return item.via ? `${r} (${t(lang, 'via')} ${item.via})` : r;
 }
 
-const len = (s: string) => [...s].length;
+const len = (s: string) => letters(s);
 
 /** Cuts plain text to `width` columns at a word, with "…". */
 function cut(text: string, width: number): string {
-  const chars = [...text.normalize('NFC')];
-  if (chars.length <= width) return chars.join('');
-  let s = chars.slice(0, Math.max(0, width - 1)).join('');
+  const composed = nfc(text);
+  // Without surrogates a letter is a UTF-16 unit: the text is measured and cut as a string, not as an array of letters.
+  const n = letters(composed);
+  if (n <= width) return composed;
+  let s = n === composed.length ? composed.slice(0, Math.max(0, width - 1)) : [...composed].slice(0, Math.max(0, width - 1)).join('');
   const space = s.lastIndexOf(' ');
   if (space > width / 2) s = s.slice(0, space);
   return s.replace(/[\s,;:.—-]+$/u, '') + '…';
@@ -148,7 +150,7 @@ export function renderDueTable(plan: Plan, view: DueView, lang: Lang, style: Sty
   const rows: Row[] = groupRows(view, opts.each ?? false).map((items) => ({ items, cells: rowCells(plan, view, lang, items) }));
   // Widths over every row, so that the status groups line up; a column none of whose cells has text is left out.
   const shown = [0, 1, 2, 3, 4].filter((c) => c === 0 || rows.some((r) => r.cells[c] !== ''));
-  const widths = shown.map((c) => Math.max(len(head[c]!), ...rows.map((r) => len(r.cells[c]!))));
+  const widths = shown.map((c) => rows.reduce((m, r) => Math.max(m, len(r.cells[c]!)), len(head[c]!)));
   const gap = 2;
   const fixed = widths.reduce((x, y) => x + y, 0) + gap * shown.length;
   // A task cut to fewer letters than this says too little to recognise it: it gets a line of its own instead.
@@ -195,7 +197,11 @@ export function renderDueTable(plan: Plan, view: DueView, lang: Lang, style: Sty
     return out + ' '.repeat(indent) + line + (line ? ' '.repeat(gap) : '') + task + '\n';
   };
   const byStatus = new Map<string, Row[]>();
-  for (const r of rows) byStatus.set(r.items[0]!.status, [...(byStatus.get(r.items[0]!.status) ?? []), r]);
+  for (const r of rows) {
+    const group = byStatus.get(r.items[0]!.status);
+    if (group) group.push(r);
+    else byStatus.set(r.items[0]!.status, [r]);
+  }
   for (const [status, group] of byStatus) {
     const n = group.reduce((x, r) => x + r.items.length, 0);
     const word = statusWord(lang, status);
