@@ -81,6 +81,7 @@ export function fitWidths(columns: Column[], rows: string[][], width: number): n
  * one of / . -) are never broken where the table can still fit: a column keeps room for its longest such word.
  */
 const TOKEN = /[\d/.-]/;
+const TOKEN_WORD = /\S*[\d/.-]\S*/g;
 function unbreakable(columns: Column[], rows: string[][], natural: number[]): number[] {
   return columns.map((_, i) => {
     let longest = 0;
@@ -88,7 +89,8 @@ function unbreakable(columns: Column[], rows: string[][], natural: number[]): nu
       const cell = r[i] ?? '';
       // A cell with no digit nor / . - anywhere has no such word (colour codes have digits: those cells look closer).
       if (!TOKEN.test(cell)) continue;
-      for (const word of cell.replace(ANSI, '').split(/[\s]+/)) if (TOKEN.test(word)) longest = Math.max(longest, letters(nfc(word)));
+      // Only the words with such a character: each match is a whole word (a word without one does not match at all).
+      for (const [word] of cell.replace(ANSI, '').matchAll(TOKEN_WORD)) longest = Math.max(longest, letters(nfc(word)));
     }
     return Math.min(natural[i]!, longest + 2);
   });
@@ -230,7 +232,11 @@ const RULE_START = /^[┌├└]/;
  * per cli-table3 table (tests draw a table whole to show that the chunks join to the same bytes).
  */
 export function renderTable(columns: Column[], rows: string[][], width: number, style: Style, fitRows: string[][] = rows, chunkRows = CHUNK_ROWS): string {
-  const widths = fitWidths(columns, fitRows, width);
+  return drawTable(columns, rows, fitWidths(columns, fitRows, width), style, chunkRows);
+}
+
+/** renderTable with the widths already fitted (fitWidths): groups of one long list fitted once, drawn one by one. */
+export function drawTable(columns: Column[], rows: string[][], widths: number[], style: Style, chunkRows = CHUNK_ROWS): string {
   const dim = (s: string) => (style.enabled ? style.dim(s) : s);
   // Each cell's lines wrapped and padded here: cli-table3 then only lays them out and draws the borders.
   const cells = (r: string[], head: boolean): string[] =>
