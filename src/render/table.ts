@@ -82,7 +82,7 @@ export function fitWidths(columns: Column[], rows: string[][], width: number): n
  */
 const TOKEN = /[\d/.-]/;
 const TOKEN_WORD = /\S*[\d/.-]\S*/g;
-function unbreakable(columns: Column[], rows: string[][], natural: number[]): number[] {
+export function unbreakable(columns: Column[], rows: string[][], natural: number[]): number[] {
   return columns.map((_, i) => {
     let longest = 0;
     for (const r of rows) {
