@@ -149,9 +149,40 @@ function setOption(objA, objB, nameB, targetObj) {
   else targetObj[nameB] = objA[nameB] ?? objB[nameB] ?? undefined;
 }`,
     ];
-    b.onLoad({ filter: /cli-table3[\\/]src[\\/]cell\.js$/ }, (args) => {
+    // A cell without border characters of its own takes the table's: merged once per table, then copied.
+    const charsOnce = [
+      `    let chars = (this.chars = {});
+    CHAR_NAMES.forEach(function (name) {
+      setOption(optionsChars, tableChars, name, chars);
+    });`,
+      `    let chars = (this.chars = {});
+    const own = this.options.chars !== undefined;
+    const merged = own ? undefined : mergedChars.get(tableChars);
+    if (merged) Object.assign(chars, merged);
+    else {
+      CHAR_NAMES.forEach(function (name) {
+        setOption(optionsChars, tableChars, name, chars);
+      });
+      if (!own) mergedChars.set(tableChars, Object.assign({}, chars));
+    }`,
+    ];
+    const mergedCharsMap = ["const { info, debug } = require('./debug');", "const { info, debug } = require('./debug');\nconst mergedChars = new WeakMap();"];
+    // Per printed line cli-table3 measures the text (truncate, then pad) by stripping colour codes and splitting lines,
+    // and carries colour state from line to line through objects whose keys it deletes. A line without an escape or a
+    // line break measures as itself; cells without any escape carry no state: the same results without the work.
+    const strlenPlain = ['function strlen(str) {\n', "function strlen(str) {\n  if (typeof str === 'string' && str.indexOf('\\u001b') < 0 && str.indexOf('\\n') < 0) return stringWidth(str);\n"];
+    const repeatNative = ['return Array(times + 1).join(str);', "return typeof str === 'string' && times > 0 ? str.repeat(times) : Array(times + 1).join(str);"];
+    const colorizePlain = ['function colorizeLines(input) {\n', "function colorizeLines(input) {\n  if (!input.some((line) => line.indexOf('\\u001b') >= 0)) return input.slice();\n"];
+    // A table whose rows are all full and span nothing has no hole to fill: fillInTable would still ask, for every
+    // cell, whether any cell of the rows above covers it (the square of the rows).
+    const noHoles = [
+      '    let w_max = maxWidth(table);\n',
+      '    let w_max = maxWidth(table);\n    if (table.every((row) => row.length === w_max && row.every((cell, x) => cell.x === x && (cell.colSpan || 1) === 1 && (cell.rowSpan || 1) === 1))) return;\n',
+    ];
+    const patches = { 'cell.js': [debugLine, setOption, charsOnce, mergedCharsMap], 'utils.js': [strlenPlain, repeatNative, colorizePlain], 'layout-manager.js': [noHoles] };
+    b.onLoad({ filter: /cli-table3[\\/]src[\\/](cell|utils|layout-manager)\.js$/ }, (args) => {
       let source = readFileSync(args.path, 'utf8').replace(/\r\n/g, '\n');
-      for (const [from, to] of [debugLine, setOption]) {
+      for (const [from, to] of patches[args.path.split(/[\\/]/).pop()]) {
         if (!source.includes(from)) throw new Error(`cli-table3 changed: ${args.path} no longer has \`${from.split('\n')[0]}\``);
         source = source.replace(from, to);
       }

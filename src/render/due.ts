@@ -7,15 +7,28 @@ import type { DueItem, DueView } from '../views/due.js';
 import { renderCsv } from './csv.js';
 import { t, type Lang, type Word } from './i18n.js';
 import type { Style } from './style.js';
-import { wrapText } from './table.js';
+import { letters, nfc, wrapText } from './table.js';
 import { agencyName, agencyNames } from '../model/agencies.js';
+import { dayText } from './day-text.js';
 
 export function statusWord(lang: Lang, status: string): string {
   return t(lang, `status.${status}` as Word);
 }
 
+const periodTexts = new Map<string, string>();
+
+/** "Tháng 7/2023", "Quý III/2023", "Năm 2023": a long list names the same periods again and again, each worked out once. */
 export function periodText(lang: Lang, period: string | null): string {
   if (period === null) return '';
+  const key = `${lang} ${period}`;
+  const known = periodTexts.get(key);
+  if (known !== undefined) return known;
+  const text = periodTextOf(lang, period);
+  periodTexts.set(key, text);
+  return text;
+}
+
+function periodTextOf(lang: Lang, period: string): string {
   let m = /^(\d{4})-(\d{2})$/.exec(period);
   if (m) return t(lang, 'period.month', { y: m[1]!, m: Number(m[2]) });
   m = /^(\d{4})-Q(\d)$/.exec(period);
@@ -23,7 +36,7 @@ export function periodText(lang: Lang, period: string | null): string {
   m = /^(\d{4})-H(\d)$/.exec(period);
   if (m) return t(lang, 'period.half', { y: m[1]!, h: Number(m[2]) });
   if (/^\d{4}$/.test(period)) return t(lang, 'period.year', { y: period });
-  if (/^\d{4}-\d{2}-\d{2}$/.test(period)) return t(lang, 'period.from', { d: formatDayVi(period) });
+  if (/^\d{4}-\d{2}-\d{2}$/.test(period)) return t(lang, 'period.from', { d: dayText(period) });
   return period;
 }
 
@@ -50,6 +63,8 @@ export function dueHeader(view: DueView, lang: Lang): string {
 interface Row {
   items: DueItem[];
   cells: string[];
+  /** Each cell's width in letters, measured once for the column widths and the padding. */
+  lens: number[];
 }
 
 /**
@@ -70,9 +85,9 @@ function periodRange(lang: Lang, periods: string[]): string {
 
 /** "31/1–30/6/2023": two days of one year without repeating it. */
 function dayRange(first: string, last: string): string {
-  if (first === last) return formatDayVi(first);
-  const a = formatDayVi(first);
-  const b = formatDayVi(last);
+  if (first === last) return dayText(first);
+  const a = dayText(first);
+  const b = dayText(last);
   return first.slice(0, 4) === last.slice(0, 4) ? `${a.replace(/\/\d{4}$/, '')}–${b}` : `${a}–${b}`;
 }
 
@@ -100,7 +115,7 @@ function rowCells(plan: Plan, view: DueView, lang: Lang, items: DueItem[]): stri
   const who = view.agency ? roleCell(lang, i) : i.lead.join(', ');
   if (n === 1) {
     const days = daysText(lang, i);
-    return [i.id, periodText(lang, i.period), i.due ? formatDayVi(i.due) : '', days, who, plainText(i.title)];
+    return [i.id, periodText(lang, i.period), i.due ? dayText(i.due) : '', days, who, plainText(i.title)];
   }
   const periods = items.map((x) => x.period!);
   const count = t(lang, 'due.count', { n });
@@ -119,13 +134,15 @@ function roleCell(lang: Lang, item: DueItem): string {
   return item.via ? `${r} (${t(lang, 'via')} ${item.via})` : r;
 }
 
-const len = (s: string) => [...s].length;
+const len = (s: string) => letters(s);
 
 /** Cuts plain text to `width` columns at a word, with "…". */
 function cut(text: string, width: number): string {
-  const chars = [...text.normalize('NFC')];
-  if (chars.length <= width) return chars.join('');
-  let s = chars.slice(0, Math.max(0, width - 1)).join('');
+  const composed = nfc(text);
+  // Without surrogates a letter is a UTF-16 unit: the text is measured and cut as a string, not as an array of letters.
+  const n = letters(composed);
+  if (n <= width) return composed;
+  let s = n === composed.length ? composed.slice(0, Math.max(0, width - 1)) : [...composed].slice(0, Math.max(0, width - 1)).join('');
   const space = s.lastIndexOf(' ');
   if (space > width / 2) s = s.slice(0, space);
   return s.replace(/[\s,;:.—-]+$/u, '') + '…';
@@ -145,10 +162,14 @@ export function renderDueTable(plan: Plan, view: DueView, lang: Lang, style: Sty
   const colour = (status: string, s: string) =>
     status === 'overdue' ? style.red(s) : status === 'due-soon' ? style.yellow(s) : status === 'done' ? style.green(s) : s;
   const head = [t(lang, 'id'), t(lang, 'period'), t(lang, 'due'), t(lang, 'days'), view.agency ? t(lang, 'role') : t(lang, 'shortLead'), t(lang, 'task')];
-  const rows: Row[] = groupRows(view, opts.each ?? false).map((items) => ({ items, cells: rowCells(plan, view, lang, items) }));
+  const rows: Row[] = groupRows(view, opts.each ?? false).map((items) => {
+    const cells = rowCells(plan, view, lang, items);
+    return { items, cells, lens: cells.map(len) };
+  });
+  const headLens = head.map(len);
   // Widths over every row, so that the status groups line up; a column none of whose cells has text is left out.
   const shown = [0, 1, 2, 3, 4].filter((c) => c === 0 || rows.some((r) => r.cells[c] !== ''));
-  const widths = shown.map((c) => Math.max(len(head[c]!), ...rows.map((r) => len(r.cells[c]!))));
+  const widths = shown.map((c) => rows.reduce((m, r) => Math.max(m, r.lens[c]!), headLens[c]!));
   const gap = 2;
   const fixed = widths.reduce((x, y) => x + y, 0) + gap * shown.length;
   // A task cut to fewer letters than this says too little to recognise it: it gets a line of its own instead.
@@ -157,33 +178,36 @@ export function renderDueTable(plan: Plan, view: DueView, lang: Lang, style: Sty
   let first = shown.length;
   while (!oneLine && first > 1 && widths.slice(0, first).reduce((x, y) => x + y, 0) + gap * (first - 1) > width) first--;
   const indent = Math.min(widths[0]! + gap, 12);
-  const aligned = (cells: string[], paint: (c: number, s: string) => string, upTo: number) =>
-    shown
-      .slice(0, upTo)
-      .map((c, k) => {
-        const text = cells[c] ?? '';
-        return (text ? paint(c, text) : '') + ' '.repeat(widths[k]! - len(text));
-      })
-      .join(' '.repeat(gap));
-  const render = (cells: string[], paint: (c: number, s: string) => string, head: boolean): string => {
+  const space = ' '.repeat(gap);
+  const aligned = (cells: string[], lens: number[], paint: (c: number, s: string) => string, upTo: number) => {
+    let line = '';
+    for (let k = 0; k < upTo; k++) {
+      const c = shown[k]!;
+      const text = cells[c] ?? '';
+      if (k) line += space;
+      line += (text ? paint(c, text) : '') + ' '.repeat(widths[k]! - lens[c]!);
+    }
+    return line;
+  };
+  const render = (cells: string[], lens: number[], paint: (c: number, s: string) => string, head: boolean): string => {
     if (oneLine) {
       const room = width - fixed;
-      return (aligned(cells, paint, shown.length) + ' '.repeat(gap) + (head ? cells[5]! : cut(cells[5]!, room))).trimEnd() + '\n';
+      return (aligned(cells, lens, paint, shown.length) + space + (head ? cells[5]! : cut(cells[5]!, room))).trimEnd() + '\n';
     }
-    let out = aligned(cells, paint, first).trimEnd() + '\n';
+    let out = aligned(cells, lens, paint, first).trimEnd() + '\n';
     // The rest of the short cells, each whole, then the task cut to what is left of the line.
     const rest = shown.slice(first).filter((c) => cells[c] !== '');
     let line = '';
     let used = indent;
     for (const c of rest) {
       const text = cells[c]!;
-      if (line && used + gap + len(text) > width) {
+      if (line && used + gap + lens[c]! > width) {
         out += ' '.repeat(indent) + line + '\n';
         line = '';
         used = indent;
       }
       line += (line ? ' '.repeat(gap) : '') + paint(c, text);
-      used += (used > indent ? gap : 0) + len(text);
+      used += (used > indent ? gap : 0) + lens[c]!;
     }
     const room = width - used - (line ? gap : 0);
     if (line && room < 16) {
@@ -195,16 +219,20 @@ export function renderDueTable(plan: Plan, view: DueView, lang: Lang, style: Sty
     return out + ' '.repeat(indent) + line + (line ? ' '.repeat(gap) : '') + task + '\n';
   };
   const byStatus = new Map<string, Row[]>();
-  for (const r of rows) byStatus.set(r.items[0]!.status, [...(byStatus.get(r.items[0]!.status) ?? []), r]);
+  for (const r of rows) {
+    const group = byStatus.get(r.items[0]!.status);
+    if (group) group.push(r);
+    else byStatus.set(r.items[0]!.status, [r]);
+  }
   for (const [status, group] of byStatus) {
     const n = group.reduce((x, r) => x + r.items.length, 0);
     const word = statusWord(lang, status);
     out += '\n' + colour(status, style.bold(`${word.charAt(0).toUpperCase()}${word.slice(1)} (${n})`)) + '\n';
-    out += render(head, (_, x) => x, true)
+    out += render(head, headLens, (_, x) => x, true)
       .split('\n')
       .map((l) => (l ? style.dim(l) : l))
       .join('\n');
-    for (const r of group) out += render(r.cells, (c, x) => (c === 0 ? style.bold(x) : c === 3 ? colour(status, x) : x), false);
+    for (const r of group) out += render(r.cells, r.lens, (c, x) => (c === 0 ? style.bold(x) : c === 3 ? colour(status, x) : x), false);
   }
   // The summary a clerk reads first: how many of each, for whom.
   const counts = new Map<string, number>();

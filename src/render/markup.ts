@@ -38,6 +38,8 @@ export function markupRuns(text: string): Run[] {
 
 /** The text without its markup: what text outputs (tables, CSV, calendars) show. */
 export function plainText(text: string): string {
+  // Without a '<' there is no tag: the text is its own plain text (most cells, drawn by the hundred).
+  if (!text.includes('<')) return text;
   return markupRuns(text)
     .map((r) => r.text)
     .join('');

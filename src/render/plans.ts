@@ -8,7 +8,8 @@ import { daysText, periodText, statusWord } from './due.js';
 import { t, type Lang, type Word } from './i18n.js';
 import { plainText } from './markup.js';
 import type { Style } from './style.js';
-import { renderTable, wrapText, type Column } from './table.js';
+import { dayText } from './day-text.js';
+import { drawTable, fitWidths, renderTable, wrapText, type Column } from './table.js';
 
 /** The plan as a row names it: its issuer, and its number where it has one. */
 export function planLabel(p: PlanRef): string {
@@ -40,7 +41,7 @@ export function renderPlansDueTable(view: PlansDueView, lang: Lang, style: Style
     planLabel(i.plan),
     i.id,
     periodText(lang, i.period),
-    i.due ? formatDayVi(i.due) : '',
+    i.due ? dayText(i.due) : '',
     daysText(lang, i),
     i.role ? `${t(lang, `role.${i.role}` as Word)}${i.via ? ` (${t(lang, 'via')} ${i.via})` : ''}` : i.lead.join(', '),
     plainText(i.title),
@@ -53,10 +54,12 @@ export function renderPlansDueTable(view: PlansDueView, lang: Lang, style: Style
     if (g) g.push(all[k]!);
     else groups.set(i.status, [all[k]!]);
   });
+  // Every group fitted to all rows (so that they line up), once.
+  const widths = fitWidths(columns, all, width);
   for (const [status, rows] of groups) {
     const word = statusWord(lang, status);
     out += '\n' + colour(status, style.bold(`${word.charAt(0).toUpperCase()}${word.slice(1)} (${rows.length})`)) + '\n';
-    out += renderTable(columns, rows, width, style, all);
+    out += drawTable(columns, rows, widths, style);
   }
   const counts = new Map<string, number>();
   for (const i of view.items) counts.set(i.status, (counts.get(i.status) ?? 0) + 1);

@@ -18,11 +18,25 @@ export interface Column {
 
 /** Letters (code points) in a text: its length unless it has a surrogate (then spread, as a string iterates). */
 const SURROGATE = /[\ud800-\udfff]/;
-function letters(s: string): number {
+export function letters(s: string): number {
   return SURROGATE.test(s) ? [...s].length : s.length;
 }
 
+/**
+ * Text that NFC leaves as it is, so that normalizing it can be skipped: ASCII, Latin letters with Vietnamese's
+ * precomposed ones (U+1E00–U+1EFF), and dashes, quotes and the ellipsis. Each of these is a starter that composes
+ * with nothing before it (a test checks every one of them, alone and in pairs).
+ */
+export const NFC_SURE = /^[\u0000-\u02ff\u1e00-\u1eff\u2010-\u2027]*$/;
+export function nfc(s: string): string {
+  return NFC_SURE.test(s) ? s : s.normalize('NFC');
+}
+
+/** A single line of such text without colour codes: its width is its length (the common cell, measured at once). */
+const PLAIN_LINE = /^[\u0000-\u0009\u000b-\u001a\u001c-\u02ff\u1e00-\u1eff\u2010-\u2027]*$/;
+
 function visibleWidth(s: string): number {
+  if (PLAIN_LINE.test(s)) return s.length;
   // Vietnamese letters are one column each once composed; strip colour codes first.
   let max = 0;
   for (const l of s.replace(/\u001b\[[0-9;]*m/g, '').normalize('NFC').split('\n')) max = Math.max(max, letters(l));
@@ -67,11 +81,16 @@ export function fitWidths(columns: Column[], rows: string[][], width: number): n
  * one of / . -) are never broken where the table can still fit: a column keeps room for its longest such word.
  */
 const TOKEN = /[\d/.-]/;
-function unbreakable(columns: Column[], rows: string[][], natural: number[]): number[] {
+const TOKEN_WORD = /\S*[\d/.-]\S*/g;
+export function unbreakable(columns: Column[], rows: string[][], natural: number[]): number[] {
   return columns.map((_, i) => {
     let longest = 0;
     for (const r of rows) {
-      for (const word of (r[i] ?? '').replace(ANSI, '').split(/[\s]+/)) if (TOKEN.test(word)) longest = Math.max(longest, letters(word.normalize('NFC')));
+      const cell = r[i] ?? '';
+      // A cell with no digit nor / . - anywhere has no such word (colour codes have digits: those cells look closer).
+      if (!TOKEN.test(cell)) continue;
+      // Only the words with such a character: each match is a whole word (a word without one does not match at all).
+      for (const [word] of cell.replace(ANSI, '').matchAll(TOKEN_WORD)) longest = Math.max(longest, letters(nfc(word)));
     }
     return Math.min(natural[i]!, longest + 2);
   });
@@ -115,6 +134,7 @@ const ANSI = /\u001b\[[0-9;]*m/g;
 
 /** Colour codes around a whole cell (as Style applies them), so that each wrapped line can wear them again. */
 function splitStyle(cell: string): { pre: string; text: string; post: string } {
+  if (!cell.includes('\u001b')) return { pre: '', text: terminalText(cell), post: '' };
   const pre = /^(?:\u001b\[[0-9;]*m)+/.exec(cell)?.[0] ?? '';
   const rest = cell.slice(pre.length);
   const post = /(?:\u001b\[[0-9;]*m)+$/.exec(rest)?.[0] ?? '';
@@ -155,6 +175,8 @@ export function wrapLine(line: string, width: number, opts: { breakWords?: boole
 
 /** wrapLine for a line without surrogates, where each UTF-16 unit is one letter: the same cuts, made on the string. */
 function wrapUnits(line: string, width: number, breakWords: boolean): string[] {
+  // A line that fits is its own single line (leading spaces aside, which the loop drops): no word is looked at.
+  if (line.length <= width && line.charCodeAt(0) !== 32) return [line];
   const out: string[] = [];
   let cur = '';
   for (const word of line.split(' ')) {
@@ -177,8 +199,8 @@ function wrapUnits(line: string, width: number, breakWords: boolean): string[] {
 }
 
 function cellLines(cell: string, width: number, maxLines?: number): string[] {
-  const { pre, text, post } = splitStyle(cell.normalize('NFC'));
-  let lines = text.split('\n').flatMap((l) => wrapLine(l, width));
+  const { pre, text, post } = splitStyle(nfc(cell));
+  let lines = text.includes('\n') ? text.split('\n').flatMap((l) => wrapLine(l, width)) : wrapLine(text, width);
   if (maxLines && lines.length > maxLines) {
     lines = lines.slice(0, maxLines);
     // Room for the ellipsis: drop the last word rather than cut one in the middle.
@@ -193,7 +215,7 @@ function cellLines(cell: string, width: number, maxLines?: number): string[] {
 }
 
 function pad(line: string, width: number, align: Column['align']): string {
-  const room = width - letters(line.replace(ANSI, ''));
+  const room = width - letters(line.includes('\u001b') ? line.replace(ANSI, '') : line);
   if (room <= 0) return line;
   if (align === 'right') return ' '.repeat(room) + line;
   if (align === 'center') return ' '.repeat(Math.floor(room / 2)) + line + ' '.repeat(Math.ceil(room / 2));
@@ -210,7 +232,11 @@ const RULE_START = /^[┌├└]/;
  * per cli-table3 table (tests draw a table whole to show that the chunks join to the same bytes).
  */
 export function renderTable(columns: Column[], rows: string[][], width: number, style: Style, fitRows: string[][] = rows, chunkRows = CHUNK_ROWS): string {
-  const widths = fitWidths(columns, fitRows, width);
+  return drawTable(columns, rows, fitWidths(columns, fitRows, width), style, chunkRows);
+}
+
+/** renderTable with the widths already fitted (fitWidths): groups of one long list fitted once, drawn one by one. */
+export function drawTable(columns: Column[], rows: string[][], widths: number[], style: Style, chunkRows = CHUNK_ROWS): string {
   const dim = (s: string) => (style.enabled ? style.dim(s) : s);
   // Each cell's lines wrapped and padded here: cli-table3 then only lays them out and draws the borders.
   const cells = (r: string[], head: boolean): string[] =>
