@@ -9,5 +9,5 @@ export { importPlan, ImportError } from '../import/index.js';
 export { docxToText, DocxError } from '../import/docx.js';
 export { parse as parseYaml } from 'yaml';
 export { Plan as PlanSchema } from '../model/schema.js';
-export { z } from 'zod';
+export { toJSONSchema } from 'zod/mini';
 export { pdfToText, PdfError } from '../import/pdf.js';
