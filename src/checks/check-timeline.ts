@@ -1,6 +1,6 @@
 // The checks that need the schedule engine: timeline phrases, explicit schedules, follows, due days, records.
 import { dayOff, holidaysOf, weekday } from '../schedule/holidays.js';
-import { beforeWindow, closingDay, evaluateTask, exactRepeats, formatDayVi, isRecurring, isValidDay, openOn, type Part } from '../schedule/index.js';
+import { beforeWindow, closingDay, evaluateTask, exactRepeats, formatDayVi, isRecurring, isValidDay, occurrences, openOn, triggerDuesOf, triggersOf, type Part } from '../schedule/index.js';
 import { scheduleOf } from '../views/evaluate.js';
 import type { CheckContext } from './context.js';
 import { dateHint } from './dates.js';
@@ -98,11 +98,13 @@ export function checkTimelines(ctx: CheckContext): void {
  * `schedule.kind`, a trigger's `due`), else at the phrase.
  */
 export function checkDueDays(ctx: CheckContext, task: Task, parts: Part[]): void {
-  const ev = evaluateTask({ parts, period: ctx.plan.period, records: task.records, asOf: '9999-12-31', within: 0 });
+  // The occurrences alone (what an evaluation of the task as of the end of time lists as `all`): their due days are
+  // what is checked, and matching the records and working out statuses for every task of a large plan is not needed.
+  const all = occurrences(parts, ctx.plan.period, { triggers: triggersOf(task.records), dues: triggerDuesOf(task.records) });
   const explicit = task.schedule;
   const byDay = new Map<string, { labels: string[]; off: 'weekend' | 'holiday' }>();
   const wheres: Path[] = [];
-  for (const o of ev.all) {
+  for (const o of all) {
     if (!o.due || !isValidDay(o.due)) continue;
     const off = dayOff(o.due);
     if (!off) continue;

@@ -236,15 +236,16 @@ function checkAgencies(ctx: CheckContext): void {
     for (const role of ['lead', 'support'] as const) {
       const list = t[role];
       list.forEach((id, i) => {
-        // t.path is the task's place in the file; whether the role is written as a list is read from the file too.
-        const path: Path = isSeq(ctx.src.doc.getIn([...t.path, role], true)) ? [...t.path, role, i] : [...t.path, role];
+        // t.path is the task's place in the file; whether the role is written as a list is read from the file too,
+        // and only for a finding: looking it up for every reference of a large plan costs more than the check.
+        const path = (): Path => (isSeq(ctx.src.doc.getIn([...t.path, role], true)) ? [...t.path, role, i] : [...t.path, role]);
         used.add(id);
-        if (!plan.agencies.has(id)) unknown(id, path, { task: t.id });
+        if (!plan.agencies.has(id)) unknown(id, path(), { task: t.id });
         const before = seen.get(id);
         if (before) {
           ctx.add(
             'AGENCY_REPEATED',
-            path,
+            path(),
             before === role ? fm('agency.twice', { task: t.id, id, role }) : fm('agency.bothRoles', { task: t.id, id }),
             before === role ? fm('agency.twice.hint') : fm('agency.bothRoles.hint'),
           );
