@@ -83,7 +83,7 @@ export function loadText(text: string, file: string, today: string, meta: { bom?
     doc,
     lineCounter,
   };
-  const walked = walkDocument(doc);
+  const walked = walkDocument(doc, text);
   const yamlFindings = yamlErrors(src);
   const fatal = yamlFindings.some((d) => d.code !== 'DUPLICATE_KEY' && d.code !== 'MULTIPLE_DOCUMENTS');
   diagnostics.push(...yamlFindings);
@@ -216,8 +216,11 @@ interface Walked {
  * per concern: the library's visitor builds a path and calls back for every node, which at 10 000 tasks cost more
  * than a tenth of reading the plan, three times over.
  */
-function walkDocument(doc: Document.Parsed): Walked {
+function walkDocument(doc: Document.Parsed, text: string): Walked {
   const out: Walked = { props: [], controls: [] };
+  // A value holds a control character only if the text has one or writes one as an escape ("\e", "\x1b"): with
+  // neither, most plans, no value is tested.
+  const controls = text.includes('\\') || UNSAFE_IN_VALUE.test(text);
   const walk = (node: unknown): void => {
     if (!isNode(node)) return;
     if (isAlias(node)) {
@@ -226,7 +229,7 @@ function walkDocument(doc: Document.Parsed): Walked {
     }
     if (node.anchor || node.tag) out.props.push(node);
     if (isScalar(node)) {
-      if (typeof node.value === 'string' && UNSAFE_IN_VALUE.test(node.value)) out.controls.push(node);
+      if (controls && typeof node.value === 'string' && UNSAFE_IN_VALUE.test(node.value)) out.controls.push(node);
       return;
     }
     if (isMap(node)) {
