@@ -1,6 +1,6 @@
 // The checks that need the schedule engine: timeline phrases, explicit schedules, follows, due days, records.
 import { dayOff, holidaysOf, weekday } from '../schedule/holidays.js';
-import { beforeWindow, closingDay, evaluateTask, exactRepeats, formatDayVi, isRecurring, isValidDay, openOn, type Part } from '../schedule/index.js';
+import { beforeWindow, closingDay, evaluateTask, exactRepeats, formatDayVi, isRecurring, isValidDay, occurrences, openOn, triggerDuesOf, triggersOf, type DayRange, type Occurrence, type Part } from '../schedule/index.js';
 import { scheduleOf } from '../views/evaluate.js';
 import type { CheckContext } from './context.js';
 import { dateHint } from './dates.js';
@@ -97,15 +97,43 @@ export function checkTimelines(ctx: CheckContext): void {
  * finding points at what set the days, where one thing set them all (`schedule.day`, `schedule.due`,
  * `schedule.kind`, a trigger's `due`), else at the phrase.
  */
+interface OffDay {
+  o: Occurrence;
+  due: string;
+  off: 'weekend' | 'holiday';
+}
+
+/**
+ * The readings of a phrase without an explicit schedule are one list shared by every task that writes the phrase
+ * (parseWhen): their occurrences, without triggers, fall on the same days, worked out once per plan period.
+ */
+const OFF_DAYS = new WeakMap<readonly Part[], { period: DayRange; offs: OffDay[] }>();
+
+/**
+ * The task's occurrences that fall due on a day off. The occurrences alone (what an evaluation of the task as of the
+ * end of time lists as `all`): matching the records and working out statuses for every task is not needed.
+ */
+function offDays(parts: readonly Part[], period: DayRange, task: Task): OffDay[] {
+  const triggers = triggersOf(task.records);
+  const dues = triggerDuesOf(task.records);
+  const shared = triggers.length === 0 && dues.size === 0;
+  const memo = shared ? OFF_DAYS.get(parts) : undefined;
+  if (memo && memo.period.start === period.start && memo.period.end === period.end) return memo.offs;
+  const offs: OffDay[] = [];
+  for (const o of occurrences(parts, period, { triggers, dues })) {
+    if (!o.due || !isValidDay(o.due)) continue;
+    const off = dayOff(o.due);
+    if (off) offs.push({ o, due: o.due, off });
+  }
+  if (shared) OFF_DAYS.set(parts, { period, offs });
+  return offs;
+}
+
 export function checkDueDays(ctx: CheckContext, task: Task, parts: Part[]): void {
-  const ev = evaluateTask({ parts, period: ctx.plan.period, records: task.records, asOf: '9999-12-31', within: 0 });
   const explicit = task.schedule;
   const byDay = new Map<string, { labels: string[]; off: 'weekend' | 'holiday' }>();
   const wheres: Path[] = [];
-  for (const o of ev.all) {
-    if (!o.due || !isValidDay(o.due)) continue;
-    const off = dayOff(o.due);
-    if (!off) continue;
+  for (const { o, due, off } of offDays(parts, ctx.plan.period, task)) {
     const part = parts.find((p) => p.kind === o.kind);
     let where: Path = [...task.path, 'when'];
     if (o.kind === 'event') {
@@ -113,12 +141,12 @@ export function checkDueDays(ctx: CheckContext, task: Task, parts: Part[]): void
       if (i >= 0) where = recordPath(task, i, 'due');
       else if (explicit?.after !== undefined) where = [...task.path, 'schedule', 'after'];
     } else if (part && isRecurring(part) && part.day !== null) where = [...task.path, 'schedule', 'day'];
-    else if (explicit?.due !== undefined && explicit.due === o.due) where = [...task.path, 'schedule', 'due'];
+    else if (explicit?.due !== undefined && explicit.due === due) where = [...task.path, 'schedule', 'due'];
     else if (part?.text === '' && explicit?.kind !== undefined) where = [...task.path, 'schedule', 'kind'];
     wheres.push(where);
-    const entry = byDay.get(o.due) ?? { labels: [], off };
+    const entry = byDay.get(due) ?? { labels: [], off };
     if (o.period !== null) entry.labels.push(o.period);
-    byDay.set(o.due, entry);
+    byDay.set(due, entry);
   }
   if (byDay.size === 0) return;
   const same = wheres.every((w) => JSON.stringify(w) === JSON.stringify(wheres[0]));

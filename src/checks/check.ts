@@ -244,15 +244,16 @@ function checkAgencies(ctx: CheckContext): void {
       const list = t[role];
       list.forEach((id, i) => {
         // t.path is the task's place in the file; whether the role is written as a list is read from the file too
-        // (its values as read: a task's node is not looked up, so that a re-analysis need not read every task's lines).
-        const path: Path = Array.isArray(valueAt(ctx.data, [...t.path, role])) ? [...t.path, role, i] : [...t.path, role];
+        // (its values as read: a task's node is not looked up, so that a re-analysis need not read every task's lines),
+        // and only for a finding: looking it up for every reference of a large plan costs more than the check.
+        const path = (): Path => (Array.isArray(valueAt(ctx.data, [...t.path, role])) ? [...t.path, role, i] : [...t.path, role]);
         used.add(id);
-        if (!plan.agencies.has(id)) unknown(id, path, { task: t.id });
+        if (!plan.agencies.has(id)) unknown(id, path(), { task: t.id });
         const before = seen.get(id);
         if (before) {
           ctx.add(
             'AGENCY_REPEATED',
-            path,
+            path(),
             before === role ? fm('agency.twice', { task: t.id, id, role }) : fm('agency.bothRoles', { task: t.id, id }),
             before === role ? fm('agency.twice.hint') : fm('agency.bothRoles.hint'),
           );
@@ -374,13 +375,24 @@ function checkBases(ctx: CheckContext): void {
   });
 }
 
-/** Every text of the plan with its path, in file order, for the checks that read prose. */
+/** Whether the text at `path` is prose (not an id, a reference, a date, a schedule's field or a record's). */
+function isProse(path: Path): boolean {
+  const last = path[path.length - 1];
+  if (last === 'ref' || last === 'id' || path.includes('records') || path.includes('schedule') || last === 'lead' || last === 'support' || (path[0] === 'sections' && path[2] === 'tasks' && typeof last === 'number')) return false;
+  return !(path[0] === 'bases' && last !== 'text');
+}
+
+/** Every text of the plan that is prose, with its path, in file order, for the checks that read prose. */
 function texts(ctx: CheckContext): { path: Path; text: string }[] {
   const out: { path: Path; text: string }[] = [];
   const walk = (v: unknown, path: Path): void => {
-    if (typeof v === 'string') out.push({ path, text: v });
-    else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+    if (typeof v === 'string') {
+      if (isProse(path)) out.push({ path, text: v });
+    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+    else if (v && typeof v === 'object') {
+      // Nothing under a record or a schedule is prose: their lists are not walked (most of a large plan's values).
+      for (const [k, x] of Object.entries(v)) if (k !== 'records' && k !== 'schedule') walk(x, [...path, k]);
+    }
   };
   // Read from the file as written, every part where it stands: a part left out of the model for its shape (a task
   // without its timeline, a basis without its date) keeps its prose checked, and shifts nothing onto its neighbours.
@@ -393,9 +405,6 @@ function texts(ctx: CheckContext): { path: Path; text: string }[] {
 function checkProse(ctx: CheckContext): void {
   const cited = new Map<string, { number: string; symbol: string; path: Path; at: Position }>();
   for (const { path, text } of texts(ctx)) {
-    const last = path[path.length - 1];
-    if (last === 'ref' || last === 'id' || path.includes('records') || path.includes('schedule') || last === 'lead' || last === 'support' || (path[0] === 'sections' && path[2] === 'tasks' && typeof last === 'number')) continue;
-    if (path[0] === 'bases' && last !== 'text') continue;
     for (const c of findCitations(text)) {
       const at = locateInside(ctx.src, path, c.symbol);
       const p = parseSymbol(c.symbol);

@@ -7,8 +7,8 @@ export const SCHEMA_ID = 'https://tthc.invalid/schema/plan.schema.json';
 
 /** Loaded only by this command: zod's JSON Schema generator is large and nothing else needs it. */
 export async function planJsonSchema(): Promise<string> {
-  const { z, PlanSchema: Plan } = await heavy();
-  const schema = z.toJSONSchema(Plan, { target: 'draft-07', io: 'input' }) as Record<string, unknown>;
+  const { toJSONSchema, PlanSchema: Plan } = await heavy();
+  const schema = toJSONSchema(Plan, { target: 'draft-07', io: 'input' }) as Record<string, unknown>;
   return JSON.stringify({ $schema: schema.$schema, $id: SCHEMA_ID, title: 'tthc plan', ...schema }, null, 2) + '\n';
 }
 

@@ -8,4 +8,4 @@ export { reanalyze } from '../checks/reanalyze.js';
 export { updateFile, replaceIfUnchanged, writeSafely, LockError, ConflictError, WriteRefused } from '../edit/write.js';
 export { parse as parseYaml } from 'yaml';
 export { Plan as PlanSchema } from '../model/schema.js';
-export { z } from 'zod';
+export { toJSONSchema } from 'zod/mini';

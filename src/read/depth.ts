@@ -15,6 +15,9 @@ export const MAX_DEPTH = 40;
  */
 export const MAX_COMPACT_RUN = 500;
 
+/** What ends a stretch of plain text on a line for the scan below: a comment, a colon, or the line's end. */
+const PLAIN_STOP = /[#:\n]/g;
+
 /**
  * The offset of the first character at which the text nests deeper than `max` (block indentation levels, `- `
  * and `? ` items on one line and flow brackets counted together), or -1. It over-counts rather than under-counts
@@ -63,6 +66,16 @@ export function tooDeepAt(text: string, max = MAX_DEPTH): number {
     let valueStart = !quote && flow === 0;
     let colons = 0;
     for (; j < end; j++) {
+      if (!quote && flow === 0 && !valueStart) {
+        // Inside a plain value only a comment or another `key:` matters: the rest of the text is passed over at once.
+        PLAIN_STOP.lastIndex = j;
+        const stop = PLAIN_STOP.exec(text)?.index ?? end;
+        if (stop >= end) {
+          j = end;
+          break;
+        }
+        j = stop;
+      }
       const c = text[j]!;
       if (quote === '"') {
         if (c === '\\') j++;

@@ -1,5 +1,5 @@
 // Text of a plan file → the plan model and every problem found reading it, each located at line:col.
-import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, YAMLParseError, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, YAMLParseError, type Document, type Node, type Scalar } from 'yaml';
 import { makeDiagnostic, type Code, type Diagnostic, type FindingText, type Said } from '../model/diagnostics.js';
 import { fm, type FindingKey } from '../messages/findings.js';
 import { decodePlanBytes } from './decode.js';
@@ -83,7 +83,7 @@ export function loadText(text: string, file: string, today: string, meta: { bom?
     doc,
     lineCounter,
   };
-  duplicateKeys(doc);
+  const walked = walkDocument(doc, text);
   const yamlFindings = yamlErrors(src);
   const fatal = yamlFindings.some((d) => d.code !== 'DUPLICATE_KEY' && d.code !== 'MULTIPLE_DOCUMENTS');
   diagnostics.push(...yamlFindings);
@@ -95,26 +95,22 @@ export function loadText(text: string, file: string, today: string, meta: { bom?
     if (++props <= MAX_PROPERTY_FINDINGS) diagnostics.push(makeDiagnostic(code, file, position(src, offset), message, hint));
     else if (props === MAX_PROPERTY_FINDINGS + 1) firstOmitted = offset;
   };
-  visit(doc, {
-    Node(_key, node) {
-      if (isAlias(node)) {
-        aliases = true;
-        prop('YAML_ALIAS', node.range?.[0] ?? 0, fm('yaml.alias', { name: node.source }), fm('yaml.alias.hint'));
-        return visit.SKIP;
-      }
-      if (isPair(node)) return undefined;
-      if (node.anchor) {
-        const at = propertyStart(text, node.range?.[0] ?? 0, '&');
-        prop('YAML_ALIAS', at, fm('yaml.anchor', { name: node.anchor }), fm('yaml.anchor.hint'));
-      }
-      if (node.tag && !fatal) {
-        const at = propertyStart(text, node.range?.[0] ?? 0, '!');
-        const written = /^!\S*/.exec(text.slice(at))?.[0] ?? node.tag;
-        prop('YAML_TAG', at, fm('yaml.tag', { tag: written }), fm('yaml.tag.hint'));
-      }
-      return undefined;
-    },
-  });
+  for (const node of walked.props) {
+    if (isAlias(node)) {
+      aliases = true;
+      prop('YAML_ALIAS', node.range?.[0] ?? 0, fm('yaml.alias', { name: node.source }), fm('yaml.alias.hint'));
+      continue;
+    }
+    if (node.anchor) {
+      const at = propertyStart(text, node.range?.[0] ?? 0, '&');
+      prop('YAML_ALIAS', at, fm('yaml.anchor', { name: node.anchor }), fm('yaml.anchor.hint'));
+    }
+    if (node.tag && !fatal) {
+      const at = propertyStart(text, node.range?.[0] ?? 0, '!');
+      const written = /^!\S*/.exec(text.slice(at))?.[0] ?? node.tag;
+      prop('YAML_TAG', at, fm('yaml.tag', { tag: written }), fm('yaml.tag.hint'));
+    }
+  }
   if (props > MAX_PROPERTY_FINDINGS) {
     diagnostics.push(
       makeDiagnostic(
@@ -127,7 +123,7 @@ export function loadText(text: string, file: string, today: string, meta: { bom?
     );
   }
   if (fatal) return { file, source: src, valid: false, diagnostics };
-  diagnostics.push(...controlCharacters(src));
+  diagnostics.push(...controlCharacters(src, walked.controls));
   if (aliases) {
     // Replace every alias by null so that nothing is expanded; their own findings are already recorded, and the
     // shape check below says nothing about these nulls (they have no place in the source).
@@ -179,41 +175,66 @@ function controlName(c: string): FindingText {
  * web page or a hostile file, they would rewrite the screen or a CI log wherever the text is shown. They are shown
  * escaped everywhere (src/render/escape.ts); the finding says where they are, so that they can be removed.
  */
-function controlCharacters(src: Source): Diagnostic[] {
+function controlCharacters(src: Source, scalars: Scalar[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   let n = 0;
-  visit(src.doc, {
-    Scalar(_k, node) {
-      if (typeof node.value !== 'string') return;
-      const m = UNSAFE_IN_VALUE.exec(node.value);
-      if (!m) return;
-      if (++n > MAX_CONTROL_FINDINGS) return;
-      const start = node.range?.[0] ?? 0;
-      // Where the character itself stands, if it is written raw; else at the text (written as an escape, "\e").
-      const raw = src.text.slice(start, node.range?.[1] ?? start).indexOf(m[0]);
-      out.push(
-        makeDiagnostic(
-          'TEXT_CONTROL',
-          src.file,
-          position(src, start + Math.max(0, raw)),
-          fm('yaml.control', { what: controlName(m[0]) }),
-          fm('yaml.control.hint'),
-        ),
-      );
-    },
-  });
+  for (const node of scalars) {
+    const m = UNSAFE_IN_VALUE.exec(node.value as string);
+    if (!m) continue;
+    if (++n > MAX_CONTROL_FINDINGS) continue;
+    const start = node.range?.[0] ?? 0;
+    // Where the character itself stands, if it is written raw; else at the text (written as an escape, "\e").
+    const raw = src.text.slice(start, node.range?.[1] ?? start).indexOf(m[0]);
+    out.push(
+      makeDiagnostic(
+        'TEXT_CONTROL',
+        src.file,
+        position(src, start + Math.max(0, raw)),
+        fm('yaml.control', { what: controlName(m[0]) }),
+        fm('yaml.control.hint'),
+      ),
+    );
+  }
   if (n > MAX_CONTROL_FINDINGS) {
     out.push(makeDiagnostic('TEXT_CONTROL', src.file, out[out.length - 1]!.start, fm('yaml.moreControl', { n: n - MAX_CONTROL_FINDINGS }), fm('yaml.moreControl.hint')));
   }
   return out;
 }
 
-/** Reports each key written twice in one mapping, as the YAML reader would with `uniqueKeys` but in linear time. */
-function duplicateKeys(doc: Document.Parsed): void {
-  visit(doc, {
-    Map(_k, map) {
+/** What the one walk over a parsed document found for the findings that follow the reader's own errors. */
+interface Walked {
+  /** Aliases, and nodes with an anchor or a tag, in document order. */
+  props: Node[];
+  /** Text scalars (keys and values) holding a control character, in document order. */
+  controls: Scalar[];
+}
+
+/**
+ * One walk over the document, in the order of the text, for everything the reader leaves to us: each key written
+ * twice in one mapping (reported as the reader would with `uniqueKeys`, but in linear time, into `doc.errors`),
+ * aliases, anchors and tags, and texts with a control character. One hand-written recursion rather than a `visit`
+ * per concern: the library's visitor builds a path and calls back for every node, which at 10 000 tasks cost more
+ * than a tenth of reading the plan, three times over.
+ */
+function walkDocument(doc: Document.Parsed, text: string): Walked {
+  const out: Walked = { props: [], controls: [] };
+  // A value holds a control character only if the text has one or writes one as an escape ("\e", "\x1b"): with
+  // neither, most plans, no value is tested.
+  const controls = text.includes('\\') || UNSAFE_IN_VALUE.test(text);
+  const walk = (node: unknown): void => {
+    if (!isNode(node)) return;
+    if (isAlias(node)) {
+      out.props.push(node);
+      return;
+    }
+    if (node.anchor || node.tag) out.props.push(node);
+    if (isScalar(node)) {
+      if (controls && typeof node.value === 'string' && UNSAFE_IN_VALUE.test(node.value)) out.controls.push(node);
+      return;
+    }
+    if (isMap(node)) {
       const seen = new Set<string>();
-      for (const p of map.items) {
+      for (const p of node.items) {
         if (!isScalar(p.key)) continue;
         const key = String(p.key.value);
         if (seen.has(key)) {
@@ -221,8 +242,21 @@ function duplicateKeys(doc: Document.Parsed): void {
           doc.errors.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
         } else seen.add(key);
       }
-    },
-  });
+      for (const p of node.items) {
+        walk(p.key);
+        walk(p.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) {
+        if (isPair(item)) {
+          walk(item.key);
+          walk(item.value);
+        } else walk(item);
+      }
+    }
+  };
+  walk(doc.contents);
+  return out;
 }
 
 /** The finding for a text nested deeper than any plan, made without handing the text to the YAML reader. */

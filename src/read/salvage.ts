@@ -1,8 +1,19 @@
 // The part of a plan whose shape is wrong that can still be read, so that one typo does not hide every other finding.
 import { buildModel, type Origin, type Plan as PlanModel } from '../model/model.js';
-import { Agency, DayText, Heading, Level, PeriodLabel, Record as RecordSchema, Schedule, Task, YearsText, type PlanFile, type RecordFile } from '../model/schema.js';
+import { Agency, DayText, Heading, Level, PeriodLabel, Record as RecordSchema, Schedule, stripped, Task, YearsText, type PlanFile, type RecordFile } from '../model/schema.js';
 import { agencyIds, isAgencyId } from './agency-ids.js';
 import { asText, isObj, type Obj } from './values.js';
+
+/** Each schema that keeps what it knows of a mapping, made once on first use (a broken plan salvages every task). */
+function once<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= make());
+}
+const STRIPPED_AGENCY = once(() => stripped(Agency));
+const STRIPPED_HEADING = once(() => stripped(Heading));
+const STRIPPED_TASK = once(() => stripped(Task));
+const STRIPPED_SCHEDULE = once(() => stripped(Schedule));
+const STRIPPED_RECORDSCHEMA = once(() => stripped(RecordSchema));
 
 interface Salvaged {
   plan: PlanModel;
@@ -37,7 +48,7 @@ export function salvage(raw: Obj, file: string, today: string): Salvaged {
         agencyKeys[id] = key;
         complete = false;
       }
-      const ok = Agency.strip().safeParse(a);
+      const ok = STRIPPED_AGENCY().safeParse(a);
       if (ok.success) agencies[id] = ok.data;
       else if (isObj(a) && typeof a.name === 'string') {
         const kept: PlanFile['agencies'][string] = { name: a.name };
@@ -82,7 +93,7 @@ export function salvage(raw: Obj, file: string, today: string): Salvaged {
 
 /** The heading as far as it can be read, and whether its year could be (else it is today's, a mere placeholder). */
 function salvageHeading(h: Obj, today: string): { heading: PlanFile['plan']; year: boolean } {
-  const ok = Heading.strip().safeParse(h);
+  const ok = STRIPPED_HEADING().safeParse(h);
   if (ok.success) return { heading: ok.data, year: true };
   const date = DayText.safeParse(h.date);
   const yearOf = (v: unknown) => /\b(19|20)\d\d\b/.exec(typeof v === 'string' ? v : '')?.[0];
@@ -117,7 +128,7 @@ interface SalvagedTask {
 }
 
 function salvageTask(t: unknown): SalvagedTask | undefined {
-  const ok = Task.strip().safeParse(t);
+  const ok = STRIPPED_TASK().safeParse(t);
   // A task that is whole but for an unknown key is kept; it is not whole, though: a misspelt `suport:` named agencies.
   if (ok.success) return { task: ok.data, whole: Task.safeParse(t).success };
   if (!isObj(t)) return undefined;
@@ -145,7 +156,7 @@ function salvageTask(t: unknown): SalvagedTask | undefined {
   };
   const support = refs(t.support);
   if (support) task.support = support;
-  const schedule = Schedule.strip().safeParse(t.schedule);
+  const schedule = STRIPPED_SCHEDULE().safeParse(t.schedule);
   if (t.schedule !== undefined && schedule.success) task.schedule = schedule.data;
   const out: SalvagedTask = { task, whole };
   if (Array.isArray(t.records)) {
@@ -170,7 +181,7 @@ function salvageTask(t: unknown): SalvagedTask | undefined {
  * text; a record is left out when its date cannot be read, as it would only bring echoes of that finding.
  */
 function salvageRecord(r: unknown): RecordFile | undefined {
-  const ok = RecordSchema.strip().safeParse(r);
+  const ok = STRIPPED_RECORDSCHEMA().safeParse(r);
   if (ok.success) return ok.data;
   if (!isObj(r)) return undefined;
   const rec: RecordFile = {};

@@ -1,6 +1,6 @@
 // zod's issues with a plan's shape → findings located in the file and worded for the clerk who wrote it.
 import type { Node } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { makeDiagnostic, type Diagnostic, type FindingText, type Position, type Said } from '../model/diagnostics.js';
 import { fm, type FindingKey } from '../messages/findings.js';
 import type { Path } from '../model/model.js';
@@ -83,15 +83,15 @@ function expected(name: string, table: Record<string, FindingKey>): Said {
 }
 
 /** Walks the zod schema along a data path, to learn which keys a mapping there may have. */
-function schemaAt(schema: z.ZodType, path: Path): z.ZodType | undefined {
-  let s: z.ZodType | undefined = schema;
-  const unwrap = (t: z.ZodType | undefined): z.ZodType | undefined => {
+function schemaAt(schema: z.ZodMiniType, path: Path): z.ZodMiniType | undefined {
+  let s: z.ZodMiniType | undefined = schema;
+  const unwrap = (t: z.ZodMiniType | undefined): z.ZodMiniType | undefined => {
     let cur = t;
     for (let i = 0; cur && i < 8; i++) {
       const def = (cur as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;
-      if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default') cur = def.innerType as z.ZodType;
+      if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default') cur = def.innerType as z.ZodMiniType;
       else if (def.type === 'union') {
-        const opts = def.options as z.ZodType[];
+        const opts = def.options as z.ZodMiniType[];
         cur = opts.find((o) => ['object', 'array', 'record'].includes((o as unknown as { _zod: { def: { type: string } } })._zod.def.type)) ?? opts[0];
       } else break;
     }
@@ -101,9 +101,9 @@ function schemaAt(schema: z.ZodType, path: Path): z.ZodType | undefined {
     s = unwrap(s);
     if (!s) return undefined;
     const def = (s as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;
-    if (def.type === 'object') s = (def.shape as Record<string, z.ZodType>)[String(key)];
-    else if (def.type === 'array') s = def.element as z.ZodType;
-    else if (def.type === 'record') s = def.valueType as z.ZodType;
+    if (def.type === 'object') s = (def.shape as Record<string, z.ZodMiniType>)[String(key)];
+    else if (def.type === 'array') s = def.element as z.ZodMiniType;
+    else if (def.type === 'record') s = def.valueType as z.ZodMiniType;
     else return undefined;
   }
   return unwrap(s);

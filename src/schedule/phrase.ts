@@ -485,6 +485,22 @@ function yearlyDeadline(parts: Part[], next: Part): boolean {
  * that silently drops a part would under-report what is due.
  */
 export function parseWhen(phrase: string, ctx: PhraseContext = {}): WhenParse {
+  // A plan writes the same few phrases for many tasks ("Thường xuyên", "Hằng quý"): each is read once per period.
+  // The readings are never changed by their users, so one object serves every task that writes the phrase.
+  const key = `${ctx.period?.start ?? ''}|${ctx.period?.end ?? ''}|${phrase}`;
+  let read = READINGS.get(key);
+  if (read === undefined) {
+    if (READINGS.size >= MAX_READINGS) READINGS.clear();
+    READINGS.set(key, (read = readWhen(phrase, ctx)));
+  }
+  return read;
+}
+
+/** Phrases already read, by period and text; cleared when full, so that a long run over many plans stays bounded. */
+const READINGS = new Map<string, WhenParse>();
+const MAX_READINGS = 4096;
+
+function readWhen(phrase: string, ctx: PhraseContext): WhenParse {
   let first = parseNormalized(normalizePhrase(phrase), ctx);
   // "Quý I/2026⏎Quý III/2026": the lines of a cell are its parts, where the phrase read as one line fits no form.
   if (!first.ok && /\S\s*\n\s*\S/u.test(phrase)) {

@@ -309,7 +309,8 @@ function applyFields(
   problems: SchedProblem[],
 ): Part[] {
   let parts = input;
-  const kinds = describeParts(parts.filter((p) => p.kind !== 'adhoc'));
+  // Worded only for a field that concerns no part: most tasks have no explicit field, and wording costs date formatting.
+  const kinds = () => describeParts(input.filter((p) => p.kind !== 'adhoc'));
   const present: Record<ScheduleField, boolean> = {
     due: ex.due !== undefined,
     start: ex.start !== undefined,
@@ -325,7 +326,7 @@ function applyFields(
         problems.push({
           code: 'SCHEDULE_FIELD',
           severity: 'error',
-          message: fm('sched.fieldKinds', { field, kinds: FIELD_KINDS[field].join('/'), is: kinds }),
+          message: fm('sched.fieldKinds', { field, kinds: FIELD_KINDS[field].join('/'), is: kinds() }),
           field: `schedule.${field}`,
         });
       }
