@@ -1,28 +1,13 @@
 // The built `tthc` binary checks the shipped plan as the in-process CLI does: exit 0 with the REF_CONFLICT warning.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureBuilt } from '../built.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, SHIPPED } from './helpers.js';
 
-const BUNDLE = join(ROOT, 'dist/tthc.js');
-
-/** The newest modification time among the files that go into the bundle. */
-function newestSource(dir = join(ROOT, 'src')): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
 beforeAll(() => {
-  const stale = !existsSync(BUNDLE) || statSync(BUNDLE).mtimeMs < Math.max(newestSource(), statSync(join(ROOT, 'scripts/build.mjs')).mtimeMs);
-  if (stale) {
-    const b = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
-    if (b.status !== 0) throw new Error(`node scripts/build.mjs failed:\n${b.stdout}\n${b.stderr}`);
-  }
+  ensureBuilt();
 }, 120_000);
 
 describe('node bin/tthc.js check', () => {

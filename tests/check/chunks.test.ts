@@ -1,31 +1,17 @@
 // The built bundle's files: no module in two of them, and a run reads only the files of its language and its needs
 // (messages of one language, help texts for help and usage errors only, check's findings where findings are printed).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ensureBuilt } from '../built.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, SHIPPED } from './helpers.js';
-
-const BUNDLE = join(ROOT, 'dist/tthc.js');
-
-function newestSource(dir = join(ROOT, 'src')): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
 
 let dir: string;
 let spy: string;
 beforeAll(() => {
-  const stale = !existsSync(BUNDLE) || statSync(BUNDLE).mtimeMs < Math.max(newestSource(), statSync(join(ROOT, 'scripts/build.mjs')).mtimeMs);
-  if (stale) {
-    const b = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
-    if (b.status !== 0) throw new Error(`node scripts/build.mjs failed:\n${b.stdout}\n${b.stderr}`);
-  }
+  ensureBuilt();
   dir = mkdtempSync(join(tmpdir(), 'tthc-chunks-'));
   // Loaded before bin/tthc.js: notes every file of dist/ the run reads, whichever loader reads it (Node's require or
   // the code cache's), and writes the list where the test finds it.

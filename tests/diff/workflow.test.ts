@@ -1,29 +1,15 @@
 // The workflow's diff step, run as GitHub would (bash -e) with the built binary: each plan's diff in the job summary.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { ensureBuilt } from '../built.js';
 import { beforeAll, expect, it } from 'vitest';
 import { AN, commit, git, historyRepo, ROOT, SHIPPED } from './helpers.js';
 
-const BUNDLE = join(ROOT, 'dist/tthc.js');
-
-/** The newest modification time among the files that go into the bundle (a stale bundle is rebuilt). */
-function newestSource(dir = join(ROOT, 'src')): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
 beforeAll(() => {
-  if (!existsSync(BUNDLE) || statSync(BUNDLE).mtimeMs < newestSource()) {
-    const b = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
-    if (b.status !== 0) throw new Error(`node scripts/build.mjs failed:\n${b.stdout}\n${b.stderr}`);
-  }
+  ensureBuilt();
 }, 120_000);
 
 it("the 'plan changes' step writes the Markdown diff of each plan the base had, and names a new one", () => {
