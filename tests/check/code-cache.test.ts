@@ -4,6 +4,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, sta
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt } from '../built.js';
 import { ROOT, SHIPPED } from './helpers.js';
 import Module from 'node:module';
 
@@ -12,10 +13,7 @@ const BUILT_IN = typeof (Module as { enableCompileCache?: unknown }).enableCompi
 
 let dir: string;
 beforeAll(() => {
-  if (!existsSync(join(ROOT, 'dist/tthc.js'))) {
-    const b = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
-    if (b.status !== 0) throw new Error(b.stderr);
-  }
+  ensureBuilt();
   dir = mkdtempSync(join(tmpdir(), 'tthc-code-cache-'));
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,17 +1,15 @@
 // `tthc` by name: bin/tthc.js finds dist/ through the link npm link or npm install -g makes to it.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt } from '../built.js';
 import { ROOT, SHIPPED } from '../due/helpers.js';
 
 let dir: string;
 beforeAll(() => {
-  if (!existsSync(join(ROOT, 'dist/tthc.js'))) {
-    const b = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
-    if (b.status !== 0) throw new Error(`node scripts/build.mjs failed:\n${b.stdout}\n${b.stderr}`);
-  }
+  ensureBuilt();
   dir = mkdtempSync(join(tmpdir(), 'tthc-link-'));
   // As npm link lays it out on Linux and macOS: PREFIX/bin/tthc → the package's bin/tthc.js.
   symlinkSync(join(ROOT, 'bin', 'tthc.js'), join(dir, 'tthc'));

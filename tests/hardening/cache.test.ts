@@ -1,30 +1,18 @@
 // The plan cache is trusted only when it is the user's own, and each entry only for the real path and bytes it names.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt } from '../built.js';
 import { planText, put, scratch } from './helpers.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const posix = process.platform !== 'win32';
 
-/** The newest modification time of any file under `dir`. */
-function newest(dir: string): number {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
-
 beforeAll(() => {
-  // The bundle must be the code under test: rebuilt when any source is newer.
-  if (!existsSync(join(ROOT, 'dist/heavy.js')) || statSync(join(ROOT, 'dist/heavy.js')).mtimeMs < newest(join(ROOT, 'src'))) {
-    const b = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
-    if (b.status !== 0) throw new Error(b.stderr);
-  }
+  // The bundle must be the code under test.
+  ensureBuilt();
 }, 120_000);
 
 function tthc(args: string[], cwd: string, cache: string) {

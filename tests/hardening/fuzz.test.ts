@@ -1,11 +1,11 @@
 // Fuzzing the reader and checker with mutated plans, each case under a time and a memory limit (TTHC_FUZZ_RUNS raises the count).
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt } from '../built.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const RUNS = Number(process.env.TTHC_FUZZ_RUNS) || 30;
@@ -113,22 +113,9 @@ const plans = fc
   .tuple(fc.nat({ max: BASES.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 4 }))
   .map(([b, ms]) => ms.reduce((t, m) => apply(t, m as Mutation), BASES[b]!).slice(0, 8 * 1024 * 1024));
 
-/** The newest modification time of any file under `dir`. */
-function newest(dir: string): number {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
-
 beforeAll(() => {
-  // The bundle must be the code under test: rebuilt when any source is newer.
-  if (!existsSync(join(ROOT, 'dist/heavy.js')) || statSync(join(ROOT, 'dist/heavy.js')).mtimeMs < newest(join(ROOT, 'src'))) {
-    const b = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
-    if (b.status !== 0) throw new Error(b.stderr);
-  }
+  // The bundle must be the code under test.
+  ensureBuilt();
 }, 120_000);
 afterAll(async () => {
   await worker?.terminate();

@@ -1,30 +1,18 @@
 // Eight real `node bin/tthc.js done …` processes on one plan at the same moment: every record lands and the plan checks clean.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt } from '../built.js';
 import { copyPlan, dueJson, ROOT, scratch, SHIPPED, tthc } from '../due/helpers.js';
 
 const BIN = join(ROOT, 'bin/tthc.js');
-const DIST = join(ROOT, 'dist/tthc.js');
-
-/** The newest modification time of any file under `dir`. */
-function newest(dir: string): number {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
 
 let dir: string;
 let remove: () => void;
 beforeAll(() => {
-  // The bundle bin/tthc.js runs must be the code under test: rebuild it when any source is newer.
-  if (!existsSync(DIST) || statSync(DIST).mtimeMs < newest(join(ROOT, 'src'))) {
-    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'pipe' });
-  }
+  // The bundle bin/tthc.js runs must be the code under test.
+  ensureBuilt();
   expect(execFileSync(process.execPath, [BIN, '--version'], { cwd: ROOT, encoding: 'utf8' }).trim()).toMatch(/^\d+\.\d+\.\d+$/);
   ({ dir, remove } = scratch('concurrent'));
 }, 120_000);

@@ -2,32 +2,21 @@
 // lands as added lines only, the plan checks clean and as a fresh reading says, the cache is left warm for the new
 // text, and two `done` started at the same moment both succeed. Times are the bench's business, not asserted here.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt } from '../built.js';
 import { fingerprint } from '../../src/host/cache.js';
 import { ROOT, scratch } from '../due/helpers.js';
 
 const BIN = join(ROOT, 'bin/tthc.js');
-const DIST = join(ROOT, 'dist/tthc.js');
-
-function newest(dir: string): number {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
 
 let dir: string;
 let remove: () => void;
 let cache: string;
 let plan: string;
 beforeAll(() => {
-  if (!existsSync(DIST) || statSync(DIST).mtimeMs < newest(join(ROOT, 'src'))) {
-    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'pipe' });
-  }
+  ensureBuilt();
   ({ dir, remove } = scratch('scale'));
   cache = join(dir, 'cache');
   plan = join(dir, 'plan.yaml');
