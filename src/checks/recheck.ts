@@ -112,7 +112,8 @@ export function analysisAfterRecord(a: Analysis, edit: RecordEdit & { text?: str
   ];
   if (diagnostics.length > MAX_FINDINGS) return undefined;
   const layout = a.layout.map((l, i) => (i === index ? edit.layout : l && l.line >= edit.shiftFrom ? { ...l, line: l.line + edit.added, end: l.end + edit.added } : l));
-  const { segments: was, ...out } = next;
+  // The findings are no longer in the order the checkers make them: a later hand edit does not reuse them one by one.
+  const { segments: was, checkers: _c, ...out } = next;
   const segments = was && edit.text !== undefined ? cutAgain(was, edit.text) : undefined;
   return { ...out, diagnostics, layout, ...(segments ? { segments } : {}) };
 }

@@ -14,9 +14,12 @@ import { ROOT, SHIPPED, scratch } from '../due/helpers.js';
 const TODAY = '2023-12-31';
 const enc = (s: string) => Buffer.from(s, 'utf8');
 
-/** An analysis as the cache would compare it: findings in file order, without the text's lines. */
+/**
+ * An analysis as the cache would compare it: findings in file order, without the text's lines, nor which checker made
+ * each finding (kept in the checkers' order only: an analysis made by adding a record has none, see recheck.ts).
+ */
 function comparable(a: Analysis): unknown {
-  const { lines: _, ...rest } = a;
+  const { lines: _, checkers: _c, ...rest } = a;
   const key = (d: Analysis['diagnostics'][number]) => JSON.stringify([d.start.line, d.start.col, d.code, d.message, d.hint ?? '', d.ifTodayBefore ?? '']);
   return { ...rest, diagnostics: [...a.diagnostics].map((d) => ({ ...d, file: 'f' })).sort((x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0)) };
 }
