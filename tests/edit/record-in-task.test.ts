@@ -15,11 +15,12 @@ const TODAY = '2023-12-31';
 const enc = (s: string) => Buffer.from(s, 'utf8');
 
 /**
- * An analysis as the cache would compare it: findings in file order, without the text's lines, nor which checker made
- * each finding (kept in the checkers' order only: an analysis made by adding a record has none, see recheck.ts).
+ * An analysis as the cache would compare it: without the text's lines; findings in the order the checkers make them
+ * where the analysis says which checker made each, else in file order.
  */
 function comparable(a: Analysis): unknown {
-  const { lines: _, checkers: _c, ...rest } = a;
+  const { lines: _, ...rest } = a;
+  if (a.checkers !== undefined) return { ...rest, diagnostics: a.diagnostics.map((d) => ({ ...d, file: 'f' })) };
   const key = (d: Analysis['diagnostics'][number]) => JSON.stringify([d.start.line, d.start.col, d.code, d.message, d.hint ?? '', d.ifTodayBefore ?? '']);
   return { ...rest, diagnostics: [...a.diagnostics].map((d) => ({ ...d, file: 'f' })).sort((x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0)) };
 }
