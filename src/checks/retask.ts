@@ -189,6 +189,8 @@ export function retask(a: Analysis, c: Compared, file: string, plan: Plan, tasks
           const [s, si, t, ti] = where;
           const i = s === 'sections' && t === 'tasks' ? index.get(`${si}/${ti}`) : undefined;
           if (i === undefined || (only && !only.has(i))) return other();
+          // A task whose lines do not read alone has no node to place a finding in.
+          if (!tasks[i]!.node()) throw new Unsure();
           const d = makeDiagnostic(code, file, locate(src, where), message, hint);
           if (ifTodayBefore !== undefined) d.ifTodayBefore = ifTodayBefore;
           found[k]!.push({ d: clipped([d])[0]!, unit: unit ?? tasks[i]!.piece });
