@@ -68,6 +68,11 @@ function sharedOccurrences(parts: Part[], period: { start: string; end: string }
   return o;
 }
 
+/** The occurrences of a timeline without triggers in a plan period, as evaluatePlan works them out (shared by equal parts). */
+export function untriggeredOf(parts: Part[], period: { start: string; end: string }): Occurrence[] {
+  return sharedOccurrences(parts, period);
+}
+
 /** The occurrences of a task's timeline without triggers (what evaluatePlan uses for a task that has none). */
 export function untriggeredOccurrences(plan: Plan, task: Task, read?: ReadSchedules): Occurrence[] {
   return sharedOccurrences(scheduleOf(plan, task, read).parts, plan.period);
@@ -91,6 +96,9 @@ export function evaluatePlan(
   // The occurrences of a timeline without triggers depend on its parts and the period alone: tasks that share their
   // parts (a cached plan's tasks of one timeline do) share them, worked out once.
   const occurrencesOf = (parts: Part[]): Occurrence[] => sharedOccurrences(parts, plan.period);
+  // A task without records or triggers is evaluated by its timeline alone (its occurrences, as of one day): the tasks
+  // of one timeline share that evaluation, worked out once. A large plan's tasks are mostly such (read-only) ones.
+  const plain = new Map<Occurrence[], TaskEvaluation>();
   const evalTask = (task: Task): TaskState => {
     const done = byId.get(task.id);
     if (done && done.task === task) return done;
@@ -106,7 +114,13 @@ export function evaluatePlan(
         extraTriggers = completionDays(o, asOf);
       }
     }
-    const ev = evaluateTask({ parts, period: plan.period, records: task.records, asOf, within, extraTriggers, untriggered: extraTriggers.length ? undefined : occurrencesOf(parts) });
+    const untriggered = extraTriggers.length ? undefined : occurrencesOf(parts);
+    const alone = untriggered !== undefined && task.records.length === 0;
+    let ev = alone ? plain.get(untriggered) : undefined;
+    if (!ev) {
+      ev = evaluateTask({ parts, period: plan.period, records: task.records, asOf, within, extraTriggers, untriggered });
+      if (alone) plain.set(untriggered, ev);
+    }
     const state: TaskState = { task, parts, problems, eval: ev, follows };
     if (!byId.has(task.id)) byId.set(task.id, state);
     return state;
