@@ -1,8 +1,9 @@
 // The bytes of a plan cache entry: a heading line that says where each part lies, then the parts, each read only when asked for.
 import type { Analysis } from '../checks/analyze.js';
 import { asList, buildModel, periodOf, type Origin, type Plan } from '../model/model.js';
+import type { Occurrence } from '../schedule/index.js';
 import { dueFrom } from '../views/due.js';
-import { untriggeredOf } from '../views/evaluate.js';
+import { knownOccurrences, untriggeredOf } from '../views/evaluate.js';
 
 /** The form of an entry: one written in another form (or by a build before this one) is a miss. */
 export const ENTRY_FORM = 3;
@@ -100,7 +101,11 @@ export function encodeEntry(key: EntryKey, a: Analysis): Buffer {
       }
       return i;
     });
-    parts.push(['schedules', `{"table":[${[...index.keys()].join(',')}],"of":${JSON.stringify(of)}}`]);
+    // With each distinct schedule, its occurrences without triggers in the plan period: most of evaluating a task
+    // that has no records, and the same on every day.
+    const period = a.raw && periodOf(a.raw.plan);
+    const occ = period ? `,"occ":${JSON.stringify(table.map((sch) => untriggeredOf(sch.parts, period)))}` : '';
+    parts.push(['schedules', `{"table":[${[...index.keys()].join(',')}],"of":${JSON.stringify(of)}${occ}}`]);
   }
   const index = tasks && of && a.raw && !a.partial ? indexOf(a.raw, tasks, table, of) : undefined;
   if (index) parts.push(['index', JSON.stringify(index)]);
@@ -239,7 +244,7 @@ function decode(buf: Buffer, key: EntryKey, anyBytes: boolean, pick: Pick | unde
   const diagnostics = part('diagnostics');
   if (!Array.isArray(diagnostics)) return undefined;
   const a: Analysis = { ...(part('rest') as Partial<Analysis> | undefined), diagnostics };
-  const schedules = part('schedules') as { table: NonNullable<Analysis['schedules']>; of: number[] } | undefined;
+  const schedules = part('schedules') as { table: NonNullable<Analysis['schedules']>; of: number[]; occ?: Occurrence[][] } | undefined;
   if (schedules !== undefined && (!Array.isArray(schedules.table) || !Array.isArray(schedules.of))) return undefined;
   const scheduleOf = (i: number) => {
     const s = schedules!.table[i];
@@ -292,6 +297,12 @@ function decode(buf: Buffer, key: EntryKey, anyBytes: boolean, pick: Pick | unde
       first = last;
     });
     a.raw = raw;
+    const occ = schedules?.occ;
+    if (occ !== undefined) {
+      if (!Array.isArray(occ) || occ.length !== schedules!.table.length || !occ.every(Array.isArray)) return undefined;
+      const period = periodOf(raw.plan);
+      schedules!.table.forEach((sch, i) => knownOccurrences(sch.parts, period, occ[i]!));
+    }
     const origins = part('origins') as Origin[] | undefined;
     if (only === undefined) a.origins = origins ?? defaultOrigins(raw);
     else {

@@ -73,6 +73,14 @@ export function untriggeredOf(parts: Part[], period: { start: string; end: strin
   return sharedOccurrences(parts, period);
 }
 
+/**
+ * The occurrences of a timeline without triggers, known already (the plan cache keeps them with the schedules they
+ * were worked out from, for the same period): not worked out again for these parts.
+ */
+export function knownOccurrences(parts: Part[], period: { start: string; end: string }, occurrences: Occurrence[]): void {
+  BY_PARTS.set(parts, { start: period.start, end: period.end, occurrences });
+}
+
 /** The occurrences of a task's timeline without triggers (what evaluatePlan uses for a task that has none). */
 export function untriggeredOccurrences(plan: Plan, task: Task, read?: ReadSchedules): Occurrence[] {
   return sharedOccurrences(scheduleOf(plan, task, read).parts, plan.period);
