@@ -138,6 +138,12 @@ export function evaluatePlan(
   const wanted = only === undefined ? plan.tasks : typeof only === 'function' ? plan.tasks.filter(only) : only;
   // A long chain of `follows` is evaluated from its far end, so that the recursion above stays one level deep.
   for (const t of wanted) {
+    // Most tasks follow none: evaluated at once, without a chain to walk.
+    if (byId.has(t.id)) continue;
+    if (followsOf(scheduleOf(plan, t, schedules).parts) === null) {
+      evalTask(t);
+      continue;
+    }
     const chain: Task[] = [];
     const seen = new Set<Task>();
     for (let cur: Task | undefined = t; cur && !byId.has(cur.id) && !seen.has(cur); ) {
