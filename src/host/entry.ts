@@ -61,10 +61,10 @@ interface Index {
 /**
  * Which tasks a command needs of a plan, when fewer than all (a warm `due`): those that name one of `names` (an
  * agency and the collectives that hold it; every task where absent) and that may be due by `after` (the last day of
- * the warning window; every task where absent), with the tasks they follow. Asked of the plan without its tasks;
- * undefined: the whole plan.
+ * the warning window; every task where absent), with the tasks they follow. Given the plan without its tasks, made
+ * when asked for (a hundred small plans need not make it); undefined: the whole plan.
  */
-export type Pick = (head: Plan) => { names?: readonly string[]; after?: string } | undefined;
+export type Pick = (head: () => Plan) => { names?: readonly string[]; after?: string } | undefined;
 
 /**
  * An entry's bytes. Schedules are kept once per distinct schedule (the tasks of one timeline share it: a plan of
@@ -257,7 +257,7 @@ function decode(buf: Buffer, key: EntryKey, anyBytes: boolean, pick: Pick | unde
     const { head: raw, counts } = plan;
     if (!Array.isArray(counts) || counts.length !== raw.sections.length) return undefined;
     const n = counts.reduce((x, y) => x + y, 0);
-    const want = pick && ranges.index && schedules ? pick(buildModel(raw, '')) : undefined;
+    const want = pick && ranges.index && schedules ? pick(() => buildModel(raw, '')) : undefined;
     const index = want && (part('index') as Index);
     only = index ? picked(index, schedules!.of, n, want) : undefined;
     let tasks: NonNullable<Analysis['raw']>['sections'][number]['tasks'];

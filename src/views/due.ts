@@ -207,10 +207,11 @@ export function dueTasks(plan: Plan, agency: Agency | undefined, role: Role | 'a
  * that name the agency or a collective holding it (dueTasks' first test) and may be due by the window's end
  * (mayBeDue's). An agency not found: the whole plan (the command then says so, as without the cache).
  */
-export function duePick(agency: string | undefined, day: DueDay): (head: Plan) => { names?: string[]; after?: string } | undefined {
+export function duePick(agency: string | undefined, day: DueDay): (head: () => Plan) => { names?: string[]; after?: string } | undefined {
   const after = dueWindowEnd(day);
-  return (head) => {
+  return (headOf) => {
     if (agency === undefined) return after === undefined ? undefined : { after };
+    const head = headOf();
     let a: Agency;
     try {
       a = resolveAgency(head, agency);
