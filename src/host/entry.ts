@@ -44,7 +44,7 @@ function sameOrigins(a: Origin[], b: Origin[]): boolean {
   return true;
 }
 
-/** What the selective reading of an entry needs to know of each task, derived from the plan (see `TaskIndex`). */
+/** What the selective reading of an entry needs to know of each task, derived from the plan (the `index` part). */
 interface Index {
   /** Each task's text's length in bytes in the `tasks` part (each after the one before and a comma). */
   len: number[];
@@ -71,7 +71,7 @@ export type Pick = (head: () => Plan) => { names?: readonly string[]; after?: st
  * 10 000 tasks has a few hundred), origins only where some task or record was left out of the model, and the tasks'
  * layout (for `done` alone) and text segments (for a hand edit alone) in parts of their own that other commands
  * never decode. The plan is kept as its head (`raw`, every section's tasks left empty) and its tasks (`tasks`, one
- * JSON array whose items' ends `index` records), with an index that says which tasks name each agency and from which
+ * JSON array whose items' lengths `index` records), with an index that says which tasks name each agency and from which
  * day each may be due: a warm `due` reads those tasks alone.
  */
 export function encodeEntry(key: EntryKey, a: Analysis): Buffer {
@@ -89,7 +89,7 @@ export function encodeEntry(key: EntryKey, a: Analysis): Buffer {
   }
   if (a.origins !== undefined && !(a.raw !== undefined && sameOrigins(a.origins, defaultOrigins(a.raw)))) parts.push(['origins', JSON.stringify(a.origins)]);
   let of: number[] | undefined;
-  let table: NonNullable<Analysis['schedules']> = [];
+  const table: NonNullable<Analysis['schedules']> = [];
   if (a.schedules !== undefined) {
     const index = new Map<string, number>();
     of = a.schedules.map((sch) => {
