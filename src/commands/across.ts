@@ -4,6 +4,7 @@ import { UsageError } from '../model/io.js';
 import type { Lang } from '../render/i18n.js';
 import { formatNames, PLANS_AGENCIES_FORMATS, PLANS_DUE_FORMATS, PLANS_SHOW_FORMATS, PLANS_STATUS_FORMATS, renderAs, REPORT_FORMATS, type Registry } from '../render/registry.js';
 import { plansAgenciesView } from '../views/plans-agencies.js';
+import { duePick } from '../views/due.js';
 import { evaluatePlan } from '../views/evaluate.js';
 import { nearest } from '../model/text.js';
 import type { Task } from '../model/model.js';
@@ -40,7 +41,8 @@ export async function dueAcross(
   o: { format: string; lang: Lang; style: Style; sep: string; asOf: string; within: number; agency?: string; role: Role | 'any'; all?: boolean; failOn?: string; output?: string },
 ): Promise<number> {
   const format = formatAcross(ctx, o.format, 'due', PLANS_DUE_FORMATS);
-  const { plans, schedules, broken } = await loadPlans(ctx, files);
+  // The tasks that may be due, of every agency: which agency is meant is settled across the plans, once read.
+  const { plans, schedules, broken } = await loadPlans(ctx, files, duePick(undefined, { asOf: o.asOf, within: o.within, all: o.all }));
   const agency = o.agency !== undefined ? resolveAcross(plans, o.agency) : undefined;
   const view = plansDueView(plans, { asOf: o.asOf, within: o.within, agency, role: o.role, all: o.all, schedules });
   const text = await renderAs(PLANS_DUE_FORMATS, format, { view, lang: o.lang, style: o.style, width: ctx.width(), sep: o.sep });

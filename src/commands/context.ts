@@ -4,7 +4,7 @@ import { exists, isFolder, listNames, pathKind, readHead, readPlanFile } from '.
 import { CONFIG_NAME, findUp, loadConfig, type Config } from '../host/config.js';
 import { sortDiagnostics, type Diagnostic } from '../model/diagnostics.js';
 import { RefusedError, UsageError, type Io } from '../model/io.js';
-import { loadChecked, type Checked } from '../host/cache.js';
+import { loadChecked, type Checked, type Pick } from '../host/cache.js';
 import type { Plan } from '../model/model.js';
 import { renderText } from '../render/diagnostics.js';
 import { showPath } from '../host/paths.js';
@@ -167,11 +167,14 @@ export async function checkFile(ctx: Ctx, file: string): Promise<Checked> {
 /** Errors that concern one task's schedule only: the rest of the plan can still be read and used. */
 const TASK_LOCAL: ReadonlySet<string> = new Set(['WHEN_UNKNOWN']);
 
-/** Loads and checks a plan; a plan with errors is refused (exit 1) with its first findings, but for errors of TASK_LOCAL. */
-export async function loadPlan(ctx: Ctx, flag: string | undefined): Promise<LoadedPlan> {
+/**
+ * Loads and checks a plan; a plan with errors is refused (exit 1) with its first findings, but for errors of TASK_LOCAL.
+ * `pick`: the tasks the command reads, where fewer than all (see host/entry.ts); the plan may then hold those alone.
+ */
+export async function loadPlan(ctx: Ctx, flag: string | undefined, pick?: Pick): Promise<LoadedPlan> {
   const file = planPath(ctx, flag);
   const bytes = readPlanBytes(ctx, file);
-  const checked = await loadChecked(bytes, ctx.display(file), ctx.today(), ctx.io.env, ctx.abs(file));
+  const checked = await loadChecked(bytes, ctx.display(file), ctx.today(), ctx.io.env, ctx.abs(file), pick);
   const diagnostics = sortDiagnostics(checked.diagnostics);
   // A timeline not understood concerns its task alone: the plan is used, that task shown as "chưa xác định hạn".
   const local = diagnostics.filter((d) => d.severity === 'error' && TASK_LOCAL.has(d.code));

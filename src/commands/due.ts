@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { resolveAgency } from '../model/agencies.js';
 import { DUE_FORMATS, renderAs } from '../render/registry.js';
-import { dueTasks, dueView } from '../views/due.js';
+import { duePick, dueTasks, dueView } from '../views/due.js';
 import { evaluatePlan } from '../views/evaluate.js';
 import { loadPlan, type Ctx } from './context.js';
 import { writeRendered } from './output.js';
@@ -43,9 +43,10 @@ export function registerDue(program: Command, ctx: Ctx, done: (code: number) => 
         done(await dueAcross(ctx, many, { format: spec.format, lang: spec.lang, style, sep: spec.sep, asOf: spec.day, within: spec.within, agency: spec.agency, role: spec.role, all: opts.all, failOn: spec.failOn, output: spec.output }));
         return;
       }
-      const { plan, schedules } = await loadPlan(ctx, spec.plan);
+      const day = { asOf: spec.day, within: spec.within, all: opts.all };
+      const { plan, schedules } = await loadPlan(ctx, spec.plan, duePick(spec.agency, day));
       const agency = spec.agency !== undefined ? resolveAgency(plan, spec.agency) : undefined;
-      const view = dueView(evaluatePlan(plan, spec.day, spec.within, schedules, dueTasks(plan, agency, spec.role, { asOf: spec.day, within: spec.within, all: opts.all, schedules })), { agency, role: spec.role, all: opts.all });
+      const view = dueView(evaluatePlan(plan, spec.day, spec.within, schedules, dueTasks(plan, agency, spec.role, { ...day, schedules })), { agency, role: spec.role, all: opts.all });
       const style = ctx.style(spec.output ? false : spec.color);
       const text = await renderAs(DUE_FORMATS, spec.format, { plan, view, each: Boolean(opts.each), lang: spec.lang, style, width: spec.width, sep: spec.sep });
       await writeRendered(ctx, spec, text);

@@ -1,6 +1,7 @@
 // Several plans in one run (`--plans DIR`, `--plan a --plan b`): which files, and loading each, a broken one named and skipped.
 import { resolve } from 'node:path';
 import { isFolder } from '../host/files.js';
+import type { Pick } from '../host/cache.js';
 import { RefusedError, UsageError } from '../model/io.js';
 import type { Plan } from '../model/model.js';
 import type { ReadSchedules } from '../views/evaluate.js';
@@ -60,13 +61,13 @@ export interface ManyPlans {
 
 /**
  * Loads every plan; one with errors (or unreadable) is named on standard error with its first findings and left out,
- * so that the others are still answered. Throws only when no plan at all could be loaded.
+ * so that the others are still answered. Throws only when no plan at all could be loaded. `pick`: as loadPlan's.
  */
-export async function loadPlans(ctx: Ctx, files: string[]): Promise<ManyPlans> {
+export async function loadPlans(ctx: Ctx, files: string[], pick?: Pick): Promise<ManyPlans> {
   const out: ManyPlans = { plans: [], schedules: new Map(), broken: [] };
   for (const file of files) {
     try {
-      const { plan, schedules } = await loadPlan(ctx, file);
+      const { plan, schedules } = await loadPlan(ctx, file, pick);
       out.plans.push(plan);
       if (schedules) out.schedules.set(plan, schedules);
     } catch (e) {

@@ -7,12 +7,13 @@ import { fileURLToPath } from 'node:url';
 import type { Analysis } from '../checks/analyze.js';
 import { checkedOf, type Checked } from '../checks/checked.js';
 import { fileSize } from '../read/decode.js';
-import { decodeEntry, encodeEntry, type EntryKey } from './entry.js';
+import { decodeEntry, encodeEntry, type EntryKey, type Pick } from './entry.js';
 import { compare, reshift } from '../checks/reshift.js';
 import { heavy } from './lazy.js';
 import { privateDir, trusted } from '../../bin/trust.js';
 
 export type { Checked } from '../checks/checked.js';
+export type { Pick } from './entry.js';
 
 declare const __TTHC_BUILD__: string | undefined;
 
@@ -94,11 +95,11 @@ function keyOf(bytes: Uint8Array, file: string, path: string | undefined): Key {
  * inside guard against mistakes (an entry copied or renamed by hand, a partial write): such an entry is a miss.
  * A hit is touched, so that eviction takes the least recently used entries.
  */
-function read(dir: string, key: Key, anyBytes = false): Analysis | undefined {
+function read(dir: string, key: Key, anyBytes = false, pick?: Pick): Analysis | undefined {
   const path = join(dir, key.name);
   try {
     if (!trustedDir(dir) || !trusted(path, 'file')) return undefined;
-    const a = decodeEntry(readFileSync(path), { build: BUILD ?? 'source', where: key.where, bytes: key.bytes }, anyBytes);
+    const a = decodeEntry(readFileSync(path), { build: BUILD ?? 'source', where: key.where, bytes: key.bytes }, anyBytes, pick);
     if (!a) return undefined;
     try {
       const now = new Date();
@@ -172,17 +173,18 @@ export function evict(dir: string, limit: number): void {
 /**
  * Reads and checks a plan's bytes, from the cache when these exact bytes at this real path were analysed before by
  * this build. `path` is where the bytes were read on disk (absent for a version from git: then the name keys it).
+ * `pick`: the command reads only some tasks (a warm `due`); a plan read from the cache may then hold those alone.
  */
-export async function loadChecked(bytes: Uint8Array, file: string, today: string, env: Env, path?: string): Promise<Checked> {
-  return checkedOf(await loadAnalysis(bytes, file, today, env, path), bytes, file, today);
+export async function loadChecked(bytes: Uint8Array, file: string, today: string, env: Env, path?: string, pick?: Pick): Promise<Checked> {
+  return checkedOf(await loadAnalysis(bytes, file, today, env, path, pick), bytes, file, today);
 }
 
-/** The analysis itself, as loadChecked finds or makes it: an edit builds the analysis of its result from it. */
-export async function loadAnalysis(bytes: Uint8Array, file: string, today: string, env: Env, path?: string): Promise<Analysis> {
+/** The analysis itself, as loadChecked finds or makes it: an edit builds the analysis of its result from it (never with `pick`). */
+export async function loadAnalysis(bytes: Uint8Array, file: string, today: string, env: Env, path?: string, pick?: Pick): Promise<Analysis> {
   const dirs = cacheDirs(env);
   let a: Analysis | undefined;
   const key = dirs.length ? keyOf(bytes, file, path) : undefined;
-  if (key) for (const dir of dirs) if ((a = read(dir, key))) break;
+  if (key) for (const dir of dirs) if ((a = read(dir, key, false, pick))) break;
   if (!a) {
     a = (key && (await fromLast(dirs, key, bytes, file))) || (await heavy()).analyze(bytes, file, today);
     if (key) write(dirs, key, a, env);

@@ -1,9 +1,12 @@
 // The bytes of a plan cache entry: a heading line that says where each part lies, then the parts, each read only when asked for.
 import type { Analysis } from '../checks/analyze.js';
-import type { Origin } from '../model/model.js';
+import { asList, buildModel, periodOf, type Origin, type Plan } from '../model/model.js';
+import type { Occurrence } from '../schedule/index.js';
+import { dueFrom } from '../views/due.js';
+import { knownOccurrences, untriggeredOf } from '../views/evaluate.js';
 
 /** The form of an entry: one written in another form (or by a build before this one) is a miss. */
-export const ENTRY_FORM = 2;
+export const ENTRY_FORM = 3;
 
 /** What an entry is for: read only for this build, this real path and these bytes. */
 export interface EntryKey {
@@ -22,7 +25,7 @@ interface Head extends EntryKey {
 const MAX_HEAD = 65_536;
 
 /** The fields of an analysis that have a part of their own; any other field (another build step's) goes into `rest`. */
-const OWN = new Set(['diagnostics', 'raw', 'origins', 'schedules', 'layout', 'lines']);
+const OWN = new Set(['diagnostics', 'raw', 'origins', 'schedules', 'layout', 'segments', 'lines']);
 
 /** Where each task stands when no task or record was left out of the model: what buildModel assumes without origins. */
 function defaultOrigins(raw: NonNullable<Analysis['raw']>): Origin[] {
@@ -41,28 +44,73 @@ function sameOrigins(a: Origin[], b: Origin[]): boolean {
   return true;
 }
 
+/** What the selective reading of an entry needs to know of each task, derived from the plan (the `index` part). */
+interface Index {
+  /** Each task's text's length in bytes in the `tasks` part (each after the one before and a comma). */
+  len: number[];
+  /** The tasks (by place in the plan) that name each agency id as lead or support, as gaps: the first, then each from the one before. */
+  names: Record<string, number[]>;
+  /** dueFrom of each distinct schedule (by its place in the schedules' table). */
+  from: string[];
+  /** The tasks with a trigger record: they may always be due. */
+  triggered: number[];
+  /** [task, the task it follows] for each task whose timeline follows another of the plan. */
+  follows: [number, number][];
+}
+
+/**
+ * Which tasks a command needs of a plan, when fewer than all (a warm `due`): those that name one of `names` (an
+ * agency and the collectives that hold it; every task where absent) and that may be due by `after` (the last day of
+ * the warning window; every task where absent), with the tasks they follow. Given the plan without its tasks, made
+ * when asked for (a hundred small plans need not make it); undefined: the whole plan.
+ */
+export type Pick = (head: () => Plan) => { names?: readonly string[]; after?: string } | undefined;
+
 /**
  * An entry's bytes. Schedules are kept once per distinct schedule (the tasks of one timeline share it: a plan of
  * 10 000 tasks has a few hundred), origins only where some task or record was left out of the model, and the tasks'
- * layout (for `done` alone) in a part of its own that other commands never decode.
+ * layout (for `done` alone) and text segments (for a hand edit alone) in parts of their own that other commands
+ * never decode. The plan is kept as its head (`raw`, every section's tasks left empty) and its tasks (`tasks`, one
+ * JSON array whose items' lengths `index` records), with an index that says which tasks name each agency and from which
+ * day each may be due: a warm `due` reads those tasks alone.
  */
 export function encodeEntry(key: EntryKey, a: Analysis): Buffer {
   const parts: [string, string][] = [];
   // Findings are stored without the file's name: the same plan is shown under another name from another folder.
   parts.push(['diagnostics', JSON.stringify(a.diagnostics.map((d) => ({ ...d, file: '' })))]);
-  if (a.raw !== undefined) parts.push(['raw', JSON.stringify(a.raw)]);
+  let tasks: string[] | undefined;
+  if (a.raw !== undefined) {
+    // The head keeps every key where it was (a section's `tasks` stays in its place, empty), so that the tasks put
+    // back give the same object, key order included.
+    const head = { ...a.raw, sections: a.raw.sections.map((sec) => ({ ...sec, tasks: [] })) };
+    parts.push(['raw', JSON.stringify({ head, counts: a.raw.sections.map((sec) => sec.tasks.length) })]);
+    tasks = a.raw.sections.flatMap((sec) => sec.tasks.map((t) => JSON.stringify(t)));
+    parts.push(['tasks', `[${tasks.join(',')}]`]);
+  }
   if (a.origins !== undefined && !(a.raw !== undefined && sameOrigins(a.origins, defaultOrigins(a.raw)))) parts.push(['origins', JSON.stringify(a.origins)]);
+  let of: number[] | undefined;
+  const table: NonNullable<Analysis['schedules']> = [];
   if (a.schedules !== undefined) {
     const index = new Map<string, number>();
-    const of = a.schedules.map((s) => {
-      const text = JSON.stringify(s);
+    of = a.schedules.map((sch) => {
+      const text = JSON.stringify(sch);
       let i = index.get(text);
-      if (i === undefined) index.set(text, (i = index.size));
+      if (i === undefined) {
+        index.set(text, (i = index.size));
+        table.push(sch);
+      }
       return i;
     });
-    parts.push(['schedules', `{"table":[${[...index.keys()].join(',')}],"of":${JSON.stringify(of)}}`]);
+    // With each distinct schedule, its occurrences without triggers in the plan period: most of evaluating a task
+    // that has no records, and the same on every day.
+    const period = a.raw && periodOf(a.raw.plan);
+    const occ = period ? `,"occ":${JSON.stringify(table.map((sch) => untriggeredOf(sch.parts, period)))}` : '';
+    parts.push(['schedules', `{"table":[${[...index.keys()].join(',')}],"of":${JSON.stringify(of)}${occ}}`]);
   }
+  const index = tasks && of && a.raw && !a.partial ? indexOf(a.raw, tasks, table, of) : undefined;
+  if (index) parts.push(['index', JSON.stringify(index)]);
   if (a.layout !== undefined) parts.push(['layout', JSON.stringify(a.layout)]);
+  if (a.segments !== undefined) parts.push(['segments', JSON.stringify(a.segments)]);
   const rest: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(a)) if (!OWN.has(k) && v !== undefined) rest[k] = v;
   if (Object.keys(rest).length) parts.push(['rest', JSON.stringify(rest)]);
@@ -76,18 +124,101 @@ export function encodeEntry(key: EntryKey, a: Analysis): Buffer {
 }
 
 /**
- * The analysis an entry holds, if it is whole and for `key`; undefined for anything else (another form, build, path
- * or bytes; cut short; damaged). The layout is decoded on first use: only `done` asks for it.
+ * The index of a plan's tasks; none where a selective reading could differ from the whole plan's (two tasks with one
+ * id: which one another follows would depend on which were read; such a plan is refused anyway).
  */
-export function decodeEntry(buf: Buffer, key: EntryKey, anyBytes = false): Analysis | undefined {
+function indexOf(raw: NonNullable<Analysis['raw']>, tasks: string[], table: NonNullable<Analysis['schedules']>, of: number[]): Index | undefined {
+  const all = raw.sections.flatMap((sec) => sec.tasks);
+  if (all.length !== of.length || all.length !== tasks.length) return undefined;
+  const first = new Map<string, number>();
+  for (let i = 0; i < all.length; i++) {
+    if (first.has(all[i]!.id)) return undefined;
+    first.set(all[i]!.id, i);
+  }
+  const period = periodOf(raw.plan);
+  const len = tasks.map((t) => Buffer.byteLength(t, 'utf8'));
+  const names: Record<string, number[]> = Object.create(null) as Record<string, number[]>;
+  const last: Record<string, number> = Object.create(null) as Record<string, number>;
+  const triggered: number[] = [];
+  const follows: [number, number][] = [];
+  // As evaluatePlan reads it: the first event part that follows a task.
+  const followsOfSchedule = table.map((sch) => {
+    for (const p of sch.parts) if (p.kind === 'event' && p.follows) return p.follows;
+    return undefined;
+  });
+  all.forEach((t, i) => {
+    for (const id of new Set([...asList(t.lead), ...asList(t.support)])) {
+      (names[id] ??= []).push(i - (last[id] ?? 0));
+      last[id] = i;
+    }
+    if (t.records?.some((r) => r.trigger !== undefined)) triggered.push(i);
+    const f = followsOfSchedule[of[i]!];
+    const target = f === undefined ? undefined : first.get(f);
+    if (target !== undefined) follows.push([i, target]);
+  });
+  const from = table.map((sch) => dueFrom(sch.parts, [], () => untriggeredOf(sch.parts, period)));
+  return { len, names, from, triggered, follows };
+}
+
+/**
+ * The analysis an entry holds, if it is whole and for `key`; undefined for anything else (another form, build, path
+ * or bytes; cut short; damaged). The layout and segments are decoded on first use: only `done` and a hand edit ask.
+ * With `pick`, only the tasks it asks for (see Pick), where the entry has an index: the analysis of a plan of those
+ * tasks alone, in the same order, each with its place in the file; for a command that reads no other.
+ */
+export function decodeEntry(buf: Buffer, key: EntryKey, anyBytes = false, pick?: Pick): Analysis | undefined {
   try {
-    return decode(buf, key, anyBytes);
+    return decode(buf, key, anyBytes, pick);
   } catch {
     return undefined;
   }
 }
 
-function decode(buf: Buffer, key: EntryKey, anyBytes: boolean): Analysis | undefined {
+/** The tasks `pick` asks for, by place in the plan, ascending; undefined where it asks for the whole plan. */
+function picked(index: Index, of: number[], n: number, want: { names?: readonly string[]; after?: string }): number[] | undefined {
+  const { names, after } = want;
+  if (names === undefined && after === undefined) return undefined;
+  // This runs before anything is compiled: walk the agencies' lists (an agency names a fraction of a large plan's
+  // tasks), not every task, and mark in a byte per task.
+  const chosen = new Uint8Array(n);
+  const always = new Uint8Array(n);
+  for (const i of index.triggered) always[i] = 1;
+  const out: number[] = [];
+  const take = (i: number): void => {
+    if (!Number.isInteger(i) || i < 0 || i >= n) throw new RangeError('task index out of range');
+    if (chosen[i]) return;
+    if (after !== undefined && !always[i]) {
+      const from = index.from[of[i]!];
+      if (typeof from !== 'string') throw new RangeError('schedule index out of range');
+      if (!(from <= after)) return;
+    }
+    chosen[i] = 1;
+    out.push(i);
+  };
+  if (names === undefined) for (let i = 0; i < n; i++) take(i);
+  else {
+    for (const id of names) {
+      if (!Object.hasOwn(index.names, id)) continue;
+      let i = 0;
+      for (const gap of index.names[id]!) take((i += gap));
+    }
+  }
+  // The tasks the chosen ones follow (and those they follow), whether or not due: their completions open the chosen
+  // ones' occurrences.
+  if (index.follows.length) {
+    const followed = new Map(index.follows);
+    for (let k = 0; k < out.length; k++) {
+      const f = followed.get(out[k]!);
+      if (f === undefined || chosen[f]) continue;
+      if (!Number.isInteger(f) || f < 0 || f >= n) throw new RangeError('task index out of range');
+      chosen[f] = 1;
+      out.push(f);
+    }
+  }
+  return out.sort((x, y) => x - y);
+}
+
+function decode(buf: Buffer, key: EntryKey, anyBytes: boolean, pick: Pick | undefined): Analysis | undefined {
   const nl = buf.indexOf(10);
   if (nl < 0 || nl > MAX_HEAD) return undefined;
   const head = JSON.parse(buf.toString('utf8', 0, nl)) as Partial<Head>;
@@ -113,45 +244,111 @@ function decode(buf: Buffer, key: EntryKey, anyBytes: boolean): Analysis | undef
   const diagnostics = part('diagnostics');
   if (!Array.isArray(diagnostics)) return undefined;
   const a: Analysis = { ...(part('rest') as Partial<Analysis> | undefined), diagnostics };
-  const raw = part('raw') as Analysis['raw'];
-  if (raw !== undefined) {
-    a.raw = raw;
-    a.origins = (part('origins') as Origin[] | undefined) ?? defaultOrigins(raw);
-  } else if (ranges.origins) a.origins = part('origins') as Origin[];
-  const schedules = part('schedules') as { table: NonNullable<Analysis['schedules']>; of: number[] } | undefined;
-  if (schedules !== undefined) {
-    const { table, of } = schedules;
-    if (!Array.isArray(table) || !Array.isArray(of)) return undefined;
-    a.schedules = of.map((i) => {
-      const s = table[i];
-      if (s === undefined) throw new RangeError('schedule index out of range');
-      return s;
-    });
-  }
-  const layout = ranges.layout;
-  if (layout) {
-    // A copy of the layout's bytes alone: the entry's buffer can go once read.
-    const bytes = Buffer.from(buf.subarray(body + layout[0], body + layout[1]));
-    let value: Analysis['layout'];
-    let read = false;
-    Object.defineProperty(a, 'layout', {
-      enumerable: true,
-      configurable: true,
-      get: () => {
-        if (!read) {
-          read = true;
-          try {
-            value = JSON.parse(bytes.toString('utf8')) as Analysis['layout'];
-          } catch {
-            // a damaged layout: `done` then reads the whole plan, as without one
-          }
+  const schedules = part('schedules') as { table: NonNullable<Analysis['schedules']>; of: number[]; occ?: Occurrence[][] } | undefined;
+  if (schedules !== undefined && (!Array.isArray(schedules.table) || !Array.isArray(schedules.of))) return undefined;
+  const scheduleOf = (i: number) => {
+    const s = schedules!.table[i];
+    if (s === undefined) throw new RangeError('schedule index out of range');
+    return s;
+  };
+  const plan = part('raw') as { head: NonNullable<Analysis['raw']>; counts: number[] } | undefined;
+  let only: number[] | undefined;
+  if (plan !== undefined) {
+    const { head: raw, counts } = plan;
+    if (!Array.isArray(counts) || counts.length !== raw.sections.length) return undefined;
+    const n = counts.reduce((x, y) => x + y, 0);
+    const want = pick && ranges.index && schedules ? pick(() => buildModel(raw, '')) : undefined;
+    const index = want && (part('index') as Index);
+    only = index ? picked(index, schedules!.of, n, want) : undefined;
+    let tasks: NonNullable<Analysis['raw']>['sections'][number]['tasks'];
+    if (only === undefined || !index) tasks = part('tasks') as typeof tasks;
+    else {
+      // The chosen tasks' texts alone, joined into one array: one parse, not one per task.
+      const t = ranges.tasks!;
+      const { len } = index;
+      if (len.length !== n) return undefined;
+      const pieces: Buffer[] = [Buffer.from('[')];
+      const comma = Buffer.from(',');
+      let at = body + t[0] + 1;
+      let k = 0;
+      for (let i = 0; k < only.length; i++) {
+        const size = len[i]!;
+        if (i === only[k]) {
+          if (k++) pieces.push(comma);
+          pieces.push(buf.subarray(at, at + size));
         }
-        return value;
-      },
-      set: (v: Analysis['layout']) => {
-        [value, read] = [v, true];
-      },
+        at += size + 1;
+      }
+      if (at > body + t[1] + 1) throw new RangeError('task text out of range');
+      pieces.push(Buffer.from(']'));
+      tasks = JSON.parse(Buffer.concat(pieces).toString('utf8')) as typeof tasks;
+    }
+    if (!Array.isArray(tasks) || tasks.length !== (only?.length ?? n)) return undefined;
+    // Each section gets its tasks back (only the chosen ones, with a selection), in order.
+    let next = 0;
+    let first = 0;
+    raw.sections.forEach((sec, si) => {
+      const last = first + counts[si]!;
+      let k = next;
+      if (only === undefined) k = next + counts[si]!;
+      else while (k < only.length && only[k]! < last) k++;
+      sec.tasks = tasks.slice(next, k);
+      next = k;
+      first = last;
     });
+    a.raw = raw;
+    const occ = schedules?.occ;
+    if (occ !== undefined) {
+      if (!Array.isArray(occ) || occ.length !== schedules!.table.length || !occ.every(Array.isArray)) return undefined;
+      const period = periodOf(raw.plan);
+      schedules!.table.forEach((sch, i) => knownOccurrences(sch.parts, period, occ[i]!));
+    }
+    const origins = part('origins') as Origin[] | undefined;
+    if (only === undefined) a.origins = origins ?? defaultOrigins(raw);
+    else {
+      // Each chosen task's place in the file: as stored, or its place among all the tasks of its section.
+      const out: Origin[] = [];
+      let si = 0;
+      let first = 0;
+      for (const i of only) {
+        while (i >= first + counts[si]!) first += counts[si++]!;
+        out.push(origins?.[i] ?? { path: ['sections', si, 'tasks', i - first] });
+      }
+      a.origins = out;
+    }
+  } else if (ranges.origins) a.origins = part('origins') as Origin[];
+  if (schedules !== undefined) {
+    const { of } = schedules;
+    a.schedules = only === undefined ? of.map(scheduleOf) : only.map((i) => scheduleOf(of[i]!));
   }
+  lazily(a, 'layout', buf, body, ranges.layout);
+  lazily(a, 'segments', buf, body, ranges.segments);
   return a;
+}
+
+/** A part decoded on first use (`done` reads the layout, a hand edit the segments); a damaged one is none. */
+function lazily(a: Analysis, name: 'layout' | 'segments', buf: Buffer, body: number, range: [number, number] | undefined): void {
+  if (!range) return;
+  // A copy of the part's bytes alone: the entry's buffer can go once read.
+  const bytes = Buffer.from(buf.subarray(body + range[0], body + range[1]));
+  let value: unknown;
+  let read = false;
+  Object.defineProperty(a, name, {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      if (!read) {
+        read = true;
+        try {
+          value = JSON.parse(bytes.toString('utf8'));
+        } catch {
+          // a damaged part: `done` then reads the whole plan, a hand edit analyses the text whole
+        }
+      }
+      return value;
+    },
+    set: (v: unknown) => {
+      [value, read] = [v, true];
+    },
+  });
 }

@@ -109,12 +109,20 @@ function groupRows(view: DueView, each: boolean): DueItem[][] {
   return out;
 }
 
+/** The texts a long table repeats row after row ("trễ 196 ngày", "phối hợp (qua ubnd-xa)"), each made once per run. */
+const repeated = new Map<string, string>();
+function once(key: string, make: () => string): string {
+  let text = repeated.get(key);
+  if (text === undefined) repeated.set(key, (text = make()));
+  return text;
+}
+
 function rowCells(plan: Plan, view: DueView, lang: Lang, items: DueItem[]): string[] {
   const i = items[0]!;
   const n = items.length;
-  const who = view.agency ? roleCell(lang, i) : i.lead.join(', ');
+  const who = view.agency ? once(`${lang}\u0000${i.role}\u0000${i.via}`, () => roleCell(lang, i)) : i.lead.join(', ');
   if (n === 1) {
-    const days = daysText(lang, i);
+    const days = once(`${lang}\u0001${i.status}\u0001${i.daysLate}`, () => daysText(lang, i));
     return [i.id, periodText(lang, i.period), i.due ? dayText(i.due) : '', days, who, plainText(i.title)];
   }
   const periods = items.map((x) => x.period!);
@@ -145,8 +153,14 @@ function cut(text: string, width: number): string {
   let s = n === composed.length ? composed.slice(0, Math.max(0, width - 1)) : [...composed].slice(0, Math.max(0, width - 1)).join('');
   const space = s.lastIndexOf(' ');
   if (space > width / 2) s = s.slice(0, space);
-  return s.replace(/[\s,;:.—-]+$/u, '') + '…';
+  // The punctuation and spaces at the end dropped by hand: a regular expression anchored at the end tries every letter.
+  let end = s.length;
+  while (end > 0 && TRAILING.has(s.charCodeAt(end - 1))) end--;
+  return s.slice(0, end) + '…';
 }
+
+/** What `cut` drops before its "…": white space (as \s has it) and , ; : . — - */
+const TRAILING = new Set([...' \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff,;:.—-'].map((c) => c.charCodeAt(0)));
 
 /**
  * The clerk's table: a line per row where the width allows (no borders, no rule between rows); the id, period, due

@@ -68,6 +68,19 @@ function sharedOccurrences(parts: Part[], period: { start: string; end: string }
   return o;
 }
 
+/** The occurrences of a timeline without triggers in a plan period, as evaluatePlan works them out (shared by equal parts). */
+export function untriggeredOf(parts: Part[], period: { start: string; end: string }): Occurrence[] {
+  return sharedOccurrences(parts, period);
+}
+
+/**
+ * The occurrences of a timeline without triggers, known already (the plan cache keeps them with the schedules they
+ * were worked out from, for the same period): not worked out again for these parts.
+ */
+export function knownOccurrences(parts: Part[], period: { start: string; end: string }, occurrences: Occurrence[]): void {
+  BY_PARTS.set(parts, { start: period.start, end: period.end, occurrences });
+}
+
 /** The occurrences of a task's timeline without triggers (what evaluatePlan uses for a task that has none). */
 export function untriggeredOccurrences(plan: Plan, task: Task, read?: ReadSchedules): Occurrence[] {
   return sharedOccurrences(scheduleOf(plan, task, read).parts, plan.period);
@@ -91,6 +104,9 @@ export function evaluatePlan(
   // The occurrences of a timeline without triggers depend on its parts and the period alone: tasks that share their
   // parts (a cached plan's tasks of one timeline do) share them, worked out once.
   const occurrencesOf = (parts: Part[]): Occurrence[] => sharedOccurrences(parts, plan.period);
+  // A task without records or triggers is evaluated by its timeline alone (its occurrences, as of one day): the tasks
+  // of one timeline share that evaluation, worked out once. A large plan's tasks are mostly such (read-only) ones.
+  const plain = new Map<Occurrence[], TaskEvaluation>();
   const evalTask = (task: Task): TaskState => {
     const done = byId.get(task.id);
     if (done && done.task === task) return done;
@@ -106,7 +122,13 @@ export function evaluatePlan(
         extraTriggers = completionDays(o, asOf);
       }
     }
-    const ev = evaluateTask({ parts, period: plan.period, records: task.records, asOf, within, extraTriggers, untriggered: extraTriggers.length ? undefined : occurrencesOf(parts) });
+    const untriggered = extraTriggers.length ? undefined : occurrencesOf(parts);
+    const alone = untriggered !== undefined && task.records.length === 0;
+    let ev = alone ? plain.get(untriggered) : undefined;
+    if (!ev) {
+      ev = evaluateTask({ parts, period: plan.period, records: task.records, asOf, within, extraTriggers, untriggered });
+      if (alone) plain.set(untriggered, ev);
+    }
     const state: TaskState = { task, parts, problems, eval: ev, follows };
     if (!byId.has(task.id)) byId.set(task.id, state);
     return state;
@@ -116,6 +138,12 @@ export function evaluatePlan(
   const wanted = only === undefined ? plan.tasks : typeof only === 'function' ? plan.tasks.filter(only) : only;
   // A long chain of `follows` is evaluated from its far end, so that the recursion above stays one level deep.
   for (const t of wanted) {
+    // Most tasks follow none: evaluated at once, without a chain to walk.
+    if (byId.has(t.id)) continue;
+    if (followsOf(scheduleOf(plan, t, schedules).parts) === null) {
+      evalTask(t);
+      continue;
+    }
     const chain: Task[] = [];
     const seen = new Set<Task>();
     for (let cur: Task | undefined = t; cur && !byId.has(cur.id) && !seen.has(cur); ) {

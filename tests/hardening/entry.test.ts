@@ -72,8 +72,9 @@ describe('a cache entry', () => {
     const table = (JSON.parse(body.toString('utf8', s, e)) as { table: unknown[] }).table;
     expect(table.length).toBeLessThan(a.schedules!.length / 3);
     expect(new Set(back.schedules).size).toBe(table.length);
-    // Holds what views need, small: about the plan's own size (the text's lines are not in it).
-    expect(buf.length).toBeLessThan(plan.length * 1.2);
+    // Holds what views need, small: about the plan's own size (the text's lines are not in it), with an index of the
+    // tasks by agency and due day and each timeline's occurrences, which add a few hundredths.
+    expect(buf.length).toBeLessThan(plan.length * 1.3);
   });
 
   it('reads the layout only when asked for it, and a damaged layout is none', () => {
