@@ -385,19 +385,34 @@ function isProse(path: Path): boolean {
 /** Every text of the plan that is prose, with its path, in file order, for the checks that read prose. */
 function texts(ctx: CheckContext): { path: Path; text: string }[] {
   const out: { path: Path; text: string }[] = [];
-  const walk = (v: unknown, path: Path): void => {
+  // One path, grown and shrunk as the walk goes, copied only for a text kept: a copy per value was most of the walk.
+  const path: Path = [];
+  const walk = (v: unknown): void => {
     if (typeof v === 'string') {
-      if (isProse(path)) out.push({ path, text: v });
-    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
-    else if (v && typeof v === 'object') {
+      if (isProse(path)) out.push({ path: path.slice(), text: v });
+    } else if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        path.push(i);
+        walk(v[i]);
+        path.pop();
+      }
+    } else if (v && typeof v === 'object') {
       // Nothing under a record or a schedule is prose: their lists are not walked (most of a large plan's values).
-      for (const [k, x] of Object.entries(v)) if (k !== 'records' && k !== 'schedule') walk(x, [...path, k]);
+      for (const k of Object.keys(v)) {
+        if (k === 'records' || k === 'schedule') continue;
+        path.push(k);
+        walk((v as Record<string, unknown>)[k]);
+        path.pop();
+      }
     }
   };
   // Read from the file as written, every part where it stands: a part left out of the model for its shape (a task
   // without its timeline, a basis without its date) keeps its prose checked, and shifts nothing onto its neighbours.
   for (const key of ['agencies', 'bases', 'intro', 'purposes', 'content', 'content_note', 'funding', 'organisation', 'closing', 'sections']) {
-    if (key in ctx.data) walk(ctx.data[key], [key]);
+    if (!(key in ctx.data)) continue;
+    path.push(key);
+    walk(ctx.data[key]);
+    path.pop();
   }
   return out;
 }
