@@ -33,6 +33,16 @@ export interface Analysis {
   partial?: true;
   /** How the text is cut into head, tasks and the rest, for analysing a hand edit from this analysis (reanalyze.ts). */
   segments?: Segments;
+  /**
+   * With `segments`: the checker that made each finding, one character each ('0'–'7', the index in check.ts'
+   * CHECKERS; 'L' the reading's own), in the findings' order, so that a hand edit reuses the unchanged tasks' findings.
+   */
+  checkers?: string;
+}
+
+/** The `checkers` of an analysis's findings, as checkLoaded gave them; undefined where the findings were capped. */
+export function checkersOf(by: number[]): string | undefined {
+  return by.length > MAX_FINDINGS ? undefined : by.map((i) => (i < 0 ? 'L' : String(i))).join('');
 }
 
 /** Findings listed for one file at most: past this a report only buries the first ones, and grows without bound. */
@@ -69,7 +79,8 @@ export function capped(diagnostics: Diagnostic[], file: string): Diagnostic[] {
 /** `today` only stands in for a plan year the heading does not give (see loadText): the findings hold for every day. */
 export function analyze(bytes: Uint8Array, file: string, today: string): Analysis {
   const loaded = loadBytes(bytes, file, today);
-  const out: Analysis = { diagnostics: capped(clipped(checkLoaded(loaded, BEFORE_ALL_DAYS)), file) };
+  const by: number[] = [];
+  const out: Analysis = { diagnostics: capped(clipped(checkLoaded(loaded, BEFORE_ALL_DAYS, by)), file) };
   if (loaded.source) out.lines = loaded.source.lines;
   if (loaded.plan) {
     out.raw = loaded.plan.raw;
@@ -79,6 +90,8 @@ export function analyze(bytes: Uint8Array, file: string, today: string): Analysi
     if (loaded.partial) out.partial = true;
     const segments = loaded.valid && loaded.source ? segmentsOf(loaded.source, loaded.plan.tasks.map((t) => t.path)) : undefined;
     if (segments) out.segments = segments;
+    const checkers = segments && checkersOf(by);
+    if (checkers !== undefined) out.checkers = checkers;
   }
   return out;
 }

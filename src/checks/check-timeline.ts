@@ -32,40 +32,49 @@ function schedHint(code: string, field: string, absent: boolean, forms: readonly
 }
 
 export function checkTimelines(ctx: CheckContext): void {
+  for (const task of ctx.plan.tasks) checkTimeline(ctx, task);
+  checkFollowLoops(ctx);
+}
+
+/** One task's timeline: its phrase and schedule, the task it follows, its due days. */
+export function checkTimeline(ctx: CheckContext, task: Task): void {
   const { plan } = ctx;
-  for (const task of plan.tasks) {
-    const { parts, problems } = scheduleOf(plan, task);
-    for (const p of problems) {
-      // A phrase with a day no calendar has, beside an explicit schedule that is used instead, is a warning in the
-      // schedule engine; WHEN_UNKNOWN is an error "with no explicit schedule", so it is said as the disagreement it is.
-      const code = p.code === 'WHEN_UNKNOWN' && p.severity === 'warning' ? 'SCHEDULE_MISMATCH' : p.code;
-      // A field the kind needs and the plan lacks (`due` of a month) is pointed at through the kind that needs it.
-      const sub = p.field.startsWith('schedule.') ? p.field.slice('schedule.'.length) : undefined;
-      const absent = sub !== undefined && task.schedule?.[sub as keyof NonNullable<Task['schedule']>] === undefined;
-      const path = absent && task.schedule?.kind !== undefined ? [...task.path, 'schedule', 'kind'] : fieldPath(task, p.field);
-      ctx.add(code, path, fm('tl.task', { id: task.id, said: p.message }), schedHint(code, p.field, absent, p.forms));
-    }
-    for (const k of ['due', 'start'] as const) {
-      const v = task.schedule?.[k];
-      if (v !== undefined && !isValidDay(v)) ctx.add('DATE_INVALID', [...task.path, 'schedule', k], fm('tl.dateInvalid', { id: task.id, date: v }), dateHint(v));
-    }
-    const follows = task.schedule?.follows;
-    if (follows !== undefined) {
-      if (follows === task.id) ctx.add('FOLLOWS_UNKNOWN', [...task.path, 'schedule', 'follows'], fm('tl.followsSelf', { id: task.id }), fm('tl.followsSelf.hint'));
-      else if (!plan.taskById.has(follows)) {
-        // Suggest a real id: the task just before this one is the one most often followed.
-        const at = plan.tasks.indexOf(task);
-        const other = plan.tasks[at - 1] ?? plan.tasks.find((t) => t !== task);
-        ctx.add(
-          'FOLLOWS_UNKNOWN',
-          [...task.path, 'schedule', 'follows'],
-          fm('tl.followsUnknown', { id: task.id, follows }),
-          other ? fm('tl.followsUnknown.hint', { other: other.id }) : fm('tl.followsNone.hint'),
-        );
-      }
-    }
-    checkDueDays(ctx, task, parts);
+  const { parts, problems } = scheduleOf(plan, task);
+  for (const p of problems) {
+    // A phrase with a day no calendar has, beside an explicit schedule that is used instead, is a warning in the
+    // schedule engine; WHEN_UNKNOWN is an error "with no explicit schedule", so it is said as the disagreement it is.
+    const code = p.code === 'WHEN_UNKNOWN' && p.severity === 'warning' ? 'SCHEDULE_MISMATCH' : p.code;
+    // A field the kind needs and the plan lacks (`due` of a month) is pointed at through the kind that needs it.
+    const sub = p.field.startsWith('schedule.') ? p.field.slice('schedule.'.length) : undefined;
+    const absent = sub !== undefined && task.schedule?.[sub as keyof NonNullable<Task['schedule']>] === undefined;
+    const path = absent && task.schedule?.kind !== undefined ? [...task.path, 'schedule', 'kind'] : fieldPath(task, p.field);
+    ctx.add(code, path, fm('tl.task', { id: task.id, said: p.message }), schedHint(code, p.field, absent, p.forms));
   }
+  for (const k of ['due', 'start'] as const) {
+    const v = task.schedule?.[k];
+    if (v !== undefined && !isValidDay(v)) ctx.add('DATE_INVALID', [...task.path, 'schedule', k], fm('tl.dateInvalid', { id: task.id, date: v }), dateHint(v));
+  }
+  const follows = task.schedule?.follows;
+  if (follows !== undefined) {
+    if (follows === task.id) ctx.add('FOLLOWS_UNKNOWN', [...task.path, 'schedule', 'follows'], fm('tl.followsSelf', { id: task.id }), fm('tl.followsSelf.hint'));
+    else if (!plan.taskById.has(follows)) {
+      // Suggest a real id: the task just before this one is the one most often followed.
+      const at = plan.tasks.indexOf(task);
+      const other = plan.tasks[at - 1] ?? plan.tasks.find((t) => t !== task);
+      ctx.add(
+        'FOLLOWS_UNKNOWN',
+        [...task.path, 'schedule', 'follows'],
+        fm('tl.followsUnknown', { id: task.id, follows }),
+        other ? fm('tl.followsUnknown.hint', { other: other.id }) : fm('tl.followsNone.hint'),
+      );
+    }
+  }
+  checkDueDays(ctx, task, parts);
+}
+
+/** Chains of `follows` that come back to where they start. */
+export function checkFollowLoops(ctx: CheckContext): void {
+  const { plan } = ctx;
   // A chain of follows that comes back to its start never opens. Each task is walked once (a chain of thousands of
   // tasks is linear, not cubic); a loop is reported at its smallest id, walking from there.
   const state = new Map<string, 'path' | 'done'>();

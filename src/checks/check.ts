@@ -121,7 +121,7 @@ function sectionPaths(ctx: CheckContext): Path[] {
   });
 }
 
-function checkSectionsAndIds(ctx: CheckContext): void {
+export function checkSectionsAndIds(ctx: CheckContext): void {
   const { plan } = ctx;
   const seenSections = new Map<string, number>();
   const seenTasks = new Map<string, string>();
@@ -225,7 +225,7 @@ function valueAt(data: unknown, path: Path): unknown {
   return v;
 }
 
-function checkAgencies(ctx: CheckContext): void {
+export function checkAgencies(ctx: CheckContext): void {
   const { plan } = ctx;
   const ids = [...plan.agencies.keys()];
   const used = new Set<string>();
@@ -385,8 +385,18 @@ function isProse(path: Path): boolean {
 /** Every text of the plan that is prose, with its path, in file order, for the checks that read prose. */
 function texts(ctx: CheckContext): { path: Path; text: string }[] {
   const out: { path: Path; text: string }[] = [];
+  // Read from the file as written, every part where it stands: a part left out of the model for its shape (a task
+  // without its timeline, a basis without its date) keeps its prose checked, and shifts nothing onto its neighbours.
+  for (const key of ['agencies', 'bases', 'intro', 'purposes', 'content', 'content_note', 'funding', 'organisation', 'closing', 'sections']) {
+    if (key in ctx.data) proseOf(ctx.data[key], [key], out);
+  }
+  return out;
+}
+
+/** The prose texts in the value at `at`, in file order, added to `out`. */
+export function proseOf(value: unknown, at: Path, out: { path: Path; text: string }[] = []): { path: Path; text: string }[] {
   // One path, grown and shrunk as the walk goes, copied only for a text kept: a copy per value was most of the walk.
-  const path: Path = [];
+  const path: Path = [...at];
   const walk = (v: unknown): void => {
     if (typeof v === 'string') {
       if (isProse(path)) out.push({ path: path.slice(), text: v });
@@ -406,18 +416,16 @@ function texts(ctx: CheckContext): { path: Path; text: string }[] {
       }
     }
   };
-  // Read from the file as written, every part where it stands: a part left out of the model for its shape (a task
-  // without its timeline, a basis without its date) keeps its prose checked, and shifts nothing onto its neighbours.
-  for (const key of ['agencies', 'bases', 'intro', 'purposes', 'content', 'content_note', 'funding', 'organisation', 'closing', 'sections']) {
-    if (!(key in ctx.data)) continue;
-    path.push(key);
-    walk(ctx.data[key]);
-    path.pop();
-  }
+  walk(value);
   return out;
 }
 
-function checkProse(ctx: CheckContext): void {
+/** Whether a text cites a document with its date and issuer: such citations are compared across the whole plan. */
+export function citesDated(text: string): boolean {
+  return findCitations(text).some((c) => c.date !== undefined && c.issuer !== undefined);
+}
+
+export function checkProse(ctx: CheckContext): void {
   const cited = new Map<string, { number: string; symbol: string; path: Path; at: Position }>();
   for (const { path, text } of texts(ctx)) {
     for (const c of findCitations(text)) {
@@ -504,7 +512,7 @@ function checkLegacyText(ctx: CheckContext): void {
   }
 }
 
-/** Each checker, and what it needs of the heading: its own fields, or the plan year (records). */
+/** Each checker, and what it needs of the heading: its own fields, or the plan year (records). In this order (see CHECKER). */
 const CHECKERS: [Checker, 'heading' | 'year' | undefined][] = [
   [checkHeading, 'heading'],
   [checkSectionsAndIds, undefined],
@@ -516,12 +524,20 @@ const CHECKERS: [Checker, 'heading' | 'year' | undefined][] = [
   [checkRecords, 'year'],
 ];
 
+/** Each checker's index in CHECKERS: the analysis keeps, per finding, the checker that made it (analyze.ts). */
+export const CHECKER = { heading: 0, ids: 1, agencies: 2, bases: 3, prose: 4, legacy: 5, timelines: 6, records: 7 } as const;
+
 /** Findings of the timeline checks that are about the plan period, so not made while the plan year is unknown. */
 const NEEDS_YEAR = new Set<Code>(['WHEN_OUTSIDE_PERIOD', 'DUE_NON_WORKING_DAY']);
 
-/** Runs every check of meaning on a loaded plan and returns the loaded plan's findings with them. */
-export function checkLoaded(loaded: Loaded, today: string): Diagnostic[] {
+/**
+ * Runs every check of meaning on a loaded plan and returns the loaded plan's findings with them; `by`, where given,
+ * gets the checker of each finding (its index in CHECKERS, -1 for the reading's own), in the same order.
+ */
+export function checkLoaded(loaded: Loaded, today: string, by?: number[]): Diagnostic[] {
   const out = [...loaded.diagnostics];
+  by?.push(...out.map(() => -1));
+  let current = -1;
   const { plan, source: src } = loaded;
   if (!plan || !src) return out;
   // A value already reported for its shape (a number where an id belongs) is not reported again for its meaning.
@@ -543,9 +559,13 @@ export function checkLoaded(loaded: Loaded, today: string): Diagnostic[] {
       const d = makeDiagnostic(code, src.file, at, message, hint);
       if (ifTodayBefore !== undefined) d.ifTodayBefore = ifTodayBefore;
       out.push(d);
+      by?.push(current);
     },
   };
-  for (const [check, needs] of CHECKERS) if (needs === undefined || (needs === 'heading' ? heading.read : heading.year)) check(ctx);
+  CHECKERS.forEach(([check, needs], i) => {
+    current = i;
+    if (needs === undefined || (needs === 'heading' ? heading.read : heading.year)) check(ctx);
+  });
   return out;
 }
 

@@ -12,9 +12,11 @@ import type { Source } from '../read/locate.js';
 import { keepsTrailing, type Piece } from '../read/segments.js';
 import { LOAD_YAML } from '../read/yaml.js';
 import { knownSchedule, scheduleOf } from '../views/evaluate.js';
-import { BEFORE_ALL_DAYS, capped, clipped, type Analysis } from './analyze.js';
+import type { Diagnostic } from '../model/diagnostics.js';
+import { BEFORE_ALL_DAYS, capped, checkersOf, clipped, type Analysis } from './analyze.js';
 import { checkLoaded } from './check.js';
 import { compare, reshift, type Compared } from './reshift.js';
+import { retask, type TaskRead } from './retask.js';
 
 /** Moves every node's range by `by` characters (a piece read alone → its place in the whole text). */
 function shiftRanges(node: unknown, by: number): void {
@@ -48,11 +50,6 @@ function clean(doc: Document.Parsed): boolean {
     },
   });
   return ok;
-}
-
-interface Item {
-  /** The item's node, read alone and moved to its place in the whole text. */
-  node: () => Node | undefined;
 }
 
 /** One task item read alone: its node (moved to `from`) and its value; undefined where it does not read as one clean task. */
@@ -95,11 +92,11 @@ export function reanalyze(a: Analysis, bytes: Uint8Array, file: string, c: Compa
   const newLists = lists(after);
   const sectionsWithTasks = a.raw.sections.map((s, si) => [s, si] as const).filter(([s]) => s.tasks.length > 0);
   if (oldLists.length !== newLists.length || sectionsWithTasks.length !== oldLists.length) return undefined;
-  const oldTasks: { raw: TaskFile; piece: number; index: number }[] = [];
+  const oldTasks: { raw: TaskFile; piece: number; index: number; list: number }[] = [];
   for (let j = 0; j < oldLists.length; j++) {
     const [s] = sectionsWithTasks[j]!;
     if (s.tasks.length !== oldLists[j]!.length) return undefined;
-    oldLists[j]!.forEach((pi, ti) => oldTasks.push({ raw: s.tasks[ti]!, piece: pi, index: oldTasks.length }));
+    oldLists[j]!.forEach((pi, ti) => oldTasks.push({ raw: s.tasks[ti]!, piece: pi, index: oldTasks.length, list: j }));
     // A list emptied reads as `tasks:` with no value (a shape error); a list that was empty is written `[]`.
     if (newLists[j]!.length === 0) return undefined;
   }
@@ -107,7 +104,67 @@ export function reanalyze(a: Analysis, bytes: Uint8Array, file: string, c: Compa
   const byHash = new Map<string, (typeof oldTasks)[number]>();
   for (const t of oldTasks) if (!byHash.has(before[t.piece]!.hash)) byHash.set(before[t.piece]!.hash, t);
 
-  // The text apart from the tasks (head, separators, tail), read as one document, its nodes moved to their places.
+  // Each task: the old one where its lines are unchanged, else read alone and checked against the schema.
+  const newTasks: TaskFile[][] = [];
+  const layout: Analysis['layout'] = [];
+  const read: TaskRead[] = [];
+  const lc = new LineCounter();
+  for (const s of l.starts) lc.addNewLine(s);
+  for (let j = 0; j < newLists.length; j++) {
+    const tasks: TaskFile[] = [];
+    for (const pi of newLists[j]!) {
+      const p = after[pi]!;
+      const from = l.start(p.line);
+      const to = l.start(p.line + p.lines);
+      const old = byHash.get(p.hash);
+      if (old) {
+        let again: ReturnType<typeof readItem> | null = null;
+        const item = () => (again === null ? (again = readItem(text, from, to)) : again);
+        read.push({ piece: pi, list: j, old, node: () => item()?.node, js: () => item()?.js });
+        tasks.push(old.raw);
+        const was = a.layout[old.index];
+        const shift = p.line - before[old.piece]!.line;
+        layout.push(was ? (shift === 0 ? was : { ...was, line: was.line + shift, end: was.end + shift }) : null);
+        continue;
+      }
+      const item = readItem(text, from, to);
+      if (!item) return undefined;
+      const parsed = TaskShape.safeParse(item.js);
+      if (!parsed.success) return undefined;
+      read.push({ piece: pi, list: j, node: () => item.node, js: () => item.js });
+      tasks.push(parsed.data);
+      layout.push(layoutOf(item.node, text, lc) ?? null);
+    }
+    newTasks.push(tasks);
+  }
+
+  const raw: PlanFile = { ...a.raw, sections: a.raw.sections.map((s, si) => {
+    const j = sectionsWithTasks.findIndex(([, i]) => i === si);
+    return j < 0 ? s : { ...s, tasks: newTasks[j]! };
+  }) };
+  const plan = buildModel(raw, file);
+  // An unchanged task's phrase and schedule are read as before: reading phrases is most of checking a plan.
+  if (a.schedules?.length === oldTasks.length) {
+    read.forEach(({ old }, i) => {
+      const s = old && a.schedules![old.index];
+      if (s && plan.tasks[i]) knownSchedule(plan.tasks[i], s);
+    });
+  }
+  const done = (diagnostics: Diagnostic[], checkers: string | undefined): Analysis => ({
+    raw,
+    origins: plan.tasks.map((t) => ({ path: t.path })),
+    diagnostics,
+    ...(checkers !== undefined ? { checkers } : {}),
+    schedules: plan.tasks.map((t) => scheduleOf(plan, t)),
+    layout,
+    segments: c.segments,
+  });
+  // Only tasks changed (the rest of the text is as it was, by the cut): their findings, without reading the rest again.
+  const quick = retask(a, c, file, plan, read, lc);
+  if (quick) return done(quick.diagnostics, quick.checkers);
+
+  // Else the text apart from the tasks (head, separators, tail), read as one document, its nodes moved to their
+  // places, each task list's items read from their own lines when a check asks for them; and every check run.
   const rest = after.filter((p) => p.kind === 'h' || p.kind === 's' || p.kind === 'e');
   let skeleton = '';
   const marks: { at: number; to: number; len: number }[] = [];
@@ -140,55 +197,18 @@ export function reanalyze(a: Analysis, bytes: Uint8Array, file: string, c: Compa
   });
   const sections = doc.getIn(['sections'], true);
   if (!isSeq(sections) || !Array.isArray(data.sections)) return undefined;
-
-  // Each task: the old one where its lines are unchanged, else read alone and checked against the schema.
-  const newTasks: TaskFile[][] = [];
-  const layout: Analysis['layout'] = [];
-  const reused: ((typeof oldTasks)[number] | undefined)[] = [];
-  const nodes: Item[] = [];
-  const lc = new LineCounter();
-  for (const s of l.starts) lc.addNewLine(s);
+  let first = 0;
   for (let j = 0; j < newLists.length; j++) {
-    const tasks: TaskFile[] = [];
-    const js: unknown[] = [];
-    for (const pi of newLists[j]!) {
-      const p = after[pi]!;
-      const from = l.start(p.line);
-      const to = l.start(p.line + p.lines);
-      const old = byHash.get(p.hash);
-      if (old) {
-        let node: Node | undefined | null = null;
-        nodes.push({ node: () => (node === null ? (node = readItem(text, from, to)?.node) : node) });
-        tasks.push(old.raw);
-        js.push(old.raw);
-        const was = a.layout[old.index];
-        const shift = p.line - before[old.piece]!.line;
-        layout.push(was ? (shift === 0 ? was : { ...was, line: was.line + shift, end: was.end + shift }) : null);
-        reused.push(old);
-        continue;
-      }
-      const read = readItem(text, from, to);
-      if (!read) return undefined;
-      const parsed = TaskShape.safeParse(read.js);
-      if (!parsed.success) return undefined;
-      nodes.push({ node: () => read.node });
-      tasks.push(parsed.data);
-      js.push(read.js);
-      layout.push(layoutOf(read.node, text, lc) ?? null);
-      reused.push(undefined);
-    }
-    newTasks.push(tasks);
+    const count = newTasks[j]!.length;
     const [, si] = sectionsWithTasks[j]!;
     const sectionNode = sections.items[si];
     const sectionData = data.sections[si];
     if (!isMap(sectionNode) || !sectionData) return undefined;
     const pair = sectionNode.items.find((x) => isScalar(x.key) && x.key.value === 'tasks') as Pair<unknown, unknown> | undefined;
     if (!pair) return undefined;
-    // The tasks' nodes, each read from its own lines only when a check asks for it.
     const seq = new YAMLSeq();
-    const first = nodes.length - tasks.length;
-    for (let i = 0; i < tasks.length; i++) {
-      const item = nodes[first + i]!;
+    for (let i = 0; i < count; i++) {
+      const item = read[first + i]!;
       let set: unknown;
       Object.defineProperty(seq.items, i, {
         get: () => set ?? item.node(),
@@ -198,30 +218,13 @@ export function reanalyze(a: Analysis, bytes: Uint8Array, file: string, c: Compa
       });
     }
     pair.value = seq;
-    sectionData.tasks = js;
+    sectionData.tasks = read.slice(first, first + count).map((t) => (t.old ? t.old.raw : t.js()));
+    first += count;
   }
 
-  const raw: PlanFile = { ...a.raw, sections: a.raw.sections.map((s, si) => {
-    const j = sectionsWithTasks.findIndex(([, i]) => i === si);
-    return j < 0 ? s : { ...s, tasks: newTasks[j]! };
-  }) };
-  const plan = buildModel(raw, file);
-  // An unchanged task's phrase and schedule are read as before: reading phrases is most of checking a plan.
-  if (a.schedules?.length === oldTasks.length) {
-    reused.forEach((old, i) => {
-      const s = old && a.schedules![old.index];
-      if (s && plan.tasks[i]) knownSchedule(plan.tasks[i], s);
-    });
-  }
   const src: Source = { file, text, lines: text.split(/\r?\n/), bom: c.bom, crlf: c.crlf, doc, lineCounter: lc };
   const loaded: Loaded = { file, source: src, plan, valid: true, complete: true, diagnostics: [], data: data as Record<string, unknown>, heading: { read: true, year: true } };
-  const diagnostics = capped(clipped(checkLoaded(loaded, BEFORE_ALL_DAYS)), file);
-  return {
-    raw,
-    origins: plan.tasks.map((t) => ({ path: t.path })),
-    diagnostics,
-    schedules: plan.tasks.map((t) => scheduleOf(plan, t)),
-    layout,
-    segments: c.segments,
-  };
+  const by: number[] = [];
+  const diagnostics = capped(clipped(checkLoaded(loaded, BEFORE_ALL_DAYS, by)), file);
+  return done(diagnostics, checkersOf(by));
 }

@@ -9,15 +9,22 @@ import { cutLike, formatPiece, Lines, type Segments } from '../read/segments.js'
 import { nodeAt, type Source } from '../read/locate.js';
 import { scheduleOf } from '../views/evaluate.js';
 import { BEFORE_ALL_DAYS, MAX_FINDINGS, clipped, type Analysis } from './analyze.js';
-import { LEGACY_TELLTALE } from './check.js';
+import { CHECKER, LEGACY_TELLTALE } from './check.js';
 import { checkDueDays, checkRecords } from './check-timeline.js';
 import { modelOf } from './checked.js';
 import type { CheckContext } from './context.js';
 
 type Found = Omit<Diagnostic, 'file'>;
 
-/** The findings about one task that its records decide, located in the task's own lines. */
-function recordFindings(a: Analysis, plan: NonNullable<ReturnType<typeof modelOf>>, task: Task, lines: TaskLines): Found[] | undefined {
+/** The checkers of the findings made again here, as analyze.ts' `checkers` names them (check.ts' CHECKER). */
+const TIMELINES = String(CHECKER.timelines);
+const RECORDS = String(CHECKER.records);
+
+/**
+ * The findings about one task that its records decide, located in the task's own lines: the first `due` of its due
+ * days (check-timeline.ts' checkDueDays, a timeline finding), the rest of its records.
+ */
+function recordFindings(a: Analysis, plan: NonNullable<ReturnType<typeof modelOf>>, task: Task, lines: TaskLines): { found: Found[]; due: number } | undefined {
   const out: Found[] = [];
   let lost = false;
   const at = (path: Path): Position | undefined => {
@@ -48,8 +55,9 @@ function recordFindings(a: Analysis, plan: NonNullable<ReturnType<typeof modelOf
     },
   };
   checkDueDays(ctx, task, scheduleOf(plan, task).parts);
+  const due = out.length;
   checkRecords(ctx);
-  return lost ? undefined : out;
+  return lost ? undefined : { found: out, due };
 }
 
 /** A finding's text is a catalogue key with its parameters (a value, not a string): compared by what it holds. */
@@ -99,22 +107,44 @@ export function analysisAfterRecord(a: Analysis, edit: RecordEdit & { text?: str
   const now = recordFindings(next, plan2, task2, edit.after);
   if (!now) return undefined;
 
-  const kept = [...a.diagnostics];
-  for (const d of old) {
-    const i = kept.findIndex((e) => same(d, e));
+  // Each finding with its checker (analyze.ts' `checkers`), where the old analysis says them.
+  const by = a.checkers !== undefined && a.checkers.length === a.diagnostics.length ? a.checkers : undefined;
+  const kept = a.diagnostics.map((d, i) => ({ d, k: by?.[i] }));
+  for (const [j, d] of old.found.entries()) {
+    const k = by !== undefined ? (j < old.due ? TIMELINES : RECORDS) : undefined;
+    const i = kept.findIndex((e) => e.k === k && same(d, e.d));
     if (i < 0) return undefined;
     kept.splice(i, 1);
   }
   const move = (p: Position): Position => (p.line - 1 >= edit.shiftFrom ? { line: p.line + edit.added, col: p.col } : p);
-  const diagnostics = [
-    ...kept.map((d) => (d.start.line - 1 >= edit.shiftFrom || (d.end && d.end.line - 1 >= edit.shiftFrom) ? { ...d, start: move(d.start), ...(d.end ? { end: move(d.end) } : {}) } : d)),
-    ...clipped(now.map((d) => ({ ...d, file }) as Diagnostic)),
-  ];
+  const moved = kept.map(({ d, k }) => ({
+    d: d.start.line - 1 >= edit.shiftFrom || (d.end && d.end.line - 1 >= edit.shiftFrom) ? { ...d, start: move(d.start), ...(d.end ? { end: move(d.end) } : {}) } : d,
+    k,
+    /** Its line in the old text. */
+    line: d.start.line - 1,
+  }));
+  const added = clipped(now.found.map((d) => ({ ...d, file }) as Diagnostic));
+  const was = a.layout[index];
+  if (by !== undefined && was) {
+    // Where the checkers would have made them: after the findings of the same checker about tasks before this one and
+    // about this one (its due days come last of its timeline findings), before the rest (loops of follows last).
+    for (const [k, list] of [[TIMELINES, added.slice(0, now.due)], [RECORDS, added.slice(now.due)]] as const) {
+      let at = 0;
+      moved.forEach((e, i) => {
+        if (e.k === 'L' || (e.k !== undefined && (e.k < k || (e.k === k && e.d.message.key !== 'tl.followsLoop' && e.line <= was.end)))) at = i + 1;
+      });
+      moved.splice(at, 0, ...list.map((d) => ({ d, k, line: was.end })));
+    }
+  } else moved.push(...added.map((d) => ({ d, k: undefined, line: was?.end ?? 0 })));
+  const diagnostics = moved.map((e) => e.d);
   if (diagnostics.length > MAX_FINDINGS) return undefined;
   const layout = a.layout.map((l, i) => (i === index ? edit.layout : l && l.line >= edit.shiftFrom ? { ...l, line: l.line + edit.added, end: l.end + edit.added } : l));
-  const { segments: was, ...out } = next;
-  const segments = was && edit.text !== undefined ? cutAgain(was, edit.text) : undefined;
-  return { ...out, diagnostics, layout, ...(segments ? { segments } : {}) };
+  const { segments: cut, checkers: _c, ...out } = next;
+  const segments = cut && edit.text !== undefined ? cutAgain(cut, edit.text) : undefined;
+  // Without the old checkers (or the task's place) the findings are not in the checkers' order: a later hand edit
+  // does not reuse them one by one.
+  const checkers = by !== undefined && was ? moved.map((e) => e.k).join('') : undefined;
+  return { ...out, diagnostics, layout, ...(segments ? { segments } : {}), ...(checkers !== undefined ? { checkers } : {}) };
 }
 
 /** The segments of the edited text (as the checker reads it: no byte-order mark, NFC), cut as the old text was. */

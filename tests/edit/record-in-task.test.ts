@@ -14,9 +14,13 @@ import { ROOT, SHIPPED, scratch } from '../due/helpers.js';
 const TODAY = '2023-12-31';
 const enc = (s: string) => Buffer.from(s, 'utf8');
 
-/** An analysis as the cache would compare it: findings in file order, without the text's lines. */
+/**
+ * An analysis as the cache would compare it: without the text's lines; findings in the order the checkers make them
+ * where the analysis says which checker made each, else in file order.
+ */
 function comparable(a: Analysis): unknown {
   const { lines: _, ...rest } = a;
+  if (a.checkers !== undefined) return { ...rest, diagnostics: a.diagnostics.map((d) => ({ ...d, file: 'f' })) };
   const key = (d: Analysis['diagnostics'][number]) => JSON.stringify([d.start.line, d.start.col, d.code, d.message, d.hint ?? '', d.ifTodayBefore ?? '']);
   return { ...rest, diagnostics: [...a.diagnostics].map((d) => ({ ...d, file: 'f' })).sort((x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0)) };
 }
