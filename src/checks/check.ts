@@ -395,16 +395,28 @@ function texts(ctx: CheckContext): { path: Path; text: string }[] {
 
 /** The prose texts in the value at `at`, in file order, added to `out`. */
 export function proseOf(value: unknown, at: Path, out: { path: Path; text: string }[] = []): { path: Path; text: string }[] {
-  const walk = (v: unknown, path: Path): void => {
+  // One path, grown and shrunk as the walk goes, copied only for a text kept: a copy per value was most of the walk.
+  const path: Path = [...at];
+  const walk = (v: unknown): void => {
     if (typeof v === 'string') {
-      if (isProse(path)) out.push({ path, text: v });
-    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
-    else if (v && typeof v === 'object') {
+      if (isProse(path)) out.push({ path: path.slice(), text: v });
+    } else if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        path.push(i);
+        walk(v[i]);
+        path.pop();
+      }
+    } else if (v && typeof v === 'object') {
       // Nothing under a record or a schedule is prose: their lists are not walked (most of a large plan's values).
-      for (const [k, x] of Object.entries(v)) if (k !== 'records' && k !== 'schedule') walk(x, [...path, k]);
+      for (const k of Object.keys(v)) {
+        if (k === 'records' || k === 'schedule') continue;
+        path.push(k);
+        walk((v as Record<string, unknown>)[k]);
+        path.pop();
+      }
     }
   };
-  walk(value, at);
+  walk(value);
   return out;
 }
 

@@ -8,6 +8,7 @@ import { UNSAFE_IN_VALUE, visibleEscape } from '../model/unsafe.js';
 import { buildModel, type Plan as PlanModel } from '../model/model.js';
 import { Plan } from '../model/schema.js';
 import { position, type Source } from './locate.js';
+import { parsedAsIs } from './as-is.js';
 import { salvage } from './salvage.js';
 import { schemaDiagnostics, typeName } from './shape.js';
 import type { Obj } from './values.js';
@@ -129,7 +130,7 @@ export function loadText(text: string, file: string, today: string, meta: { bom?
     // shape check below says nothing about these nulls (they have no place in the source).
     visit(doc, { Alias: () => doc.createNode(null) });
   }
-  const raw: unknown = doc.toJS({ maxAliasCount: 0 });
+  const raw: unknown = walked.js !== NOT_PLAIN ? walked.js : doc.toJS({ maxAliasCount: 0 });
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     const empty = !isNode(doc.contents) || (isScalar(doc.contents) && doc.contents.source === '' && raw == null);
     diagnostics.push(
@@ -144,7 +145,8 @@ export function loadText(text: string, file: string, today: string, meta: { bom?
     return { file, source: src, valid: false, diagnostics };
   }
   const data = raw as Obj;
-  const parsed = Plan.safeParse(raw);
+  const asIs = parsedAsIs(Plan, raw);
+  const parsed = asIs !== undefined ? ({ success: true, data: asIs } as const) : Plan.safeParse(raw);
   if (parsed.success) {
     const valid = diagnostics.length === 0 && !aliases;
     return { file, source: src, plan: buildModel(parsed.data, file), valid, complete: true, diagnostics, data, heading: { read: true, year: true } };
@@ -207,56 +209,90 @@ interface Walked {
   props: Node[];
   /** Text scalars (keys and values) holding a control character, in document order. */
   controls: Scalar[];
+  /**
+   * The document's value, as `doc.toJS()` gives it, where the walk could make it: NOT_PLAIN where the document holds
+   * anything but text keys, scalars, mappings and lists (an alias, a pair inside a list), which the library converts.
+   */
+  js: unknown;
 }
+
+/** The walk met a node it does not convert as the library would: the library's toJS makes the value. */
+const NOT_PLAIN: unique symbol = Symbol('not plain');
 
 /**
  * One walk over the document, in the order of the text, for everything the reader leaves to us: each key written
  * twice in one mapping (reported as the reader would with `uniqueKeys`, but in linear time, into `doc.errors`),
- * aliases, anchors and tags, and texts with a control character. One hand-written recursion rather than a `visit`
- * per concern: the library's visitor builds a path and calls back for every node, which at 10 000 tasks cost more
- * than a tenth of reading the plan, three times over.
+ * aliases, anchors and tags, texts with a control character, and the document's value. One hand-written recursion
+ * rather than a `visit` per concern and then `toJS`: the library's visitor builds a path and calls back for every
+ * node, and its toJS a context per value; at 10 000 tasks they cost as much as the rest of reading past the parse.
  */
 function walkDocument(doc: Document.Parsed, text: string): Walked {
-  const out: Walked = { props: [], controls: [] };
+  const props: Node[] = [];
+  const controls: Scalar[] = [];
   // A value holds a control character only if the text has one or writes one as an escape ("\e", "\x1b"): with
   // neither, most plans, no value is tested.
-  const controls = text.includes('\\') || UNSAFE_IN_VALUE.test(text);
-  const walk = (node: unknown): void => {
-    if (!isNode(node)) return;
-    if (isAlias(node)) {
-      out.props.push(node);
-      return;
+  const scan = text.includes('\\') || UNSAFE_IN_VALUE.test(text);
+  let plain = true;
+  const walk = (node: unknown): unknown => {
+    if (node === null || node === undefined) return node;
+    if (!isNode(node)) {
+      plain = false;
+      return undefined;
     }
-    if (node.anchor || node.tag) out.props.push(node);
+    if (isAlias(node)) {
+      props.push(node);
+      plain = false;
+      return undefined;
+    }
+    if (node.anchor || node.tag) props.push(node);
     if (isScalar(node)) {
-      if (controls && typeof node.value === 'string' && UNSAFE_IN_VALUE.test(node.value)) out.controls.push(node);
-      return;
+      const v = node.value;
+      if (scan && typeof v === 'string' && UNSAFE_IN_VALUE.test(v)) controls.push(node);
+      return v;
     }
     if (isMap(node)) {
-      const seen = new Set<string>();
+      // As the library's toJS builds a mapping (addPairToJSMap): a key already there, or one an object inherits
+      // ("constructor", "__proto__"), is defined as an own property, in the place of the first.
+      const out: Record<string, unknown> = {};
       for (const p of node.items) {
-        if (!isScalar(p.key)) continue;
-        const key = String(p.key.value);
-        if (seen.has(key)) {
-          const at = p.key.range?.[0] ?? 0;
-          doc.errors.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
-        } else seen.add(key);
+        const k = p.key;
+        if (!isScalar(k)) {
+          plain = false;
+          walk(k);
+          walk(p.value);
+          continue;
+        }
+        // Keys are texts (stringKeys); any other key is a reader's error already, but is still compared as text.
+        const written = walk(k);
+        if (typeof written !== 'string') plain = false;
+        const key = String(written);
+        const value = walk(p.value);
+        if (key in out) {
+          if (Object.prototype.hasOwnProperty.call(out, key)) {
+            const at = k.range?.[0] ?? 0;
+            doc.errors.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+          }
+          Object.defineProperty(out, key, { value, writable: true, enumerable: true, configurable: true });
+        } else out[key] = value;
       }
-      for (const p of node.items) {
-        walk(p.key);
-        walk(p.value);
-      }
-    } else if (isSeq(node)) {
+      return out;
+    }
+    if (isSeq(node)) {
+      const out: unknown[] = [];
       for (const item of node.items) {
         if (isPair(item)) {
+          plain = false;
           walk(item.key);
           walk(item.value);
-        } else walk(item);
+        } else out.push(walk(item));
       }
+      return out;
     }
+    plain = false;
+    return undefined;
   };
-  walk(doc.contents);
-  return out;
+  const js = walk(doc.contents);
+  return { props, controls, js: plain && props.length === 0 ? js : NOT_PLAIN };
 }
 
 /** The finding for a text nested deeper than any plan, made without handing the text to the YAML reader. */

@@ -195,6 +195,24 @@ export function buildSchedule(
   explicit: ScheduleFile | undefined,
   period: DayRange,
 ): { parts: Part[]; problems: SchedProblem[] } {
+  // Most tasks have no explicit schedule and share their phrase with many others ("Thường xuyên", "Hằng quý"): the
+  // schedule is then worked out once per phrase and period, and one object serves them all, as the tasks of one
+  // timeline share one schedule read from the plan cache. Nothing changes a schedule once made.
+  if (explicit !== undefined) return readSchedule(when, explicit, period);
+  const key = `${period.start}|${period.end}|${when}`;
+  let built = BUILT.get(key);
+  if (built === undefined) {
+    if (BUILT.size >= MAX_BUILT) BUILT.clear();
+    BUILT.set(key, (built = readSchedule(when, undefined, period)));
+  }
+  return built;
+}
+
+/** Schedules of phrases without an explicit schedule, by period and phrase; cleared when full (a run over many plans). */
+const BUILT = new Map<string, { parts: Part[]; problems: SchedProblem[] }>();
+const MAX_BUILT = 4096;
+
+function readSchedule(when: string, explicit: ScheduleFile | undefined, period: DayRange): { parts: Part[]; problems: SchedProblem[] } {
   const problems: SchedProblem[] = [];
   const parsed = parseWhen(when, { period });
   const phraseParts: Part[] | null = parsed.ok ? parsed.parts : null;
