@@ -28,6 +28,18 @@ export function compare(a: Analysis, bytes: Uint8Array): Compared | undefined {
   return { text, bom: dec.bom, crlf: dec.crlf, lines, before, after, segments: { indent: a.segments.indent, pieces: after.map(formatPiece) } };
 }
 
+/** The index of the piece holding 0-based line `line0`, from the pieces' first lines `starts` (ascending). */
+export function pieceAt(starts: number[], line0: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= line0) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /**
  * Moves lines of the old text to the new, piece by piece: `pairs` old piece index → new piece. A line in a piece
  * that has no counterpart (a gap) gives undefined.
@@ -35,13 +47,7 @@ export function compare(a: Analysis, bytes: Uint8Array): Compared | undefined {
 export function lineMover(before: Piece[], after: Piece[], pairs: (number | undefined)[]): (line0: number) => number | undefined {
   const starts = before.map((p) => p.line);
   return (line0) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= line0) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = pieceAt(starts, line0);
     const p = before[lo]!;
     const to = pairs[lo];
     if (p.kind === 'g' || to === undefined || line0 >= p.line + p.lines) return undefined;

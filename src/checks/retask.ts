@@ -9,7 +9,7 @@ import { BEFORE_ALL_DAYS, MAX_FINDINGS, clipped, type Analysis } from './analyze
 import { CHECKER, checkAgencies, checkProse, checkSectionsAndIds, citesDated, LEGACY_TELLTALE, proseOf } from './check.js';
 import { checkFollowLoops, checkRecords, checkTimeline } from './check-timeline.js';
 import type { CheckContext, Checker } from './context.js';
-import { lineMover, type Compared } from './reshift.js';
+import { lineMover, pieceAt, type Compared } from './reshift.js';
 
 /** A task of the new text, in plan order: where its item stands, and the old task it repeats unchanged, if any. */
 export interface TaskRead {
@@ -106,16 +106,7 @@ export function retask(a: Analysis, c: Compared, file: string, plan: Plan, tasks
   for (const t of tasks) if (t.old && taskAt.has(t.piece)) pairs[t.old.piece] = t.piece;
   const move = lineMover(c.before, c.after, pairs);
   const starts = c.before.map((p) => p.line);
-  const pieceOf = (line0: number): number => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= line0) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const pieceOf = (line0: number): number => pieceAt(starts, line0);
   const moved = (p: Position): Position => {
     const line = move(p.line - 1);
     if (line === undefined) throw new Unsure();
