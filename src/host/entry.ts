@@ -3,7 +3,7 @@ import type { Analysis } from '../checks/analyze.js';
 import { asList, buildModel, periodOf, type Origin, type Plan } from '../model/model.js';
 import type { Occurrence } from '../schedule/index.js';
 import { dueFrom } from '../views/due.js';
-import { knownOccurrences, untriggeredOf } from '../views/evaluate.js';
+import { followsOf, knownOccurrences, untriggeredOf } from '../views/evaluate.js';
 
 /** The form of an entry: one written in another form (or by a build before this one) is a miss. */
 export const ENTRY_FORM = 3;
@@ -141,11 +141,8 @@ function indexOf(raw: NonNullable<Analysis['raw']>, tasks: string[], table: NonN
   const last: Record<string, number> = Object.create(null) as Record<string, number>;
   const triggered: number[] = [];
   const follows: [number, number][] = [];
-  // As evaluatePlan reads it: the first event part that follows a task.
-  const followsOfSchedule = table.map((sch) => {
-    for (const p of sch.parts) if (p.kind === 'event' && p.follows) return p.follows;
-    return undefined;
-  });
+  // As evaluatePlan reads it.
+  const followsOfSchedule = table.map((sch) => followsOf(sch.parts));
   all.forEach((t, i) => {
     for (const id of new Set([...asList(t.lead), ...asList(t.support)])) {
       (names[id] ??= []).push(i - (last[id] ?? 0));
@@ -153,7 +150,7 @@ function indexOf(raw: NonNullable<Analysis['raw']>, tasks: string[], table: NonN
     }
     if (t.records?.some((r) => r.trigger !== undefined)) triggered.push(i);
     const f = followsOfSchedule[of[i]!];
-    const target = f === undefined ? undefined : first.get(f);
+    const target = f === null || f === undefined ? undefined : first.get(f);
     if (target !== undefined) follows.push([i, target]);
   });
   const from = table.map((sch) => dueFrom(sch.parts, [], () => untriggeredOf(sch.parts, period)));

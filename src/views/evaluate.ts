@@ -39,7 +39,8 @@ export function knownSchedule(task: Task, s: { parts: Part[]; problems: SchedPro
   scheduleCache.set(task, s);
 }
 
-function followsOf(parts: Part[]): string | null {
+/** The id of the task a timeline follows: its first event part that follows one (null: it follows none). */
+export function followsOf(parts: Part[]): string | null {
   for (const p of parts) if (p.kind === 'event' && p.follows) return p.follows;
   return null;
 }
