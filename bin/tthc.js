@@ -71,8 +71,7 @@ function compiled(dirs, file, prefix) {
   const Module = require('node:module');
   const text = file === bundle ? source : fs.readFileSync(file, 'utf8');
   const stat = fs.statSync(file);
-  const command = process.argv.slice(2).find((a) => !a.startsWith('-')) ?? '';
-  const key = `${/^[a-z-]{1,20}$/.test(command) ? command : 'other'}-${stat.size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}-${process.version}-${process.arch}`;
+  const key = `${kind()}-${stat.size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}-${process.version}-${process.arch}`;
   let cachedData;
   for (const dir of dirs) {
     try {
@@ -110,6 +109,23 @@ function compiled(dirs, file, prefix) {
     mod.loaded = true;
     return mod.exports;
   };
+}
+
+/**
+ * Which code a run needs, as far as the command line tells: the command, and the output format and a folder of
+ * plans (`--plans`) where given, which run other code (a JSON list, a bordered table across plans). A cache holds the
+ * functions its first run compiled, so that a `due` whose cache was made by `due --format json` would compile its
+ * table's drawing afresh on every run.
+ */
+function kind() {
+  const args = process.argv.slice(2);
+  const command = args.find((a) => !a.startsWith('-')) ?? '';
+  let name = /^[a-z-]{1,20}$/.test(command) ? command : 'other';
+  const at = args.findIndex((a) => a === '--format' || a.startsWith('--format='));
+  const format = at < 0 ? '' : args[at] === '--format' ? args[at + 1] ?? '' : args[at].slice('--format='.length);
+  if (/^[a-z]{1,10}$/.test(format)) name += `.${format}`;
+  if (args.some((a) => a === '--plans' || a.startsWith('--plans='))) name += '.plans';
+  return name;
 }
 
 /** Whether a cache folder passes the trust rule, asked once per run and folder, not once per file of the bundle. */

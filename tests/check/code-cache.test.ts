@@ -43,6 +43,21 @@ describe('the code cache of bin/tthc.js', () => {
     expect(codeFiles(cache).map((n) => n.split('-')[1]).sort()).toEqual(['due', 'show']);
   });
 
+  it.skipIf(BUILT_IN)('is kept per output format and for a folder of plans, which run other code than the table', () => {
+    const cache = join(dir, 'format');
+    const args = ['due', '--agency', 'vp', '--plan', SHIPPED, '--as-of', '2023-07-20'];
+    const json = run([...args, '--format', 'json'], { TTHC_CACHE_DIR: cache });
+    expect(json.status).toBe(0);
+    // The table's run does not take the cache the JSON run made (it would draw the table with functions compiled afresh).
+    const table = run(args, { TTHC_CACHE_DIR: cache });
+    expect(table.status).toBe(0);
+    run(['due', '--agency', 'vp', '--format=csv', '--plan', SHIPPED, '--as-of', '2023-07-20'], { TTHC_CACHE_DIR: cache });
+    run(['due', '--agency', 'vp', '--plans', 'plans', '--as-of', '2023-07-20'], { TTHC_CACHE_DIR: cache });
+    expect(codeFiles(cache).map((n) => n.split('-')[1]).sort()).toEqual(['due', 'due.csv', 'due.json', 'due.plans']);
+    expect(run(args, { TTHC_CACHE_DIR: cache }).stdout).toBe(table.stdout);
+    expect(run([...args, '--format', 'json'], { TTHC_CACHE_DIR: cache }).stdout).toBe(json.stdout);
+  });
+
   it.skipIf(BUILT_IN)('keeps the cold half of the bundle (dist/heavy.js) too, per command, when a plan is read afresh', () => {
     const cache = join(dir, 'h');
     const args = ['due', '--agency', 'vp', '--plan', SHIPPED, '--as-of', '2023-07-20'];
