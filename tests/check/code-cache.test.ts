@@ -1,6 +1,6 @@
 // bin/tthc.js compiles the bundle from a code cache (Node's own from 22.1; on Node 20 a V8 one kept by hand): written once per command, rejected and rewritten when it does not fit, never read from a folder others may write to.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,6 +74,33 @@ describe('the code cache of bin/tthc.js', () => {
     // A warm run reads no plan afresh and loads no heavy half: nothing more is written.
     run(['show', 'IX.3', '--plan', SHIPPED], { TTHC_CACHE_DIR: cache });
     expect(heavy(cache)).toHaveLength(1);
+  });
+
+  it.skipIf(BUILT_IN)('is made under the optimiser setting its file was compiled under: cold, warm and hand-edited runs in turn reject none', () => {
+    // A reading command compiles with TurboFan off until dist/heavy.js is loaded; a cache made under the other setting
+    // would be rejected by V8 and rewritten, run after run.
+    const cache = join(dir, 'opt');
+    const plan = join(dir, 'opt.yaml');
+    writeFileSync(plan, readFileSync(join(ROOT, SHIPPED), 'utf8'));
+    const args = ['due', '--agency', 'vp', '--plan', plan, '--as-of', '2023-07-20'];
+    const caches = () => Object.fromEntries(readdirSync(cache).filter((n) => n.endsWith('.v8')).map((n) => [n, statSync(join(cache, n)).mtimeMs]));
+    const editTask = (n: number) => writeFileSync(plan, readFileSync(plan, 'utf8').replace(/^( +output: .*?)(?: \(sửa \d+\))?$/m, `$1 (sửa ${n})`));
+    const first = run(args, { TTHC_CACHE_DIR: cache });
+    expect(first.status).toBe(0);
+    // Each kind of run once (warm; after a task edited by hand, which loads the heavy half), so that each has its caches.
+    run(args, { TTHC_CACHE_DIR: cache });
+    editTask(1);
+    run(args, { TTHC_CACHE_DIR: cache });
+    const made = caches();
+    expect(Object.keys(made).some((n) => n.startsWith('heavy-due-'))).toBe(true);
+    let edits = 1;
+    for (const step of ['warm', 'edit', 'warm', 'edit', 'warm']) {
+      if (step === 'edit') editTask(++edits);
+      const r = run(args, { TTHC_CACHE_DIR: cache });
+      expect(r.status).toBe(0);
+      expect(r.stdout).toBe(first.stdout);
+      expect(caches()).toEqual(made);
+    }
   });
 
   it.skipIf(BUILT_IN)('a damaged cache is rejected by V8 and rewritten; the command still works', () => {
