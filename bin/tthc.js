@@ -167,7 +167,10 @@ function part(dirs, id, parent) {
   const file = path.join(path.dirname(bundle), id.slice(2));
   const known = parts.get(file);
   if (known) return known.exports;
-  if (file === heavyFile) optimise(true);
+  if (file === heavyFile) {
+    heavyLoaded = true;
+    optimise(true);
+  }
   let load;
   try {
     // `code-` and `heavy-` name the caches of dist/tthc.js and dist/heavy.js; a file's own name those of the others.
@@ -179,16 +182,19 @@ function part(dirs, id, parent) {
 }
 
 /**
- * V8's optimising compiler (TurboFan) is off for a command that reads plans (`due`, `show`, …) until the cold half of
- * the bundle is loaded: a warm run is over in a tenth of a second, too soon for the optimised code to repay its
- * compiling (at 10 000 tasks, a warm `due` took a fifth fewer instructions and less time without it), while a plan
- * analysed afresh (dist/heavy.js: YAML, zod, the checks) runs for a second or more, and gets it back. The setting is
- * made before anything is compiled, the same on every run, so that the code caches fit it.
+ * V8's optimising compiler (TurboFan) is turned off by a command that reads plans (`due`, `show`, …) once it has read
+ * many tasks from the plan cache (`host/cache.ts` asks, through the hook below), and back on when the cold half of the
+ * bundle is loaded. Such a warm run is over in a tenth of a second, before optimised code repays its compiling (at
+ * 10 000 tasks a warm `due` took a fifth fewer instructions and less time without it); a plan analysed afresh
+ * (dist/heavy.js: YAML, zod, the checks) runs for a second or more and keeps it; a small plan's run, where turning it
+ * off costs more than it saves, never asks.
  */
 const READERS = new Set(['due', 'show', 'status', 'agencies', 'check', 'ics']);
 const heavyFile = path.join(path.dirname(bundle), 'heavy.js');
 let turbofan = true;
+let heavyLoaded = false;
 function optimise(on) {
+  if (on === turbofan) return;
   try {
     require('node:v8').setFlagsFromString(on ? '--turbofan' : '--no-turbofan');
     turbofan = on;
@@ -196,7 +202,11 @@ function optimise(on) {
     // a Node without the flag: as it is
   }
 }
-if (READERS.has(kind().split('.')[0])) optimise(false);
+if (READERS.has(kind().split('.')[0])) {
+  globalThis[Symbol.for('tthc.manyTasks')] = () => {
+    if (!heavyLoaded) optimise(false);
+  };
+}
 
 let run;
 try {

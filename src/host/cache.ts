@@ -106,6 +106,7 @@ function read(dir: string, key: Key, anyBytes = false, pick?: Pick): Analysis | 
     if (!trustedDir(dir) || !trusted(path, 'file')) return undefined;
     const a = decodeEntry(readFileSync(path), { build: BUILD ?? 'source', where: key.where, bytes: key.bytes }, anyBytes, pick);
     if (!a) return undefined;
+    counted(a);
     try {
       const now = new Date();
       utimesSync(path, now, now);
@@ -116,6 +117,22 @@ function read(dir: string, key: Key, anyBytes = false, pick?: Pick): Analysis | 
   } catch {
     return undefined;
   }
+}
+
+/** Tasks read from entries in this run, and how many make a run long enough to turn V8's optimising compiler off. */
+let tasksRead = 0;
+const MANY_TASKS = 500;
+
+/**
+ * Past MANY_TASKS, tells bin/tthc.js (through a registered hook it sets for the commands that read plans) that this
+ * run will evaluate and draw many tasks: such a run ends before optimised code repays its compiling (see there).
+ */
+function counted(a: Analysis): void {
+  if (tasksRead >= MANY_TASKS || !a.raw) return;
+  for (const s of a.raw.sections) tasksRead += s.tasks.length;
+  if (tasksRead < MANY_TASKS) return;
+  const hook = (globalThis as Record<symbol, unknown>)[Symbol.for('tthc.manyTasks')];
+  if (typeof hook === 'function') hook();
 }
 
 /** Folders judged trusted in this run: a run across a hundred plans asks about the same folder a hundred times. */
