@@ -106,7 +106,6 @@ function read(dir: string, key: Key, anyBytes = false, pick?: Pick): Analysis | 
     if (!trustedDir(dir) || !trusted(path, 'file')) return undefined;
     const a = decodeEntry(readFileSync(path), { build: BUILD ?? 'source', where: key.where, bytes: key.bytes }, anyBytes, pick);
     if (!a) return undefined;
-    counted(a);
     try {
       const now = new Date();
       utimesSync(path, now, now);
@@ -119,7 +118,10 @@ function read(dir: string, key: Key, anyBytes = false, pick?: Pick): Analysis | 
   }
 }
 
-/** Tasks read from entries in this run, and how many make a run long enough to turn V8's optimising compiler off. */
+/**
+ * Tasks read in this run from entries that answer the command (hits; not the last entry of a plan edited by hand,
+ * from which the new analysis is worked out), and how many make a run long enough to turn V8's optimising compiler off.
+ */
 let tasksRead = 0;
 const MANY_TASKS = 500;
 
@@ -127,12 +129,13 @@ const MANY_TASKS = 500;
  * Past MANY_TASKS, tells bin/tthc.js (through a registered hook it sets for the commands that read plans) that this
  * run will evaluate and draw many tasks: such a run ends before optimised code repays its compiling (see there).
  */
-function counted(a: Analysis): void {
-  if (tasksRead >= MANY_TASKS || !a.raw) return;
+function counted(a: Analysis): Analysis {
+  if (tasksRead >= MANY_TASKS || !a.raw) return a;
   for (const s of a.raw.sections) tasksRead += s.tasks.length;
-  if (tasksRead < MANY_TASKS) return;
+  if (tasksRead < MANY_TASKS) return a;
   const hook = (globalThis as Record<symbol, unknown>)[Symbol.for('tthc.manyTasks')];
   if (typeof hook === 'function') hook();
+  return a;
 }
 
 /** Folders judged trusted in this run: a run across a hundred plans asks about the same folder a hundred times. */
@@ -208,7 +211,15 @@ export async function loadAnalysis(bytes: Uint8Array, file: string, today: strin
   let a: Analysis | undefined;
   const key = dirs.length ? keyOf(bytes, file, path) : undefined;
   let at: string | undefined;
-  if (key) for (const dir of dirs) if ((a = read(dir, key, false, pick))) { at = dir; break; }
+  if (key) {
+    for (const dir of dirs) {
+      if ((a = read(dir, key, false, pick))) {
+        at = dir;
+        counted(a);
+        break;
+      }
+    }
+  }
   if (!a) {
     a = (key && (await fromLast(dirs, key, bytes, file))) || (await heavy()).analyze(bytes, file, today);
     if (key) at = write(dirs, key, a, env);
@@ -275,7 +286,7 @@ function stamped(dirs: string[], path: string, pick: Pick | undefined): Analysis
     const then = { ...now, taken: BigInt(kept.taken) };
     if (!vouches(then) || FIELDS.some((f) => kept[f] !== String(now[f]))) continue;
     const a = read(dir, keyAt(where, kept.bytes), false, pick);
-    if (a) return a;
+    if (a) return counted(a);
   }
   return undefined;
 }
