@@ -60,7 +60,7 @@ function builtInCache(dirs) {
 
 /**
  * A file of the bundle compiled with V8's code cache, as a function that runs it and returns its exports: the bytecode
- * of the functions the same command ran last time, kept per command (`due` and `check` run different code) and per
+ * of the functions the same command ran last time, kept per command (`due` and `check` run different code; see `kind`) and per
  * file in the folder the plan cache uses. The files the bundle requires (its chunks, `dist/heavy.js` with YAML, zod and
  * the checks, each language's catalogue) are compiled the same way when asked for, each once. V8 checks that a cache
  * fits this source and this Node; one that does not is rejected and rewritten. Anything unexpected: a plain require.
