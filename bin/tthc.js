@@ -60,7 +60,7 @@ function builtInCache(dirs) {
 
 /**
  * A file of the bundle compiled with V8's code cache, as a function that runs it and returns its exports: the bytecode
- * of the functions the same command ran last time, kept per command (`due` and `check` run different code) and per
+ * of the functions the same command ran last time, kept per command (`due` and `check` run different code; see `kind`) and per
  * file in the folder the plan cache uses. The files the bundle requires (its chunks, `dist/heavy.js` with YAML, zod and
  * the checks, each language's catalogue) are compiled the same way when asked for, each once. V8 checks that a cache
  * fits this source and this Node; one that does not is rejected and rewritten. Anything unexpected: a plain require.
@@ -71,8 +71,8 @@ function compiled(dirs, file, prefix) {
   const Module = require('node:module');
   const text = file === bundle ? source : fs.readFileSync(file, 'utf8');
   const stat = fs.statSync(file);
-  const command = process.argv.slice(2).find((a) => !a.startsWith('-')) ?? '';
-  const key = `${/^[a-z-]{1,20}$/.test(command) ? command : 'other'}-${stat.size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}-${process.version}-${process.arch}`;
+  // V8 rejects a cache made under other flags: one compiled with TurboFan off (see `optimise`) has a name of its own.
+  const key = `${kind()}-${stat.size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}-${process.version}-${process.arch}${turbofan ? '' : '-q'}`;
   let cachedData;
   for (const dir of dirs) {
     try {
@@ -88,7 +88,7 @@ function compiled(dirs, file, prefix) {
   if (!cachedData || script.cachedDataRejected) {
     // Written at exit, when the functions this command needed have been compiled too; atomically, never blocking.
     if (unwritten.length === 0) process.once('exit', writeCaches);
-    unwritten.push({ dirs, name: `${prefix}-${key}.v8`, script });
+    unwritten.push({ dirs, name: `${prefix}-${key}.v8`, script, turbofan });
   }
   const mod = new Module(file, module);
   mod.filename = file;
@@ -112,6 +112,23 @@ function compiled(dirs, file, prefix) {
   };
 }
 
+/**
+ * Which code a run needs, as far as the command line tells: the command, and the output format and a folder of
+ * plans (`--plans`) where given, which run other code (a JSON list, a bordered table across plans). A cache holds the
+ * functions its first run compiled, so that a `due` whose cache was made by `due --format json` would compile its
+ * table's drawing afresh on every run.
+ */
+function kind() {
+  const args = process.argv.slice(2);
+  const command = args.find((a) => !a.startsWith('-')) ?? '';
+  let name = /^[a-z-]{1,20}$/.test(command) ? command : 'other';
+  const at = args.findIndex((a) => a === '--format' || a.startsWith('--format='));
+  const format = at < 0 ? '' : args[at] === '--format' ? args[at + 1] ?? '' : args[at].slice('--format='.length);
+  if (/^[a-z]{1,10}$/.test(format)) name += `.${format}`;
+  if (args.some((a) => a === '--plans' || a.startsWith('--plans='))) name += '.plans';
+  return name;
+}
+
 /** Whether a cache folder passes the trust rule, asked once per run and folder, not once per file of the bundle. */
 const dirTrust = new Map();
 function trustedDir(dir) {
@@ -123,7 +140,10 @@ function trustedDir(dir) {
 const unwritten = [];
 
 function writeCaches() {
-  for (const { dirs, name, script } of unwritten) {
+  for (const { dirs, name, script, turbofan: was } of unwritten) {
+    // V8 stamps a cache with the flags of the moment it is made, and rejects it where they differ when it is read:
+    // each is made under the setting its file was compiled under (see `optimise`).
+    if (was !== turbofan) optimise(was);
     for (const dir of dirs) {
       try {
         if (!privateDir(dir)) continue;
@@ -147,6 +167,10 @@ function part(dirs, id, parent) {
   const file = path.join(path.dirname(bundle), id.slice(2));
   const known = parts.get(file);
   if (known) return known.exports;
+  if (file === heavyFile) {
+    heavyLoaded = true;
+    optimise(true);
+  }
   let load;
   try {
     // `code-` and `heavy-` name the caches of dist/tthc.js and dist/heavy.js; a file's own name those of the others.
@@ -155,6 +179,33 @@ function part(dirs, id, parent) {
     load = undefined;
   }
   return load ? load() : parent.require(id);
+}
+
+/**
+ * V8's optimising compiler (TurboFan) is turned off by a command that reads plans (`due`, `show`, …) once it has read
+ * many tasks from the plan cache (`host/cache.ts` asks, through the hook below), and back on when the cold half of the
+ * bundle is loaded. Such a warm run is over in a tenth of a second, before optimised code repays its compiling (at
+ * 10 000 tasks a warm `due` took a fifth fewer instructions and less time without it); a plan analysed afresh
+ * (dist/heavy.js: YAML, zod, the checks) runs for a second or more and keeps it; a small plan's run, where turning it
+ * off costs more than it saves, never asks.
+ */
+const READERS = new Set(['due', 'show', 'status', 'agencies', 'check', 'ics']);
+const heavyFile = path.join(path.dirname(bundle), 'heavy.js');
+let turbofan = true;
+let heavyLoaded = false;
+function optimise(on) {
+  if (on === turbofan) return;
+  try {
+    require('node:v8').setFlagsFromString(on ? '--turbofan' : '--no-turbofan');
+    turbofan = on;
+  } catch {
+    // a Node without the flag: as it is
+  }
+}
+if (READERS.has(kind().split('.')[0])) {
+  globalThis[Symbol.for('tthc.manyTasks')] = () => {
+    if (!heavyLoaded) optimise(false);
+  };
 }
 
 let run;

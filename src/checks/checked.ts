@@ -50,9 +50,10 @@ export function linesOf(bytes: Uint8Array): string[] | undefined {
 
 /**
  * What the commands get from an analysis of `bytes`. An analysis without its lines (a cache entry) gets them from
- * the bytes, and only when something asks: a clean plan never needs them.
+ * the bytes, and only when something asks: a clean plan never needs them. `bytes` may be a function that reads
+ * them (a plan the cache vouched for without reading it); lines it cannot read are none.
  */
-export function checkedOf(a: Analysis, bytes: Uint8Array, file: string, today: string): Checked {
+export function checkedOf(a: Analysis, bytes: Uint8Array | (() => Uint8Array), file: string, today: string): Checked {
   const out: Checked = { file, diagnostics: diagnosticsFor(a, today, file) };
   const plan = modelOf(a, file);
   if (plan) {
@@ -72,7 +73,14 @@ export function checkedOf(a: Analysis, bytes: Uint8Array, file: string, today: s
     Object.defineProperty(out, 'lines', {
       enumerable: true,
       get: () => {
-        if (!read) [lines, read] = [linesOf(bytes), true];
+        if (!read) {
+          read = true;
+          try {
+            lines = linesOf(typeof bytes === 'function' ? bytes() : bytes);
+          } catch {
+            lines = undefined;
+          }
+        }
         return lines;
       },
     });

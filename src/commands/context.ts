@@ -4,7 +4,7 @@ import { exists, isFolder, listNames, pathKind, readHead, readPlanFile } from '.
 import { CONFIG_NAME, findUp, loadConfig, type Config } from '../host/config.js';
 import { sortDiagnostics, type Diagnostic } from '../model/diagnostics.js';
 import { RefusedError, UsageError, type Io } from '../model/io.js';
-import { loadChecked, type Checked, type Pick } from '../host/cache.js';
+import { loadChecked, loadCheckedFile, type Checked, type Pick } from '../host/cache.js';
 import type { Plan } from '../model/model.js';
 import { renderText } from '../render/diagnostics.js';
 import { showPath } from '../host/paths.js';
@@ -155,7 +155,6 @@ export interface LoadedPlan {
   plan: Plan;
   schedules?: Checked['schedules'];
   diagnostics: Diagnostic[];
-  bytes: Buffer;
 }
 
 /** Reads and checks one plan file (through the analysis cache); shared by every command that reads plans. */
@@ -173,8 +172,7 @@ const TASK_LOCAL: ReadonlySet<string> = new Set(['WHEN_UNKNOWN']);
  */
 export async function loadPlan(ctx: Ctx, flag: string | undefined, pick?: Pick): Promise<LoadedPlan> {
   const file = planPath(ctx, flag);
-  const bytes = readPlanBytes(ctx, file);
-  const checked = await loadChecked(bytes, ctx.display(file), ctx.today(), ctx.io.env, ctx.abs(file), pick);
+  const checked = await loadCheckedFile(ctx.abs(file), () => readPlanBytes(ctx, file), ctx.display(file), ctx.today(), ctx.io.env, pick);
   const diagnostics = sortDiagnostics(checked.diagnostics);
   // A timeline not understood concerns its task alone: the plan is used, that task shown as "chưa xác định hạn".
   const local = diagnostics.filter((d) => d.severity === 'error' && TASK_LOCAL.has(d.code));
@@ -187,5 +185,5 @@ export async function loadPlan(ctx: Ctx, flag: string | undefined, pick?: Pick):
     const report = renderText([{ file: checked.file, diagnostics: shown, lines: checked.lines }], ctx.style(), undefined, runLang(ctx));
     throw new RefusedError(msg('plan.hasErrors', { file: checked.file, n: errors.length, report: report.trimEnd() }), msg('plan.hasErrors.hint', { file: checked.file }));
   }
-  return { plan: checked.plan, ...(checked.schedules ? { schedules: checked.schedules } : {}), diagnostics, bytes };
+  return { plan: checked.plan, ...(checked.schedules ? { schedules: checked.schedules } : {}), diagnostics };
 }

@@ -11,6 +11,7 @@ import { decodeEntry, encodeEntry, type EntryKey, type Pick } from './entry.js';
 import { compare, reshift } from '../checks/reshift.js';
 import { heavy } from './lazy.js';
 import { privateDir, trusted } from '../../bin/trust.js';
+import { stampOf, statPlanFile, type FileStamp } from './files.js';
 
 export type { Checked } from '../checks/checked.js';
 export type { Pick } from './entry.js';
@@ -76,15 +77,19 @@ interface Key extends Omit<EntryKey, 'build'> {
   name: string;
   /** The file that names the entry last written for this real path (what a hand edit is analysed from). */
   last: string;
+  /** The file that keeps the plan file's stamp when its bytes were last read (see `stamped`). */
+  stamp: string;
 }
 
 function keyOf(bytes: Uint8Array, file: string, path: string | undefined): Key {
   // Only the head of a file too large to read is here: its size on disk is part of what it is (TOO_LARGE says it).
   const size = fileSize(bytes) === bytes.length ? '' : `-${fileSize(bytes).toString(16)}`;
-  const where = whereOf(path, file);
-  const content = `${fingerprint(bytes)}${size}`;
+  return keyAt(whereOf(path, file), `${fingerprint(bytes)}${size}`);
+}
+
+function keyAt(where: string, content: string): Key {
   const place = fingerprint(new TextEncoder().encode(where));
-  return { name: `${content}-${place}.json`, where, bytes: content, last: `${place}.last` };
+  return { name: `${content}-${place}.json`, where, bytes: content, last: `${place}.last`, stamp: `${place}.stamp` };
 }
 
 /**
@@ -113,6 +118,26 @@ function read(dir: string, key: Key, anyBytes = false, pick?: Pick): Analysis | 
   }
 }
 
+/**
+ * Tasks read in this run from entries that answer the command (hits; not the last entry of a plan edited by hand,
+ * from which the new analysis is worked out), and how many make a run long enough to turn V8's optimising compiler off.
+ */
+let tasksRead = 0;
+const MANY_TASKS = 500;
+
+/**
+ * Past MANY_TASKS, tells bin/tthc.js (through a registered hook it sets for the commands that read plans) that this
+ * run will evaluate and draw many tasks: such a run ends before optimised code repays its compiling (see there).
+ */
+function counted(a: Analysis): Analysis {
+  if (tasksRead >= MANY_TASKS || !a.raw) return a;
+  for (const s of a.raw.sections) tasksRead += s.tasks.length;
+  if (tasksRead < MANY_TASKS) return a;
+  const hook = (globalThis as Record<symbol, unknown>)[Symbol.for('tthc.manyTasks')];
+  if (typeof hook === 'function') hook();
+  return a;
+}
+
 /** Folders judged trusted in this run: a run across a hundred plans asks about the same folder a hundred times. */
 const TRUSTED_DIRS = new Set<string>();
 function trustedDir(dir: string): boolean {
@@ -122,8 +147,8 @@ function trustedDir(dir: string): boolean {
   return true;
 }
 
-/** Writes an entry into the first folder that is (or can be made) this user's own; a cache that cannot be written only costs time. */
-function write(dirs: string[], key: Key, a: Analysis, env: Env): void {
+/** Writes an entry into the first folder that is (or can be made) this user's own (that folder); a cache that cannot be written only costs time. */
+function write(dirs: string[], key: Key, a: Analysis, env: Env): string | undefined {
   const body = encodeEntry({ build: BUILD ?? 'source', where: key.where, bytes: key.bytes }, a);
   for (const dir of dirs) {
     try {
@@ -136,11 +161,12 @@ function write(dirs: string[], key: Key, a: Analysis, env: Env): void {
       writeFileSync(`${tmp}l`, key.name, { flag: 'wx', mode: 0o600 });
       renameSync(`${tmp}l`, join(dir, key.last));
       evict(dir, budget(env));
-      return;
+      return dir;
     } catch {
       // try the next folder
     }
   }
+  return undefined;
 }
 
 /** The least recently used entries go until the entries fit the budget (the newest entry always stays). */
@@ -184,12 +210,96 @@ export async function loadAnalysis(bytes: Uint8Array, file: string, today: strin
   const dirs = cacheDirs(env);
   let a: Analysis | undefined;
   const key = dirs.length ? keyOf(bytes, file, path) : undefined;
-  if (key) for (const dir of dirs) if ((a = read(dir, key, false, pick))) break;
+  let at: string | undefined;
+  if (key) {
+    for (const dir of dirs) {
+      if ((a = read(dir, key, false, pick))) {
+        at = dir;
+        counted(a);
+        break;
+      }
+    }
+  }
   if (!a) {
     a = (key && (await fromLast(dirs, key, bytes, file))) || (await heavy()).analyze(bytes, file, today);
-    if (key) write(dirs, key, a, env);
+    if (key) at = write(dirs, key, a, env);
   }
+  const stamp = stampOf(bytes);
+  if (at && key && path !== undefined && stamp) keepStamp(at, key, stamp);
   return a;
+}
+
+/**
+ * A file's content is taken as unchanged since its bytes were read when its stamp is the same now, as git's index
+ * does: size, mtime, ctime (which no program can set back: putting the mtime back with `utimes` changes it), file
+ * number and device. A stamp is kept only when those times were at least RACY_NS older than the moment it was taken:
+ * a file written in the same tick of a coarse clock (FAT keeps mtimes to 2 s) just before or during the read could
+ * otherwise change again without its times changing. A system that gives no ctime or file number (0) gets no stamp.
+ */
+const RACY_NS = 3_000_000_000n;
+
+export function vouches(s: FileStamp): boolean {
+  return s.ino !== 0n && s.ctime !== 0n && s.mtime !== 0n && s.mtime <= s.taken - RACY_NS && s.ctime <= s.taken - RACY_NS;
+}
+
+const FIELDS = ['size', 'mtime', 'ctime', 'ino', 'dev'] as const;
+
+/** Keeps beside the entry the stamp of the file its bytes were read from (written whole, or not at all). */
+function keepStamp(dir: string, key: Key, s: FileStamp): void {
+  if (!vouches(s)) return;
+  const text = JSON.stringify({ build: BUILD ?? 'source', where: key.where, bytes: key.bytes, taken: String(s.taken), ...Object.fromEntries(FIELDS.map((f) => [f, String(s[f])])) });
+  const path = join(dir, key.stamp);
+  try {
+    if (readFileSync(path, 'utf8') === text) return;
+  } catch {
+    // none yet
+  }
+  try {
+    const tmp = `${path}.${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}.tmp`;
+    writeFileSync(tmp, text, { flag: 'wx', mode: 0o600 });
+    renameSync(tmp, path);
+  } catch {
+    // the next run reads the plan again
+  }
+}
+
+/**
+ * The analysis of the plan file at `path` without reading it: where a stamp kept by an earlier run is the file's
+ * stamp now and names an entry of this build for this real path (the entry then checks itself as always).
+ */
+function stamped(dirs: string[], path: string, pick: Pick | undefined): Analysis | undefined {
+  const now = statPlanFile(path);
+  if (!now) return undefined;
+  const where = whereOf(path, path);
+  for (const dir of dirs) {
+    let kept: Record<string, unknown>;
+    const key = keyAt(where, '');
+    try {
+      const file = join(dir, key.stamp);
+      if (!trustedDir(dir) || !trusted(file, 'file')) continue;
+      kept = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    } catch {
+      continue;
+    }
+    if (kept.build !== (BUILD ?? 'source') || kept.where !== where || typeof kept.bytes !== 'string' || !/^[0-9a-f]+(?:-[0-9a-f]+)?$/.test(kept.bytes)) continue;
+    if (typeof kept.taken !== 'string' || !/^\d+$/.test(kept.taken)) continue;
+    const then = { ...now, taken: BigInt(kept.taken) };
+    if (!vouches(then) || FIELDS.some((f) => kept[f] !== String(now[f]))) continue;
+    const a = read(dir, keyAt(where, kept.bytes), false, pick);
+    if (a) return counted(a);
+  }
+  return undefined;
+}
+
+/**
+ * loadChecked for a plan file on disk: the bytes are read (by `readBytes`, which says what is wrong with the file)
+ * only where no stamp vouches for an entry; then only if a finding's line is shown.
+ */
+export async function loadCheckedFile(path: string, readBytes: () => Uint8Array, file: string, today: string, env: Env, pick?: Pick): Promise<Checked> {
+  const dirs = cacheDirs(env);
+  const a = dirs.length ? stamped(dirs, path, pick) : undefined;
+  if (a) return checkedOf(a, readBytes, file, today);
+  return loadChecked(readBytes(), file, today, env, path, pick);
 }
 
 /**

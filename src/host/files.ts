@@ -1,5 +1,5 @@
 // The file system as commands use it (a plan's bytes, a plans folder, what a path is, the undo journal): commands/ imports no node:fs.
-import { closeSync, constants, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, type BigIntStats, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../model/io.js';
 import { headOf, MAX_PLAN_BYTES } from '../read/decode.js';
@@ -91,7 +91,9 @@ export function readPlanFile(path: string, file: string, lang: Lang): Buffer {
     throw heldOpenRefusal(e, 'read', file, lang) ?? new UsageError(msg('file.unreadable', { file, code: code ?? 'error' }), msg('file.unreadable.hint'));
   }
   try {
-    const st = fstatSync(fd);
+    // In nanoseconds, before the read: what the plan cache's stamp keeps of the bytes read (see `stampOf`).
+    const st = fstatSync(fd, { bigint: true });
+    const taken = BigInt(Date.now()) * 1_000_000n;
     if (st.isDirectory()) throw new UsageError(msg('file.folder', { file }), msg('file.folder.hint', { example: join(file, '…yaml') }));
     if (!st.isFile()) {
       const what = st.isFIFO() ? 'pipe' : st.isCharacterDevice() || st.isBlockDevice() ? 'device' : st.isSocket() ? 'socket' : 'other';
@@ -100,7 +102,7 @@ export function readPlanFile(path: string, file: string, lang: Lang): Buffer {
     // At most one byte more than a plan may hold: enough to refuse a larger file (TOO_LARGE) with its real size,
     // and a file that grows while it is read is not followed.
     const cap = MAX_PLAN_BYTES + 1;
-    const buf = Buffer.alloc(Math.min(cap, st.size + 1));
+    const buf = Buffer.alloc(Math.min(cap, Number(st.size) + 1));
     let n = 0;
     for (;;) {
       if (n === buf.length) break;
@@ -109,11 +111,51 @@ export function readPlanFile(path: string, file: string, lang: Lang): Buffer {
       n += got;
     }
     const bytes = buf.subarray(0, n);
-    return n > MAX_PLAN_BYTES ? headOf(bytes, Math.max(st.size, n)) : bytes;
+    if (n > MAX_PLAN_BYTES) return headOf(bytes, Math.max(Number(st.size), n));
+    Object.defineProperty(bytes, STAMP, { value: { ...stampFields(st), taken } satisfies FileStamp });
+    return bytes;
   } catch (e) {
     if (e instanceof UsageError) throw e;
     throw heldOpenRefusal(e, 'read', file, lang) ?? new UsageError(msg('file.unreadable', { file, code: (e as NodeJS.ErrnoException).code ?? 'error' }), msg('file.unreadable.hint'));
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * What identifies a file's content without reading it, as git's index keeps it: size, times of the last change of
+ * content (mtime) and of the file's record (ctime, which no program can set back), file number and device, in
+ * nanoseconds and as read from the system; `taken`: the clock when they were read.
+ */
+export interface FileStamp {
+  size: bigint;
+  mtime: bigint;
+  ctime: bigint;
+  ino: bigint;
+  dev: bigint;
+  taken: bigint;
+}
+
+/** The bytes' stamp is kept on them under a registered symbol, as decode.ts keeps a file's size. */
+const STAMP = Symbol.for('tthc.fileStamp');
+
+function stampFields(st: BigIntStats): Omit<FileStamp, 'taken'> {
+  return { size: st.size, mtime: st.mtimeNs, ctime: st.ctimeNs, ino: st.ino, dev: st.dev };
+}
+
+/** The stamp of the file that `bytes` were read from by readPlanFile, taken just before the read; none for other bytes. */
+export function stampOf(bytes: Uint8Array): FileStamp | undefined {
+  return (bytes as Uint8Array & { [STAMP]?: FileStamp })[STAMP];
+}
+
+/** The stamp of the regular file at `path` now (links followed, as readPlanFile opens it); undefined for anything else. */
+export function statPlanFile(path: string): FileStamp | undefined {
+  let st: BigIntStats | undefined;
+  const taken = BigInt(Date.now()) * 1_000_000n;
+  try {
+    st = statSync(path, { bigint: true, throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+  return st?.isFile() ? { ...stampFields(st), taken } : undefined;
 }

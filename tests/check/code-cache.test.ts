@@ -1,10 +1,11 @@
 // bin/tthc.js compiles the bundle from a code cache (Node's own from 22.1; on Node 20 a V8 one kept by hand): written once per command, rejected and rewritten when it does not fit, never read from a folder others may write to.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt } from '../built.js';
+import { generatePlan } from '../../scripts/gen-plan.mjs';
 import { ROOT, SHIPPED } from './helpers.js';
 import Module from 'node:module';
 
@@ -43,6 +44,21 @@ describe('the code cache of bin/tthc.js', () => {
     expect(codeFiles(cache).map((n) => n.split('-')[1]).sort()).toEqual(['due', 'show']);
   });
 
+  it.skipIf(BUILT_IN)('is kept per output format and for a folder of plans, which run other code than the table', () => {
+    const cache = join(dir, 'format');
+    const args = ['due', '--agency', 'vp', '--plan', SHIPPED, '--as-of', '2023-07-20'];
+    const json = run([...args, '--format', 'json'], { TTHC_CACHE_DIR: cache });
+    expect(json.status).toBe(0);
+    // The table's run does not take the cache the JSON run made (it would draw the table with functions compiled afresh).
+    const table = run(args, { TTHC_CACHE_DIR: cache });
+    expect(table.status).toBe(0);
+    run(['due', '--agency', 'vp', '--format=csv', '--plan', SHIPPED, '--as-of', '2023-07-20'], { TTHC_CACHE_DIR: cache });
+    run(['due', '--agency', 'vp', '--plans', 'plans', '--as-of', '2023-07-20'], { TTHC_CACHE_DIR: cache });
+    expect(codeFiles(cache).map((n) => n.split('-')[1]).sort()).toEqual(['due', 'due.csv', 'due.json', 'due.plans']);
+    expect(run(args, { TTHC_CACHE_DIR: cache }).stdout).toBe(table.stdout);
+    expect(run([...args, '--format', 'json'], { TTHC_CACHE_DIR: cache }).stdout).toBe(json.stdout);
+  });
+
   it.skipIf(BUILT_IN)('keeps the cold half of the bundle (dist/heavy.js) too, per command, when a plan is read afresh', () => {
     const cache = join(dir, 'h');
     const args = ['due', '--agency', 'vp', '--plan', SHIPPED, '--as-of', '2023-07-20'];
@@ -59,6 +75,35 @@ describe('the code cache of bin/tthc.js', () => {
     // A warm run reads no plan afresh and loads no heavy half: nothing more is written.
     run(['show', 'IX.3', '--plan', SHIPPED], { TTHC_CACHE_DIR: cache });
     expect(heavy(cache)).toHaveLength(1);
+  });
+
+  it.skipIf(BUILT_IN)('is made under the optimiser setting its file was compiled under: cold, warm and hand-edited runs in turn reject none', { timeout: 60_000 }, () => {
+    // A reading command that reads many tasks from the plan cache turns TurboFan off, until dist/heavy.js is loaded;
+    // a cache made under the other setting would be rejected by V8 and rewritten, run after run.
+    const cache = join(dir, 'opt');
+    const plan = join(dir, 'opt.yaml');
+    writeFileSync(plan, generatePlan(3000));
+    const args = ['due', '--agency', 'vp', '--plan', plan, '--as-of', '2023-07-20'];
+    const caches = () => Object.fromEntries(readdirSync(cache).filter((n) => n.endsWith('.v8')).map((n) => [n, statSync(join(cache, n)).mtimeMs]));
+    const editTask = (n: number) => writeFileSync(plan, readFileSync(plan, 'utf8').replace(/^( +output: .*?)(?: \(sửa \d+\))?$/m, `$1 (sửa ${n})`));
+    const first = run(args, { TTHC_CACHE_DIR: cache });
+    expect(first.status).toBe(0);
+    // Each kind of run once (warm; after a task edited by hand, which loads the heavy half), so that each has its caches.
+    run(args, { TTHC_CACHE_DIR: cache });
+    editTask(1);
+    run(args, { TTHC_CACHE_DIR: cache });
+    const made = caches();
+    expect(Object.keys(made).some((n) => n.startsWith('heavy-due-'))).toBe(true);
+    // Files compiled after TurboFan was turned off have caches of their own.
+    expect(Object.keys(made).some((n) => n.endsWith('-q.v8'))).toBe(true);
+    let edits = 1;
+    for (const step of ['warm', 'edit', 'warm', 'edit', 'warm']) {
+      if (step === 'edit') editTask(++edits);
+      const r = run(args, { TTHC_CACHE_DIR: cache });
+      expect(r.status).toBe(0);
+      expect(r.stdout).toBe(first.stdout);
+      expect(caches()).toEqual(made);
+    }
   });
 
   it.skipIf(BUILT_IN)('a damaged cache is rejected by V8 and rewritten; the command still works', () => {
