@@ -5,13 +5,15 @@
 // tthc supports Node 20 and the current LTS lines. The suite runs on one of them; what differs between lines is what
 // bin/tthc.js does at start-up (Node's own compile cache from 22.1, a V8 code cache kept by hand on 20, V8's flags)
 // and what V8 and Node's libraries answer. So each command runs three times in a row on each side (no cache, then
-// the caches each run leaves), in a copy of the shipped plan of its own, and stdout, stderr, exit codes and the plan's
-// bytes after each edit must be the same as this node's.
+// the caches each run leaves), in a copy of the shipped plan of its own (and of a generated plan of 3 000 tasks, whose
+// warm runs turn V8's optimising compiler off), and stdout, stderr, exit codes and the plan's bytes after each edit
+// must be the same as this node's.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generatePlan } from './gen-plan.mjs';
 
 const others = process.argv.slice(2);
 if (others.length === 0) {
@@ -23,18 +25,21 @@ const TTHC = join(ROOT, 'bin', 'tthc.js');
 const work = mkdtempSync(join(tmpdir(), 'tthc-node-lines-'));
 const AS_OF = ['--as-of', '2023-07-20'];
 const PLAN = ['--plan', 'p.yaml'];
+/** A generated plan of 3 000 tasks: a warm run reads more than 500 of them, and bin/tthc.js then changes V8's flags. */
+const BIG = generatePlan(3000);
 
 /** A side: a node, a folder with its own copy of the plan and its own cache. */
 function side(name, node) {
   const dir = join(work, name);
   mkdirSync(dir);
   writeFileSync(join(dir, 'p.yaml'), readFileSync(join(ROOT, 'plans', 'kon-ray-2023.yaml')));
+  writeFileSync(join(dir, 'big.yaml'), BIG);
   const env = { PATH: process.env.PATH, HOME: process.env.HOME, COLUMNS: '100', NO_COLOR: '1', TZ: 'UTC', LANG: 'C.UTF-8', TTHC_CACHE_DIR: join(dir, 'cache') };
   return { name, node, dir, env: Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) };
 }
 
 function run(s, args) {
-  const r = spawnSync(s.node, [TTHC, ...args], { cwd: s.dir, env: s.env, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(s.node, [TTHC, ...args], { cwd: s.dir, env: s.env, encoding: 'utf8', timeout: 120_000, maxBuffer: 1 << 28 });
   const scrub = (t) => String(t ?? '').split(s.dir).join('<DIR>');
   return { code: r.status ?? `signal ${r.signal}`, out: scrub(r.stdout), err: scrub(r.stderr) };
 }
@@ -52,6 +57,8 @@ const STEPS = [
   { name: 'report (HTML)', args: ['report', '--quarter', '2', ...AS_OF, ...PLAN] },
   { name: 'done', args: ['done', 'IX.3', '--date', '2023-07-01', '--ref', '12/BC-UBND', ...PLAN], once: true },
   { name: 'due after done', args: ['due', '--agency', 'vp', ...AS_OF, ...PLAN] },
+  { name: 'due --agency vp of 3 000 tasks', args: ['due', '--agency', 'vp', ...AS_OF, '--plan', 'big.yaml'] },
+  { name: 'status of 3 000 tasks', args: ['status', ...AS_OF, '--plan', 'big.yaml'] },
   { name: 'undo', args: ['undo', ...PLAN], once: true },
   { name: 'due --agency nobody (exit 2)', args: ['due', '--agency', 'nobody', ...AS_OF, ...PLAN] },
   { name: 'due of a missing plan (exit 2)', args: ['due', '--plan', 'nowhere.yaml'] },
