@@ -81,7 +81,8 @@ export function analyze(bytes: Uint8Array, file: string, today: string): Analysi
   const loaded = loadBytes(bytes, file, today);
   const by: number[] = [];
   const out: Analysis = { diagnostics: capped(clipped(checkLoaded(loaded, BEFORE_ALL_DAYS, by)), file) };
-  if (loaded.source) out.lines = loaded.source.lines;
+  // Without findings the lines are not wanted here: checkedOf splits the bytes again if anything asks.
+  if (loaded.source && out.diagnostics.length > 0) out.lines = loaded.source.lines;
   if (loaded.plan) {
     out.raw = loaded.plan.raw;
     out.origins = loaded.plan.tasks.map((t) => (t.recordPlaces ? { path: t.path, records: t.recordPlaces } : { path: t.path }));
