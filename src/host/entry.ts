@@ -75,31 +75,17 @@ export type Pick = (head: () => Plan) => { names?: readonly string[]; after?: st
  * day each may be due: a warm `due` reads those tasks alone.
  */
 export function encodeEntry(key: EntryKey, a: Analysis): Buffer {
-  const parts: [string, string | Buffer][] = [];
+  const parts: [string, string][] = [];
   // Findings are stored without the file's name: the same plan is shown under another name from another folder.
   parts.push(['diagnostics', JSON.stringify(a.diagnostics.map((d) => ({ ...d, file: '' })))]);
-  let lengths: number[] | undefined;
+  let tasks: string[] | undefined;
   if (a.raw !== undefined) {
     // The head keeps every key where it was (a section's `tasks` stays in its place, empty), so that the tasks put
     // back give the same object, key order included.
     const head = { ...a.raw, sections: a.raw.sections.map((sec) => ({ ...sec, tasks: [] })) };
     parts.push(['raw', JSON.stringify({ head, counts: a.raw.sections.map((sec) => sec.tasks.length) })]);
-    const texts = a.raw.sections.flatMap((sec) => sec.tasks.map((t) => JSON.stringify(t)));
-    // Each task's text is written into the part's bytes where it goes, which gives its length in bytes as it is
-    // written (a task's text is measured once, not measured and then encoded again with the others).
-    let room = 2;
-    for (const t of texts) room += t.length * 3 + 1;
-    const bytes = Buffer.allocUnsafe(room);
-    lengths = [];
-    let at = bytes.write('[', 0);
-    texts.forEach((t, i) => {
-      if (i > 0) at += bytes.write(',', at);
-      const n = bytes.write(t, at);
-      lengths!.push(n);
-      at += n;
-    });
-    at += bytes.write(']', at);
-    parts.push(['tasks', bytes.subarray(0, at)]);
+    tasks = a.raw.sections.flatMap((sec) => sec.tasks.map((t) => JSON.stringify(t)));
+    parts.push(['tasks', `[${tasks.join(',')}]`]);
   }
   if (a.origins !== undefined && !(a.raw !== undefined && sameOrigins(a.origins, defaultOrigins(a.raw)))) parts.push(['origins', JSON.stringify(a.origins)]);
   let of: number[] | undefined;
@@ -126,7 +112,7 @@ export function encodeEntry(key: EntryKey, a: Analysis): Buffer {
     const occ = period ? `,"occ":${JSON.stringify(table.map((sch) => untriggeredOf(sch.parts, period)))}` : '';
     parts.push(['schedules', `{"table":[${[...index.keys()].join(',')}],"of":${JSON.stringify(of)}${occ}}`]);
   }
-  const index = lengths && of && a.raw && !a.partial ? indexOf(a.raw, lengths, table, of) : undefined;
+  const index = tasks && of && a.raw && !a.partial ? indexOf(a.raw, tasks, table, of) : undefined;
   if (index) parts.push(['index', JSON.stringify(index)]);
   if (a.layout !== undefined) parts.push(['layout', JSON.stringify(a.layout)]);
   if (a.segments !== undefined) parts.push(['segments', JSON.stringify(a.segments)]);
@@ -137,7 +123,7 @@ export function encodeEntry(key: EntryKey, a: Analysis): Buffer {
     if (v !== undefined) rest[k] = v;
   }
   if (Object.keys(rest).length) parts.push(['rest', JSON.stringify(rest)]);
-  const bodies = parts.map(([, text]) => (typeof text === 'string' ? Buffer.from(text, 'utf8') : text));
+  const bodies = parts.map(([, text]) => Buffer.from(text, 'utf8'));
   const head: Head = { form: ENTRY_FORM, ...key, parts: {} };
   let at = 0;
   parts.forEach(([name], i) => {
@@ -150,15 +136,16 @@ export function encodeEntry(key: EntryKey, a: Analysis): Buffer {
  * The index of a plan's tasks; none where a selective reading could differ from the whole plan's (two tasks with one
  * id: which one another follows would depend on which were read; such a plan is refused anyway).
  */
-function indexOf(raw: NonNullable<Analysis['raw']>, len: number[], table: NonNullable<Analysis['schedules']>, of: number[]): Index | undefined {
+function indexOf(raw: NonNullable<Analysis['raw']>, tasks: string[], table: NonNullable<Analysis['schedules']>, of: number[]): Index | undefined {
   const all = raw.sections.flatMap((sec) => sec.tasks);
-  if (all.length !== of.length || all.length !== len.length) return undefined;
+  if (all.length !== of.length || all.length !== tasks.length) return undefined;
   const first = new Map<string, number>();
   for (let i = 0; i < all.length; i++) {
     if (first.has(all[i]!.id)) return undefined;
     first.set(all[i]!.id, i);
   }
   const period = periodOf(raw.plan);
+  const len = tasks.map((t) => Buffer.byteLength(t, 'utf8'));
   const names: Record<string, number[]> = Object.create(null) as Record<string, number[]>;
   const last: Record<string, number> = Object.create(null) as Record<string, number>;
   const triggered: number[] = [];
