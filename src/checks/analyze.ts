@@ -10,6 +10,7 @@ import { scheduleOf } from '../views/evaluate.js';
 import { taskLayouts, type TaskLayout } from '../read/layout.js';
 import type { Segments } from '../read/segments.js';
 import { segmentsOf } from '../read/segments-of.js';
+import { keepModel } from './made-from.js';
 
 /** A day before any real date: every date-dependent finding is produced, marked with the day it stops holding. */
 export const BEFORE_ALL_DAYS = '0000-01-01';
@@ -81,7 +82,8 @@ export function analyze(bytes: Uint8Array, file: string, today: string): Analysi
   const loaded = loadBytes(bytes, file, today);
   const by: number[] = [];
   const out: Analysis = { diagnostics: capped(clipped(checkLoaded(loaded, BEFORE_ALL_DAYS, by)), file) };
-  if (loaded.source) out.lines = loaded.source.lines;
+  // Without findings the lines are not wanted here: checkedOf splits the bytes again if anything asks.
+  if (loaded.source && out.diagnostics.length > 0) out.lines = loaded.source.lines;
   if (loaded.plan) {
     out.raw = loaded.plan.raw;
     out.origins = loaded.plan.tasks.map((t) => (t.recordPlaces ? { path: t.path, records: t.recordPlaces } : { path: t.path }));
@@ -92,6 +94,10 @@ export function analyze(bytes: Uint8Array, file: string, today: string): Analysi
     if (segments) out.segments = segments;
     const checkers = segments && checkersOf(by);
     if (checkers !== undefined) out.checkers = checkers;
+    // Only a model read whole with the right shape: a salvaged one keeps less than `raw` says.
+    if (!loaded.partial && loaded.complete) {
+      keepModel(out, file, loaded.plan);
+    }
   }
   return out;
 }

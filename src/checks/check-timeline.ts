@@ -79,6 +79,9 @@ export function checkFollowLoops(ctx: CheckContext): void {
   // tasks is linear, not cubic); a loop is reported at its smallest id, walking from there.
   const state = new Map<string, 'path' | 'done'>();
   for (const start of plan.tasks) {
+    // A task that follows none (as its id is looked up) ends every chain that reaches it: it is in no loop, the walk
+    // from it finds none, and a later walk through it ends there as it would have ended at it marked done.
+    if (plan.taskById.get(start.id)?.schedule?.follows === undefined) continue;
     const path: string[] = [];
     let cur: string | undefined = start.id;
     while (cur !== undefined && plan.taskById.has(cur) && !state.has(cur)) {

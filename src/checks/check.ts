@@ -468,6 +468,32 @@ export function checkProse(ctx: CheckContext): void {
 export const LEGACY_TELLTALE =
   /[\u00a1-\u00bf\u00c4-\u00c7\u00cb\u00ce\u00cf\u00d0\u00d1\u00d6-\u00d8\u00db\u00dc\u00de\u00df\u00e4-\u00e7\u00eb\u00ee\u00ef\u00f0\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff\\]|[aAeE][âáàãêéèùõúÂÁÀÃÊÉÈÙÕÚ]|[oO][âùõÂÙÕ]|[uUyY][ùõÙÕ]|\p{Ll}[ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ]/u;
 
+/**
+ * LEGACY_TELLTALE but its last branch, which the engine would try at every lower-case letter of a whole plan; not
+ * `u`: each of its characters is one UTF-16 unit.
+ */
+const TELLTALE_BUT_CAPITALS =
+  /[\u00a1-\u00bf\u00c4-\u00c7\u00cb\u00ce\u00cf\u00d0\u00d1\u00d6-\u00d8\u00db\u00dc\u00de\u00df\u00e4-\u00e7\u00eb\u00ee\u00ef\u00f0\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff\\]|[aAeE][âáàãêéèùõúÂÁÀÃÊÉÈÙÕÚ]|[oO][âùõÂÙÕ]|[uUyY][ùõÙÕ]/;
+const CAPITAL_VOWEL = /[ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ]/g;
+const LOWER = /^\p{Ll}$/u;
+
+/**
+ * LEGACY_TELLTALE.test(text), for a whole plan: its last branch (a lower-case letter, then a Latin-1 capital vowel)
+ * is looked for from the capital, which Vietnamese text seldom has, back to the letter before it (a code point).
+ */
+export function hasLegacyTelltale(text: string): boolean {
+  if (TELLTALE_BUT_CAPITALS.test(text)) return true;
+  CAPITAL_VOWEL.lastIndex = 0;
+  for (let m = CAPITAL_VOWEL.exec(text); m; m = CAPITAL_VOWEL.exec(text)) {
+    const i = m.index;
+    const low = text.charCodeAt(i - 1);
+    const high = text.charCodeAt(i - 2);
+    const pair = low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff;
+    if (i > 0 && LOWER.test(pair ? text.slice(i - 2, i) : text.charAt(i - 1))) return true;
+  }
+  return false;
+}
+
 /** Values of legacy text reported one by one; a file pasted whole from a legacy font says the rest in one more finding. */
 const MAX_LEGACY_FINDINGS = 10;
 
@@ -478,7 +504,7 @@ const MAX_LEGACY_FINDINGS = 10;
 function checkLegacyText(ctx: CheckContext): void {
   const { src } = ctx;
   // Nearly every plan is plain Unicode: one pass over the file settles it before any value is visited.
-  if (!LEGACY_TELLTALE.test(src.text)) return;
+  if (!hasLegacyTelltale(src.text)) return;
   let found = 0;
   let firstOmitted: Position | undefined;
   visit(src.doc, {

@@ -3,6 +3,7 @@
 import type { Diagnostic } from '../model/diagnostics.js';
 import type { Part, SchedProblem } from '../schedule/index.js';
 import type { Analysis } from './analyze.js';
+import { madeFrom } from './made-from.js';
 import { decodePlanBytes } from '../read/decode.js';
 import { buildModel, type Plan, type Task } from '../model/model.js';
 
@@ -26,6 +27,8 @@ export interface Checked {
 /** The model from an analysis: the tasks and their records keep the places in the file they were read from. */
 export function modelOf(a: Analysis, file: string): Plan | undefined {
   if (!a.raw) return undefined;
+  const made = madeFrom(a, file);
+  if (made) return made;
   const origins = a.origins ?? [];
   const offsets: number[] = [];
   let n = 0;

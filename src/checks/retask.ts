@@ -6,7 +6,7 @@ import { asList, type Path, type Plan } from '../model/model.js';
 import type { TaskFile } from '../model/schema.js';
 import { locate, type Source } from '../read/locate.js';
 import { BEFORE_ALL_DAYS, MAX_FINDINGS, clipped, type Analysis } from './analyze.js';
-import { CHECKER, checkAgencies, checkProse, checkSectionsAndIds, citesDated, LEGACY_TELLTALE, proseOf } from './check.js';
+import { CHECKER, checkAgencies, checkProse, checkSectionsAndIds, citesDated, hasLegacyTelltale, proseOf } from './check.js';
 import { checkFollowLoops, checkRecords, checkTimeline } from './check-timeline.js';
 import type { CheckContext, Checker } from './context.js';
 import { lineMover, pieceAt, type Compared } from './reshift.js';
@@ -50,7 +50,7 @@ function citesDatedIn(task: unknown, path: Path): boolean {
 export function retask(a: Analysis, c: Compared, file: string, plan: Plan, tasks: TaskRead[], lc: LineCounter): { diagnostics: Diagnostic[]; checkers: string } | undefined {
   const by = a.checkers;
   if (!a.raw || by === undefined || by.length !== a.diagnostics.length || by.includes('L')) return undefined;
-  if (LEGACY_TELLTALE.test(c.text)) return undefined;
+  if (hasLegacyTelltale(c.text)) return undefined;
   const oldTasks = a.raw.sections.flatMap((s) => s.tasks);
   if (plan.tasks.length !== tasks.length) return undefined;
   // Checked again: changed tasks, unchanged ones moved or copied (their findings would no longer be in the order the

@@ -92,13 +92,18 @@ export function encodeEntry(key: EntryKey, a: Analysis): Buffer {
   const table: NonNullable<Analysis['schedules']> = [];
   if (a.schedules !== undefined) {
     const index = new Map<string, number>();
+    // Tasks of one timeline share one schedule object: each object is written out once, not once per task.
+    const seen = new Map<object, number>();
     of = a.schedules.map((sch) => {
+      let i = seen.get(sch);
+      if (i !== undefined) return i;
       const text = JSON.stringify(sch);
-      let i = index.get(text);
+      i = index.get(text);
       if (i === undefined) {
         index.set(text, (i = index.size));
         table.push(sch);
       }
+      seen.set(sch, i);
       return i;
     });
     // With each distinct schedule, its occurrences without triggers in the plan period: most of evaluating a task
@@ -112,7 +117,11 @@ export function encodeEntry(key: EntryKey, a: Analysis): Buffer {
   if (a.layout !== undefined) parts.push(['layout', JSON.stringify(a.layout)]);
   if (a.segments !== undefined) parts.push(['segments', JSON.stringify(a.segments)]);
   const rest: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(a)) if (!OWN.has(k) && v !== undefined) rest[k] = v;
+  for (const k of Object.keys(a) as (keyof Analysis)[]) {
+    if (OWN.has(k)) continue;
+    const v = a[k];
+    if (v !== undefined) rest[k] = v;
+  }
   if (Object.keys(rest).length) parts.push(['rest', JSON.stringify(rest)]);
   const bodies = parts.map(([, text]) => Buffer.from(text, 'utf8'));
   const head: Head = { form: ENTRY_FORM, ...key, parts: {} };
