@@ -179,8 +179,91 @@ function setOption(objA, objB, nameB, targetObj) {
       '    let w_max = maxWidth(table);\n',
       '    let w_max = maxWidth(table);\n    if (table.every((row) => row.length === w_max && row.every((cell, x) => cell.x === x && (cell.colSpan || 1) === 1 && (cell.rowSpan || 1) === 1))) return;\n',
     ];
-    const patches = { 'cell.js': [debugLine, setOption, charsOnce, mergedCharsMap], 'utils.js': [strlenPlain, repeatNative, colorizePlain], 'layout-manager.js': [noHoles] };
-    b.onLoad({ filter: /cli-table3[\\/]src[\\/](cell|utils|layout-manager)\.js$/ }, (args) => {
+    // A plain table (every cell a string in its own column, no spans, no cell with chars or style of its own, as tthc
+    // draws them): every cell of a column draws the same border above it, the same empty line, and the same edges
+    // around a line that already has the cell's width. Each is made once per table and column (and once more for the
+    // first row, which may be styled as a head); a line that needs measuring (colour codes, surrogates, a width other
+    // than the cell's) takes cli-table3's own way.
+    const plainTable = [
+      '    addColSpanCells(cellRows);\n    return cellRows;',
+      `    addColSpanCells(cellRows);
+    cellRows.plain = cellRows.every((row) => row.every((cell, x) => cell instanceof Cell && cell.x === x && cell.colSpan === 1 && cell.rowSpan === 1 && !cell.options.chars && !cell.options.style));
+    return cellRows;`,
+    ];
+    const plainParts = [
+      'module.exports = Cell;',
+      `const UNMEASURED = /[\\u001b\\n\\ud800-\\udfff]/;
+function plainParts(cell, drawRight, spanningCell) {
+  if (!cell.cells || !cell.cells.plain || spanningCell || drawRight !== cell.drawRight) return undefined;
+  const all = cell.cells.parts || (cell.cells.parts = []);
+  const k = cell.y === 0 ? 2 * cell.x : 2 * cell.x + 1;
+  let p = all[k];
+  if (p === undefined) {
+    const headed = cell.y === 0 && cell.head && cell.head.length > 0;
+    const left = cell.wrapWithStyleColors('border', cell.chars[cell.x == 0 ? 'left' : 'middle']);
+    const right = cell.wrapWithStyleColors('border', drawRight ? cell.chars['right'] : '');
+    p = all[k] = {
+      len: cell.width - (cell.paddingLeft + cell.paddingRight),
+      left: headed ? undefined : left + utils.repeat(' ', cell.paddingLeft),
+      right: headed ? undefined : utils.repeat(' ', cell.paddingRight) + right,
+      top: undefined,
+      empty: undefined,
+    };
+  }
+  return p;
+}
+module.exports = Cell;`,
+    ];
+    const plainTop = [
+      '  drawTop(drawRight) {\n',
+      `  drawTop(drawRight) {
+    const plain = plainParts(this, drawRight);
+    if (plain) return plain.top === undefined ? (plain.top = this.drawTopOnce(drawRight)) : plain.top;
+    return this.drawTopOnce(drawRight);
+  }
+
+  drawTopOnce(drawRight) {
+`,
+    ];
+    const plainEmpty = [
+      '  drawEmpty(drawRight, spanningCell) {\n',
+      `  drawEmpty(drawRight, spanningCell) {
+    const plain = plainParts(this, drawRight, spanningCell);
+    if (plain) return plain.empty === undefined ? (plain.empty = this.drawEmptyOnce(drawRight, spanningCell)) : plain.empty;
+    return this.drawEmptyOnce(drawRight, spanningCell);
+  }
+
+  drawEmptyOnce(drawRight, spanningCell) {
+`,
+    ];
+    // A line as wide as the cell, with nothing to measure: truncate and pad would leave it as it is.
+    const plainLine = [
+      '  drawLine(lineNum, drawRight, forceTruncationSymbol, spanningCell) {\n',
+      `  drawLine(lineNum, drawRight, forceTruncationSymbol, spanningCell) {
+    const plain = forceTruncationSymbol ? undefined : plainParts(this, drawRight, spanningCell);
+    if (plain && plain.left !== undefined) {
+      const line = this.lines[lineNum];
+      if (typeof line === 'string' && line.length === plain.len && !UNMEASURED.test(line)) return plain.left + line + plain.right;
+    }
+`,
+    ];
+    // A printed line joined as it is drawn, cell by cell, without an array and a callback per cell.
+    const drawJoined = [
+      `  let line = [];
+  row.forEach(function (cell) {
+    line.push(cell.draw(lineNum));
+  });
+  let str = line.join('');`,
+      `  let str = '';
+  for (let i = 0; i < row.length; i++) str += row[i].draw(lineNum);`,
+    ];
+    const patches = {
+      'cell.js': [debugLine, setOption, charsOnce, mergedCharsMap, plainParts, plainTop, plainEmpty, plainLine],
+      'utils.js': [strlenPlain, repeatNative, colorizePlain],
+      'layout-manager.js': [noHoles, plainTable],
+      'table.js': [drawJoined],
+    };
+    b.onLoad({ filter: /cli-table3[\\/]src[\\/](cell|utils|layout-manager|table)\.js$/ }, (args) => {
       let source = readFileSync(args.path, 'utf8').replace(/\r\n/g, '\n');
       for (const [from, to] of patches[args.path.split(/[\\/]/).pop()]) {
         if (!source.includes(from)) throw new Error(`cli-table3 changed: ${args.path} no longer has \`${from.split('\n')[0]}\``);
