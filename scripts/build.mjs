@@ -149,28 +149,40 @@ function setOption(objA, objB, nameB, targetObj) {
   else targetObj[nameB] = objA[nameB] ?? objB[nameB] ?? undefined;
 }`,
     ];
-    // A cell without border characters of its own takes the table's: merged once per table, then copied.
+    // A cell without border characters of its own takes the table's: merged once per table, then shared (a cell only
+    // reads its characters).
     const charsOnce = [
       `    let chars = (this.chars = {});
     CHAR_NAMES.forEach(function (name) {
       setOption(optionsChars, tableChars, name, chars);
     });`,
-      `    let chars = (this.chars = {});
-    const own = this.options.chars !== undefined;
+      `    const own = this.options.chars !== undefined;
     const merged = own ? undefined : mergedChars.get(tableChars);
-    if (merged) Object.assign(chars, merged);
+    if (merged) this.chars = merged;
     else {
+      let chars = (this.chars = {});
       CHAR_NAMES.forEach(function (name) {
         setOption(optionsChars, tableChars, name, chars);
       });
-      if (!own) mergedChars.set(tableChars, Object.assign({}, chars));
+      if (!own) mergedChars.set(tableChars, chars);
     }`,
     ];
     const mergedCharsMap = ["const { info, debug } = require('./debug');", "const { info, debug } = require('./debug');\nconst mergedChars = new WeakMap();"];
     // Per printed line cli-table3 measures the text (truncate, then pad) by stripping colour codes and splitting lines,
     // and carries colour state from line to line through objects whose keys it deletes. A line without an escape or a
     // line break measures as itself; cells without any escape carry no state: the same results without the work.
-    const strlenPlain = ['function strlen(str) {\n', "function strlen(str) {\n  if (typeof str === 'string' && str.indexOf('\\u001b') < 0 && str.indexOf('\\n') < 0) return stringWidth(str);\n"];
+    // A cell of several lines without an escape is measured line by line, as the widest: no colour codes to strip first.
+    const strlenPlain = [
+      'function strlen(str) {\n',
+      `function strlen(str) {
+  if (typeof str === 'string' && str.indexOf('\\u001b') < 0) {
+    if (str.indexOf('\\n') < 0) return stringWidth(str);
+    let widest = 0;
+    for (const line of str.split('\\n')) widest = Math.max(widest, stringWidth(line));
+    return widest;
+  }
+`,
+    ];
     const repeatNative = ['return Array(times + 1).join(str);', "return typeof str === 'string' && times > 0 ? str.repeat(times) : Array(times + 1).join(str);"];
     const colorizePlain = ['function colorizeLines(input) {\n', "function colorizeLines(input) {\n  if (!input.some((line) => line.indexOf('\\u001b') >= 0)) return input.slice();\n"];
     // A table whose rows are all full and span nothing has no hole to fill: fillInTable would still ask, for every
@@ -257,8 +269,10 @@ module.exports = Cell;`,
       `  let str = '';
   for (let i = 0; i < row.length; i++) str += row[i].draw(lineNum);`,
     ];
+    // Whether a cell is given as text: four comparisons, not an array made and searched twice per cell.
+    const primitive = (name) => [`['boolean', 'number', 'bigint', 'string'].indexOf(typeof ${name}) !== -1`, `(typeof ${name} === 'string' || typeof ${name} === 'number' || typeof ${name} === 'boolean' || typeof ${name} === 'bigint')`];
     const patches = {
-      'cell.js': [debugLine, setOption, charsOnce, mergedCharsMap, plainParts, plainTop, plainEmpty, plainLine],
+      'cell.js': [debugLine, setOption, charsOnce, mergedCharsMap, plainParts, plainTop, plainEmpty, plainLine, primitive('options'), primitive('content')],
       'utils.js': [strlenPlain, repeatNative, colorizePlain],
       'layout-manager.js': [noHoles, plainTable],
       'table.js': [drawJoined],
