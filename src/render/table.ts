@@ -43,8 +43,21 @@ function visibleWidth(s: string): number {
   return max;
 }
 
+/**
+ * Rows that hold each column's distinct texts once, blank below: every measure fitWidths takes is a column's widest
+ * or longest, the same over these as over all rows, and a column's texts repeat (across plans, each row's plan).
+ */
+function distinctRows(columns: number, rows: string[][]): string[][] {
+  const seen = Array.from({ length: columns }, () => new Set<string>());
+  for (const r of rows) for (let i = 0; i < columns; i++) seen[i]!.add(r[i] ?? '');
+  const texts = seen.map((s) => [...s]);
+  const height = texts.reduce((m, t) => Math.max(m, t.length), 0);
+  return Array.from({ length: height }, (_, k) => texts.map((t) => t[k] ?? ''));
+}
+
 /** Column widths (content only) that make the table at most `width` columns wide, borders included. */
-export function fitWidths(columns: Column[], rows: string[][], width: number): number[] {
+export function fitWidths(columns: Column[], allRows: string[][], width: number): number[] {
+  const rows = distinctRows(columns.length, allRows);
   // A loop, not Math.max(...rows): spreading tens of thousands of arguments overflows the stack.
   const natural = columns.map((c, i) => rows.reduce((m, r) => Math.max(m, visibleWidth(r[i] ?? '')), visibleWidth(c.head)) + 2);
   const border = columns.length + 1;
