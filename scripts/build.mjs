@@ -149,28 +149,40 @@ function setOption(objA, objB, nameB, targetObj) {
   else targetObj[nameB] = objA[nameB] ?? objB[nameB] ?? undefined;
 }`,
     ];
-    // A cell without border characters of its own takes the table's: merged once per table, then copied.
+    // A cell without border characters of its own takes the table's: merged once per table, then shared (a cell only
+    // reads its characters).
     const charsOnce = [
       `    let chars = (this.chars = {});
     CHAR_NAMES.forEach(function (name) {
       setOption(optionsChars, tableChars, name, chars);
     });`,
-      `    let chars = (this.chars = {});
-    const own = this.options.chars !== undefined;
+      `    const own = this.options.chars !== undefined;
     const merged = own ? undefined : mergedChars.get(tableChars);
-    if (merged) Object.assign(chars, merged);
+    if (merged) this.chars = merged;
     else {
+      let chars = (this.chars = {});
       CHAR_NAMES.forEach(function (name) {
         setOption(optionsChars, tableChars, name, chars);
       });
-      if (!own) mergedChars.set(tableChars, Object.assign({}, chars));
+      if (!own) mergedChars.set(tableChars, chars);
     }`,
     ];
     const mergedCharsMap = ["const { info, debug } = require('./debug');", "const { info, debug } = require('./debug');\nconst mergedChars = new WeakMap();"];
     // Per printed line cli-table3 measures the text (truncate, then pad) by stripping colour codes and splitting lines,
     // and carries colour state from line to line through objects whose keys it deletes. A line without an escape or a
     // line break measures as itself; cells without any escape carry no state: the same results without the work.
-    const strlenPlain = ['function strlen(str) {\n', "function strlen(str) {\n  if (typeof str === 'string' && str.indexOf('\\u001b') < 0 && str.indexOf('\\n') < 0) return stringWidth(str);\n"];
+    // A cell of several lines without an escape is measured line by line, as the widest: no colour codes to strip first.
+    const strlenPlain = [
+      'function strlen(str) {\n',
+      `function strlen(str) {
+  if (typeof str === 'string' && str.indexOf('\\u001b') < 0) {
+    if (str.indexOf('\\n') < 0) return stringWidth(str);
+    let widest = 0;
+    for (const line of str.split('\\n')) widest = Math.max(widest, stringWidth(line));
+    return widest;
+  }
+`,
+    ];
     const repeatNative = ['return Array(times + 1).join(str);', "return typeof str === 'string' && times > 0 ? str.repeat(times) : Array(times + 1).join(str);"];
     const colorizePlain = ['function colorizeLines(input) {\n', "function colorizeLines(input) {\n  if (!input.some((line) => line.indexOf('\\u001b') >= 0)) return input.slice();\n"];
     // A table whose rows are all full and span nothing has no hole to fill: fillInTable would still ask, for every
@@ -179,8 +191,93 @@ function setOption(objA, objB, nameB, targetObj) {
       '    let w_max = maxWidth(table);\n',
       '    let w_max = maxWidth(table);\n    if (table.every((row) => row.length === w_max && row.every((cell, x) => cell.x === x && (cell.colSpan || 1) === 1 && (cell.rowSpan || 1) === 1))) return;\n',
     ];
-    const patches = { 'cell.js': [debugLine, setOption, charsOnce, mergedCharsMap], 'utils.js': [strlenPlain, repeatNative, colorizePlain], 'layout-manager.js': [noHoles] };
-    b.onLoad({ filter: /cli-table3[\\/]src[\\/](cell|utils|layout-manager)\.js$/ }, (args) => {
+    // A plain table (every cell a string in its own column, no spans, no cell with chars or style of its own, as tthc
+    // draws them): every cell of a column draws the same border above it, the same empty line, and the same edges
+    // around a line that already has the cell's width. Each is made once per table and column (and once more for the
+    // first row, which may be styled as a head); a line that needs measuring (colour codes, surrogates, a width other
+    // than the cell's) takes cli-table3's own way.
+    const plainTable = [
+      '    addColSpanCells(cellRows);\n    return cellRows;',
+      `    addColSpanCells(cellRows);
+    cellRows.plain = cellRows.every((row) => row.every((cell, x) => cell instanceof Cell && cell.x === x && cell.colSpan === 1 && cell.rowSpan === 1 && !cell.options.chars && !cell.options.style));
+    return cellRows;`,
+    ];
+    const plainParts = [
+      'module.exports = Cell;',
+      `const UNMEASURED = /[\\u001b\\n\\ud800-\\udfff]/;
+function plainParts(cell, drawRight, spanningCell) {
+  if (!cell.cells || !cell.cells.plain || spanningCell || drawRight !== cell.drawRight) return undefined;
+  const all = cell.cells.parts || (cell.cells.parts = []);
+  const k = cell.y === 0 ? 2 * cell.x : 2 * cell.x + 1;
+  let p = all[k];
+  if (p === undefined) {
+    const headed = cell.y === 0 && cell.head && cell.head.length > 0;
+    const left = cell.wrapWithStyleColors('border', cell.chars[cell.x == 0 ? 'left' : 'middle']);
+    const right = cell.wrapWithStyleColors('border', drawRight ? cell.chars['right'] : '');
+    p = all[k] = {
+      len: cell.width - (cell.paddingLeft + cell.paddingRight),
+      left: headed ? undefined : left + utils.repeat(' ', cell.paddingLeft),
+      right: headed ? undefined : utils.repeat(' ', cell.paddingRight) + right,
+      top: undefined,
+      empty: undefined,
+    };
+  }
+  return p;
+}
+module.exports = Cell;`,
+    ];
+    const plainTop = [
+      '  drawTop(drawRight) {\n',
+      `  drawTop(drawRight) {
+    const plain = plainParts(this, drawRight);
+    if (plain) return plain.top === undefined ? (plain.top = this.drawTopOnce(drawRight)) : plain.top;
+    return this.drawTopOnce(drawRight);
+  }
+
+  drawTopOnce(drawRight) {
+`,
+    ];
+    const plainEmpty = [
+      '  drawEmpty(drawRight, spanningCell) {\n',
+      `  drawEmpty(drawRight, spanningCell) {
+    const plain = plainParts(this, drawRight, spanningCell);
+    if (plain) return plain.empty === undefined ? (plain.empty = this.drawEmptyOnce(drawRight, spanningCell)) : plain.empty;
+    return this.drawEmptyOnce(drawRight, spanningCell);
+  }
+
+  drawEmptyOnce(drawRight, spanningCell) {
+`,
+    ];
+    // A line as wide as the cell, with nothing to measure: truncate and pad would leave it as it is.
+    const plainLine = [
+      '  drawLine(lineNum, drawRight, forceTruncationSymbol, spanningCell) {\n',
+      `  drawLine(lineNum, drawRight, forceTruncationSymbol, spanningCell) {
+    const plain = forceTruncationSymbol ? undefined : plainParts(this, drawRight, spanningCell);
+    if (plain && plain.left !== undefined) {
+      const line = this.lines[lineNum];
+      if (typeof line === 'string' && line.length === plain.len && !UNMEASURED.test(line)) return plain.left + line + plain.right;
+    }
+`,
+    ];
+    // A printed line joined as it is drawn, cell by cell, without an array and a callback per cell.
+    const drawJoined = [
+      `  let line = [];
+  row.forEach(function (cell) {
+    line.push(cell.draw(lineNum));
+  });
+  let str = line.join('');`,
+      `  let str = '';
+  for (let i = 0; i < row.length; i++) str += row[i].draw(lineNum);`,
+    ];
+    // Whether a cell is given as text: four comparisons, not an array made and searched twice per cell.
+    const primitive = (name) => [`['boolean', 'number', 'bigint', 'string'].indexOf(typeof ${name}) !== -1`, `(typeof ${name} === 'string' || typeof ${name} === 'number' || typeof ${name} === 'boolean' || typeof ${name} === 'bigint')`];
+    const patches = {
+      'cell.js': [debugLine, setOption, charsOnce, mergedCharsMap, plainParts, plainTop, plainEmpty, plainLine, primitive('options'), primitive('content')],
+      'utils.js': [strlenPlain, repeatNative, colorizePlain],
+      'layout-manager.js': [noHoles, plainTable],
+      'table.js': [drawJoined],
+    };
+    b.onLoad({ filter: /cli-table3[\\/]src[\\/](cell|utils|layout-manager|table)\.js$/ }, (args) => {
       let source = readFileSync(args.path, 'utf8').replace(/\r\n/g, '\n');
       for (const [from, to] of patches[args.path.split(/[\\/]/).pop()]) {
         if (!source.includes(from)) throw new Error(`cli-table3 changed: ${args.path} no longer has \`${from.split('\n')[0]}\``);

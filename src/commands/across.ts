@@ -41,8 +41,9 @@ export async function dueAcross(
   o: { format: string; lang: Lang; style: Style; sep: string; asOf: string; within: number; agency?: string; role: Role | 'any'; all?: boolean; failOn?: string; output?: string },
 ): Promise<number> {
   const format = formatAcross(ctx, o.format, 'due', PLANS_DUE_FORMATS);
-  // The tasks that may be due, of every agency: which agency is meant is settled across the plans, once read.
-  const { plans, schedules, broken } = await loadPlans(ctx, files, duePick(undefined, { asOf: o.asOf, within: o.within, all: o.all }));
+  // The tasks that may be due, of the agency as each plan's own head resolves it (resolveAcross takes that same agency
+  // wherever a plan resolves it); a plan where it resolves to nothing is read whole, for the match across plans by name.
+  const { plans, schedules, broken } = await loadPlans(ctx, files, duePick(o.agency, { asOf: o.asOf, within: o.within, all: o.all }));
   const agency = o.agency !== undefined ? resolveAcross(plans, o.agency) : undefined;
   const view = plansDueView(plans, { asOf: o.asOf, within: o.within, agency, role: o.role, all: o.all, schedules });
   const text = await renderAs(PLANS_DUE_FORMATS, format, { view, lang: o.lang, style: o.style, width: ctx.width(), sep: o.sep });

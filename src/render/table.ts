@@ -43,8 +43,21 @@ function visibleWidth(s: string): number {
   return max;
 }
 
+/**
+ * Rows that hold each column's distinct texts once, blank below: every measure fitWidths takes is a column's widest
+ * or longest, the same over these as over all rows, and a column's texts repeat (across plans, each row's plan).
+ */
+function distinctRows(columns: number, rows: string[][]): string[][] {
+  const seen = Array.from({ length: columns }, () => new Set<string>());
+  for (const r of rows) for (let i = 0; i < columns; i++) seen[i]!.add(r[i] ?? '');
+  const texts = seen.map((s) => [...s]);
+  const height = texts.reduce((m, t) => Math.max(m, t.length), 0);
+  return Array.from({ length: height }, (_, k) => texts.map((t) => t[k] ?? ''));
+}
+
 /** Column widths (content only) that make the table at most `width` columns wide, borders included. */
-export function fitWidths(columns: Column[], rows: string[][], width: number): number[] {
+export function fitWidths(columns: Column[], allRows: string[][], width: number): number[] {
+  const rows = distinctRows(columns.length, allRows);
   // A loop, not Math.max(...rows): spreading tens of thousands of arguments overflows the stack.
   const natural = columns.map((c, i) => rows.reduce((m, r) => Math.max(m, visibleWidth(r[i] ?? '')), visibleWidth(c.head)) + 2);
   const border = columns.length + 1;
@@ -239,14 +252,26 @@ export function renderTable(columns: Column[], rows: string[][], width: number, 
 export function drawTable(columns: Column[], rows: string[][], widths: number[], style: Style, chunkRows = CHUNK_ROWS): string {
   const dim = (s: string) => (style.enabled ? style.dim(s) : s);
   // Each cell's lines wrapped and padded here: cli-table3 then only lays them out and draws the borders.
-  const cells = (r: string[], head: boolean): string[] =>
-    widths.map((w, i) => {
-      const c = columns[i];
-      return cellLines(r[i] ?? '', Math.max(1, w - 2), head ? undefined : c?.maxLines)
-        .map((l) => pad(l, w - 2, c?.align))
-        .join('\n');
+  const cell = (text: string, i: number, head: boolean): string => {
+    const w = widths[i]!;
+    const c = columns[i];
+    return cellLines(text, Math.max(1, w - 2), head ? undefined : c?.maxLines)
+      .map((l) => pad(l, w - 2, c?.align))
+      .join('\n');
+  };
+  // A column's cells repeat (the plan of each row across plans, a role, a period, the same task in many plans): each
+  // text is wrapped and padded once per column.
+  const made = widths.map(() => new Map<string, string>());
+  const body = (r: string[]): string[] =>
+    widths.map((_, i) => {
+      const text = r[i] ?? '';
+      const known = made[i]!.get(text);
+      if (known !== undefined) return known;
+      const drawn = cell(text, i, false);
+      made[i]!.set(text, drawn);
+      return drawn;
     });
-  const all = [cells(columns.map((c) => style.bold(c.head)), true), ...rows.map((r) => cells(r, false))];
+  const all = [widths.map((_, i) => cell(columns[i] ? style.bold(columns[i].head) : '', i, true)), ...rows.map(body)];
   const bar = dim('│');
   let out = '';
   for (let from = 0; from < all.length; from += chunkRows) {
@@ -260,7 +285,13 @@ export function drawTable(columns: Column[], rows: string[][], widths: number[],
       style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
     });
     table.push(...all.slice(from, from + chunkRows));
-    const lines = table.toString().split('\n');
+    const text = table.toString();
+    // Without colour there is nothing to dim: the chunk is taken whole, its bottom border cut but for the last.
+    if (!style.enabled) {
+      out += last ? text + '\n' : text.slice(0, text.lastIndexOf('\n') + 1);
+      continue;
+    }
+    const lines = text.split('\n');
     if (!last) lines.pop();
     // The rules are drawn plain and dimmed whole, as one run of colour; the bars between cells are dimmed one by one.
     for (const l of lines) out += (RULE_START.test(l) ? dim(l) : l) + '\n';

@@ -105,17 +105,18 @@ export function plansDueView(
   opts: { asOf: string; within: number; agency?: AgencyAcross; role?: Role | 'any'; all?: boolean; schedules?: ReadonlyMap<Plan, ReadSchedules> },
 ): PlansDueView {
   const role = opts.role ?? 'any';
-  const items: (PlanDueItem & { rank: number })[] = [];
+  const items: PlanDueItem[] = [];
   const matched: PlanRef[] = [];
-  plans.forEach((plan, p) => {
+  plans.forEach((plan) => {
     const agency = opts.agency ? opts.agency.inPlan.get(plan) : undefined;
     if (opts.agency && !agency) return;
     const ref = planRef(plan);
     matched.push(ref);
     const view = dueView(evaluatePlan(plan, opts.asOf, opts.within, opts.schedules?.get(plan), dueTasks(plan, agency, role, { asOf: opts.asOf, within: opts.within, all: opts.all, schedules: opts.schedules?.get(plan) })), { agency, role, all: opts.all });
-    view.items.forEach((i, k) => items.push({ ...i, plan: ref, rank: p * 1e7 + k }));
+    for (const i of view.items) items.push({ ...i, plan: ref });
   });
-  items.sort((a, b) => ORDER[a.status] - ORDER[b.status] || compareDays(a.due ?? '9999', b.due ?? '9999') || a.rank - b.rank);
+  // Pushed in the order of the plans and of each plan's list: the sort is stable, so ties keep that order.
+  items.sort((a, b) => ORDER[a.status] - ORDER[b.status] || compareDays(a.due ?? '9999', b.due ?? '9999'));
   return {
     asOf: opts.asOf,
     within: opts.within,
@@ -124,7 +125,7 @@ export function plansDueView(
     all: Boolean(opts.all),
     plans: plans.map(planRef),
     matched,
-    items: items.map(({ rank: _, ...i }) => i),
+    items,
   };
 }
 
