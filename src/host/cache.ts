@@ -147,19 +147,22 @@ function trustedDir(dir: string): boolean {
   return true;
 }
 
+/** Writes a file of the cache so that it appears whole or not at all; throws where it cannot. */
+function writeWhole(path: string, data: string | Uint8Array): void {
+  // Unique enough to never meet another writer's (and 'wx' refuses if it did); the rename makes the file appear whole.
+  const tmp = `${path}.${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}.tmp`;
+  writeFileSync(tmp, data, { flag: 'wx', mode: 0o600 });
+  renameSync(tmp, path);
+}
+
 /** Writes an entry into the first folder that is (or can be made) this user's own (that folder); a cache that cannot be written only costs time. */
 function write(dirs: string[], key: Key, a: Analysis, env: Env): string | undefined {
   const body = encodeEntry({ build: BUILD ?? 'source', where: key.where, bytes: key.bytes }, a);
   for (const dir of dirs) {
     try {
       if (!privateDir(dir)) continue;
-      const path = join(dir, key.name);
-      // Unique enough to never meet another writer's (and 'wx' refuses if it did); the rename makes the entry appear whole.
-      const tmp = `${path}.${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}.tmp`;
-      writeFileSync(tmp, body, { flag: 'wx', mode: 0o600 });
-      renameSync(tmp, path);
-      writeFileSync(`${tmp}l`, key.name, { flag: 'wx', mode: 0o600 });
-      renameSync(`${tmp}l`, join(dir, key.last));
+      writeWhole(join(dir, key.name), body);
+      writeWhole(join(dir, key.last), key.name);
       evict(dir, budget(env));
       return dir;
     } catch {
@@ -255,9 +258,7 @@ function keepStamp(dir: string, key: Key, s: FileStamp): void {
     // none yet
   }
   try {
-    const tmp = `${path}.${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}.tmp`;
-    writeFileSync(tmp, text, { flag: 'wx', mode: 0o600 });
-    renameSync(tmp, path);
+    writeWhole(path, text);
   } catch {
     // the next run reads the plan again
   }
