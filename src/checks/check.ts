@@ -396,10 +396,10 @@ function checkBases(ctx: CheckContext): void {
   });
 }
 
-/** Whether the text at `path` is prose (not an id, a reference, a date, a schedule's field or a record's). */
-function isProse(path: Path): boolean {
+/** Whether the text at `path` is prose (not an id, a reference, a date, a schedule's field or a record's); `under`: the path passes a record or a schedule. */
+function isProse(path: Path, under = path.includes('records') || path.includes('schedule')): boolean {
   const last = path[path.length - 1];
-  if (last === 'ref' || last === 'id' || path.includes('records') || path.includes('schedule') || last === 'lead' || last === 'support' || (path[0] === 'sections' && path[2] === 'tasks' && typeof last === 'number')) return false;
+  if (last === 'ref' || last === 'id' || under || last === 'lead' || last === 'support' || (path[0] === 'sections' && path[2] === 'tasks' && typeof last === 'number')) return false;
   return !(path[0] === 'bases' && last !== 'text');
 }
 
@@ -418,9 +418,11 @@ function texts(ctx: CheckContext): { path: Path; text: string }[] {
 export function proseOf(value: unknown, at: Path, out: { path: Path; text: string }[] = []): { path: Path; text: string }[] {
   // One path, grown and shrunk as the walk goes, copied only for a text kept: a copy per value was most of the walk.
   const path: Path = [...at];
+  // The walk goes under no record or schedule: the path has one only where `at` has, found once for every text.
+  const under = at.includes('records') || at.includes('schedule');
   const walk = (v: unknown): void => {
     if (typeof v === 'string') {
-      if (isProse(path)) out.push({ path: path.slice(), text: v });
+      if (isProse(path, under)) out.push({ path: path.slice(), text: v });
     } else if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
         path.push(i);
