@@ -403,26 +403,35 @@ function isProse(path: Path, under = path.includes('records') || path.includes('
   return !(path[0] === 'bases' && last !== 'text');
 }
 
-/** Every text of the plan that is prose, with its path, in file order, for the checks that read prose. */
-function texts(ctx: CheckContext): { path: Path; text: string }[] {
-  const out: { path: Path; text: string }[] = [];
+/**
+ * Calls `fn` with every text of the plan that is prose and its path, in file order, for the checks that read prose;
+ * the path is the walk's own (see eachProse).
+ */
+function eachText(ctx: CheckContext, fn: (path: Path, text: string) => void): void {
   // Read from the file as written, every part where it stands: a part left out of the model for its shape (a task
   // without its timeline, a basis without its date) keeps its prose checked, and shifts nothing onto its neighbours.
   for (const key of ['agencies', 'bases', 'intro', 'purposes', 'content', 'content_note', 'funding', 'organisation', 'closing', 'sections']) {
-    if (key in ctx.data) proseOf(ctx.data[key], [key], out);
+    if (key in ctx.data) eachProse(ctx.data[key], [key], fn);
   }
-  return out;
 }
 
 /** The prose texts in the value at `at`, in file order, added to `out`. */
 export function proseOf(value: unknown, at: Path, out: { path: Path; text: string }[] = []): { path: Path; text: string }[] {
-  // One path, grown and shrunk as the walk goes, copied only for a text kept: a copy per value was most of the walk.
+  eachProse(value, at, (path, text) => out.push({ path: path.slice(), text }));
+  return out;
+}
+
+/**
+ * Calls `fn` with each prose text in the value at `at`, in file order, and its path: one array, grown and shrunk as
+ * the walk goes, which `fn` copies if it keeps it (a copy and an object per text of a large plan were most of the walk).
+ */
+function eachProse(value: unknown, at: Path, fn: (path: Path, text: string) => void): void {
   const path: Path = [...at];
   // The walk goes under no record or schedule: the path has one only where `at` has, found once for every text.
   const under = at.includes('records') || at.includes('schedule');
   const walk = (v: unknown): void => {
     if (typeof v === 'string') {
-      if (isProse(path, under)) out.push({ path: path.slice(), text: v });
+      if (isProse(path, under)) fn(path, v);
     } else if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
         path.push(i);
@@ -440,7 +449,6 @@ export function proseOf(value: unknown, at: Path, out: { path: Path; text: strin
     }
   };
   walk(value);
-  return out;
 }
 
 /** Whether a text cites a document with its date and issuer: such citations are compared across the whole plan. */
@@ -450,7 +458,8 @@ export function citesDated(text: string): boolean {
 
 export function checkProse(ctx: CheckContext): void {
   const cited = new Map<string, { number: string; symbol: string; path: Path; at: Position }>();
-  for (const { path, text } of texts(ctx)) {
+  // The path is the walk's own: copied where kept.
+  eachText(ctx, (path, text) => {
     for (const c of findCitations(text)) {
       const at = locateInside(ctx.src, path, c.symbol);
       const p = parseSymbol(c.symbol);
@@ -461,7 +470,7 @@ export function checkProse(ctx: CheckContext): void {
       if (!c.date || !c.issuer) continue;
       const key = `${foldName(c.issuer)}|${c.date}|${c.kind}|${p.symbol.code}`;
       const before = cited.get(key);
-      if (!before) cited.set(key, { number: p.symbol.number, symbol: c.symbol, path, at });
+      if (!before) cited.set(key, { number: p.symbol.number, symbol: c.symbol, path: path.slice(), at });
       else if (before.number !== p.symbol.number) {
         ctx.add(
           'REF_CONFLICT',
@@ -472,7 +481,7 @@ export function checkProse(ctx: CheckContext): void {
       }
     }
     // Two passes over the text for the seven patterns below (a tag has its '<'): nearly every text has none of them.
-    if (!text.includes('<') && !SPELLING_ANY.test(text)) continue;
+    if (!text.includes('<') && !SPELLING_ANY.test(text)) return;
     if (HTML_TAG.test(text)) {
       const tag = HTML_TAG.exec(text)![0];
       ctx.add('HTML_IN_TEXT', locateInside(ctx.src, path, tag), fm('prose.html', { tag }), fm('prose.html.hint'));
@@ -482,7 +491,7 @@ export function checkProse(ctx: CheckContext): void {
         ctx.add('SPELLING', locateInside(ctx.src, path, written), fm('prose.spelling', { written, meant }), fm('prose.spelling.hint'));
       }
     }
-  }
+  });
 }
 
 /**
