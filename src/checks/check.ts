@@ -130,6 +130,55 @@ function sectionPaths(ctx: CheckContext): Path[] {
   });
 }
 
+/** How checkSectionsAndIds reads a task's id: its last component, what comes before it, the section it names. */
+export interface TaskIdReading {
+  last: string;
+  head: string;
+  numeral: string | undefined;
+  wellFormed: boolean;
+  scoped: boolean;
+}
+
+/** The reading of a task's id under the section `sectionId`, from its components. */
+export function readTaskIdPlain(id: string, sectionId: string, partIds: readonly string[], subs: ReadonlySet<string>): TaskIdReading {
+  const parts = id.split('.');
+  const last = parts[parts.length - 1] ?? '';
+  const head = parts.slice(0, -1).join('.');
+  const split = sectionOfTaskId(id, partIds);
+  const numeral = sectionId === '' ? '' : (split?.numeral ?? parts[0]);
+  const wellFormed = /^(?:[1-9]\d*|[a-zđ])$/u.test(last) && (sectionId === '' ? parts.length === 1 || subs.has(head) : split !== undefined);
+  const scoped = sectionId === '' || head === numeral || subs.has(head) || /^\d+(?:\.\d+)*$/.test((split?.middle ?? []).join('.'));
+  return { last, head, numeral, wellFormed, scoped };
+}
+
+/** Whether a section's tasks may take readTaskId's short way: its id is Roman digits and the plan has no parts. */
+export function isRomanSection(sectionId: string, partIds: readonly string[]): boolean {
+  return partIds.length === 0 && /^[IVXLC]+$/.test(sectionId);
+}
+
+/**
+ * readTaskIdPlain, where the id is what nearly every task of a large plan has, its section's numeral and a row number
+ * (III.12), read without splitting it; `romanSection`: isRomanSection of the section.
+ */
+export function readTaskId(id: string, sectionId: string, partIds: readonly string[], subs: ReadonlySet<string>, romanSection: boolean): TaskIdReading {
+  const n = sectionId.length;
+  if (romanSection && id.length > n + 1 && id.charCodeAt(n) === 46 && id.startsWith(sectionId) && isRowNumber(id, n + 1)) {
+    return { last: id.slice(n + 1), head: sectionId, numeral: sectionId, wellFormed: true, scoped: true };
+  }
+  return readTaskIdPlain(id, sectionId, partIds, subs);
+}
+
+/** Whether `id` from `from` on is a row number: ASCII digits, the first not 0. */
+function isRowNumber(id: string, from: number): boolean {
+  const first = id.charCodeAt(from);
+  if (first < 49 || first > 57) return false;
+  for (let i = from + 1; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 export function checkSectionsAndIds(ctx: CheckContext): void {
   const { plan } = ctx;
   const seenSections = new Map<string, number>();
@@ -186,20 +235,12 @@ export function checkSectionsAndIds(ctx: CheckContext): void {
   let lastNumber = 0;
   plan.sections.forEach((section, si) => {
     const subs = new Set((plan.raw.sections[si]?.subsections ?? []).map((x) => x.id));
+    const romanSection = isRomanSection(section.id, partIds);
     for (const t of section.tasks) {
       // The row in the file, not in the model: a task left out for its shape does not renumber the ones after it.
       // (The id's path is made only for a finding, which a clean plan of 10 000 tasks has none of.)
       const row = Number(t.path[3]);
-      const parts = t.id.split('.');
-      const last = parts[parts.length - 1] ?? '';
-      const dot = t.id.lastIndexOf('.');
-      const head = dot < 0 ? '' : t.id.slice(0, dot);
-      const split = sectionOfTaskId(t.id, partIds);
-      const numeral = section.id === '' ? '' : (split?.numeral ?? parts[0]);
-      const wellFormed =
-        /^(?:[1-9]\d*|[a-zđ])$/u.test(last) &&
-        (section.id === '' ? parts.length === 1 || subs.has(head) : split !== undefined);
-      const scoped = section.id === '' || head === numeral || subs.has(head) || /^\d+(?:\.\d+)*$/.test((split?.middle ?? []).join('.'));
+      const { last, head, numeral, wellFormed, scoped } = readTaskId(t.id, section.id, partIds, subs, romanSection);
       if (!wellFormed || !scoped) {
         const written = section.id === '' ? `${row + 1}` : `${section.id}.${row + 1}`;
         ctx.add(
