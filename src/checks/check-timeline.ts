@@ -36,6 +36,8 @@ export function checkTimelines(ctx: CheckContext): void {
   checkFollowLoops(ctx);
 }
 
+const DAY_FIELDS = ['due', 'start'] as const;
+
 /** One task's timeline: its phrase and schedule, the task it follows, its due days. */
 export function checkTimeline(ctx: CheckContext, task: Task): void {
   const { plan } = ctx;
@@ -50,7 +52,7 @@ export function checkTimeline(ctx: CheckContext, task: Task): void {
     const path = absent && task.schedule?.kind !== undefined ? [...task.path, 'schedule', 'kind'] : fieldPath(task, p.field);
     ctx.add(code, path, fm('tl.task', { id: task.id, said: p.message }), schedHint(code, p.field, absent, p.forms));
   }
-  for (const k of ['due', 'start'] as const) {
+  for (const k of DAY_FIELDS) {
     const v = task.schedule?.[k];
     if (v !== undefined && !isValidDay(v)) ctx.add('DATE_INVALID', [...task.path, 'schedule', k], fm('tl.dateInvalid', { id: task.id, date: v }), dateHint(v));
   }
@@ -126,6 +128,11 @@ const OFF_DAYS = new WeakMap<readonly Part[], { period: DayRange; offs: OffDay[]
  * end of time lists as `all`): matching the records and working out statuses for every task is not needed.
  */
 function offDays(parts: readonly Part[], period: DayRange, task: Task): OffDay[] {
+  // A task without records (nearly all of a large plan) shares its timeline's answer: found with nothing made.
+  if (task.records.length === 0) {
+    const memo = OFF_DAYS.get(parts);
+    if (memo && memo.period.start === period.start && memo.period.end === period.end) return memo.offs;
+  }
   const triggers = triggersOf(task.records);
   const dues = triggerDuesOf(task.records);
   const shared = triggers.length === 0 && dues.size === 0;
@@ -142,10 +149,12 @@ function offDays(parts: readonly Part[], period: DayRange, task: Task): OffDay[]
 }
 
 export function checkDueDays(ctx: CheckContext, task: Task, parts: Part[]): void {
+  const offs = offDays(parts, ctx.plan.period, task);
+  if (offs.length === 0) return;
   const explicit = task.schedule;
   const byDay = new Map<string, { labels: string[]; off: 'weekend' | 'holiday' }>();
   const wheres: Path[] = [];
-  for (const { o, due, off } of offDays(parts, ctx.plan.period, task)) {
+  for (const { o, due, off } of offs) {
     const part = parts.find((p) => p.kind === o.kind);
     let where: Path = [...task.path, 'when'];
     if (o.kind === 'event') {

@@ -36,7 +36,7 @@ export function toRoman(n: number): string {
 }
 
 /** Likely typos seen in real plans, as (written, meant). Reported as notes: the official wording stays. */
-const SPELLING: [RegExp, string, string][] = [
+export const SPELLING: [RegExp, string, string][] = [
   [/chuyên đổi số/u, 'chuyên đổi số', 'chuyển đổi số'],
   [/UBNDTTQ/u, 'UBNDTTQ', 'UBMTTQ'],
   [/UBND\s+tính\b/u, 'UBND tính', 'UBND tỉnh'],
@@ -44,6 +44,15 @@ const SPELLING: [RegExp, string, string][] = [
   [/Đơn đốc/u, 'Đơn đốc', 'Đôn đốc'],
   [/thủ tục hành chánh/u, 'thủ tục hành chánh', 'thủ tục hành chính'],
 ];
+
+/** A tag of HTML or XML pasted into a text. */
+const HTML_TAG = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?>/i;
+
+/**
+ * Whatever a pattern of SPELLING can find: a text this does not match has none of their findings. Made from them with
+ * their own flags (each is `u` alone), so that it cannot lose one.
+ */
+export const SPELLING_ANY = new RegExp(SPELLING.map(([re]) => `(?:${re.source})`).join('|'), 'u');
 
 function checkHeading(ctx: CheckContext): void {
   const { plan } = ctx;
@@ -121,6 +130,55 @@ function sectionPaths(ctx: CheckContext): Path[] {
   });
 }
 
+/** How checkSectionsAndIds reads a task's id: its last component, what comes before it, the section it names. */
+export interface TaskIdReading {
+  last: string;
+  head: string;
+  numeral: string | undefined;
+  wellFormed: boolean;
+  scoped: boolean;
+}
+
+/** The reading of a task's id under the section `sectionId`, from its components. */
+export function readTaskIdPlain(id: string, sectionId: string, partIds: readonly string[], subs: ReadonlySet<string>): TaskIdReading {
+  const parts = id.split('.');
+  const last = parts[parts.length - 1] ?? '';
+  const head = parts.slice(0, -1).join('.');
+  const split = sectionOfTaskId(id, partIds);
+  const numeral = sectionId === '' ? '' : (split?.numeral ?? parts[0]);
+  const wellFormed = /^(?:[1-9]\d*|[a-zđ])$/u.test(last) && (sectionId === '' ? parts.length === 1 || subs.has(head) : split !== undefined);
+  const scoped = sectionId === '' || head === numeral || subs.has(head) || /^\d+(?:\.\d+)*$/.test((split?.middle ?? []).join('.'));
+  return { last, head, numeral, wellFormed, scoped };
+}
+
+/** Whether a section's tasks may take readTaskId's short way: its id is Roman digits and the plan has no parts. */
+export function isRomanSection(sectionId: string, partIds: readonly string[]): boolean {
+  return partIds.length === 0 && /^[IVXLC]+$/.test(sectionId);
+}
+
+/**
+ * readTaskIdPlain, where the id is what nearly every task of a large plan has, its section's numeral and a row number
+ * (III.12), read without splitting it; `romanSection`: isRomanSection of the section.
+ */
+export function readTaskId(id: string, sectionId: string, partIds: readonly string[], subs: ReadonlySet<string>, romanSection: boolean): TaskIdReading {
+  const n = sectionId.length;
+  if (romanSection && id.length > n + 1 && id.charCodeAt(n) === 46 && id.startsWith(sectionId) && isRowNumber(id, n + 1)) {
+    return { last: id.slice(n + 1), head: sectionId, numeral: sectionId, wellFormed: true, scoped: true };
+  }
+  return readTaskIdPlain(id, sectionId, partIds, subs);
+}
+
+/** Whether `id` from `from` on is a row number: ASCII digits, the first not 0. */
+function isRowNumber(id: string, from: number): boolean {
+  const first = id.charCodeAt(from);
+  if (first < 49 || first > 57) return false;
+  for (let i = from + 1; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 export function checkSectionsAndIds(ctx: CheckContext): void {
   const { plan } = ctx;
   const seenSections = new Map<string, number>();
@@ -177,38 +235,31 @@ export function checkSectionsAndIds(ctx: CheckContext): void {
   let lastNumber = 0;
   plan.sections.forEach((section, si) => {
     const subs = new Set((plan.raw.sections[si]?.subsections ?? []).map((x) => x.id));
+    const romanSection = isRomanSection(section.id, partIds);
     for (const t of section.tasks) {
-      const at: Path = [...t.path, 'id'];
       // The row in the file, not in the model: a task left out for its shape does not renumber the ones after it.
+      // (The id's path is made only for a finding, which a clean plan of 10 000 tasks has none of.)
       const row = Number(t.path[3]);
-      const parts = t.id.split('.');
-      const last = parts[parts.length - 1] ?? '';
-      const head = parts.slice(0, -1).join('.');
-      const split = sectionOfTaskId(t.id, partIds);
-      const numeral = section.id === '' ? '' : (split?.numeral ?? parts[0]);
-      const wellFormed =
-        /^(?:[1-9]\d*|[a-zđ])$/u.test(last) &&
-        (section.id === '' ? parts.length === 1 || subs.has(head) : split !== undefined);
-      const scoped = section.id === '' || head === numeral || subs.has(head) || /^\d+(?:\.\d+)*$/.test((split?.middle ?? []).join('.'));
+      const { last, head, numeral, wellFormed, scoped } = readTaskId(t.id, section.id, partIds, subs, romanSection);
       if (!wellFormed || !scoped) {
         const written = section.id === '' ? `${row + 1}` : `${section.id}.${row + 1}`;
         ctx.add(
           'TASK_ID_MALFORMED',
-          at,
+          [...t.path, 'id'],
           fm('task.malformed', { id: t.id }),
           fm('task.malformed.hint', { written, section: section.id, row: row + 1 }),
         );
       } else if (seenTasks.has(t.id) && !(twice.has(si) && numeral === section.id)) {
-        ctx.add('TASK_ID_DUPLICATE', at, fm('task.duplicate', { id: t.id, first: seenTasks.get(t.id)! }), fm('task.duplicate.hint', { meant: `${section.id}.${row + 1}` }));
+        ctx.add('TASK_ID_DUPLICATE', [...t.path, 'id'], fm('task.duplicate', { id: t.id, first: seenTasks.get(t.id)! }), fm('task.duplicate.hint', { meant: `${section.id}.${row + 1}` }));
       } else if (section.id !== '' && numeral !== section.id && !badSection.has(si)) {
-        ctx.add('TASK_ID_SECTION', at, fm('task.section', { id: t.id, section: section.id }), fm('task.section.hint', { numeral: numeral ?? '', meant: `${section.id}.${row + 1}` }));
+        ctx.add('TASK_ID_SECTION', [...t.path, 'id'], fm('task.section', { id: t.id, section: section.id }), fm('task.section.hint', { numeral: numeral ?? '', meant: `${section.id}.${row + 1}` }));
       } else if (/^\d+$/.test(last)) {
         // Rows are numbered 1, 2, 3 … in each section or sub-section, or run on from the row before (1–11 over four sections).
         const n = Number(last);
         const prev = lastIn.get(head);
         if (n !== (prev ?? 0) + 1 && n !== lastNumber + 1 && n !== row + 1 && !twice.has(si) && !badSection.has(si)) {
           const expected = `${head === '' ? '' : `${head}.`}${(prev ?? 0) + 1}`;
-          ctx.add('TASK_ID_SECTION', at, fm('task.row', { id: t.id, row: row + 1, section: section.id }), fm('task.row.hint', { meant: expected }));
+          ctx.add('TASK_ID_SECTION', [...t.path, 'id'], fm('task.row', { id: t.id, row: row + 1, section: section.id }), fm('task.row.hint', { meant: expected }));
         }
         lastIn.set(head, n);
         lastNumber = n;
@@ -225,6 +276,18 @@ function valueAt(data: unknown, path: Path): unknown {
   return v;
 }
 
+const ROLES = ['lead', 'support'] as const;
+
+/**
+ * Where a task's `i`th agency of `role` is written. t.path is the task's place in the file; whether the role is written
+ * as a list is read from the file too (its values as read: a task's node is not looked up, so that a re-analysis need
+ * not read every task's lines), and only for a finding: looking it up for every reference of a large plan costs more
+ * than the check.
+ */
+function rolePath(ctx: CheckContext, at: Path, role: 'lead' | 'support', i: number): Path {
+  return Array.isArray(valueAt(ctx.data, [...at, role])) ? [...at, role, i] : [...at, role];
+}
+
 export function checkAgencies(ctx: CheckContext): void {
   const { plan } = ctx;
   const ids = [...plan.agencies.keys()];
@@ -238,28 +301,27 @@ export function checkAgencies(ctx: CheckContext): void {
       near.length ? fm('agency.unknown.near', { near: near.map((x) => `\`${x}\``).join(', ') }) : fm('agency.unknown.hint'),
     );
   };
+  // One map for every task, emptied for each: a map and a closure per task and per reference were most of this loop.
+  const seen = new Map<string, string>();
   for (const t of plan.tasks) {
-    const seen = new Map<string, string>();
-    for (const role of ['lead', 'support'] as const) {
+    seen.clear();
+    for (const role of ROLES) {
       const list = t[role];
-      list.forEach((id, i) => {
-        // t.path is the task's place in the file; whether the role is written as a list is read from the file too
-        // (its values as read: a task's node is not looked up, so that a re-analysis need not read every task's lines),
-        // and only for a finding: looking it up for every reference of a large plan costs more than the check.
-        const path = (): Path => (Array.isArray(valueAt(ctx.data, [...t.path, role])) ? [...t.path, role, i] : [...t.path, role]);
+      for (let i = 0; i < list.length; i++) {
+        const id = list[i]!;
         used.add(id);
-        if (!plan.agencies.has(id)) unknown(id, path(), { task: t.id });
+        if (!plan.agencies.has(id)) unknown(id, rolePath(ctx, t.path, role, i), { task: t.id });
         const before = seen.get(id);
         if (before) {
           ctx.add(
             'AGENCY_REPEATED',
-            path(),
+            rolePath(ctx, t.path, role, i),
             before === role ? fm('agency.twice', { task: t.id, id, role }) : fm('agency.bothRoles', { task: t.id, id }),
             before === role ? fm('agency.twice.hint') : fm('agency.bothRoles.hint'),
           );
         }
         seen.set(id, role);
-      });
+      }
     }
   }
   // Members must exist and collectives must not contain themselves.
@@ -375,31 +437,42 @@ function checkBases(ctx: CheckContext): void {
   });
 }
 
-/** Whether the text at `path` is prose (not an id, a reference, a date, a schedule's field or a record's). */
-function isProse(path: Path): boolean {
+/** Whether the text at `path` is prose (not an id, a reference, a date, a schedule's field or a record's); `under`: the path passes a record or a schedule. */
+function isProse(path: Path, under = path.includes('records') || path.includes('schedule')): boolean {
   const last = path[path.length - 1];
-  if (last === 'ref' || last === 'id' || path.includes('records') || path.includes('schedule') || last === 'lead' || last === 'support' || (path[0] === 'sections' && path[2] === 'tasks' && typeof last === 'number')) return false;
+  if (last === 'ref' || last === 'id' || under || last === 'lead' || last === 'support' || (path[0] === 'sections' && path[2] === 'tasks' && typeof last === 'number')) return false;
   return !(path[0] === 'bases' && last !== 'text');
 }
 
-/** Every text of the plan that is prose, with its path, in file order, for the checks that read prose. */
-function texts(ctx: CheckContext): { path: Path; text: string }[] {
-  const out: { path: Path; text: string }[] = [];
+/**
+ * Calls `fn` with every text of the plan that is prose and its path, in file order, for the checks that read prose;
+ * the path is the walk's own (see eachProse).
+ */
+function eachText(ctx: CheckContext, fn: (path: Path, text: string) => void): void {
   // Read from the file as written, every part where it stands: a part left out of the model for its shape (a task
   // without its timeline, a basis without its date) keeps its prose checked, and shifts nothing onto its neighbours.
   for (const key of ['agencies', 'bases', 'intro', 'purposes', 'content', 'content_note', 'funding', 'organisation', 'closing', 'sections']) {
-    if (key in ctx.data) proseOf(ctx.data[key], [key], out);
+    if (key in ctx.data) eachProse(ctx.data[key], [key], fn);
   }
-  return out;
 }
 
 /** The prose texts in the value at `at`, in file order, added to `out`. */
 export function proseOf(value: unknown, at: Path, out: { path: Path; text: string }[] = []): { path: Path; text: string }[] {
-  // One path, grown and shrunk as the walk goes, copied only for a text kept: a copy per value was most of the walk.
+  eachProse(value, at, (path, text) => out.push({ path: path.slice(), text }));
+  return out;
+}
+
+/**
+ * Calls `fn` with each prose text in the value at `at`, in file order, and its path: one array, grown and shrunk as
+ * the walk goes, which `fn` copies if it keeps it (a copy and an object per text of a large plan were most of the walk).
+ */
+function eachProse(value: unknown, at: Path, fn: (path: Path, text: string) => void): void {
   const path: Path = [...at];
+  // The walk goes under no record or schedule: the path has one only where `at` has, found once for every text.
+  const under = at.includes('records') || at.includes('schedule');
   const walk = (v: unknown): void => {
     if (typeof v === 'string') {
-      if (isProse(path)) out.push({ path: path.slice(), text: v });
+      if (isProse(path, under)) fn(path, v);
     } else if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
         path.push(i);
@@ -417,7 +490,6 @@ export function proseOf(value: unknown, at: Path, out: { path: Path; text: strin
     }
   };
   walk(value);
-  return out;
 }
 
 /** Whether a text cites a document with its date and issuer: such citations are compared across the whole plan. */
@@ -427,7 +499,8 @@ export function citesDated(text: string): boolean {
 
 export function checkProse(ctx: CheckContext): void {
   const cited = new Map<string, { number: string; symbol: string; path: Path; at: Position }>();
-  for (const { path, text } of texts(ctx)) {
+  // The path is the walk's own: copied where kept.
+  eachText(ctx, (path, text) => {
     for (const c of findCitations(text)) {
       const at = locateInside(ctx.src, path, c.symbol);
       const p = parseSymbol(c.symbol);
@@ -438,7 +511,7 @@ export function checkProse(ctx: CheckContext): void {
       if (!c.date || !c.issuer) continue;
       const key = `${foldName(c.issuer)}|${c.date}|${c.kind}|${p.symbol.code}`;
       const before = cited.get(key);
-      if (!before) cited.set(key, { number: p.symbol.number, symbol: c.symbol, path, at });
+      if (!before) cited.set(key, { number: p.symbol.number, symbol: c.symbol, path: path.slice(), at });
       else if (before.number !== p.symbol.number) {
         ctx.add(
           'REF_CONFLICT',
@@ -448,8 +521,10 @@ export function checkProse(ctx: CheckContext): void {
         );
       }
     }
-    if (/<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?>/i.test(text)) {
-      const tag = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?>/i.exec(text)![0];
+    // Two passes over the text for the seven patterns below (a tag has its '<'): nearly every text has none of them.
+    if (!text.includes('<') && !SPELLING_ANY.test(text)) return;
+    if (HTML_TAG.test(text)) {
+      const tag = HTML_TAG.exec(text)![0];
       ctx.add('HTML_IN_TEXT', locateInside(ctx.src, path, tag), fm('prose.html', { tag }), fm('prose.html.hint'));
     }
     for (const [re, written, meant] of SPELLING) {
@@ -457,7 +532,7 @@ export function checkProse(ctx: CheckContext): void {
         ctx.add('SPELLING', locateInside(ctx.src, path, written), fm('prose.spelling', { written, meant }), fm('prose.spelling.hint'));
       }
     }
-  }
+  });
 }
 
 /**

@@ -167,20 +167,29 @@ function object(def: ObjectDef): Check {
     const absent = z.optin === undefined ? FAIL : z.optin === 'optional' && z.optout === 'optional' ? 'skip' : UNSURE;
     return { key: k, check: compile(shape[k]!), absent };
   });
-  const keySet = new Set(keys);
+  /** Each key's place in the schema: the input is in the schema's order where these only go up. */
+  const place = new Map(keys.map((k, i) => [k, i]));
   const catchall = def.catchall?._zod.def.type;
   if (keys.some(inherited)) return () => UNSURE;
   return (v) => {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) return FAIL;
     const input = v as Record<string, unknown>;
     // Keys the schema does not name: a strict object refuses them, any other drops or keeps them (zod's doing).
+    // zod writes the keys in the schema's order: the input is its result only if it is written in that order too.
     let n = 0;
+    let ordered = true;
+    let last = -1;
     for (const k in input) {
-      if (!keySet.has(k)) return catchall === 'never' ? FAIL : UNSURE;
+      const at = place.get(k);
+      if (at === undefined) return catchall === 'never' ? FAIL : UNSURE;
+      if (at < last) ordered = false;
+      last = at;
       n++;
     }
-    let same = Object.getPrototypeOf(input) === Object.prototype;
-    const out: [string, unknown][] = [];
+    const same = ordered && Object.getPrototypeOf(input) === Object.prototype;
+    // Results are kept only where the input cannot be its own result (rare): a 10 000-task plan made a pair per field.
+    let out: Record<string, unknown> | undefined = same ? undefined : {};
+    let found = 0;
     for (const f of fields) {
       if (!(f.key in input)) {
         if (f.absent === 'skip') continue;
@@ -188,25 +197,24 @@ function object(def: ObjectDef): Check {
       }
       const r = f.check(input[f.key]);
       if (r === FAIL || r === UNSURE) return r;
-      if (r !== input[f.key]) same = false;
-      out.push([f.key, r]);
+      found++;
+      // The fields before this one were their own results: the result starts as their copy.
+      if (!out && r !== input[f.key]) out = copyUntil(fields, input, f);
+      if (out) out[f.key] = r;
     }
-    if (same && out.length === n) {
-      // zod writes the keys in the schema's order: the input is its result only if it is written in that order too.
-      let i = 0;
-      for (const k in input) {
-        if (out[i]![0] !== k) {
-          same = false;
-          break;
-        }
-        i++;
-      }
-      if (same) return input;
-    }
-    const made: Record<string, unknown> = {};
-    for (const [k, r] of out) made[k] = r;
-    return made;
+    if (!out && found === n) return input;
+    return out ?? copyUntil(fields, input, undefined);
   };
+}
+
+/** The input's values of the schema's fields before `stop` (all where undefined), in the schema's order. */
+function copyUntil(fields: readonly { key: string }[], input: Record<string, unknown>, stop: { key: string } | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const g of fields) {
+    if (g === stop) break;
+    if (g.key in input) out[g.key] = input[g.key];
+  }
+  return out;
 }
 
 interface RecordDef {

@@ -1,5 +1,5 @@
 // Text of a plan file → the plan model and every problem found reading it, each located at line:col.
-import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, YAMLParseError, type Document, type Node, type Scalar } from 'yaml';
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, YAMLParseError, type Document, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { makeDiagnostic, type Code, type Diagnostic, type FindingText, type Said } from '../model/diagnostics.js';
 import { fm, type FindingKey } from '../messages/findings.js';
 import { decodePlanBytes } from './decode.js';
@@ -231,6 +231,14 @@ interface Walked {
   js: unknown;
 }
 
+/** The library's marks of a node's kind (yaml's nodes/identity.js: registered symbols, which its is… tests read). */
+const NODE_TYPE = Symbol.for('yaml.node.type');
+const ALIAS = Symbol.for('yaml.alias');
+const MAP = Symbol.for('yaml.map');
+const SCALAR = Symbol.for('yaml.scalar');
+const SEQ = Symbol.for('yaml.seq');
+type Tagged = { [NODE_TYPE]?: symbol };
+
 /** The walk met a node it does not convert as the library would: the library's toJS makes the value. */
 const NOT_PLAIN: unique symbol = Symbol('not plain');
 
@@ -250,28 +258,24 @@ function walkDocument(doc: Document.Parsed, text: string): Walked {
   let plain = true;
   const walk = (node: unknown): unknown => {
     if (node === null || node === undefined) return node;
-    if (!isNode(node)) {
-      plain = false;
-      return undefined;
-    }
-    if (isAlias(node)) {
-      props.push(node);
-      plain = false;
-      return undefined;
-    }
-    if (node.anchor || node.tag) props.push(node);
-    if (isScalar(node)) {
-      const v = node.value;
-      if (scan && typeof v === 'string' && UNSAFE_IN_VALUE.test(v)) controls.push(node);
+    // The node's kind read once, where the library's isNode, isAlias, isScalar, isMap and isSeq read it in turn.
+    const type = typeof node === 'object' ? (node as Tagged)[NODE_TYPE] : undefined;
+    if (type === SCALAR) {
+      const n = node as Scalar;
+      if (n.anchor || n.tag) props.push(n);
+      const v = n.value;
+      if (scan && typeof v === 'string' && UNSAFE_IN_VALUE.test(v)) controls.push(n);
       return v;
     }
-    if (isMap(node)) {
+    if (type === MAP) {
+      const n = node as YAMLMap;
+      if (n.anchor || n.tag) props.push(n);
       // As the library's toJS builds a mapping (addPairToJSMap): a key already there, or one an object inherits
       // ("constructor", "__proto__"), is defined as an own property, in the place of the first.
       const out: Record<string, unknown> = {};
-      for (const p of node.items) {
+      for (const p of n.items) {
         const k = p.key;
-        if (!isScalar(k)) {
+        if (typeof k !== 'object' || k === null || (k as Tagged)[NODE_TYPE] !== SCALAR) {
           plain = false;
           walk(k);
           walk(p.value);
@@ -284,7 +288,7 @@ function walkDocument(doc: Document.Parsed, text: string): Walked {
         const value = walk(p.value);
         if (key in out) {
           if (Object.prototype.hasOwnProperty.call(out, key)) {
-            const at = k.range?.[0] ?? 0;
+            const at = (k as Scalar).range?.[0] ?? 0;
             doc.errors.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
           }
           Object.defineProperty(out, key, { value, writable: true, enumerable: true, configurable: true });
@@ -292,9 +296,11 @@ function walkDocument(doc: Document.Parsed, text: string): Walked {
       }
       return out;
     }
-    if (isSeq(node)) {
+    if (type === SEQ) {
+      const n = node as YAMLSeq;
+      if (n.anchor || n.tag) props.push(n);
       const out: unknown[] = [];
-      for (const item of node.items) {
+      for (const item of n.items) {
         if (isPair(item)) {
           plain = false;
           walk(item.key);
@@ -303,6 +309,8 @@ function walkDocument(doc: Document.Parsed, text: string): Walked {
       }
       return out;
     }
+    if (type === ALIAS) props.push(node as Node);
+    // An alias, or anything but a node: the library converts it.
     plain = false;
     return undefined;
   };

@@ -95,6 +95,25 @@ describe("the reader's own walk gives the library's value", () => {
   });
 });
 
+describe("the reader's own walk finds every anchor, alias and tag", () => {
+  it('on a text, a key, a mapping and a list, in the order of the text', () => {
+    const text = [
+      'format: 1',
+      'a: &m {b: 1}',
+      'c: &s [1, 2]',
+      'd: !!map {e: 1}',
+      'f: !!seq [1]',
+      '&k g: h',
+      'i: &t text',
+      'j: *t',
+      '',
+    ].join('\n');
+    const { loaded } = both(text);
+    const found = loaded.diagnostics.filter((d) => d.code === 'YAML_ALIAS' || d.code === 'YAML_TAG').map((d) => `${d.code} ${d.start.line}:${d.start.col}`);
+    expect(found).toEqual(['YAML_ALIAS 2:4', 'YAML_ALIAS 3:4', 'YAML_TAG 4:4', 'YAML_TAG 5:4', 'YAML_ALIAS 6:1', 'YAML_ALIAS 7:4', 'YAML_ALIAS 8:4']);
+  });
+});
+
 describe('parsedAsIs gives what zod gives, or leaves the value to zod', () => {
   const shipped = parseDocument(readFileSync(join(ROOT, 'plans/kon-ray-2023.yaml'), 'utf8'), LOAD_YAML).toJS() as Record<string, unknown>;
 
