@@ -32,7 +32,31 @@ export function textHash(text: string, from = 0, to = text.length): string {
     a = Math.imul(a ^ c, 0x01000193);
     b = Math.imul(b ^ (c + (b << 5)), 0x5bd1e995) ^ (b >>> 15);
   }
-  return `${(a >>> 0).toString(36)}${(b >>> 0).toString(36)}.${(to - from).toString(36)}`;
+  return `${base36(a >>> 0)}${base36(b >>> 0)}.${base36(to - from)}`;
+}
+
+const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
+/** Every base-36 numeral of two digits, made on first use. */
+let pairs: string[] | undefined;
+
+/**
+ * `n.toString(36)` for a whole number below 2^32, two digits at a time: Number's own, a call into the runtime each
+ * time, was a sixth of cutting a plan of 10 000 tasks (three numbers for each of 20 000 pieces).
+ */
+export function base36(n: number): string {
+  if (!(n >= 0 && n <= 0xffffffff && Number.isInteger(n))) return n.toString(36);
+  if (n < 36) return DIGITS[n]!;
+  if (!pairs) {
+    pairs = [];
+    for (let i = 0; i < 1296; i++) pairs.push(DIGITS[Math.floor(i / 36)]! + DIGITS[i % 36]!);
+  }
+  let out = '';
+  while (n >= 1296) {
+    const r = n % 1296;
+    out = pairs[r]! + out;
+    n = (n - r) / 1296;
+  }
+  return (n < 36 ? DIGITS[n]! : pairs[n]!) + out;
 }
 
 /** The text's lines, by the offset where each starts (the last line runs to the end of the text). */

@@ -7,7 +7,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAM
 import { loadBytes } from '../../src/read/load.js';
 import { taskLayouts } from '../../src/read/layout.js';
 import { lineFinder } from '../../src/read/segments-of.js';
-import { Lines } from '../../src/read/segments.js';
+import { base36, Lines } from '../../src/read/segments.js';
 import { generatePlan } from '../../scripts/gen-plan.mjs';
 import { ROOT, SHIPPED } from '../due/helpers.js';
 
@@ -96,5 +96,19 @@ describe('taskLayouts', () => {
       });
     }
     expect(withOffset).toBeGreaterThan(0);
+  });
+});
+
+describe('base36', () => {
+  it('writes a number as toString(36) does, at the edges of each digit and on random 32-bit numbers', () => {
+    const edges = [0, 1, 35, 36, 37, 1295, 1296, 1297, 46655, 46656, 36 ** 4 - 1, 36 ** 4, 36 ** 5, 36 ** 6 - 1, 36 ** 6, 0xffffffff];
+    for (const n of edges) expect(base36(n)).toBe(n.toString(36));
+    fc.assert(
+      fc.property(fc.nat({ max: 0xffffffff }), (n) => {
+        expect(base36(n)).toBe(n.toString(36));
+      }),
+      { numRuns: 5000 },
+    );
+    for (const n of [-1, 0.5, 2 ** 32, 2 ** 40, NaN]) expect(base36(n)).toBe(n.toString(36));
   });
 });
