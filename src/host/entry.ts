@@ -34,14 +34,48 @@ function defaultOrigins(raw: NonNullable<Analysis['raw']>): Origin[] {
   return out;
 }
 
-function sameOrigins(a: Origin[], b: Origin[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    if (x.records !== undefined || x.path.length !== y.path.length || x.path.some((p, k) => p !== y.path[k])) return false;
+/** Whether `origins` are those defaultOrigins gives, checked in place: 10 000 paths need not be made to be compared. */
+function areDefault(origins: Origin[], raw: NonNullable<Analysis['raw']>): boolean {
+  let k = 0;
+  for (let si = 0; si < raw.sections.length; si++) {
+    const n = raw.sections[si]!.tasks.length;
+    for (let ti = 0; ti < n; ti++, k++) {
+      const o = origins[k];
+      if (o === undefined || o.records !== undefined) return false;
+      const p = o.path;
+      if (p.length !== 4 || p[0] !== 'sections' || p[1] !== si || p[2] !== 'tasks' || p[3] !== ti) return false;
+    }
   }
-  return true;
+  return k === origins.length;
+}
+
+/**
+ * The `tasks` part, `[` the tasks' JSON texts joined by commas `]`, encoded straight into one buffer, and each text's
+ * length in bytes (for the index): not joined into one string, encoded again and measured a third time.
+ */
+function taskBytes(raw: NonNullable<Analysis['raw']>): { bytes: Buffer; len: number[] } {
+  const texts: string[] = [];
+  // A UTF-16 unit takes at most 3 bytes in UTF-8 (a pair of them 4).
+  let room = 2;
+  for (const sec of raw.sections) {
+    for (const t of sec.tasks) {
+      const text = JSON.stringify(t);
+      texts.push(text);
+      room += text.length * 3 + 1;
+    }
+  }
+  const buf = Buffer.allocUnsafe(room);
+  const len: number[] = [];
+  let at = 0;
+  buf[at++] = 0x5b;
+  for (let i = 0; i < texts.length; i++) {
+    if (i) buf[at++] = 0x2c;
+    const n = buf.write(texts[i]!, at, 'utf8');
+    len.push(n);
+    at += n;
+  }
+  buf[at++] = 0x5d;
+  return { bytes: buf.subarray(0, at), len };
 }
 
 /** What the selective reading of an entry needs to know of each task, derived from the plan (the `index` part). */
@@ -75,19 +109,20 @@ export type Pick = (head: () => Plan) => { names?: readonly string[]; after?: st
  * day each may be due: a warm `due` reads those tasks alone.
  */
 export function encodeEntry(key: EntryKey, a: Analysis): Buffer {
-  const parts: [string, string][] = [];
+  const parts: [string, string | Buffer][] = [];
   // Findings are stored without the file's name: the same plan is shown under another name from another folder.
   parts.push(['diagnostics', JSON.stringify(a.diagnostics.map((d) => ({ ...d, file: '' })))]);
-  let tasks: string[] | undefined;
+  let len: number[] | undefined;
   if (a.raw !== undefined) {
     // The head keeps every key where it was (a section's `tasks` stays in its place, empty), so that the tasks put
     // back give the same object, key order included.
     const head = { ...a.raw, sections: a.raw.sections.map((sec) => ({ ...sec, tasks: [] })) };
     parts.push(['raw', JSON.stringify({ head, counts: a.raw.sections.map((sec) => sec.tasks.length) })]);
-    tasks = a.raw.sections.flatMap((sec) => sec.tasks.map((t) => JSON.stringify(t)));
-    parts.push(['tasks', `[${tasks.join(',')}]`]);
+    const tasks = taskBytes(a.raw);
+    len = tasks.len;
+    parts.push(['tasks', tasks.bytes]);
   }
-  if (a.origins !== undefined && !(a.raw !== undefined && sameOrigins(a.origins, defaultOrigins(a.raw)))) parts.push(['origins', JSON.stringify(a.origins)]);
+  if (a.origins !== undefined && !(a.raw !== undefined && areDefault(a.origins, a.raw))) parts.push(['origins', JSON.stringify(a.origins)]);
   let of: number[] | undefined;
   const table: NonNullable<Analysis['schedules']> = [];
   if (a.schedules !== undefined) {
@@ -112,7 +147,7 @@ export function encodeEntry(key: EntryKey, a: Analysis): Buffer {
     const occ = period ? `,"occ":${JSON.stringify(table.map((sch) => untriggeredOf(sch.parts, period)))}` : '';
     parts.push(['schedules', `{"table":[${[...index.keys()].join(',')}],"of":${JSON.stringify(of)}${occ}}`]);
   }
-  const index = tasks && of && a.raw && !a.partial ? indexOf(a.raw, tasks, table, of) : undefined;
+  const index = len && of && a.raw && !a.partial ? indexOf(a.raw, len, table, of) : undefined;
   if (index) parts.push(['index', JSON.stringify(index)]);
   if (a.layout !== undefined) parts.push(['layout', JSON.stringify(a.layout)]);
   if (a.segments !== undefined) parts.push(['segments', JSON.stringify(a.segments)]);
@@ -123,7 +158,7 @@ export function encodeEntry(key: EntryKey, a: Analysis): Buffer {
     if (v !== undefined) rest[k] = v;
   }
   if (Object.keys(rest).length) parts.push(['rest', JSON.stringify(rest)]);
-  const bodies = parts.map(([, text]) => Buffer.from(text, 'utf8'));
+  const bodies = parts.map(([, text]) => (typeof text === 'string' ? Buffer.from(text, 'utf8') : text));
   const head: Head = { form: ENTRY_FORM, ...key, parts: {} };
   let at = 0;
   parts.forEach(([name], i) => {
@@ -136,16 +171,15 @@ export function encodeEntry(key: EntryKey, a: Analysis): Buffer {
  * The index of a plan's tasks; none where a selective reading could differ from the whole plan's (two tasks with one
  * id: which one another follows would depend on which were read; such a plan is refused anyway).
  */
-function indexOf(raw: NonNullable<Analysis['raw']>, tasks: string[], table: NonNullable<Analysis['schedules']>, of: number[]): Index | undefined {
+function indexOf(raw: NonNullable<Analysis['raw']>, len: number[], table: NonNullable<Analysis['schedules']>, of: number[]): Index | undefined {
   const all = raw.sections.flatMap((sec) => sec.tasks);
-  if (all.length !== of.length || all.length !== tasks.length) return undefined;
+  if (all.length !== of.length || all.length !== len.length) return undefined;
   const first = new Map<string, number>();
   for (let i = 0; i < all.length; i++) {
     if (first.has(all[i]!.id)) return undefined;
     first.set(all[i]!.id, i);
   }
   const period = periodOf(raw.plan);
-  const len = tasks.map((t) => Buffer.byteLength(t, 'utf8'));
   const names: Record<string, number[]> = Object.create(null) as Record<string, number[]>;
   const last: Record<string, number> = Object.create(null) as Record<string, number>;
   const triggered: number[] = [];
@@ -153,9 +187,14 @@ function indexOf(raw: NonNullable<Analysis['raw']>, tasks: string[], table: NonN
   // As evaluatePlan reads it.
   const followsOfSchedule = table.map((sch) => followsOf(sch.parts));
   all.forEach((t, i) => {
-    for (const id of new Set([...asList(t.lead), ...asList(t.support)])) {
-      (names[id] ??= []).push(i - (last[id] ?? 0));
-      last[id] = i;
+    // Each id once per task, in the order first named (lead, then support): one put in for this task has it as last.
+    for (const list of [asList(t.lead), asList(t.support)]) {
+      for (const id of list) {
+        const before = last[id];
+        if (before === i) continue;
+        (names[id] ??= []).push(i - (before ?? 0));
+        last[id] = i;
+      }
     }
     if (t.records?.some((r) => r.trigger !== undefined)) triggered.push(i);
     const f = followsOfSchedule[of[i]!];

@@ -15,8 +15,6 @@ export const MAX_DEPTH = 40;
  */
 export const MAX_COMPACT_RUN = 500;
 
-/** What ends a stretch of plain text on a line for the scan below: a comment, a colon, or the line's end. */
-const PLAIN_STOP = /[#:\n]/g;
 
 /**
  * The offset of the first character at which the text nests deeper than `max` (block indentation levels, `- `
@@ -35,6 +33,11 @@ export function tooDeepAt(text: string, max = MAX_DEPTH): number {
   /** Lines of `key: text:` since the indentation last dropped below `runIndent`. */
   let run = 0;
   let runIndent = 0;
+  // What ends a stretch of plain text on a line: a comment, a colon, or the line's end. The next `:` and `#` at or
+  // after the scan are kept and looked for again only once passed (the scan only moves on): two searches per line
+  // by a regular expression were most of this pass, and one that finds none is never repeated (-1).
+  let nextColon = -2;
+  let nextHash = -2;
   let i = 0;
   while (i < n) {
     // One line: [i, end).
@@ -68,9 +71,11 @@ export function tooDeepAt(text: string, max = MAX_DEPTH): number {
     for (; j < end; j++) {
       if (!quote && flow === 0 && !valueStart) {
         // Inside a plain value only a comment or another `key:` matters: the rest of the text is passed over at once.
-        // test, not exec: the match's place is lastIndex - 1, and no match array is made for each of 60 000 lines.
-        PLAIN_STOP.lastIndex = j;
-        const stop = PLAIN_STOP.test(text) ? PLAIN_STOP.lastIndex - 1 : end;
+        if (nextColon !== -1 && nextColon < j) nextColon = text.indexOf(':', j);
+        if (nextHash !== -1 && nextHash < j) nextHash = text.indexOf('#', j);
+        let stop = end;
+        if (nextColon >= 0 && nextColon < stop) stop = nextColon;
+        if (nextHash >= 0 && nextHash < stop) stop = nextHash;
         if (stop >= end) {
           j = end;
           break;

@@ -3,6 +3,7 @@
 import { isMap, isNode, isSeq, isScalar, type Document, type LineCounter, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Path } from '../model/model.js';
 import { nodeAt } from './locate.js';
+import { lineFinder, lineStartAt } from './segments-of.js';
 
 /**
  * One task's place. Lines, not offsets: the checker reads the text normalised to NFC, the editor the bytes as they
@@ -43,8 +44,14 @@ function itemGap(seq: YAMLSeq, text: string): string | undefined {
 
 /** The layout of one task mapping, or undefined where it is not a block mapping with a place in the text. */
 export function layoutOf(map: unknown, text: string, lc: LineCounter): TaskLayout | undefined {
+  return layoutAt(map, text, lc.lineStarts, lineFinder(lc.lineStarts));
+}
+
+/** layoutOf, with lines found as linePos finds them (`lineOf` from lineFinder on the same starts): one finder for all tasks. */
+function layoutAt(map: unknown, text: string, starts: readonly number[], lineOf: (offset: number) => number): TaskLayout | undefined {
   if (!isMap(map) || map.flow || !map.range) return undefined;
-  const out: TaskLayout = { line: lc.linePos(map.range[0]).line - 1, end: lc.linePos(Math.max(map.range[0], map.range[1] - 1)).line - 1 };
+  const line = lineOf(map.range[0]);
+  let records: TaskLayout['records'];
   const pair = (map as YAMLMap).items.find((p) => isScalar(p.key) && p.key.value === 'records');
   const value = pair?.value;
   if (pair && isSeq(value) && !value.flow && value.items.length > 0) {
@@ -52,10 +59,14 @@ export function layoutOf(map: unknown, text: string, lc: LineCounter): TaskLayou
     const dash = isNode(first) && first.range ? dashBefore(text, first.range[0]) : undefined;
     const key = (pair.key as Node).range?.[0];
     if (dash !== undefined && key !== undefined) {
-      const offset = lc.linePos(dash).col - lc.linePos(key).col;
-      if (offset >= 0) out.records = { offset, gap: itemGap(value, text) ?? ' ' };
+      // The columns' difference, as linePos gives each (key before dash, both before the task's end: in order).
+      const keyCol = key - lineStartAt(starts, lineOf(key));
+      const offset = dash - lineStartAt(starts, lineOf(dash)) - keyCol;
+      if (offset >= 0) records = { offset, gap: itemGap(value, text) ?? ' ' };
     }
   }
+  const out: TaskLayout = { line, end: lineOf(Math.max(map.range[0], map.range[1] - 1)) };
+  if (records) out.records = records;
   return out;
 }
 
@@ -65,6 +76,7 @@ export function taskLayouts(doc: Document.Parsed, text: string, lc: LineCounter,
   // tasks was a tenth of the cold run's work past the YAML. Any other path takes the general walk.
   let section: unknown;
   let tasks: Node | undefined;
+  const lineOf = lineFinder(lc.lineStarts);
   return paths.map((p) => {
     let node: Node | undefined;
     if (p.length === 4 && p[0] === 'sections' && p[2] === 'tasks' && typeof p[3] === 'number') {
@@ -75,7 +87,7 @@ export function taskLayouts(doc: Document.Parsed, text: string, lc: LineCounter,
       const item: unknown = isSeq(tasks) ? tasks.items[p[3]] : undefined;
       if (isNode(item)) node = item;
     }
-    return layoutOf(node ?? nodeAt(doc, p), text, lc) ?? null;
+    return layoutAt(node ?? nodeAt(doc, p), text, lc.lineStarts, lineOf) ?? null;
   });
 }
 

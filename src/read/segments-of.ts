@@ -12,6 +12,37 @@ function dashBefore(text: string, at: number): number | undefined {
   return text[i] === '-' ? i : undefined;
 }
 
+/** Where line `line` (0-based, from lineFinder) starts, so that the offset less it is linePos's `col - 1` (before the first start linePos gives col = offset, hence 1). */
+export function lineStartAt(starts: readonly number[], line: number): number {
+  return line < 0 ? 1 : starts[line]!;
+}
+
+/**
+ * The 0-based line of an offset, as `LineCounter.linePos(offset).line - 1` gives it from the same starts, without an
+ * object per call: the offsets asked for mostly grow (tasks in file order), so a cursor walks on from the last line
+ * found, and searches as linePos does where an offset lies before it.
+ */
+export function lineFinder(starts: readonly number[]): (offset: number) => number {
+  let at = 0;
+  return (offset) => {
+    if (at >= starts.length || starts[at]! > offset) {
+      // linePos's own search: the first start not below the offset.
+      let low = 0;
+      let high = starts.length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (starts[mid]! < offset) low = mid + 1;
+        else high = mid;
+      }
+      if (starts[low] === offset) return (at = low);
+      if (low === 0) return -1;
+      return (at = low - 1);
+    }
+    while (at + 1 < starts.length && starts[at + 1]! <= offset) at++;
+    return at;
+  };
+}
+
 /** Each task's node, in file order, where the tasks are those of the sections' `tasks` lists at `paths`. */
 function taskNodes(src: Source, paths: Path[]): Node[] | undefined {
   const sections = src.doc.getIn(['sections'], true);
@@ -36,7 +67,8 @@ export function segmentsOf(src: Source, paths: Path[]): Segments | undefined {
   if (paths.length === 0 || keepsTrailing(src.text)) return undefined;
   const nodes = taskNodes(src, paths);
   if (!nodes) return undefined;
-  const { text, lineCounter: lc } = src;
+  const { text } = src;
+  const lineOf = lineFinder(src.lineCounter.lineStarts);
   const dashes: number[] = [];
   const ends: number[] = [];
   const listStarts = new Set<number>();
@@ -47,16 +79,19 @@ export function segmentsOf(src: Source, paths: Path[]): Segments | undefined {
     if (!isMap(node) || node.flow || !node.range) return undefined;
     const dash = dashBefore(text, node.range[0]);
     if (dash === undefined) return undefined;
-    const pos = lc.linePos(dash);
-    if (indent < 0) indent = pos.col - 1;
-    if (pos.col - 1 !== indent) return undefined;
-    dashes.push(pos.line - 1);
-    ends.push(lc.linePos(Math.max(node.range[0], node.range[1] - 1)).line - 1);
-    if (paths[i]![1] !== section) listStarts.add(pos.line - 1);
+    const line = lineOf(dash);
+    const col = dash - lineStartAt(src.lineCounter.lineStarts, line);
+    if (indent < 0) indent = col;
+    if (col !== indent) return undefined;
+    dashes.push(line);
+    ends.push(lineOf(Math.max(node.range[0], node.range[1] - 1)));
+    if (paths[i]![1] !== section) listStarts.add(line);
     section = paths[i]![1];
   }
   const l = new Lines(text);
-  const isDash = new Set(dashes);
+  // A mark per line rather than a set of 10 000 numbers.
+  const isDash = new Uint8Array(l.count);
+  for (const d of dashes) isDash[d] = 1;
   let d = 0;
   const pieces = cut(
     l,
@@ -70,7 +105,7 @@ export function segmentsOf(src: Source, paths: Path[]): Segments | undefined {
       while (last >= line && (l.indent(last) < 0 || (l.indent(last) <= indent && l.first(last) === '#'))) last--;
       return last - line + 1;
     },
-    (line) => isDash.has(line) && isItemStart(l, line, indent),
+    (line) => isDash[line] === 1 && isItemStart(l, line, indent),
   );
   if (!pieces) return undefined;
   const items = pieces.filter((p) => p.kind === 't');
